@@ -1,0 +1,49 @@
+//! Identifiers of rows and things. All are UUIDv7, wrapped so that a client's
+//! id cannot be passed where an account's is expected.
+
+use std::fmt;
+
+use crate::error::{CoreError, CoreResult};
+
+macro_rules! uuid_identifier {
+    ($(#[$doc:meta])* $name:ident, $what:literal) => {
+        $(#[$doc])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+        pub struct $name(pub uuid::Uuid);
+
+        impl $name {
+            pub fn parse(text: &str) -> CoreResult<$name> {
+                uuid::Uuid::try_parse(text.trim())
+                    .map($name)
+                    .map_err(|_| CoreError::invalid(concat!("That is not a valid ", $what, " identifier.")))
+            }
+        }
+
+        impl fmt::Display for $name {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                self.0.hyphenated().fmt(f)
+            }
+        }
+    };
+}
+
+uuid_identifier!(
+    /// A unit: one team's set of case records, shared by its devices.
+    UnitId, "unit"
+);
+uuid_identifier!(
+    /// One installation of Casebook holding a copy of a unit.
+    DeviceId, "device"
+);
+uuid_identifier!(
+    /// A staff account.
+    AccountId, "account"
+);
+uuid_identifier!(
+    /// A client (a person the service works with).
+    ClientId, "client"
+);
+uuid_identifier!(
+    /// A key slot: one wrapping of the unit key.
+    SlotId, "key slot"
+);

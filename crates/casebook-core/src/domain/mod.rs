@@ -1,0 +1,11 @@
+//! Types and rules of the service, with no I/O.
+//!
+//! Every type here that holds something a person typed can only be built
+//! through a `parse` function that checks it, so the rest of Casebook takes
+//! the checked type and never sees unchecked input.
+
+pub mod account;
+pub mod client;
+pub mod ids;
+pub mod names;
+pub mod password;

@@ -1,0 +1,26 @@
+//! Casebook's core: everything the product knows and does, without a user
+//! interface.
+//!
+//! - [`domain`]: types and rules of the service, with no I/O.
+//! - [`store`]: the SQLCipher database; the only module that writes SQL.
+//! - [`vault`]: the unit key, derived keys and password key slots.
+//! - [`unit_folder`]: a unit on disk; creating and unlocking it.
+//! - [`unlocked_unit`]: what a signed-in person can do.
+//! - [`demo`]: the demo unit's made-up people.
+//! - [`clock`]: time, randomness and the hybrid logical clock, passed in.
+//! - [`write_once`]: files that appear whole and are never rewritten.
+//! - [`error`]: the `{code, message}` error every function returns.
+//!
+//! Nothing here knows of Tauri, IPC or the web UI.
+
+pub mod clock;
+pub mod demo;
+pub mod domain;
+pub mod error;
+pub mod store;
+pub mod unit_folder;
+pub mod unlocked_unit;
+pub mod vault;
+pub mod write_once;
+
+pub use error::{CoreError, CoreResult, ErrorCode};

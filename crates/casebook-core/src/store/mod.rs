@@ -1,0 +1,120 @@
+//! The encrypted unit database. Only this module writes SQL.
+//!
+//! The database is SQLCipher 4, opened with a raw 256-bit key derived from the
+//! unit key, in WAL mode with foreign keys on. Migrations are embedded and
+//! numbered and run on every open. Each function that changes data takes a
+//! transaction, so one user action is one transaction and nothing is ever
+//! half-saved; each also appends what it changed to the change log, which sync
+//! will read.
+
+pub mod accounts;
+pub mod change_log;
+pub mod clients;
+pub mod unit_rows;
+
+use std::path::Path;
+
+use rusqlite::{Connection, OpenFlags};
+use rusqlite_migration::{M, Migrations};
+
+use crate::error::{CoreError, CoreResult, ErrorCode};
+use crate::vault::keys::DatabaseKey;
+
+/// The file name of the unit database inside a unit folder.
+pub const DATABASE_FILE: &str = "casebook.db";
+
+fn migrations() -> Migrations<'static> {
+    Migrations::new(vec![M::up(include_str!("migrations/0001_foundation.sql"))])
+}
+
+/// Whether a new file may be made.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum OpenMode {
+    CreateNew,
+    ExistingOnly,
+}
+
+/// Opens (or creates) the unit database with its key, checks the key reads
+/// it, and brings the schema up to date.
+pub fn open(path: &Path, key: &DatabaseKey, mode: OpenMode) -> CoreResult<Connection> {
+    let mut conn = open_file(path, mode)?;
+    // Quiet SQLCipher's own "hmac check failed" lines on stderr: a wrong key
+    // is reported to the person in plain words instead.
+    conn.execute_batch("PRAGMA cipher_log_level = NONE;").map_err(|e| CoreError::from_sql(&e, "open the unit"))?;
+    let pragma = zeroize::Zeroizing::new(format!("PRAGMA key = \"{}\";", key.sqlcipher_pragma_value().as_str()));
+    conn.execute_batch(&pragma).map_err(|e| CoreError::from_sql(&e, "open the unit"))?;
+    // PRAGMA key always succeeds; a wrong key shows at the first read.
+    conn.query_row("SELECT count(*) FROM sqlite_master", [], |row| row.get::<_, i64>(0))
+        .map_err(|e| CoreError::from_sql(&e, "open the unit"))?;
+    configure(&conn)?;
+    migrations().to_latest(&mut conn).map_err(|e| match e {
+        rusqlite_migration::Error::RusqliteError { err, .. } => CoreError::from_sql(&err, "update the unit database"),
+        other => CoreError::internal(&format_args!("migration: {other}")),
+    })?;
+    Ok(conn)
+}
+
+/// Opens a plain, unencrypted SQLite file with the same settings and schema.
+/// Benchmarks use it to measure what encryption costs; Casebook never stores
+/// anything in one.
+#[doc(hidden)]
+pub fn open_unencrypted_for_comparison(path: &Path) -> CoreResult<Connection> {
+    let mut conn = open_file(path, OpenMode::CreateNew)?;
+    configure(&conn)?;
+    migrations().to_latest(&mut conn).map_err(|e| CoreError::internal(&e))?;
+    Ok(conn)
+}
+
+fn open_file(path: &Path, mode: OpenMode) -> CoreResult<Connection> {
+    let mut flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+    match mode {
+        OpenMode::CreateNew => flags |= OpenFlags::SQLITE_OPEN_CREATE,
+        OpenMode::ExistingOnly if !path.exists() => {
+            return Err(CoreError::new(
+                ErrorCode::NoUnit,
+                "The unit's database file is missing from its folder. Nothing was changed; restore it from a backup.",
+            ));
+        }
+        OpenMode::ExistingOnly => {}
+    }
+    Connection::open_with_flags(path, flags).map_err(|e| CoreError::from_sql(&e, "open the unit database"))
+}
+
+fn configure(conn: &Connection) -> CoreResult<()> {
+    // WAL lets reads go on while a write commits. synchronous = FULL makes a
+    // committed transaction survive a power cut, which matters more here than
+    // the last bit of write speed: nothing entered may be lost. Temporary
+    // tables and sort spills stay in memory so no plaintext reaches a temp
+    // file.
+    conn.execute_batch(
+        "PRAGMA journal_mode = WAL;
+         PRAGMA synchronous = FULL;
+         PRAGMA foreign_keys = ON;
+         PRAGMA temp_store = MEMORY;
+         PRAGMA busy_timeout = 5000;",
+    )
+    .map_err(|e| CoreError::from_sql(&e, "open the unit database"))
+}
+
+/// The schema version the database is at (the number of the last migration).
+pub fn schema_version(conn: &Connection) -> CoreResult<i64> {
+    conn.query_row("PRAGMA user_version", [], |row| row.get(0)).map_err(|e| CoreError::from_sql(&e, "read the unit"))
+}
+
+/// Starts the one transaction of a user action. It is immediate, taking the
+/// write lock at once, so it cannot fail halfway for want of it.
+pub fn begin<'c>(conn: &'c mut Connection, what: &str) -> CoreResult<rusqlite::Transaction<'c>> {
+    conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
+        .map_err(|e| CoreError::from_sql(&e, what))
+}
+
+/// Commits, reporting a full disk or read-only file in plain words.
+pub fn commit(tx: rusqlite::Transaction<'_>, what: &str) -> CoreResult<()> {
+    tx.commit().map_err(|e| CoreError::from_sql(&e, what))
+}
+
+/// Copies everything in the WAL into the main file and empties the WAL.
+pub fn checkpoint(conn: &Connection) -> CoreResult<()> {
+    conn.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))
+        .map_err(|e| CoreError::from_sql(&e, "save the unit"))
+}

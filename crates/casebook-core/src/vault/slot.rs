@@ -1,0 +1,363 @@
+//! Key slots: the unit key wrapped under a password.
+//!
+//! A slot is a small JSON file, `keys/<slot id>.slot`. Its header says whose
+//! slot it is and how the wrapping key was derived (Argon2id with its
+//! parameters and salt, so each slot can be re-tuned on its own). The header
+//! is the associated data of the XChaCha20-Poly1305 encryption, so changing
+//! any of it makes the slot fail to open. A SHA-256 checksum over the whole
+//! slot tells accidental damage (a truncated copy, a flipped bit) apart from a
+//! wrong password, which the encryption alone could not.
+//!
+//! The format has room for what comes next: `kind` is `password` today and
+//! `recovery` for a recovery key; `account_id` ties a slot to its account.
+
+use std::time::{Duration, Instant};
+
+use argon2::{Algorithm, Argon2, Params, Version};
+use chacha20poly1305::aead::{Aead, KeyInit, Payload};
+use chacha20poly1305::{XChaCha20Poly1305, XNonce};
+use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
+use zeroize::Zeroizing;
+
+use super::keys::{KEY_BYTES, UnitKey};
+use crate::clock::Entropy;
+use crate::domain::ids::{AccountId, SlotId, UnitId};
+use crate::domain::names::Username;
+use crate::error::{CoreError, CoreResult, ErrorCode};
+
+pub const SLOT_FORMAT: &str = "casebook-key-slot";
+pub const SLOT_VERSION: u32 = 1;
+/// The least memory a slot made for real use may ask Argon2id for.
+pub const MIN_PRODUCTION_MEMORY_KIB: u32 = 64 * 1024;
+/// Bounds on parameters read from a slot file. A slot asking for more would
+/// let a damaged or hostile file make unlocking take hours or exhaust memory.
+const MAX_MEMORY_KIB: u32 = 4 * 1024 * 1024;
+const MAX_ITERATIONS: u32 = 64;
+const MAX_PARALLELISM: u32 = 16;
+const MIN_MEMORY_KIB: u32 = 8 * 1024;
+const SALT_BYTES: usize = 16;
+const NONCE_BYTES: usize = 24;
+
+/// How a slot's wrapping key is derived from a password.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct KdfParams {
+    pub algorithm: String,
+    pub version: u32,
+    pub memory_kib: u32,
+    pub iterations: u32,
+    pub parallelism: u32,
+    /// Hex-encoded random salt, unique to the slot.
+    pub salt: String,
+}
+
+/// The cost of Argon2id, without a salt: what calibration decides.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct KdfCost {
+    pub memory_kib: u32,
+    pub iterations: u32,
+    pub parallelism: u32,
+}
+
+impl KdfCost {
+    /// A cost for this machine: 64 MiB and as many passes as fit in about
+    /// `target` (0.5 to 1 second is the aim), measured by running one pass.
+    pub fn calibrate(target: Duration) -> KdfCost {
+        let probe = KdfCost { memory_kib: MIN_PRODUCTION_MEMORY_KIB, iterations: 1, parallelism: 1 };
+        let started = Instant::now();
+        let _ = derive_wrapping_key(b"calibration", &[0u8; SALT_BYTES], probe);
+        let one_pass = started.elapsed().max(Duration::from_millis(1));
+        let passes = (target.as_secs_f64() / one_pass.as_secs_f64()).floor() as u32;
+        KdfCost { iterations: passes.clamp(2, MAX_ITERATIONS), ..probe }
+    }
+
+    /// A cheap cost for tests of everything around the key derivation. Real
+    /// slots are never made with it: unlock refuses nothing it made, but the
+    /// shell only ever uses `calibrate`.
+    #[doc(hidden)]
+    pub fn cheap_for_tests() -> KdfCost {
+        KdfCost { memory_kib: MIN_MEMORY_KIB, iterations: 1, parallelism: 1 }
+    }
+
+    fn with_salt(self, salt: &[u8]) -> KdfParams {
+        KdfParams {
+            algorithm: "argon2id".to_owned(),
+            version: 0x13,
+            memory_kib: self.memory_kib,
+            iterations: self.iterations,
+            parallelism: self.parallelism,
+            salt: hex::encode(salt),
+        }
+    }
+}
+
+/// What a slot unlocks with.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SlotKind {
+    Password,
+    Recovery,
+}
+
+/// Everything in a slot but the wrapped key: bound to the ciphertext as
+/// associated data.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SlotHeader {
+    pub format: String,
+    pub version: u32,
+    pub slot_id: String,
+    pub unit_id: String,
+    pub kind: SlotKind,
+    pub account_id: Option<String>,
+    pub username: Option<String>,
+    pub created_at: String,
+    pub kdf: KdfParams,
+}
+
+/// A key slot as held in memory and in its file.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct KeySlot {
+    #[serde(flatten)]
+    pub header: SlotHeader,
+    pub nonce: String,
+    pub wrapped_key: String,
+    pub checksum: String,
+}
+
+/// Who a new password slot is for.
+#[derive(Debug, Clone, Copy)]
+pub struct SlotOwner<'a> {
+    pub unit_id: UnitId,
+    pub account_id: AccountId,
+    pub username: &'a Username,
+}
+
+impl KeySlot {
+    /// Wraps `unit_key` under `password` in a new slot.
+    pub fn seal_for_password(
+        unit_key: &UnitKey,
+        owner: SlotOwner<'_>,
+        password: &str,
+        cost: KdfCost,
+        slot_id: SlotId,
+        created_at: chrono::DateTime<chrono::Utc>,
+        entropy: &mut dyn Entropy,
+    ) -> CoreResult<KeySlot> {
+        let mut salt = [0u8; SALT_BYTES];
+        entropy.fill(&mut salt);
+        let mut nonce = [0u8; NONCE_BYTES];
+        entropy.fill(&mut nonce);
+        let header = SlotHeader {
+            format: SLOT_FORMAT.to_owned(),
+            version: SLOT_VERSION,
+            slot_id: slot_id.to_string(),
+            unit_id: owner.unit_id.to_string(),
+            kind: SlotKind::Password,
+            account_id: Some(owner.account_id.to_string()),
+            username: Some(owner.username.as_str().to_owned()),
+            created_at: created_at.to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
+            kdf: cost.with_salt(&salt),
+        };
+        let wrapping_key = derive_wrapping_key(password.as_bytes(), &salt, cost)?;
+        let aad = associated_data(&header)?;
+        let cipher = XChaCha20Poly1305::new(&(*wrapping_key).into());
+        let wrapped = cipher
+            .encrypt(&XNonce::from(nonce), Payload { msg: unit_key.as_bytes(), aad: &aad })
+            .map_err(|_| CoreError::internal(&"key slot encryption failed"))?;
+        let checksum = checksum(&aad, &nonce, &wrapped);
+        Ok(KeySlot { header, nonce: hex::encode(nonce), wrapped_key: hex::encode(wrapped), checksum })
+    }
+
+    /// Reads a slot file. Refuses anything truncated, altered, of an unknown
+    /// format, or from a newer Casebook, before any key derivation runs.
+    pub fn from_file_bytes(bytes: &[u8]) -> CoreResult<KeySlot> {
+        let slot: KeySlot = serde_json::from_slice(bytes).map_err(|_| damaged())?;
+        if slot.header.format != SLOT_FORMAT {
+            return Err(damaged());
+        }
+        if slot.header.version > SLOT_VERSION {
+            return Err(CoreError::new(
+                ErrorCode::KeyFileDamaged,
+                "A key file was written by a newer version of Casebook. Update Casebook on this computer to open the unit.",
+            ));
+        }
+        let aad = associated_data(&slot.header)?;
+        let nonce = hex::decode(&slot.nonce).map_err(|_| damaged())?;
+        let wrapped = hex::decode(&slot.wrapped_key).map_err(|_| damaged())?;
+        if nonce.len() != NONCE_BYTES || wrapped.len() != KEY_BYTES + 16 {
+            return Err(damaged());
+        }
+        if checksum(&aad, &nonce, &wrapped) != slot.checksum {
+            return Err(damaged());
+        }
+        slot.cost()?;
+        Ok(slot)
+    }
+
+    pub fn to_file_bytes(&self) -> CoreResult<Vec<u8>> {
+        let mut bytes = serde_json::to_vec_pretty(self).map_err(|e| CoreError::internal(&e))?;
+        bytes.push(b'\n');
+        Ok(bytes)
+    }
+
+    /// Unwraps the unit key. A wrong password and a header altered to look
+    /// valid both fail here, with the same wrong-credentials error.
+    pub fn open(&self, password: &str) -> CoreResult<UnitKey> {
+        let salt = hex::decode(&self.header.kdf.salt).map_err(|_| damaged())?;
+        let nonce: [u8; NONCE_BYTES] =
+            hex::decode(&self.nonce).ok().and_then(|n| n.try_into().ok()).ok_or_else(damaged)?;
+        let wrapped = hex::decode(&self.wrapped_key).map_err(|_| damaged())?;
+        let wrapping_key = derive_wrapping_key(password.as_bytes(), &salt, self.cost()?)?;
+        let aad = associated_data(&self.header)?;
+        let cipher = XChaCha20Poly1305::new(&(*wrapping_key).into());
+        let plain = Zeroizing::new(
+            cipher
+                .decrypt(&XNonce::from(nonce), Payload { msg: &wrapped, aad: &aad })
+                .map_err(|_| CoreError::wrong_credentials())?,
+        );
+        let bytes: [u8; KEY_BYTES] = plain.as_slice().try_into().map_err(|_| damaged())?;
+        Ok(UnitKey::from_bytes(bytes))
+    }
+
+    /// Spends the same time as `open` without opening anything, so that an
+    /// unknown username takes as long to refuse as a wrong password.
+    pub fn waste_equal_time(&self, password: &str) {
+        if let Ok(cost) = self.cost() {
+            let _ = derive_wrapping_key(password.as_bytes(), b"no such account!", cost);
+        }
+    }
+
+    pub fn cost(&self) -> CoreResult<KdfCost> {
+        let kdf = &self.header.kdf;
+        let sane = kdf.algorithm == "argon2id"
+            && kdf.version == 0x13
+            && (MIN_MEMORY_KIB..=MAX_MEMORY_KIB).contains(&kdf.memory_kib)
+            && (1..=MAX_ITERATIONS).contains(&kdf.iterations)
+            && (1..=MAX_PARALLELISM).contains(&kdf.parallelism);
+        if !sane {
+            return Err(damaged());
+        }
+        Ok(KdfCost { memory_kib: kdf.memory_kib, iterations: kdf.iterations, parallelism: kdf.parallelism })
+    }
+}
+
+fn damaged() -> CoreError {
+    CoreError::new(
+        ErrorCode::KeyFileDamaged,
+        "A key file of this unit is damaged (cut short or altered), so Casebook cannot check your password against it. Nothing was changed. Restore the unit's keys folder from a backup, or ask your administrator.",
+    )
+}
+
+fn associated_data(header: &SlotHeader) -> CoreResult<Vec<u8>> {
+    serde_json::to_vec(header).map_err(|e| CoreError::internal(&e))
+}
+
+fn checksum(aad: &[u8], nonce: &[u8], wrapped: &[u8]) -> String {
+    let mut hasher = Sha256::new();
+    hasher.update(aad);
+    hasher.update(nonce);
+    hasher.update(wrapped);
+    hex::encode(hasher.finalize())
+}
+
+fn derive_wrapping_key(password: &[u8], salt: &[u8], cost: KdfCost) -> CoreResult<Zeroizing<[u8; KEY_BYTES]>> {
+    let params = Params::new(cost.memory_kib, cost.iterations, cost.parallelism, Some(KEY_BYTES))
+        .map_err(|e| CoreError::internal(&format_args!("argon2 parameters: {e}")))?;
+    let mut key = Zeroizing::new([0u8; KEY_BYTES]);
+    Argon2::new(Algorithm::Argon2id, Version::V0x13, params)
+        .hash_password_into(password, salt, key.as_mut())
+        .map_err(|e| CoreError::internal(&format_args!("argon2: {e}")))?;
+    Ok(key)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::clock::OsEntropy;
+
+    fn sealed(password: &str) -> (UnitKey, KeySlot) {
+        let mut entropy = OsEntropy;
+        let unit_key = UnitKey::generate(&mut entropy);
+        let username = Username::parse("admin").unwrap();
+        let owner = SlotOwner {
+            unit_id: UnitId(uuid::Uuid::nil()),
+            account_id: AccountId(uuid::Uuid::nil()),
+            username: &username,
+        };
+        let slot = KeySlot::seal_for_password(
+            &unit_key,
+            owner,
+            password,
+            KdfCost::cheap_for_tests(),
+            SlotId(uuid::Uuid::nil()),
+            chrono::Utc::now(),
+            &mut entropy,
+        )
+        .unwrap();
+        (unit_key, slot)
+    }
+
+    #[test]
+    fn the_right_password_unwraps_the_unit_key() {
+        let (unit_key, slot) = sealed("otter lamp river cloud");
+        let read = KeySlot::from_file_bytes(&slot.to_file_bytes().unwrap()).unwrap();
+        assert_eq!(read.open("otter lamp river cloud").unwrap().as_bytes(), unit_key.as_bytes());
+    }
+
+    #[test]
+    fn a_wrong_password_is_wrong_credentials() {
+        let (_, slot) = sealed("otter lamp river cloud");
+        assert_eq!(slot.open("otter lamp river clouds").unwrap_err().code, ErrorCode::WrongCredentials);
+    }
+
+    #[test]
+    fn every_truncation_is_reported_as_damage() {
+        let (_, slot) = sealed("otter lamp river cloud");
+        let bytes = slot.to_file_bytes().unwrap();
+        for cut in 0..bytes.len() - 1 {
+            let error = KeySlot::from_file_bytes(&bytes[..cut]).unwrap_err();
+            assert_eq!(error.code, ErrorCode::KeyFileDamaged, "cut at {cut}");
+        }
+    }
+
+    #[test]
+    fn an_altered_header_or_key_is_reported_as_damage() {
+        let (_, slot) = sealed("otter lamp river cloud");
+        let mut renamed = slot.clone();
+        renamed.header.username = Some("mallory".to_owned());
+        let mut flipped = slot.clone();
+        flipped.wrapped_key.replace_range(0..2, if slot.wrapped_key.starts_with("00") { "01" } else { "00" });
+        for altered in [renamed, flipped] {
+            let error = KeySlot::from_file_bytes(&altered.to_file_bytes().unwrap()).unwrap_err();
+            assert_eq!(error.code, ErrorCode::KeyFileDamaged);
+        }
+    }
+
+    #[test]
+    fn a_header_altered_with_a_fresh_checksum_still_cannot_open() {
+        let (_, slot) = sealed("otter lamp river cloud");
+        let mut forged = slot.clone();
+        forged.header.account_id = Some(uuid::Uuid::max().to_string());
+        let aad = associated_data(&forged.header).unwrap();
+        let nonce = hex::decode(&forged.nonce).unwrap();
+        let wrapped = hex::decode(&forged.wrapped_key).unwrap();
+        forged.checksum = checksum(&aad, &nonce, &wrapped);
+        let read = KeySlot::from_file_bytes(&forged.to_file_bytes().unwrap()).unwrap();
+        assert_eq!(read.open("otter lamp river cloud").unwrap_err().code, ErrorCode::WrongCredentials);
+    }
+
+    #[test]
+    fn absurd_kdf_parameters_are_refused_before_deriving() {
+        let (_, mut slot) = sealed("otter lamp river cloud");
+        slot.header.kdf.memory_kib = u32::MAX;
+        assert_eq!(slot.cost().unwrap_err().code, ErrorCode::KeyFileDamaged);
+    }
+
+    #[test]
+    fn newer_slot_versions_ask_for_an_update() {
+        let (_, mut slot) = sealed("otter lamp river cloud");
+        slot.header.version = SLOT_VERSION + 1;
+        let error = KeySlot::from_file_bytes(&slot.to_file_bytes().unwrap()).unwrap_err();
+        assert!(error.message.contains("newer version"));
+    }
+}
