@@ -1,0 +1,92 @@
+# Casebook's two commands are `make run` and `make test`; each installs what it
+# needs first. Other targets: bench, bundle, bindings, e2e, lint.
+
+SHELL := /usr/bin/env bash
+.SHELLFLAGS := -euo pipefail -c
+.DEFAULT_GOAL := run
+
+CARGO ?= cargo
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+APP := target/debug/casebook
+# Building the webview needs these; the end-to-end tests add a virtual
+# display, WebKit's WebDriver and ImageMagick for looking at screenshots.
+BUILD_PACKAGES := libwebkit2gtk-4.1-dev build-essential pkg-config libssl-dev libdbus-1-dev librsvg2-dev
+TEST_PACKAGES := xvfb webkit2gtk-driver imagemagick
+# Smaller WebKit memory and steadier rendering under a virtual display.
+WEBKIT_ENV := WEBKIT_DISABLE_COMPOSITING_MODE=1 WEBKIT_DISABLE_DMABUF_RENDERER=1
+
+.PHONY: run test bench bundle bindings e2e lint ui app deps deps-build deps-test deps-ui fmt-check clippy test-rust test-ui
+
+## make run: install what is missing, build, and start Casebook.
+run: deps-build deps-ui app
+	$(WEBKIT_ENV) ./$(APP)
+
+## make test: install what the tests need and run every layer of tests.
+test: deps-build deps-test deps-ui ui fmt-check clippy test-rust test-ui e2e
+
+deps-build:
+	@missing=""; for p in $(BUILD_PACKAGES); do \
+	  dpkg-query -W -f='$${Status}' "$$p" 2>/dev/null | grep -q "install ok installed" || missing="$$missing $$p"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+	  echo "Installing system packages:$$missing"; \
+	  $(SUDO) apt-get update -qq; \
+	  $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; \
+	fi
+
+deps-test:
+	@missing=""; for p in $(TEST_PACKAGES); do \
+	  dpkg-query -W -f='$${Status}' "$$p" 2>/dev/null | grep -q "install ok installed" || missing="$$missing $$p"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+	  echo "Installing test packages:$$missing"; \
+	  $(SUDO) apt-get update -qq; \
+	  $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; \
+	fi
+	@command -v tauri-driver >/dev/null || [ -x "$$HOME/.cargo/bin/tauri-driver" ] || $(CARGO) install tauri-driver --locked
+
+deps-ui: ui/node_modules/.package-lock.json
+
+ui/node_modules/.package-lock.json: ui/package-lock.json ui/package.json
+	npm --prefix ui ci --no-audit --no-fund
+	@touch $@
+
+ui: deps-ui
+	npm --prefix ui run build
+
+app: ui
+	$(CARGO) build -p casebook
+
+fmt-check:
+	$(CARGO) fmt --all -- --check
+
+clippy: ui
+	$(CARGO) clippy --workspace --all-targets --all-features -- -D warnings
+
+lint: fmt-check clippy
+	npm --prefix ui run check
+
+test-rust: ui
+	$(CARGO) test --workspace
+
+test-ui: deps-ui
+	npm --prefix ui run check
+	npm --prefix ui test
+
+## make e2e: the built app in its real webview, under a virtual display.
+e2e: app deps-test
+	PATH="$$HOME/.cargo/bin:$$PATH" CASEBOOK_APP="$(CURDIR)/$(APP)" $(WEBKIT_ENV) \
+	  xvfb-run -a -s "-screen 0 1280x800x24" \
+	  $(CARGO) test -p casebook-e2e --features webview --test webview -- --test-threads=1
+
+## make bench: storage benchmarks, encrypted beside plain SQLite.
+bench:
+	$(CARGO) bench -p casebook-core --bench storage
+
+## make bundle: Linux packages (.deb and AppImage) under target/release/bundle.
+bundle: deps-build deps-ui ui
+	npm --prefix ui exec -- tauri build
+
+## make bindings: regenerate ui/src/lib/ipc/bindings.ts from the Rust wire types.
+bindings:
+	UPDATE_BINDINGS=1 $(CARGO) test -p casebook --lib typescript_bindings_are_current

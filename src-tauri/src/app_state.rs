@@ -1,0 +1,74 @@
+//! What the shell holds between commands: where the data lives, the unit
+//! that is signed in to (if any), and the clock and key-derivation cost that
+//! commands pass to the core.
+
+use std::path::PathBuf;
+use std::sync::{Mutex, MutexGuard, OnceLock};
+
+use casebook_core::clock::{Clock, SystemClock};
+use casebook_core::unlocked_unit::UnlockedUnit;
+use casebook_core::vault::slot::KdfCost;
+use casebook_core::{CoreError, ErrorCode};
+
+/// How hard new key slots make Argon2id work.
+#[derive(Debug, Clone, Copy)]
+pub enum KdfPolicy {
+    /// Measure this machine once and aim for about 0.75 s per unlock.
+    Calibrated,
+    /// A fixed cost; scenario tests use the cheap one to stay fast.
+    Fixed(KdfCost),
+}
+
+pub struct AppState {
+    pub data_folder: PathBuf,
+    pub clock: Box<dyn Clock>,
+    kdf_policy: KdfPolicy,
+    calibrated: OnceLock<KdfCost>,
+    open_unit: Mutex<Option<UnlockedUnit>>,
+}
+
+impl std::fmt::Debug for AppState {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("AppState").field("kdf_policy", &self.kdf_policy).finish_non_exhaustive()
+    }
+}
+
+impl AppState {
+    pub fn new(data_folder: PathBuf, kdf_policy: KdfPolicy) -> AppState {
+        AppState {
+            data_folder,
+            clock: Box::new(SystemClock),
+            kdf_policy,
+            calibrated: OnceLock::new(),
+            open_unit: Mutex::new(None),
+        }
+    }
+
+    pub fn kdf_cost(&self) -> KdfCost {
+        match self.kdf_policy {
+            KdfPolicy::Fixed(cost) => cost,
+            KdfPolicy::Calibrated => {
+                *self.calibrated.get_or_init(|| KdfCost::calibrate(std::time::Duration::from_millis(750)))
+            }
+        }
+    }
+
+    /// The open-unit slot. A panic while it was held (which would be a bug)
+    /// must not lock everyone out for the rest of the run, so a poisoned lock
+    /// is taken over rather than refused.
+    pub fn open_unit(&self) -> MutexGuard<'_, Option<UnlockedUnit>> {
+        self.open_unit.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+}
+
+/// Runs `action` on the signed-in unit, or says the unit is locked.
+pub fn with_unlocked<T>(
+    state: &AppState,
+    action: impl FnOnce(&mut UnlockedUnit) -> Result<T, CoreError>,
+) -> Result<T, CoreError> {
+    let mut guard = state.open_unit();
+    match guard.as_mut() {
+        Some(unit) => action(unit),
+        None => Err(CoreError::new(ErrorCode::Locked, "Casebook is locked. Sign in to continue.")),
+    }
+}

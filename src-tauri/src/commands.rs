@@ -1,0 +1,151 @@
+//! The commands the UI invokes. Each deserialises its request, calls the
+//! core, and converts the answer; logic in a command is a bug.
+//!
+//! Each command is written twice over, thinly: a plain function taking
+//! `&AppState`, which the scenario tests call without a webview, and the
+//! `#[tauri::command]` wrapper that only unwraps Tauri's state. The wrappers
+//! run off the main thread (`async`), so a one-second key derivation never
+//! freezes the window.
+
+use casebook_core::clock::OsEntropy;
+use casebook_core::demo;
+use casebook_core::domain::password::{password_problems, password_rules};
+use casebook_core::unit_folder::{self, CreationPlan, NewUnit, UnitKind};
+use tauri::State;
+
+use crate::app_state::{AppState, with_unlocked};
+use crate::ipc::{
+    ClientRowDto, CreateUnitRequest, DemoCredentialsDto, IpcError, NewClientRequest, PasswordCheckDto, SessionDto,
+    StartupDto, UnitDto, UnlockRequest,
+};
+
+type Answer<T> = Result<T, IpcError>;
+
+pub fn startup_state(state: &AppState) -> Answer<StartupDto> {
+    let describe = |kind| {
+        unit_folder::describe(&unit_folder::unit_folder(&state.data_folder, kind))
+            .map(|found| found.as_ref().map(UnitDto::from_description))
+    };
+    Ok(StartupDto {
+        real_unit: describe(UnitKind::Real)?,
+        demo_unit: describe(UnitKind::Demo)?,
+        session: state.open_unit().as_ref().map(SessionDto::from_unit),
+        password_rules: password_rules(),
+        demo_credentials: DemoCredentialsDto {
+            username: demo::DEMO_USERNAME.to_owned(),
+            password: demo::DEMO_PASSWORD.to_owned(),
+        },
+    })
+}
+
+pub fn check_new_password(password: &str, username: Option<&str>) -> Answer<PasswordCheckDto> {
+    let problems = password_problems(password, username);
+    Ok(PasswordCheckDto { acceptable: problems.is_empty(), problems })
+}
+
+pub fn create_unit(state: &AppState, request: &CreateUnitRequest) -> Answer<SessionDto> {
+    let new_unit = NewUnit::parse(&request.unit_name, &request.username, &request.full_name, &request.password)?;
+    let folder = unit_folder::unit_folder(&state.data_folder, UnitKind::Real);
+    let plan = CreationPlan { kdf_cost: state.kdf_cost(), demo: false, initial_clients: &[] };
+    unit_folder::create(&folder, &new_unit, plan, state.clock.as_ref(), &mut OsEntropy)?;
+    tracing::info!("unit created");
+    let unit = unit_folder::unlock(&folder, new_unit.username.as_str(), new_unit.password.as_str())?;
+    let session = SessionDto::from_unit(&unit);
+    *state.open_unit() = Some(unit);
+    Ok(session)
+}
+
+pub fn open_demo_unit(state: &AppState) -> Answer<UnitDto> {
+    demo::ensure_demo_unit(&state.data_folder, state.kdf_cost(), state.clock.as_ref(), &mut OsEntropy)?;
+    let folder = unit_folder::unit_folder(&state.data_folder, UnitKind::Demo);
+    let description = unit_folder::describe(&folder)?;
+    description.as_ref().map(UnitDto::from_description).ok_or_else(|| {
+        IpcError::from(casebook_core::CoreError::internal(&"demo unit missing right after it was made"))
+    })
+}
+
+pub fn unlock(state: &AppState, request: &UnlockRequest) -> Answer<SessionDto> {
+    // Whatever was open is locked first, so a failed sign-in never leaves
+    // the previous person's records open.
+    *state.open_unit() = None;
+    let folder = unit_folder::unit_folder(&state.data_folder, request.unit.into());
+    let result = unit_folder::unlock(&folder, &request.username, &request.password);
+    match &result {
+        Ok(_) => tracing::info!("signed in"),
+        Err(error) => tracing::info!(code = error.code.as_str(), "sign-in refused"),
+    }
+    let unit = result?;
+    let session = SessionDto::from_unit(&unit);
+    *state.open_unit() = Some(unit);
+    Ok(session)
+}
+
+pub fn lock(state: &AppState) -> Answer<()> {
+    if state.open_unit().take().is_some() {
+        tracing::info!("locked");
+    }
+    Ok(())
+}
+
+pub fn list_clients(state: &AppState) -> Answer<Vec<ClientRowDto>> {
+    let clients = with_unlocked(state, |unit| unit.clients())?;
+    Ok(clients.iter().map(ClientRowDto::from_client).collect())
+}
+
+pub fn add_client(state: &AppState, request: &NewClientRequest) -> Answer<ClientRowDto> {
+    let client = with_unlocked(state, |unit| {
+        unit.add_client(
+            &request.given_name,
+            &request.family_name,
+            &request.date_of_birth,
+            state.clock.as_ref(),
+            &mut OsEntropy,
+        )
+    })?;
+    Ok(ClientRowDto::from_client(&client))
+}
+
+/// The Tauri wrappers, one per command above.
+pub mod tauri_commands {
+    use super::*;
+
+    #[tauri::command(async)]
+    pub fn startup_state(state: State<'_, AppState>) -> Answer<StartupDto> {
+        super::startup_state(&state)
+    }
+
+    #[tauri::command(async)]
+    pub fn check_new_password(password: String, username: Option<String>) -> Answer<PasswordCheckDto> {
+        super::check_new_password(&password, username.as_deref())
+    }
+
+    #[tauri::command(async)]
+    pub fn create_unit(state: State<'_, AppState>, request: CreateUnitRequest) -> Answer<SessionDto> {
+        super::create_unit(&state, &request)
+    }
+
+    #[tauri::command(async)]
+    pub fn open_demo_unit(state: State<'_, AppState>) -> Answer<UnitDto> {
+        super::open_demo_unit(&state)
+    }
+
+    #[tauri::command(async)]
+    pub fn unlock(state: State<'_, AppState>, request: UnlockRequest) -> Answer<SessionDto> {
+        super::unlock(&state, &request)
+    }
+
+    #[tauri::command(async)]
+    pub fn lock(state: State<'_, AppState>) -> Answer<()> {
+        super::lock(&state)
+    }
+
+    #[tauri::command(async)]
+    pub fn list_clients(state: State<'_, AppState>) -> Answer<Vec<ClientRowDto>> {
+        super::list_clients(&state)
+    }
+
+    #[tauri::command(async)]
+    pub fn add_client(state: State<'_, AppState>, request: NewClientRequest) -> Answer<ClientRowDto> {
+        super::add_client(&state, &request)
+    }
+}

@@ -1,0 +1,66 @@
+//! The Casebook desktop app: the Tauri shell around `casebook-core`.
+//!
+//! - [`ipc`]: the wire types (the only ones), with TypeScript generated from them;
+//! - [`commands`]: thin adapters from IPC to the core;
+//! - [`app_state`]: what the shell holds between commands;
+//! - [`platform`]: per-user folders, the one platform-specific place;
+//! - [`logging`]: the log file, free of personal data.
+
+pub mod app_state;
+pub mod commands;
+pub mod ipc;
+pub mod logging;
+pub mod platform;
+
+use app_state::{AppState, KdfPolicy};
+use tauri::Manager;
+
+/// Starts the app. Called from `main`.
+pub fn run() {
+    let started = tauri::Builder::default()
+        .setup(|app| {
+            let data_folder = platform::data_folder(app)?;
+            let log_guard = platform::log_folder(app).ok().and_then(|folder| logging::start(&folder));
+            tracing::info!(version = env!("CARGO_PKG_VERSION"), "Casebook started");
+            app.manage(AppState::new(data_folder, KdfPolicy::Calibrated));
+            app.manage(LogGuard(std::sync::Mutex::new(log_guard)));
+            Ok(())
+        })
+        .invoke_handler(tauri::generate_handler![
+            commands::tauri_commands::startup_state,
+            commands::tauri_commands::check_new_password,
+            commands::tauri_commands::create_unit,
+            commands::tauri_commands::open_demo_unit,
+            commands::tauri_commands::unlock,
+            commands::tauri_commands::lock,
+            commands::tauri_commands::list_clients,
+            commands::tauri_commands::add_client,
+        ])
+        .run(tauri::generate_context!());
+    if let Err(error) = started {
+        // Nothing about a person can be in this error: it comes from the
+        // window system, before any unit is open.
+        tracing::error!(%error, "Casebook could not start");
+        eprintln!("Casebook could not start: {error}");
+        std::process::exit(1);
+    }
+}
+
+/// Keeps the log writer alive, and so flushing, for the life of the app.
+struct LogGuard(#[allow(dead_code)] std::sync::Mutex<Option<tracing_appender::non_blocking::WorkerGuard>>);
+
+#[cfg(test)]
+mod tests {
+    /// The committed TypeScript bindings must match the Rust wire types.
+    /// `make bindings` (UPDATE_BINDINGS=1) rewrites them.
+    #[test]
+    fn typescript_bindings_are_current() {
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../ui/src/lib/ipc/bindings.ts");
+        let generated = crate::ipc::typescript_bindings();
+        if std::env::var_os("UPDATE_BINDINGS").is_some() {
+            std::fs::write(&path, &generated).unwrap();
+        }
+        let committed = std::fs::read_to_string(&path).unwrap_or_default();
+        assert!(committed == generated, "ui/src/lib/ipc/bindings.ts is stale: run `make bindings` and commit it");
+    }
+}

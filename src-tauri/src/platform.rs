@@ -1,0 +1,30 @@
+//! Where Casebook keeps things on this computer. The little that differs
+//! between Windows, macOS and Linux is here and nowhere else; Tauri's path
+//! resolver gives each platform's per-user folders:
+//!
+//! - data: `%APPDATA%\uk.org.casebook.desktop` on Windows,
+//!   `~/Library/Application Support/uk.org.casebook.desktop` on macOS,
+//!   `$XDG_DATA_HOME/uk.org.casebook.desktop` (usually `~/.local/share/…`) on Linux;
+//! - logs: `%LOCALAPPDATA%\uk.org.casebook.desktop\logs`, `~/Library/Logs/…`,
+//!   `$XDG_DATA_HOME/uk.org.casebook.desktop/logs`.
+//!
+//! `CASEBOOK_DATA_DIR` and `CASEBOOK_LOG_DIR` override them, so tests and
+//! trials can run against a folder of their own.
+
+use std::path::PathBuf;
+
+use tauri::Manager;
+
+pub fn data_folder(app: &tauri::App) -> Result<PathBuf, String> {
+    if let Some(folder) = std::env::var_os("CASEBOOK_DATA_DIR") {
+        return Ok(PathBuf::from(folder));
+    }
+    app.path().app_data_dir().map_err(|e| format!("no per-user data folder on this system: {e}"))
+}
+
+pub fn log_folder(app: &tauri::App) -> Result<PathBuf, String> {
+    if let Some(folder) = std::env::var_os("CASEBOOK_LOG_DIR") {
+        return Ok(PathBuf::from(folder));
+    }
+    app.path().app_log_dir().map_err(|e| format!("no per-user log folder on this system: {e}"))
+}

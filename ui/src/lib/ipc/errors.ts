@@ -1,0 +1,57 @@
+// Error conversion for IPC commands. Pure: no Tauri import, so it is unit-tested
+// directly and can be imported by components that only need the type.
+import type { ErrorCode, IpcError } from './bindings';
+
+// A record rather than a list, so that a code added on the Rust side fails the
+// type check here until it is listed.
+const KNOWN_CODES: Record<ErrorCode, true> = {
+  invalid_input: true,
+  password_rejected: true,
+  wrong_credentials: true,
+  unit_exists: true,
+  no_unit: true,
+  locked: true,
+  key_file_missing: true,
+  key_file_damaged: true,
+  database_unreadable: true,
+  storage_read_only: true,
+  storage_full: true,
+  storage_unavailable: true,
+  internal: true,
+};
+
+export const ERROR_CODES = Object.keys(KNOWN_CODES) as readonly ErrorCode[];
+
+export const UNEXPECTED_MESSAGE = 'Casebook hit an unexpected problem. Nothing was saved.';
+
+/** The one error type every command throws. */
+export class CommandError extends Error implements IpcError {
+  readonly code: ErrorCode;
+
+  constructor(code: ErrorCode, message: string) {
+    super(message);
+    this.name = 'CommandError';
+    this.code = code;
+  }
+}
+
+function isErrorCode(value: unknown): value is ErrorCode {
+  return typeof value === 'string' && (ERROR_CODES as readonly string[]).includes(value);
+}
+
+/**
+ * Turns whatever a rejected `invoke` produced into a CommandError.
+ * Only a well-formed `{ code, message }` object keeps its own words; anything
+ * else (a bare string, a JS exception, an unknown code) becomes `internal`
+ * with a fixed message, so raw internals are never shown to the user.
+ */
+export function toCommandError(reason: unknown): CommandError {
+  if (reason instanceof CommandError) return reason;
+  if (typeof reason === 'object' && reason !== null) {
+    const { code, message } = reason as { code?: unknown; message?: unknown };
+    if (isErrorCode(code) && typeof message === 'string' && message.trim() !== '') {
+      return new CommandError(code, message);
+    }
+  }
+  return new CommandError('internal', UNEXPECTED_MESSAGE);
+}

@@ -1,0 +1,13 @@
+// Keyboard shortcuts, kept pure so they can be tested without a DOM.
+
+export type KeyLike = Pick<KeyboardEvent, 'key' | 'ctrlKey' | 'metaKey' | 'altKey' | 'shiftKey'>;
+
+/** Ctrl+L (Windows/Linux) or Cmd+L (macOS): lock the session. */
+export function isLockShortcut(event: KeyLike): boolean {
+  return (
+    (event.ctrlKey || event.metaKey) &&
+    !event.altKey &&
+    !event.shiftKey &&
+    event.key.toLowerCase() === 'l'
+  );
+}
