@@ -68,8 +68,8 @@ fn screenshot_folder() -> PathBuf {
 
 async fn launch() -> WebDriver {
     let mut capabilities = Capabilities::new();
-    capabilities.insert("browserName".to_owned(), serde_json::json!("wry"));
-    capabilities.insert("tauri:options".to_owned(), serde_json::json!({ "application": application() }));
+    capabilities.set("browserName", "wry").unwrap();
+    capabilities.set("tauri:options", serde_json::json!({ "application": application() })).unwrap();
     WebDriver::new(format!("http://127.0.0.1:{DRIVER_PORT}"), capabilities).await.expect("a WebDriver session")
 }
 
@@ -97,7 +97,9 @@ async fn type_into(driver: &WebDriver, test_id: &str, text: &str) {
 }
 
 /// Waits two animation frames, so the picture shows the last change, then
-/// saves it.
+/// saves the window as the X display shows it. WebDriver's own screenshot is
+/// not used: WebKitWebDriver's hangs once the page has gone idle after an
+/// animation-frame callback.
 async fn screenshot(driver: &WebDriver, name: &str) {
     driver
         .execute_async(
@@ -106,7 +108,14 @@ async fn screenshot(driver: &WebDriver, name: &str) {
         )
         .await
         .unwrap();
-    driver.screenshot(&screenshot_folder().join(format!("{name}.png"))).await.unwrap();
+    tokio::time::sleep(Duration::from_millis(200)).await;
+    let path = screenshot_folder().join(format!("{name}.png"));
+    let status = Command::new("import")
+        .args(["-window", "root", "-crop", "1200x800+0+0", "+repage"])
+        .arg(&path)
+        .status()
+        .expect("ImageMagick's import must be installed (make e2e installs it)");
+    assert!(status.success(), "taking the screenshot {name} failed");
 }
 
 async fn page_text(driver: &WebDriver) -> String {
