@@ -29,7 +29,9 @@ pub struct AppState {
 
 impl std::fmt::Debug for AppState {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("AppState").field("kdf_policy", &self.kdf_policy).finish_non_exhaustive()
+        f.debug_struct("AppState")
+            .field("kdf_policy", &self.kdf_policy)
+            .finish_non_exhaustive()
     }
 }
 
@@ -47,9 +49,9 @@ impl AppState {
     pub fn kdf_cost(&self) -> KdfCost {
         match self.kdf_policy {
             KdfPolicy::Fixed(cost) => cost,
-            KdfPolicy::Calibrated => {
-                *self.calibrated.get_or_init(|| KdfCost::calibrate(std::time::Duration::from_millis(750)))
-            }
+            KdfPolicy::Calibrated => *self
+                .calibrated
+                .get_or_init(|| KdfCost::calibrate(std::time::Duration::from_millis(750))),
         }
     }
 
@@ -57,7 +59,9 @@ impl AppState {
     /// must not lock everyone out for the rest of the run, so a poisoned lock
     /// is taken over rather than refused.
     pub fn open_unit(&self) -> MutexGuard<'_, Option<UnlockedUnit>> {
-        self.open_unit.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+        self.open_unit
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
     }
 }
 
@@ -69,6 +73,9 @@ pub fn with_unlocked<T>(
     let mut guard = state.open_unit();
     match guard.as_mut() {
         Some(unit) => action(unit),
-        None => Err(CoreError::new(ErrorCode::Locked, "Casebook is locked. Sign in to continue.")),
+        None => Err(CoreError::new(
+            ErrorCode::Locked,
+            "Casebook is locked. Sign in to continue.",
+        )),
     }
 }

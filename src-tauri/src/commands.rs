@@ -15,8 +15,8 @@ use tauri::State;
 
 use crate::app_state::{AppState, with_unlocked};
 use crate::ipc::{
-    ClientRowDto, CreateUnitRequest, DemoCredentialsDto, IpcError, NewClientRequest, PasswordCheckDto, SessionDto,
-    StartupDto, UnitDto, UnlockRequest,
+    ClientRowDto, CreateUnitRequest, DemoCredentialsDto, IpcError, NewClientRequest,
+    PasswordCheckDto, SessionDto, StartupDto, UnitDto, UnlockRequest,
 };
 
 type Answer<T> = Result<T, IpcError>;
@@ -40,28 +40,60 @@ pub fn startup_state(state: &AppState) -> Answer<StartupDto> {
 
 pub fn check_new_password(password: &str, username: Option<&str>) -> Answer<PasswordCheckDto> {
     let problems = password_problems(password, username);
-    Ok(PasswordCheckDto { acceptable: problems.is_empty(), problems })
+    Ok(PasswordCheckDto {
+        acceptable: problems.is_empty(),
+        problems,
+    })
 }
 
 pub fn create_unit(state: &AppState, request: &CreateUnitRequest) -> Answer<SessionDto> {
-    let new_unit = NewUnit::parse(&request.unit_name, &request.username, &request.full_name, &request.password)?;
+    let new_unit = NewUnit::parse(
+        &request.unit_name,
+        &request.username,
+        &request.full_name,
+        &request.password,
+    )?;
     let folder = unit_folder::unit_folder(&state.data_folder, UnitKind::Real);
-    let plan = CreationPlan { kdf_cost: state.kdf_cost(), demo: false, initial_clients: &[] };
-    unit_folder::create(&folder, &new_unit, plan, state.clock.as_ref(), &mut OsEntropy)?;
+    let plan = CreationPlan {
+        kdf_cost: state.kdf_cost(),
+        demo: false,
+        initial_clients: &[],
+    };
+    unit_folder::create(
+        &folder,
+        &new_unit,
+        plan,
+        state.clock.as_ref(),
+        &mut OsEntropy,
+    )?;
     tracing::info!("unit created");
-    let unit = unit_folder::unlock(&folder, new_unit.username.as_str(), new_unit.password.as_str())?;
+    let unit = unit_folder::unlock(
+        &folder,
+        new_unit.username.as_str(),
+        new_unit.password.as_str(),
+    )?;
     let session = SessionDto::from_unit(&unit);
     *state.open_unit() = Some(unit);
     Ok(session)
 }
 
 pub fn open_demo_unit(state: &AppState) -> Answer<UnitDto> {
-    demo::ensure_demo_unit(&state.data_folder, state.kdf_cost(), state.clock.as_ref(), &mut OsEntropy)?;
+    demo::ensure_demo_unit(
+        &state.data_folder,
+        state.kdf_cost(),
+        state.clock.as_ref(),
+        &mut OsEntropy,
+    )?;
     let folder = unit_folder::unit_folder(&state.data_folder, UnitKind::Demo);
     let description = unit_folder::describe(&folder)?;
-    description.as_ref().map(UnitDto::from_description).ok_or_else(|| {
-        IpcError::from(casebook_core::CoreError::internal(&"demo unit missing right after it was made"))
-    })
+    description
+        .as_ref()
+        .map(UnitDto::from_description)
+        .ok_or_else(|| {
+            IpcError::from(casebook_core::CoreError::internal(
+                &"demo unit missing right after it was made",
+            ))
+        })
 }
 
 pub fn unlock(state: &AppState, request: &UnlockRequest) -> Answer<SessionDto> {
@@ -115,12 +147,18 @@ pub mod tauri_commands {
     }
 
     #[tauri::command(async)]
-    pub fn check_new_password(password: String, username: Option<String>) -> Answer<PasswordCheckDto> {
+    pub fn check_new_password(
+        password: String,
+        username: Option<String>,
+    ) -> Answer<PasswordCheckDto> {
         super::check_new_password(&password, username.as_deref())
     }
 
     #[tauri::command(async)]
-    pub fn create_unit(state: State<'_, AppState>, request: CreateUnitRequest) -> Answer<SessionDto> {
+    pub fn create_unit(
+        state: State<'_, AppState>,
+        request: CreateUnitRequest,
+    ) -> Answer<SessionDto> {
         super::create_unit(&state, &request)
     }
 
@@ -145,7 +183,10 @@ pub mod tauri_commands {
     }
 
     #[tauri::command(async)]
-    pub fn add_client(state: State<'_, AppState>, request: NewClientRequest) -> Answer<ClientRowDto> {
+    pub fn add_client(
+        state: State<'_, AppState>,
+        request: NewClientRequest,
+    ) -> Answer<ClientRowDto> {
         super::add_client(&state, &request)
     }
 }

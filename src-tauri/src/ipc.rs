@@ -39,8 +39,15 @@ pub struct UnitDto {
 
 impl UnitDto {
     pub fn from_description(description: &UnitDescription) -> UnitDto {
-        let kind = if description.demo { UnitKindDto::Demo } else { UnitKindDto::Real };
-        UnitDto { kind, name: description.name.clone() }
+        let kind = if description.demo {
+            UnitKindDto::Demo
+        } else {
+            UnitKindDto::Real
+        };
+        UnitDto {
+            kind,
+            name: description.name.clone(),
+        }
     }
 }
 
@@ -186,7 +193,10 @@ pub struct IpcError {
 
 impl From<CoreError> for IpcError {
     fn from(error: CoreError) -> IpcError {
-        IpcError { code: error.code.into(), message: error.message }
+        IpcError {
+            code: error.code.into(),
+            message: error.message,
+        }
     }
 }
 

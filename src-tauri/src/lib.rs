@@ -20,7 +20,9 @@ pub fn run() {
     let started = tauri::Builder::default()
         .setup(|app| {
             let data_folder = platform::data_folder(app)?;
-            let log_guard = platform::log_folder(app).ok().and_then(|folder| logging::start(&folder));
+            let log_guard = platform::log_folder(app)
+                .ok()
+                .and_then(|folder| logging::start(&folder));
             tracing::info!(version = env!("CARGO_PKG_VERSION"), "Casebook started");
             app.manage(AppState::new(data_folder, KdfPolicy::Calibrated));
             app.manage(LogGuard(std::sync::Mutex::new(log_guard)));
@@ -47,7 +49,9 @@ pub fn run() {
 }
 
 /// Keeps the log writer alive, and so flushing, for the life of the app.
-struct LogGuard(#[allow(dead_code)] std::sync::Mutex<Option<tracing_appender::non_blocking::WorkerGuard>>);
+struct LogGuard(
+    #[allow(dead_code)] std::sync::Mutex<Option<tracing_appender::non_blocking::WorkerGuard>>,
+);
 
 #[cfg(test)]
 mod tests {
@@ -55,12 +59,16 @@ mod tests {
     /// `make bindings` (UPDATE_BINDINGS=1) rewrites them.
     #[test]
     fn typescript_bindings_are_current() {
-        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../ui/src/lib/ipc/bindings.ts");
+        let path =
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../ui/src/lib/ipc/bindings.ts");
         let generated = crate::ipc::typescript_bindings();
         if std::env::var_os("UPDATE_BINDINGS").is_some() {
             std::fs::write(&path, &generated).unwrap();
         }
         let committed = std::fs::read_to_string(&path).unwrap_or_default();
-        assert!(committed == generated, "ui/src/lib/ipc/bindings.ts is stale: run `make bindings` and commit it");
+        assert!(
+            committed == generated,
+            "ui/src/lib/ipc/bindings.ts is stale: run `make bindings` and commit it"
+        );
     }
 }

@@ -19,12 +19,16 @@ pub fn data_folder(app: &tauri::App) -> Result<PathBuf, String> {
     if let Some(folder) = std::env::var_os("CASEBOOK_DATA_DIR") {
         return Ok(PathBuf::from(folder));
     }
-    app.path().app_data_dir().map_err(|e| format!("no per-user data folder on this system: {e}"))
+    app.path()
+        .app_data_dir()
+        .map_err(|e| format!("no per-user data folder on this system: {e}"))
 }
 
 pub fn log_folder(app: &tauri::App) -> Result<PathBuf, String> {
     if let Some(folder) = std::env::var_os("CASEBOOK_LOG_DIR") {
         return Ok(PathBuf::from(folder));
     }
-    app.path().app_log_dir().map_err(|e| format!("no per-user log folder on this system: {e}"))
+    app.path()
+        .app_log_dir()
+        .map_err(|e| format!("no per-user log folder on this system: {e}"))
 }

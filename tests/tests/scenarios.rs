@@ -2,6 +2,8 @@
 //! functions the Tauri commands call, with the same wire types, against a
 //! real encrypted unit in a temporary data folder.
 
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
 use casebook::app_state::{AppState, KdfPolicy};
 use casebook::commands;
 use casebook::ipc::{
@@ -13,7 +15,10 @@ const PASSWORD: &str = "otter lamp river cloud";
 
 fn fresh_state() -> (tempfile::TempDir, AppState) {
     let data = tempfile::tempdir().unwrap();
-    let state = AppState::new(data.path().join("Casebook"), KdfPolicy::Fixed(KdfCost::cheap_for_tests()));
+    let state = AppState::new(
+        data.path().join("Casebook"),
+        KdfPolicy::Fixed(KdfCost::cheap_for_tests()),
+    );
     (data, state)
 }
 
@@ -27,11 +32,19 @@ fn create_request() -> CreateUnitRequest {
 }
 
 fn unlock_request(password: &str) -> UnlockRequest {
-    UnlockRequest { unit: UnitKindDto::Real, username: "admin".to_owned(), password: password.to_owned() }
+    UnlockRequest {
+        unit: UnitKindDto::Real,
+        username: "admin".to_owned(),
+        password: password.to_owned(),
+    }
 }
 
 fn client(given: &str, family: &str, born: &str) -> NewClientRequest {
-    NewClientRequest { given_name: given.to_owned(), family_name: family.to_owned(), date_of_birth: born.to_owned() }
+    NewClientRequest {
+        given_name: given.to_owned(),
+        family_name: family.to_owned(),
+        date_of_birth: born.to_owned(),
+    }
 }
 
 #[test]
@@ -39,7 +52,12 @@ fn create_add_lock_fail_unlock_and_see_the_client() {
     let (_data, state) = fresh_state();
     let first = commands::startup_state(&state).unwrap();
     assert!(first.real_unit.is_none() && first.session.is_none());
-    assert!(first.password_rules.iter().any(|rule| rule.contains("12 characters")));
+    assert!(
+        first
+            .password_rules
+            .iter()
+            .any(|rule| rule.contains("12 characters"))
+    );
 
     let session = commands::create_unit(&state, &create_request()).unwrap();
     assert_eq!(session.full_name, "Alex Admin");
@@ -53,7 +71,10 @@ fn create_add_lock_fail_unlock_and_see_the_client() {
 
     let wrong = commands::unlock(&state, &unlock_request("otter lamp river clouds")).unwrap_err();
     assert_eq!(wrong.code, ErrorCodeDto::WrongCredentials);
-    assert_eq!(commands::list_clients(&state).unwrap_err().code, ErrorCodeDto::Locked);
+    assert_eq!(
+        commands::list_clients(&state).unwrap_err().code,
+        ErrorCodeDto::Locked
+    );
 
     commands::unlock(&state, &unlock_request(PASSWORD)).unwrap();
     assert_eq!(commands::list_clients(&state).unwrap(), vec![added]);
@@ -66,9 +87,15 @@ fn a_restarted_app_finds_the_unit_and_its_clients() {
     commands::add_client(&state, &client("Sam", "Okafor", "1985-11-02")).unwrap();
     drop(state);
 
-    let restarted = AppState::new(data.path().join("Casebook"), KdfPolicy::Fixed(KdfCost::cheap_for_tests()));
+    let restarted = AppState::new(
+        data.path().join("Casebook"),
+        KdfPolicy::Fixed(KdfCost::cheap_for_tests()),
+    );
     let startup = commands::startup_state(&restarted).unwrap();
-    assert_eq!(startup.real_unit.unwrap().name, "Hampshire IOM – Basingstoke");
+    assert_eq!(
+        startup.real_unit.unwrap().name,
+        "Hampshire IOM – Basingstoke"
+    );
     assert!(startup.session.is_none(), "a restart starts locked");
     commands::unlock(&restarted, &unlock_request(PASSWORD)).unwrap();
     let clients = commands::list_clients(&restarted).unwrap();
@@ -84,9 +111,17 @@ fn errors_cross_ipc_as_code_and_message() {
     let error = commands::create_unit(&state, &weak).unwrap_err();
     let json = serde_json::to_value(&error).unwrap();
     assert_eq!(json["code"], "password_rejected");
-    assert!(json["message"].as_str().unwrap().contains("attackers try first"));
+    assert!(
+        json["message"]
+            .as_str()
+            .unwrap()
+            .contains("attackers try first")
+    );
     assert_eq!(json.as_object().unwrap().len(), 2);
-    assert!(commands::startup_state(&state).unwrap().real_unit.is_none(), "a refused unit leaves nothing");
+    assert!(
+        commands::startup_state(&state).unwrap().real_unit.is_none(),
+        "a refused unit leaves nothing"
+    );
 }
 
 #[test]
@@ -117,7 +152,11 @@ fn the_demo_unit_opens_with_its_stated_credentials_and_stays_apart() {
     let startup = commands::startup_state(&state).unwrap();
     assert!(startup.real_unit.is_none());
     let credentials = startup.demo_credentials;
-    let request = UnlockRequest { unit: UnitKindDto::Demo, username: credentials.username, password: credentials.password };
+    let request = UnlockRequest {
+        unit: UnitKindDto::Demo,
+        username: credentials.username,
+        password: credentials.password,
+    };
     let session = commands::unlock(&state, &request).unwrap();
     assert_eq!(session.unit.kind, UnitKindDto::Demo);
     assert!(commands::list_clients(&state).unwrap().len() >= 30);
@@ -128,19 +167,40 @@ fn a_failed_sign_in_locks_whatever_was_open() {
     let (_data, state) = fresh_state();
     commands::create_unit(&state, &create_request()).unwrap();
     assert!(commands::unlock(&state, &unlock_request("not the password at all")).is_err());
-    assert_eq!(commands::list_clients(&state).unwrap_err().code, ErrorCodeDto::Locked);
+    assert_eq!(
+        commands::list_clients(&state).unwrap_err().code,
+        ErrorCodeDto::Locked
+    );
 }
 
 #[test]
 fn no_command_panics_on_hostile_input() {
     let (_data, state) = fresh_state();
     let hostile = [
-        "", " ", "\0", "'; DROP TABLE clients; --", "\u{202e}evil", "😀😀😀", "9999-99-99", "-1", "0000-00-00",
-        "1980-01-01T00:00:00Z", "../../etc/passwd", "%s%s%n", &"x".repeat(100_000),
+        "",
+        " ",
+        "\0",
+        "'; DROP TABLE clients; --",
+        "\u{202e}evil",
+        "😀😀😀",
+        "9999-99-99",
+        "-1",
+        "0000-00-00",
+        "1980-01-01T00:00:00Z",
+        "../../etc/passwd",
+        "%s%s%n",
+        &"x".repeat(100_000),
     ];
     for text in hostile {
         let _ = commands::check_new_password(text, Some(text));
-        let _ = commands::unlock(&state, &UnlockRequest { unit: UnitKindDto::Real, username: text.into(), password: text.into() });
+        let _ = commands::unlock(
+            &state,
+            &UnlockRequest {
+                unit: UnitKindDto::Real,
+                username: text.into(),
+                password: text.into(),
+            },
+        );
         let request = CreateUnitRequest {
             unit_name: text.into(),
             username: text.into(),

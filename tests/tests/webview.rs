@@ -35,7 +35,10 @@ impl TauriDriver {
             .expect("tauri-driver must be installed (make e2e installs it)");
         let started = Instant::now();
         while TcpStream::connect(("127.0.0.1", DRIVER_PORT)).is_err() {
-            assert!(started.elapsed() < WAIT, "tauri-driver did not start listening");
+            assert!(
+                started.elapsed() < WAIT,
+                "tauri-driver did not start listening"
+            );
             std::thread::sleep(Duration::from_millis(100));
         }
         TauriDriver(child)
@@ -44,7 +47,9 @@ impl TauriDriver {
 
 impl Drop for TauriDriver {
     fn drop(&mut self) {
-        let _ = Command::new("kill").args(["-TERM", &self.0.id().to_string()]).status();
+        let _ = Command::new("kill")
+            .args(["-TERM", &self.0.id().to_string()])
+            .status();
         let _ = self.0.wait();
     }
 }
@@ -53,7 +58,11 @@ fn application() -> PathBuf {
     let path = std::env::var_os("CASEBOOK_APP")
         .map(PathBuf::from)
         .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../target/debug/casebook"));
-    assert!(path.exists(), "build the app first (make e2e does): {}", path.display());
+    assert!(
+        path.exists(),
+        "build the app first (make e2e does): {}",
+        path.display()
+    );
     path
 }
 
@@ -69,8 +78,15 @@ fn screenshot_folder() -> PathBuf {
 async fn launch() -> WebDriver {
     let mut capabilities = Capabilities::new();
     capabilities.set("browserName", "wry").unwrap();
-    capabilities.set("tauri:options", serde_json::json!({ "application": application() })).unwrap();
-    WebDriver::new(format!("http://127.0.0.1:{DRIVER_PORT}"), capabilities).await.expect("a WebDriver session")
+    capabilities
+        .set(
+            "tauri:options",
+            serde_json::json!({ "application": application() }),
+        )
+        .unwrap();
+    WebDriver::new(format!("http://127.0.0.1:{DRIVER_PORT}"), capabilities)
+        .await
+        .expect("a WebDriver session")
 }
 
 async fn by_id(driver: &WebDriver, test_id: &str) -> WebElement {
@@ -84,7 +100,12 @@ async fn by_id(driver: &WebDriver, test_id: &str) -> WebElement {
 
 async fn gone(driver: &WebDriver, test_id: &str) {
     let started = Instant::now();
-    while !driver.find_all(By::Css(format!("[data-testid='{test_id}']"))).await.unwrap().is_empty() {
+    while !driver
+        .find_all(By::Css(format!("[data-testid='{test_id}']")))
+        .await
+        .unwrap()
+        .is_empty()
+    {
         assert!(started.elapsed() < WAIT, "{test_id} is still on the page");
         tokio::time::sleep(Duration::from_millis(100)).await;
     }
@@ -124,7 +145,11 @@ async fn page_text(driver: &WebDriver) -> String {
 
 async fn rows(driver: &WebDriver) -> Vec<String> {
     let mut texts = Vec::new();
-    for row in driver.find_all(By::Css("[data-testid='client-row']")).await.unwrap() {
+    for row in driver
+        .find_all(By::Css("[data-testid='client-row']"))
+        .await
+        .unwrap()
+    {
         texts.push(row.text().await.unwrap());
     }
     texts
@@ -151,20 +176,46 @@ async fn a_unit_s_first_day_in_the_real_webview() {
     type_into(&driver, "admin-full-name", "Alex Admin").await;
     type_into(&driver, "admin-password", "password1234").await;
     type_into(&driver, "admin-password-confirm", "password1234").await;
-    by_id(&driver, "create-unit-submit").await.click().await.unwrap();
+    by_id(&driver, "create-unit-submit")
+        .await
+        .click()
+        .await
+        .unwrap();
     let refusal = by_id(&driver, "error").await.text().await.unwrap();
     assert!(refusal.contains("attackers try first"), "{refusal}");
     screenshot(&driver, "01-create-unit-weak-password").await;
     type_into(&driver, "admin-password", PASSWORD).await;
     type_into(&driver, "admin-password-confirm", PASSWORD).await;
-    by_id(&driver, "create-unit-submit").await.click().await.unwrap();
+    by_id(&driver, "create-unit-submit")
+        .await
+        .click()
+        .await
+        .unwrap();
 
     // The empty caseload; add a client, with one impossible date first.
     by_id(&driver, "caseload").await;
-    assert_eq!(by_id(&driver, "client-count").await.text().await.unwrap().trim(), "0");
-    assert!(by_id(&driver, "session-user").await.text().await.unwrap().contains("Alex Admin"));
+    assert_eq!(
+        by_id(&driver, "client-count")
+            .await
+            .text()
+            .await
+            .unwrap()
+            .trim(),
+        "0"
+    );
+    assert!(
+        by_id(&driver, "session-user")
+            .await
+            .text()
+            .await
+            .unwrap()
+            .contains("Alex Admin")
+    );
     screenshot(&driver, "02-caseload-empty").await;
-    if let Ok(open) = driver.find(By::Css("[data-testid='add-client-open']")).await {
+    if let Ok(open) = driver
+        .find(By::Css("[data-testid='add-client-open']"))
+        .await
+    {
         open.click().await.unwrap();
     }
     by_id(&driver, "add-client-form").await;
@@ -173,18 +224,37 @@ async fn a_unit_s_first_day_in_the_real_webview() {
     type_into(&driver, "client-dob-day", "30").await;
     type_into(&driver, "client-dob-month", "2").await;
     type_into(&driver, "client-dob-year", "1990").await;
-    by_id(&driver, "add-client-submit").await.click().await.unwrap();
+    by_id(&driver, "add-client-submit")
+        .await
+        .click()
+        .await
+        .unwrap();
     let refusal = by_id(&driver, "error").await.text().await.unwrap();
     assert!(refusal.contains("not a real date"), "{refusal}");
     screenshot(&driver, "03-add-client-impossible-date").await;
     type_into(&driver, "client-dob-day", "17").await;
     type_into(&driver, "client-dob-month", "5").await;
-    by_id(&driver, "add-client-submit").await.click().await.unwrap();
+    by_id(&driver, "add-client-submit")
+        .await
+        .click()
+        .await
+        .unwrap();
     by_id(&driver, "client-row").await;
     let listed = rows(&driver).await;
     assert_eq!(listed.len(), 1);
-    assert!(listed[0].contains("Whitlock") && listed[0].contains("Jordan"), "{listed:?}");
-    assert_eq!(by_id(&driver, "client-count").await.text().await.unwrap().trim(), "1");
+    assert!(
+        listed[0].contains("Whitlock") && listed[0].contains("Jordan"),
+        "{listed:?}"
+    );
+    assert_eq!(
+        by_id(&driver, "client-count")
+            .await
+            .text()
+            .await
+            .unwrap()
+            .trim(),
+        "1"
+    );
     screenshot(&driver, "04-caseload-one-client").await;
 
     // Lock with the button: the client is gone from the page, not hidden.
@@ -207,7 +277,13 @@ async fn a_unit_s_first_day_in_the_real_webview() {
     assert!(rows(&driver).await[0].contains("Whitlock"));
 
     // Ctrl+L locks from anywhere.
-    driver.active_element().await.unwrap().send_keys(Key::Control + "l").await.unwrap();
+    driver
+        .active_element()
+        .await
+        .unwrap()
+        .send_keys(Key::Control + "l")
+        .await
+        .unwrap();
     by_id(&driver, "lock-screen").await;
     gone(&driver, "client-row").await;
     assert!(!page_text(&driver).await.contains("Whitlock"));
@@ -229,7 +305,10 @@ async fn a_unit_s_first_day_in_the_real_webview() {
     by_id(&driver, "demo-banner").await;
     by_id(&driver, "client-row").await;
     assert!(rows(&driver).await.len() >= 30);
-    assert!(!page_text(&driver).await.contains("Whitlock"), "the demo unit shows no real client");
+    assert!(
+        !page_text(&driver).await.contains("Whitlock"),
+        "the demo unit shows no real client"
+    );
     screenshot(&driver, "08-demo-caseload").await;
     driver.quit().await.unwrap();
 

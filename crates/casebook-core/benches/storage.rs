@@ -28,7 +28,10 @@ fn main() {
     let clients = sample_clients();
     println!("Casebook storage benchmarks: median of {RUNS} runs on fresh files, release build.");
     println!();
-    println!("{:<58} {:>11} {:>11} {:>7}", "workload", "encrypted", "plain", "ratio");
+    println!(
+        "{:<58} {:>11} {:>11} {:>7}",
+        "workload", "encrypted", "plain", "ratio"
+    );
 
     let insert_encrypted = median(|dir| {
         let mut conn = open_encrypted(dir);
@@ -38,16 +41,30 @@ fn main() {
         let mut conn = store::open_unencrypted_for_comparison(&dir.join("plain.db")).unwrap();
         timed(|| insert_all(&mut conn, &clients))
     });
-    row("insert 10,000 clients, one transaction each", insert_encrypted, Some(insert_plain));
+    row(
+        "insert 10,000 clients, one transaction each",
+        insert_encrypted,
+        Some(insert_plain),
+    );
 
     let open_encrypted_time = median(|dir| {
         let key = UnitKey::generate(&mut OsEntropy);
         {
-            let mut conn = store::open(&dir.join("unit.db"), &key.database_key(), OpenMode::CreateNew).unwrap();
+            let mut conn = store::open(
+                &dir.join("unit.db"),
+                &key.database_key(),
+                OpenMode::CreateNew,
+            )
+            .unwrap();
             insert_all(&mut conn, &clients);
         }
         timed(|| {
-            let conn = store::open(&dir.join("unit.db"), &key.database_key(), OpenMode::ExistingOnly).unwrap();
+            let conn = store::open(
+                &dir.join("unit.db"),
+                &key.database_key(),
+                OpenMode::ExistingOnly,
+            )
+            .unwrap();
             assert_eq!(store::clients::list(&conn).unwrap().len(), CLIENTS);
         })
     });
@@ -61,13 +78,21 @@ fn main() {
             assert_eq!(store::clients::list(&conn).unwrap().len(), CLIENTS);
         })
     });
-    row("open + first query (list 10,000 clients)", open_encrypted_time, Some(open_plain_time));
+    row(
+        "open + first query (list 10,000 clients)",
+        open_encrypted_time,
+        Some(open_plain_time),
+    );
 
     let cost = KdfCost::calibrate(Duration::from_millis(750));
     let unlock_time = median(|dir| {
         let folder = unit_folder::unit_folder(dir, UnitKind::Real);
         let new_unit = NewUnit::parse("Bench Unit", "admin", "Alex Admin", PASSWORD).unwrap();
-        let plan = CreationPlan { kdf_cost: cost, demo: false, initial_clients: &clients };
+        let plan = CreationPlan {
+            kdf_cost: cost,
+            demo: false,
+            initial_clients: &clients,
+        };
         unit_folder::create(&folder, &new_unit, plan, &SystemClock, &mut OsEntropy).unwrap();
         timed(|| {
             let unit = unit_folder::unlock(&folder, "admin", PASSWORD).unwrap();
@@ -81,7 +106,9 @@ fn main() {
     );
     row(&label, unlock_time, None);
     println!();
-    println!("The unlock is mostly the deliberate key derivation, calibrated to about 0.75 s on this machine.");
+    println!(
+        "The unlock is mostly the deliberate key derivation, calibrated to about 0.75 s on this machine."
+    );
 }
 
 fn sample_clients() -> Vec<NewClient> {
@@ -89,8 +116,13 @@ fn sample_clients() -> Vec<NewClient> {
     (0..CLIENTS)
         .map(|i| {
             let born = format!("{}-{:02}-{:02}", 1950 + i % 50, 1 + i % 12, 1 + i % 28);
-            NewClient::parse(&format!("Given{}", letters(i)), &format!("Family{}", letters(i / 7)), &born, today)
-                .unwrap()
+            NewClient::parse(
+                &format!("Given{}", letters(i)),
+                &format!("Family{}", letters(i / 7)),
+                &born,
+                today,
+            )
+            .unwrap()
         })
         .collect()
 }
@@ -108,7 +140,12 @@ fn letters(mut n: usize) -> String {
 
 fn open_encrypted(dir: &Path) -> Connection {
     let key = UnitKey::generate(&mut OsEntropy);
-    store::open(&dir.join("unit.db"), &key.database_key(), OpenMode::CreateNew).unwrap()
+    store::open(
+        &dir.join("unit.db"),
+        &key.database_key(),
+        OpenMode::CreateNew,
+    )
+    .unwrap()
 }
 
 /// The same rows through the same store functions as the app: a unit, a
@@ -125,16 +162,41 @@ fn insert_all(conn: &mut Connection, clients: &[NewClient]) {
         role: Role::Administrator,
     };
     let tx = store::begin(conn, "set up").unwrap();
-    store::unit_rows::insert_unit(&tx, UnitId(new_uuid_v7(&clock, &mut entropy)), &UnitName::parse("Bench").unwrap(), clock.now())
-        .unwrap();
+    store::unit_rows::insert_unit(
+        &tx,
+        UnitId(new_uuid_v7(&clock, &mut entropy)),
+        &UnitName::parse("Bench").unwrap(),
+        clock.now(),
+    )
+    .unwrap();
     store::unit_rows::insert_this_device(&tx, device, clock.now()).unwrap();
-    store::accounts::insert(&tx, WriteStamp { hlc: hlc.stamp(clock.now()), device, at: clock.now() }, &account).unwrap();
+    store::accounts::insert(
+        &tx,
+        WriteStamp {
+            hlc: hlc.stamp(clock.now()),
+            device,
+            at: clock.now(),
+        },
+        &account,
+    )
+    .unwrap();
     store::commit(tx, "set up").unwrap();
     for client in clients {
         let now = clock.now();
         let tx = store::begin(conn, "save").unwrap();
-        let stamp = WriteStamp { hlc: hlc.stamp(now), device, at: now };
-        store::clients::insert(&tx, stamp, ClientId(new_uuid_v7(&clock, &mut entropy)), account.id, client).unwrap();
+        let stamp = WriteStamp {
+            hlc: hlc.stamp(now),
+            device,
+            at: now,
+        };
+        store::clients::insert(
+            &tx,
+            stamp,
+            ClientId(new_uuid_v7(&clock, &mut entropy)),
+            account.id,
+            client,
+        )
+        .unwrap();
         store::commit(tx, "save").unwrap();
     }
 }
@@ -166,6 +228,12 @@ fn row(workload: &str, encrypted: Duration, plain: Option<Duration>) {
             seconds(plain),
             encrypted.as_secs_f64() / plain.as_secs_f64()
         ),
-        None => println!("{:<58} {:>11} {:>11} {:>7}", workload, seconds(encrypted), "-", "-"),
+        None => println!(
+            "{:<58} {:>11} {:>11} {:>7}",
+            workload,
+            seconds(encrypted),
+            "-",
+            "-"
+        ),
     }
 }

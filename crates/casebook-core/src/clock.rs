@@ -74,7 +74,10 @@ impl HlcStamp {
         if millis.len() != 15 || counter.len() != 6 {
             return None;
         }
-        Some(HlcStamp { millis: millis.parse().ok()?, counter: counter.parse().ok()? })
+        Some(HlcStamp {
+            millis: millis.parse().ok()?,
+            counter: counter.parse().ok()?,
+        })
     }
 }
 
@@ -101,9 +104,15 @@ impl HybridLogicalClock {
     pub fn stamp(&mut self, now: DateTime<Utc>) -> HlcStamp {
         let wall = u64::try_from(now.timestamp_millis()).unwrap_or(0);
         self.last = if wall > self.last.millis {
-            HlcStamp { millis: wall, counter: 0 }
+            HlcStamp {
+                millis: wall,
+                counter: 0,
+            }
         } else {
-            HlcStamp { millis: self.last.millis, counter: self.last.counter.saturating_add(1) }
+            HlcStamp {
+                millis: self.last.millis,
+                counter: self.last.counter.saturating_add(1),
+            }
         };
         self.last
     }
@@ -137,8 +146,14 @@ mod tests {
 
     #[test]
     fn encoded_stamps_sort_like_stamps() {
-        let small = HlcStamp { millis: 9, counter: 999 };
-        let large = HlcStamp { millis: 10, counter: 0 };
+        let small = HlcStamp {
+            millis: 9,
+            counter: 999,
+        };
+        let large = HlcStamp {
+            millis: 10,
+            counter: 0,
+        };
         assert!(small.encode() < large.encode());
         assert_eq!(HlcStamp::decode(&large.encode()), Some(large));
         assert_eq!(HlcStamp::decode("12.3"), None);

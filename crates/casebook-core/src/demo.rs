@@ -21,12 +21,27 @@ pub const DEMO_UNIT_NAME: &str = "DEMO – Casebook practice unit";
 const DEMO_CLIENTS: usize = 36;
 
 const GIVEN: [&str; 18] = [
-    "Aaron", "Bethany", "Callum", "Danielle", "Ellis", "Fiona", "Gareth", "Hollie", "Imran", "Jade", "Kieran",
-    "Leanne", "Marcus", "Nadia", "Owen", "Paige", "Reece", "Shannon",
+    "Aaron", "Bethany", "Callum", "Danielle", "Ellis", "Fiona", "Gareth", "Hollie", "Imran",
+    "Jade", "Kieran", "Leanne", "Marcus", "Nadia", "Owen", "Paige", "Reece", "Shannon",
 ];
 const FAMILY: [&str; 17] = [
-    "Ashdown", "Brindle", "Copperfield", "Dunmore", "Eastleigh", "Fairweather", "Greenslade", "Hartwell", "Inchley",
-    "Jessop", "Kimber", "Loxley", "Merriman", "Northcott", "Oakhurst", "Pennock", "Quarrie",
+    "Ashdown",
+    "Brindle",
+    "Copperfield",
+    "Dunmore",
+    "Eastleigh",
+    "Fairweather",
+    "Greenslade",
+    "Hartwell",
+    "Inchley",
+    "Jessop",
+    "Kimber",
+    "Loxley",
+    "Merriman",
+    "Northcott",
+    "Oakhurst",
+    "Pennock",
+    "Quarrie",
 ];
 
 /// The made-up clients of the demo unit, aged 19 to 62 on `today`.
@@ -37,19 +52,38 @@ pub fn demo_clients(today: chrono::NaiveDate) -> CoreResult<Vec<NewClient>> {
             let family = FAMILY[(i * 5 + i / 3) % FAMILY.len()];
             let age_days = i64::try_from(19 * 365 + (i * 433) % (43 * 365)).unwrap_or(7000);
             let born = today - Duration::days(age_days);
-            NewClient::parse(given, family, &format!("{:04}-{:02}-{:02}", born.year(), born.month(), born.day()), today)
+            NewClient::parse(
+                given,
+                family,
+                &format!("{:04}-{:02}-{:02}", born.year(), born.month(), born.day()),
+                today,
+            )
         })
         .collect()
 }
 
 /// Creates the demo unit in the data folder unless it is there already.
-pub fn ensure_demo_unit(data_folder: &Path, kdf_cost: KdfCost, clock: &dyn Clock, entropy: &mut dyn Entropy) -> CoreResult<()> {
+pub fn ensure_demo_unit(
+    data_folder: &Path,
+    kdf_cost: KdfCost,
+    clock: &dyn Clock,
+    entropy: &mut dyn Entropy,
+) -> CoreResult<()> {
     let folder = unit_folder::unit_folder(data_folder, UnitKind::Demo);
     if unit_folder::describe(&folder)?.is_some() {
         return Ok(());
     }
-    let new_unit = NewUnit::parse(DEMO_UNIT_NAME, DEMO_USERNAME, "Demo Keyworker", DEMO_PASSWORD)?;
+    let new_unit = NewUnit::parse(
+        DEMO_UNIT_NAME,
+        DEMO_USERNAME,
+        "Demo Keyworker",
+        DEMO_PASSWORD,
+    )?;
     let clients = demo_clients(clock.now().date_naive())?;
-    let plan = CreationPlan { kdf_cost, demo: true, initial_clients: &clients };
+    let plan = CreationPlan {
+        kdf_cost,
+        demo: true,
+        initial_clients: &clients,
+    };
     unit_folder::create(&folder, &new_unit, plan, clock, entropy)
 }

@@ -72,7 +72,10 @@ pub type CoreResult<T> = Result<T, CoreError>;
 
 impl CoreError {
     pub fn new(code: ErrorCode, message: impl Into<String>) -> CoreError {
-        CoreError { code, message: message.into() }
+        CoreError {
+            code,
+            message: message.into(),
+        }
     }
 
     pub fn invalid(message: impl Into<String>) -> CoreError {
@@ -104,21 +107,29 @@ impl CoreError {
         match error.kind() {
             Kind::PermissionDenied | Kind::ReadOnlyFilesystem => CoreError::new(
                 ErrorCode::StorageReadOnly,
-                format!("Casebook could not {what}: the data folder is read-only. Nothing was changed."),
+                format!(
+                    "Casebook could not {what}: the data folder is read-only. Nothing was changed."
+                ),
             ),
             Kind::StorageFull | Kind::QuotaExceeded | Kind::FileTooLarge => CoreError::new(
                 ErrorCode::StorageFull,
-                format!("Casebook could not {what}: the disk is full. Free some space and try again; nothing was changed."),
+                format!(
+                    "Casebook could not {what}: the disk is full. Free some space and try again; nothing was changed."
+                ),
             ),
             Kind::NotFound => CoreError::new(
                 ErrorCode::StorageUnavailable,
-                format!("Casebook could not {what}: the data folder is missing or cannot be reached. Nothing was changed."),
+                format!(
+                    "Casebook could not {what}: the data folder is missing or cannot be reached. Nothing was changed."
+                ),
             ),
             _ => {
                 tracing::error!(kind = ?error.kind(), %error, what, "file operation failed");
                 CoreError::new(
                     ErrorCode::StorageUnavailable,
-                    format!("Casebook could not {what} because the data folder could not be used. Nothing was changed."),
+                    format!(
+                        "Casebook could not {what} because the data folder could not be used. Nothing was changed."
+                    ),
                 )
             }
         }
@@ -132,12 +143,16 @@ impl CoreError {
         match error.sqlite_error_code() {
             Some(Sql::DiskFull) => CoreError::new(
                 ErrorCode::StorageFull,
-                format!("Casebook could not {what}: the disk is full. Free some space and try again; nothing was saved."),
+                format!(
+                    "Casebook could not {what}: the disk is full. Free some space and try again; nothing was saved."
+                ),
             ),
             Some(Sql::ReadOnly) | Some(Sql::CannotOpen) | Some(Sql::PermissionDenied) => {
                 CoreError::new(
                     ErrorCode::StorageReadOnly,
-                    format!("Casebook could not {what}: the data folder cannot be written to. Nothing was saved."),
+                    format!(
+                        "Casebook could not {what}: the data folder cannot be written to. Nothing was saved."
+                    ),
                 )
             }
             Some(Sql::NotADatabase) => CoreError::new(
@@ -146,7 +161,9 @@ impl CoreError {
             ),
             Some(Sql::SystemIoFailure) => CoreError::new(
                 ErrorCode::StorageUnavailable,
-                format!("Casebook could not {what} because the disk reported a fault. Nothing was saved."),
+                format!(
+                    "Casebook could not {what} because the disk reported a fault. Nothing was saved."
+                ),
             ),
             _ => CoreError::internal(&format_args!("{what}: {error}")),
         }

@@ -69,7 +69,8 @@ pub fn describe(folder: &Path) -> CoreResult<Option<UnitDescription>> {
         Err(error) if error.kind() == std::io::ErrorKind::NotFound => return Ok(None),
         Err(error) => return Err(CoreError::from_io(&error, "read the unit")),
     };
-    let description: UnitDescription = serde_json::from_slice(&bytes).map_err(|_| damaged_description())?;
+    let description: UnitDescription =
+        serde_json::from_slice(&bytes).map_err(|_| damaged_description())?;
     if description.format != DESCRIPTION_FORMAT || UnitId::parse(&description.unit_id).is_err() {
         return Err(damaged_description());
     }
@@ -99,12 +100,22 @@ pub struct NewUnit {
 }
 
 impl NewUnit {
-    pub fn parse(unit_name: &str, username: &str, full_name: &str, password: &str) -> CoreResult<NewUnit> {
+    pub fn parse(
+        unit_name: &str,
+        username: &str,
+        full_name: &str,
+        password: &str,
+    ) -> CoreResult<NewUnit> {
         let name = UnitName::parse(unit_name)?;
         let username = Username::parse(username)?;
         let full_name = PersonName::parse(full_name, "full name")?;
         let password = NewPassword::parse(password, Some(username.as_str()))?;
-        Ok(NewUnit { name, username, full_name, password })
+        Ok(NewUnit {
+            name,
+            username,
+            full_name,
+            password,
+        })
     }
 }
 
@@ -127,11 +138,19 @@ pub fn create(
     entropy: &mut dyn Entropy,
 ) -> CoreResult<()> {
     if describe(folder)?.is_some() {
-        return Err(CoreError::new(ErrorCode::UnitExists, "There is already a unit here. Sign in to it instead."));
+        return Err(CoreError::new(
+            ErrorCode::UnitExists,
+            "There is already a unit here. Sign in to it instead.",
+        ));
     }
-    let parent = folder.parent().ok_or_else(|| CoreError::internal(&"unit folder has no parent"))?;
+    let parent = folder
+        .parent()
+        .ok_or_else(|| CoreError::internal(&"unit folder has no parent"))?;
     fs::create_dir_all(parent).map_err(|e| CoreError::from_io(&e, "create the unit"))?;
-    let staging = parent.join(format!(".creating-{}", new_uuid_v7(clock, entropy).simple()));
+    let staging = parent.join(format!(
+        ".creating-{}",
+        new_uuid_v7(clock, entropy).simple()
+    ));
     let built = fs::create_dir(&staging)
         .map_err(|e| CoreError::from_io(&e, "create the unit"))
         .and_then(|()| build_unit(&staging, new_unit, &plan, clock, entropy))
@@ -168,26 +187,62 @@ fn build_unit(
         demo: plan.demo,
         created_at: now.to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
     };
-    let description_bytes = serde_json::to_vec_pretty(&description).map_err(|e| CoreError::internal(&e))?;
-    write_new_file(staging, DESCRIPTION_FILE, &description_bytes).map_err(|e| CoreError::from_io(&e, "create the unit"))?;
+    let description_bytes =
+        serde_json::to_vec_pretty(&description).map_err(|e| CoreError::internal(&e))?;
+    write_new_file(staging, DESCRIPTION_FILE, &description_bytes)
+        .map_err(|e| CoreError::from_io(&e, "create the unit"))?;
 
     let keys = staging.join(KEYS_FOLDER);
     fs::create_dir(&keys).map_err(|e| CoreError::from_io(&e, "create the unit"))?;
     let slot_id = SlotId(new_uuid_v7(clock, entropy));
-    let owner = SlotOwner { unit_id, account_id: account.id, username: &account.username };
-    let slot = KeySlot::seal_for_password(&unit_key, owner, new_unit.password.as_str(), plan.kdf_cost, slot_id, now, entropy)?;
+    let owner = SlotOwner {
+        unit_id,
+        account_id: account.id,
+        username: &account.username,
+    };
+    let slot = KeySlot::seal_for_password(
+        &unit_key,
+        owner,
+        new_unit.password.as_str(),
+        plan.kdf_cost,
+        slot_id,
+        now,
+        entropy,
+    )?;
     write_new_file(&keys, &format!("{slot_id}.slot"), &slot.to_file_bytes()?)
         .map_err(|e| CoreError::from_io(&e, "save the key file"))?;
 
-    let mut conn = store::open(&staging.join(store::DATABASE_FILE), &unit_key.database_key(), OpenMode::CreateNew)?;
+    let mut conn = store::open(
+        &staging.join(store::DATABASE_FILE),
+        &unit_key.database_key(),
+        OpenMode::CreateNew,
+    )?;
     let mut hlc = HybridLogicalClock::default();
     let tx = store::begin(&mut conn, "create the unit")?;
     store::unit_rows::insert_unit(&tx, unit_id, &new_unit.name, now)?;
     store::unit_rows::insert_this_device(&tx, device, now)?;
-    store::accounts::insert(&tx, WriteStamp { hlc: hlc.stamp(clock.now()), device, at: now }, &account)?;
+    store::accounts::insert(
+        &tx,
+        WriteStamp {
+            hlc: hlc.stamp(clock.now()),
+            device,
+            at: now,
+        },
+        &account,
+    )?;
     for client in plan.initial_clients {
-        let stamp = WriteStamp { hlc: hlc.stamp(clock.now()), device, at: now };
-        store::clients::insert(&tx, stamp, ClientId(new_uuid_v7(clock, entropy)), account.id, client)?;
+        let stamp = WriteStamp {
+            hlc: hlc.stamp(clock.now()),
+            device,
+            at: now,
+        };
+        store::clients::insert(
+            &tx,
+            stamp,
+            ClientId(new_uuid_v7(clock, entropy)),
+            account.id,
+            client,
+        )?;
     }
     store::commit(tx, "create the unit")?;
     // Fold the WAL into the main file so the unit folder is complete before
@@ -220,12 +275,18 @@ fn move_into_place(staging: &Path, folder: &Path) -> CoreResult<()> {
 /// has no slot, get the same answer after the same amount of work, so the
 /// lock screen does not reveal which usernames exist.
 pub fn unlock(folder: &Path, username: &str, password: &str) -> CoreResult<UnlockedUnit> {
-    let description = describe(folder)?
-        .ok_or_else(|| CoreError::new(ErrorCode::NoUnit, "There is no unit here yet. Create one first."))?;
+    let description = describe(folder)?.ok_or_else(|| {
+        CoreError::new(
+            ErrorCode::NoUnit,
+            "There is no unit here yet. Create one first.",
+        )
+    })?;
     let (slots, damaged) = read_slots(&folder.join(KEYS_FOLDER))?;
     let wanted = Username::parse(username).ok();
     let slot = slots.iter().find(|slot| {
-        wanted.as_ref().is_some_and(|wanted| slot.header.username.as_deref() == Some(wanted.as_str()))
+        wanted
+            .as_ref()
+            .is_some_and(|wanted| slot.header.username.as_deref() == Some(wanted.as_str()))
     });
     let Some(slot) = slot else {
         if damaged > 0 {
@@ -246,22 +307,43 @@ pub fn unlock(folder: &Path, username: &str, password: &str) -> CoreResult<Unloc
         ));
     }
     let unit_key = slot.open(password)?;
-    let conn = store::open(&folder.join(store::DATABASE_FILE), &unit_key.database_key(), OpenMode::ExistingOnly)?;
+    let conn = store::open(
+        &folder.join(store::DATABASE_FILE),
+        &unit_key.database_key(),
+        OpenMode::ExistingOnly,
+    )?;
     if store::unit_rows::unit_id(&conn)?.to_string() != description.unit_id {
         return Err(CoreError::new(
             ErrorCode::DatabaseUnreadable,
             "The unit's database belongs to another unit than its key files. Nothing was changed.",
         ));
     }
-    let account_id = slot.header.account_id.as_deref().map(AccountId::parse).transpose()?;
+    let account_id = slot
+        .header
+        .account_id
+        .as_deref()
+        .map(AccountId::parse)
+        .transpose()?;
     let account = match account_id {
         Some(id) => store::accounts::find(&conn, id)?,
         None => None,
     }
-    .ok_or_else(|| CoreError::new(ErrorCode::KeyFileDamaged, "This account's key file names an account the unit does not have."))?;
+    .ok_or_else(|| {
+        CoreError::new(
+            ErrorCode::KeyFileDamaged,
+            "This account's key file names an account the unit does not have.",
+        )
+    })?;
     let device = store::unit_rows::this_device(&conn)?;
     let hlc = store::change_log::resume_clock(&conn)?;
-    Ok(UnlockedUnit::new(conn, unit_key, description, account, device, hlc))
+    Ok(UnlockedUnit::new(
+        conn,
+        unit_key,
+        description,
+        account,
+        device,
+        hlc,
+    ))
 }
 
 /// Reads every slot file. Returns the readable slots and how many were
@@ -282,11 +364,16 @@ fn read_slots(keys: &Path) -> CoreResult<(Vec<KeySlot>, usize)> {
     let mut slots = Vec::new();
     let mut damaged = 0;
     for entry in entries {
-        let path = entry.map_err(|e| CoreError::from_io(&e, "read the key files"))?.path();
+        let path = entry
+            .map_err(|e| CoreError::from_io(&e, "read the key files"))?
+            .path();
         if path.extension().and_then(|e| e.to_str()) != Some("slot") {
             continue;
         }
-        match fs::read(&path).map_err(|e| CoreError::from_io(&e, "read the key files")).and_then(|b| KeySlot::from_file_bytes(&b)) {
+        match fs::read(&path)
+            .map_err(|e| CoreError::from_io(&e, "read the key files"))
+            .and_then(|b| KeySlot::from_file_bytes(&b))
+        {
             Ok(slot) => slots.push(slot),
             Err(error) if error.code == ErrorCode::KeyFileDamaged => damaged += 1,
             Err(error) => return Err(error),

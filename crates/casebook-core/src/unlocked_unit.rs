@@ -38,7 +38,14 @@ impl UnlockedUnit {
         device: DeviceId,
         hlc: HybridLogicalClock,
     ) -> UnlockedUnit {
-        UnlockedUnit { conn, unit_key, description, account, device, hlc }
+        UnlockedUnit {
+            conn,
+            unit_key,
+            description,
+            account,
+            device,
+            hlc,
+        }
     }
 
     pub fn description(&self) -> &UnitDescription {
@@ -60,9 +67,14 @@ impl UnlockedUnit {
         entropy: &mut dyn Entropy,
     ) -> CoreResult<Client> {
         let now = clock.now();
-        let new_client = NewClient::parse(given_name, family_name, date_of_birth, now.date_naive())?;
+        let new_client =
+            NewClient::parse(given_name, family_name, date_of_birth, now.date_naive())?;
         let id = ClientId(new_uuid_v7(clock, entropy));
-        let stamp = WriteStamp { hlc: self.hlc.stamp(now), device: self.device, at: now };
+        let stamp = WriteStamp {
+            hlc: self.hlc.stamp(now),
+            device: self.device,
+            at: now,
+        };
         let tx = store::begin(&mut self.conn, "save the client")?;
         let client = store::clients::insert(&tx, stamp, id, self.account.id, &new_client)?;
         store::commit(tx, "save the client")?;

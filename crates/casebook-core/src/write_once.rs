@@ -25,14 +25,19 @@ pub fn write_new_file(folder: &Path, name: &str, bytes: &[u8]) -> io::Result<Pat
     result?;
     if fs::read(&final_path)? != bytes {
         let _ = fs::remove_file(&final_path);
-        return Err(io::Error::other("the file read back differs from what was written"));
+        return Err(io::Error::other(
+            "the file read back differs from what was written",
+        ));
     }
     sync_folder(folder);
     Ok(final_path)
 }
 
 fn write_then_link(temp_path: &Path, final_path: &Path, bytes: &[u8]) -> io::Result<()> {
-    let mut file = OpenOptions::new().write(true).create_new(true).open(temp_path)?;
+    let mut file = OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(temp_path)?;
     file.write_all(bytes)?;
     file.sync_all()?;
     drop(file);
@@ -47,9 +52,15 @@ fn link_without_replacing(from: &Path, to: &Path) -> io::Result<()> {
     match fs::hard_link(from, to) {
         Ok(()) => Ok(()),
         Err(error) if error.kind() == io::ErrorKind::AlreadyExists => Err(error),
-        Err(error) if error.kind() == io::ErrorKind::Unsupported || error.raw_os_error().is_some_and(is_no_link_support) => {
+        Err(error)
+            if error.kind() == io::ErrorKind::Unsupported
+                || error.raw_os_error().is_some_and(is_no_link_support) =>
+        {
             if to.exists() {
-                return Err(io::Error::new(io::ErrorKind::AlreadyExists, "the file already exists"));
+                return Err(io::Error::new(
+                    io::ErrorKind::AlreadyExists,
+                    "the file already exists",
+                ));
             }
             fs::rename(from, to)
         }
@@ -60,16 +71,20 @@ fn link_without_replacing(from: &Path, to: &Path) -> io::Result<()> {
 /// EPERM on Linux and macOS file systems that refuse hard links; ERROR_
 /// INVALID_FUNCTION and ERROR_NOT_SUPPORTED on Windows ones.
 fn is_no_link_support(code: i32) -> bool {
-    if cfg!(windows) { code == 1 || code == 50 } else { code == 1 }
+    if cfg!(windows) {
+        code == 1 || code == 50
+    } else {
+        code == 1
+    }
 }
 
 /// Makes a rename inside `folder` durable. Windows has no way to open a
 /// folder for syncing and makes renames durable itself.
 pub fn sync_folder(folder: &Path) {
-    if cfg!(unix) {
-        if let Ok(handle) = File::open(folder) {
-            let _ = handle.sync_all();
-        }
+    if cfg!(unix)
+        && let Ok(handle) = File::open(folder)
+    {
+        let _ = handle.sync_all();
     }
 }
 
@@ -99,6 +114,9 @@ mod tests {
     fn a_vanished_folder_is_an_error_not_a_panic() {
         let dir = tempfile::tempdir().unwrap();
         let gone = dir.path().join("gone");
-        assert_eq!(write_new_file(&gone, "a", b"x").unwrap_err().kind(), io::ErrorKind::NotFound);
+        assert_eq!(
+            write_new_file(&gone, "a", b"x").unwrap_err().kind(),
+            io::ErrorKind::NotFound
+        );
     }
 }

@@ -7,6 +7,8 @@
 //! case uses permission bits instead and the full-disk case says it cannot
 //! run.
 
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -19,7 +21,10 @@ use casebook_core::vault::slot::KdfCost;
 const PASSWORD: &str = "otter lamp river cloud";
 
 fn is_root() -> bool {
-    Command::new("id").arg("-u").output().is_ok_and(|out| out.stdout.starts_with(b"0\n"))
+    Command::new("id")
+        .arg("-u")
+        .output()
+        .is_ok_and(|out| out.stdout.starts_with(b"0\n"))
 }
 
 /// A tmpfs mounted for one test and unmounted when dropped.
@@ -33,13 +38,24 @@ impl Mounted {
         let holder = tempfile::tempdir().unwrap();
         let point = holder.path().join("mnt");
         fs::create_dir(&point).unwrap();
-        let status = Command::new("mount").args(["-t", "tmpfs", "-o", options, "tmpfs"]).arg(&point).status().unwrap();
+        let status = Command::new("mount")
+            .args(["-t", "tmpfs", "-o", options, "tmpfs"])
+            .arg(&point)
+            .status()
+            .unwrap();
         assert!(status.success(), "mounting a tmpfs with {options} failed");
-        Mounted { point, _holder: holder }
+        Mounted {
+            point,
+            _holder: holder,
+        }
     }
 
     fn remount(&self, options: &str) {
-        let status = Command::new("mount").args(["-o", &format!("remount,{options}")]).arg(&self.point).status().unwrap();
+        let status = Command::new("mount")
+            .args(["-o", &format!("remount,{options}")])
+            .arg(&self.point)
+            .status()
+            .unwrap();
         assert!(status.success());
     }
 }
@@ -52,13 +68,25 @@ impl Drop for Mounted {
 
 fn try_create(data: &Path) -> Result<(), casebook_core::CoreError> {
     let new_unit = NewUnit::parse("Test Unit", "admin", "Alex Admin", PASSWORD).unwrap();
-    let plan = CreationPlan { kdf_cost: KdfCost::cheap_for_tests(), demo: false, initial_clients: &[] };
-    unit_folder::create(&unit_folder::unit_folder(data, UnitKind::Real), &new_unit, plan, &SystemClock, &mut OsEntropy)
+    let plan = CreationPlan {
+        kdf_cost: KdfCost::cheap_for_tests(),
+        demo: false,
+        initial_clients: &[],
+    };
+    unit_folder::create(
+        &unit_folder::unit_folder(data, UnitKind::Real),
+        &new_unit,
+        plan,
+        &SystemClock,
+        &mut OsEntropy,
+    )
 }
 
 fn entries(folder: &Path) -> Vec<String> {
-    let mut names: Vec<String> =
-        fs::read_dir(folder).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).collect();
+    let mut names: Vec<String> = fs::read_dir(folder)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
     names.sort();
     names
 }
@@ -92,23 +120,36 @@ fn adding_a_client_on_a_read_only_disk_says_so_and_saves_nothing() {
     try_create(&mount.point).unwrap();
     let folder = unit_folder::unit_folder(&mount.point, UnitKind::Real);
     let mut unit = unit_folder::unlock(&folder, "admin", PASSWORD).unwrap();
-    unit.add_client("Kept", "Client", "1980-01-01", &SystemClock, &mut OsEntropy).unwrap();
+    unit.add_client("Kept", "Client", "1980-01-01", &SystemClock, &mut OsEntropy)
+        .unwrap();
     drop(unit);
     // A mounted file system cannot turn read-only under open files, so the
     // disk turns read-only while the unit is locked: unlocking may fail or
     // succeed, and saving must then fail, each with a plain message.
     mount.remount("ro");
-    let refused = |code: ErrorCode| matches!(code, ErrorCode::StorageReadOnly | ErrorCode::StorageUnavailable);
+    let refused = |code: ErrorCode| {
+        matches!(
+            code,
+            ErrorCode::StorageReadOnly | ErrorCode::StorageUnavailable
+        )
+    };
     match unit_folder::unlock(&folder, "admin", PASSWORD) {
         Err(error) => assert!(refused(error.code), "{:?}: {}", error.code, error.message),
         Ok(mut unit) => {
-            let error = unit.add_client("Lost", "Client", "1981-01-01", &SystemClock, &mut OsEntropy).unwrap_err();
+            let error = unit
+                .add_client("Lost", "Client", "1981-01-01", &SystemClock, &mut OsEntropy)
+                .unwrap_err();
             assert!(refused(error.code), "{:?}: {}", error.code, error.message);
         }
     }
     mount.remount("rw");
     let unit = unit_folder::unlock(&folder, "admin", PASSWORD).unwrap();
-    let names: Vec<_> = unit.clients().unwrap().iter().map(|c| c.given_name.as_str().to_owned()).collect();
+    let names: Vec<_> = unit
+        .clients()
+        .unwrap()
+        .iter()
+        .map(|c| c.given_name.as_str().to_owned())
+        .collect();
     assert_eq!(names, ["Kept"]);
 }
 
@@ -124,7 +165,11 @@ fn creating_a_unit_on_a_full_disk_says_so_and_leaves_nothing() {
     let error = try_create(&mount.point).unwrap_err();
     assert_eq!(error.code, ErrorCode::StorageFull, "{}", error.message);
     assert!(error.message.contains("full"));
-    assert!(entries(&mount.point).is_empty(), "left behind: {:?}", entries(&mount.point));
+    assert!(
+        entries(&mount.point).is_empty(),
+        "left behind: {:?}",
+        entries(&mount.point)
+    );
 }
 
 #[test]
@@ -139,7 +184,13 @@ fn adding_clients_until_the_disk_is_full_loses_nothing_already_saved() {
     let mut unit = unit_folder::unlock(&folder, "admin", PASSWORD).unwrap();
     let mut saved = 0;
     let full = loop {
-        match unit.add_client("Filling", "Disk", "1980-01-01", &SystemClock, &mut OsEntropy) {
+        match unit.add_client(
+            "Filling",
+            "Disk",
+            "1980-01-01",
+            &SystemClock,
+            &mut OsEntropy,
+        ) {
             Ok(_) => saved += 1,
             Err(error) => break error,
         }

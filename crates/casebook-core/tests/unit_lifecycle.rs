@@ -2,6 +2,8 @@
 //! again; and every way a sign-in can go wrong, each leaving the files as
 //! they were.
 
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
 use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -16,8 +18,18 @@ const PASSWORD: &str = "otter lamp river cloud";
 
 fn create_unit(data: &Path) -> PathBuf {
     let folder = unit_folder::unit_folder(data, UnitKind::Real);
-    let new_unit = NewUnit::parse("Hampshire IOM – Basingstoke", "admin", "Alex Admin", PASSWORD).unwrap();
-    let plan = CreationPlan { kdf_cost: KdfCost::cheap_for_tests(), demo: false, initial_clients: &[] };
+    let new_unit = NewUnit::parse(
+        "Hampshire IOM – Basingstoke",
+        "admin",
+        "Alex Admin",
+        PASSWORD,
+    )
+    .unwrap();
+    let plan = CreationPlan {
+        kdf_cost: KdfCost::cheap_for_tests(),
+        demo: false,
+        initial_clients: &[],
+    };
     unit_folder::create(&folder, &new_unit, plan, &SystemClock, &mut OsEntropy).unwrap();
     folder
 }
@@ -47,7 +59,15 @@ fn a_client_added_is_there_after_lock_and_unlock() {
     let mut unit = unit_folder::unlock(&folder, "admin", PASSWORD).unwrap();
     assert!(unit.clients().unwrap().is_empty());
     assert_eq!(unit.account().full_name.as_str(), "Alex Admin");
-    let added = unit.add_client("Jordan", "Whitlock", "1990-05-17", &SystemClock, &mut OsEntropy).unwrap();
+    let added = unit
+        .add_client(
+            "Jordan",
+            "Whitlock",
+            "1990-05-17",
+            &SystemClock,
+            &mut OsEntropy,
+        )
+        .unwrap();
     unit.lock();
 
     let unit = unit_folder::unlock(&folder, "ADMIN", PASSWORD).unwrap();
@@ -64,13 +84,21 @@ fn every_write_lands_in_the_change_log_with_a_rising_clock() {
     let folder = create_unit(data.path());
     let mut unit = unit_folder::unlock(&folder, "admin", PASSWORD).unwrap();
     for given in ["Ann", "Bea", "Cal"] {
-        unit.add_client(given, "Test", "1980-01-01", &SystemClock, &mut OsEntropy).unwrap();
+        unit.add_client(given, "Test", "1980-01-01", &SystemClock, &mut OsEntropy)
+            .unwrap();
     }
     let log = casebook_core::store::change_log::changes_since(unit.connection(), 0).unwrap();
     let client_changes: Vec<_> = log.iter().filter(|c| c.table_name == "clients").collect();
     assert_eq!(client_changes.len(), 3);
-    assert!(log.windows(2).all(|pair| pair[0].hlc < pair[1].hlc), "stamps must rise");
-    assert!(client_changes.iter().all(|c| c.operation == "insert" && c.row_json.contains("Test")));
+    assert!(
+        log.windows(2).all(|pair| pair[0].hlc < pair[1].hlc),
+        "stamps must rise"
+    );
+    assert!(
+        client_changes
+            .iter()
+            .all(|c| c.operation == "insert" && c.row_json.contains("Test"))
+    );
     let version = casebook_core::store::schema_version(unit.connection()).unwrap();
     assert_eq!(version, 1);
 }
@@ -82,7 +110,14 @@ fn no_file_in_the_data_folder_holds_a_name_in_plain_text() {
     let distinctive = "Zephyrina";
     let mut unit = unit_folder::unlock(&folder, "admin", PASSWORD).unwrap();
     for _ in 0..50 {
-        unit.add_client(distinctive, "Quillfeather", "1979-02-03", &SystemClock, &mut OsEntropy).unwrap();
+        unit.add_client(
+            distinctive,
+            "Quillfeather",
+            "1979-02-03",
+            &SystemClock,
+            &mut OsEntropy,
+        )
+        .unwrap();
     }
     // Scan while the unit is open (the WAL holds the recent pages) and again
     // after it is locked.
@@ -90,7 +125,11 @@ fn no_file_in_the_data_folder_holds_a_name_in_plain_text() {
         let files = snapshot(data.path());
         assert!(files.keys().any(|p| p.ends_with("casebook.db-wal")) || when == "locked");
         for (path, bytes) in files {
-            for needle in [distinctive.as_bytes(), b"Quillfeather".as_slice(), b"1979-02-03".as_slice()] {
+            for needle in [
+                distinctive.as_bytes(),
+                b"Quillfeather".as_slice(),
+                b"1979-02-03".as_slice(),
+            ] {
                 assert!(
                     !bytes.windows(needle.len()).any(|w| w == needle),
                     "{} holds plaintext while {when}",
@@ -123,15 +162,31 @@ fn a_second_unit_cannot_be_created_over_the_first() {
     let data = tempfile::tempdir().unwrap();
     let folder = create_unit(data.path());
     let before = snapshot(&folder);
-    let new_unit = NewUnit::parse("Another", "other", "Other Person", "seven brown hats dancing").unwrap();
-    let plan = CreationPlan { kdf_cost: KdfCost::cheap_for_tests(), demo: false, initial_clients: &[] };
-    let error = unit_folder::create(&folder, &new_unit, plan, &SystemClock, &mut OsEntropy).unwrap_err();
+    let new_unit = NewUnit::parse(
+        "Another",
+        "other",
+        "Other Person",
+        "seven brown hats dancing",
+    )
+    .unwrap();
+    let plan = CreationPlan {
+        kdf_cost: KdfCost::cheap_for_tests(),
+        demo: false,
+        initial_clients: &[],
+    };
+    let error =
+        unit_folder::create(&folder, &new_unit, plan, &SystemClock, &mut OsEntropy).unwrap_err();
     assert_eq!(error.code, ErrorCode::UnitExists);
     assert_eq!(snapshot(&folder), before);
 }
 
 fn only_slot(folder: &Path) -> PathBuf {
-    fs::read_dir(folder.join("keys")).unwrap().next().unwrap().unwrap().path()
+    fs::read_dir(folder.join("keys"))
+        .unwrap()
+        .next()
+        .unwrap()
+        .unwrap()
+        .path()
 }
 
 #[test]
@@ -145,7 +200,12 @@ fn a_missing_slot_file_is_reported_and_nothing_is_written() {
     assert!(error.message.contains("missing"));
     assert_eq!(snapshot(&folder), before);
     fs::remove_dir(folder.join("keys")).unwrap();
-    assert_eq!(unit_folder::unlock(&folder, "admin", PASSWORD).unwrap_err().code, ErrorCode::KeyFileMissing);
+    assert_eq!(
+        unit_folder::unlock(&folder, "admin", PASSWORD)
+            .unwrap_err()
+            .code,
+        ErrorCode::KeyFileMissing
+    );
 }
 
 #[test]
@@ -157,13 +217,21 @@ fn a_truncated_or_tampered_slot_file_is_reported_and_nothing_is_written() {
     let mut tampered = original.clone();
     let at = tampered.len() / 2;
     tampered[at] ^= 0x01;
-    for damaged in [original[..original.len() / 3].to_vec(), tampered, Vec::new()] {
+    for damaged in [
+        original[..original.len() / 3].to_vec(),
+        tampered,
+        Vec::new(),
+    ] {
         fs::write(&slot, &damaged).unwrap();
         let before = snapshot(&folder);
         let error = unit_folder::unlock(&folder, "admin", PASSWORD).unwrap_err();
         assert_eq!(error.code, ErrorCode::KeyFileDamaged, "{}", error.message);
         assert!(error.message.contains("damaged"));
-        assert_eq!(snapshot(&folder), before, "the failed unlock changed a file");
+        assert_eq!(
+            snapshot(&folder),
+            before,
+            "the failed unlock changed a file"
+        );
     }
     fs::write(&slot, &original).unwrap();
     assert!(unit_folder::unlock(&folder, "admin", PASSWORD).is_ok());
@@ -181,7 +249,12 @@ fn a_damaged_database_is_reported_without_touching_it() {
     fs::write(&database, &bytes).unwrap();
     let before = snapshot(&folder);
     let error = unit_folder::unlock(&folder, "admin", PASSWORD).unwrap_err();
-    assert_eq!(error.code, ErrorCode::DatabaseUnreadable, "{}", error.message);
+    assert_eq!(
+        error.code,
+        ErrorCode::DatabaseUnreadable,
+        "{}",
+        error.message
+    );
     assert_eq!(snapshot(&folder), before);
 }
 
@@ -200,8 +273,14 @@ fn bad_client_input_is_refused_and_nothing_is_saved() {
         ("Ann;DROP TABLE clients", "Smith", "1980-01-01"),
     ];
     for (given, family, born) in cases {
-        let error = unit.add_client(given, family, born, &SystemClock, &mut OsEntropy).unwrap_err();
-        assert_eq!(error.code, ErrorCode::InvalidInput, "{given} {family} {born}");
+        let error = unit
+            .add_client(given, family, born, &SystemClock, &mut OsEntropy)
+            .unwrap_err();
+        assert_eq!(
+            error.code,
+            ErrorCode::InvalidInput,
+            "{given} {family} {born}"
+        );
     }
     assert!(unit.clients().unwrap().is_empty());
     let log = casebook_core::store::change_log::changes_since(unit.connection(), 0).unwrap();
@@ -211,11 +290,27 @@ fn bad_client_input_is_refused_and_nothing_is_saved() {
 #[test]
 fn the_demo_unit_is_apart_marked_and_full_of_made_up_people() {
     let data = tempfile::tempdir().unwrap();
-    demo::ensure_demo_unit(data.path(), KdfCost::cheap_for_tests(), &SystemClock, &mut OsEntropy).unwrap();
-    demo::ensure_demo_unit(data.path(), KdfCost::cheap_for_tests(), &SystemClock, &mut OsEntropy).unwrap();
+    demo::ensure_demo_unit(
+        data.path(),
+        KdfCost::cheap_for_tests(),
+        &SystemClock,
+        &mut OsEntropy,
+    )
+    .unwrap();
+    demo::ensure_demo_unit(
+        data.path(),
+        KdfCost::cheap_for_tests(),
+        &SystemClock,
+        &mut OsEntropy,
+    )
+    .unwrap();
     let folder = unit_folder::unit_folder(data.path(), UnitKind::Demo);
     assert!(unit_folder::describe(&folder).unwrap().unwrap().demo);
-    assert!(unit_folder::describe(&unit_folder::unit_folder(data.path(), UnitKind::Real)).unwrap().is_none());
+    assert!(
+        unit_folder::describe(&unit_folder::unit_folder(data.path(), UnitKind::Real))
+            .unwrap()
+            .is_none()
+    );
     let unit = unit_folder::unlock(&folder, demo::DEMO_USERNAME, demo::DEMO_PASSWORD).unwrap();
     assert!(unit.clients().unwrap().len() >= 30);
 }

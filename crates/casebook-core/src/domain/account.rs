@@ -24,9 +24,14 @@ impl Role {
     }
 
     pub fn parse(text: &str) -> Option<Role> {
-        [Role::Administrator, Role::Manager, Role::Keyworker, Role::Partner]
-            .into_iter()
-            .find(|role| role.as_str() == text)
+        [
+            Role::Administrator,
+            Role::Manager,
+            Role::Keyworker,
+            Role::Partner,
+        ]
+        .into_iter()
+        .find(|role| role.as_str() == text)
     }
 }
 

@@ -32,7 +32,9 @@ impl DateOfBirth {
             CoreError::invalid("That date of birth is not a real date. Use day, month and year, for example 14 03 1988.")
         })?;
         if date > today {
-            return Err(CoreError::invalid("A date of birth cannot be in the future."));
+            return Err(CoreError::invalid(
+                "A date of birth cannot be in the future.",
+            ));
         }
         let age = age_on(date, today);
         if age < MIN_CLIENT_AGE_YEARS {
@@ -77,7 +79,12 @@ pub struct NewClient {
 
 impl NewClient {
     /// Checks every field and reports the first problem in form order.
-    pub fn parse(given_name: &str, family_name: &str, date_of_birth: &str, today: NaiveDate) -> CoreResult<NewClient> {
+    pub fn parse(
+        given_name: &str,
+        family_name: &str,
+        date_of_birth: &str,
+        today: NaiveDate,
+    ) -> CoreResult<NewClient> {
         Ok(NewClient {
             given_name: PersonName::parse(given_name, "given name")?,
             family_name: PersonName::parse(family_name, "family name")?,
@@ -122,7 +129,11 @@ mod tests {
         ];
         for (input, expected) in cases {
             let error = DateOfBirth::parse(input, today()).unwrap_err();
-            assert!(error.message.contains(expected), "{input}: {}", error.message);
+            assert!(
+                error.message.contains(expected),
+                "{input}: {}",
+                error.message
+            );
         }
     }
 
@@ -130,7 +141,10 @@ mod tests {
     fn age_counts_whole_years_around_the_birthday() {
         let born = NaiveDate::from_ymd_opt(2000, 11, 26).unwrap();
         assert_eq!(age_on(born, today()), 25);
-        assert_eq!(age_on(born, NaiveDate::from_ymd_opt(2026, 11, 26).unwrap()), 26);
+        assert_eq!(
+            age_on(born, NaiveDate::from_ymd_opt(2026, 11, 26).unwrap()),
+            26
+        );
     }
 
     #[test]

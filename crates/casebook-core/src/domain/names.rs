@@ -31,7 +31,9 @@ impl PersonName {
             )));
         }
         if !folded.chars().any(char::is_alphabetic) {
-            return Err(CoreError::invalid(format!("A {field} must contain at least one letter.")));
+            return Err(CoreError::invalid(format!(
+                "A {field} must contain at least one letter."
+            )));
         }
         Ok(PersonName(folded))
     }
@@ -58,7 +60,9 @@ impl UnitName {
             )));
         }
         if folded.chars().any(char::is_control) {
-            return Err(CoreError::invalid("A unit name cannot contain control characters."));
+            return Err(CoreError::invalid(
+                "A unit name cannot contain control characters.",
+            ));
         }
         Ok(UnitName(folded))
     }
@@ -82,7 +86,9 @@ impl Username {
             return Err(CoreError::invalid("Enter a username."));
         }
         if !(3..=32).contains(&length) {
-            return Err(CoreError::invalid("A username must be 3 to 32 characters long."));
+            return Err(CoreError::invalid(
+                "A username must be 3 to 32 characters long.",
+            ));
         }
         let starts_with_letter = lowered.starts_with(|c: char| c.is_ascii_lowercase());
         let allowed = |c: char| c.is_ascii_lowercase() || c.is_ascii_digit() || "._-".contains(c);
@@ -116,7 +122,17 @@ mod tests {
 
     #[test]
     fn real_names_of_many_shapes_are_accepted() {
-        for name in ["Jo", "O'Brien", "Smith-Jones", "Siobhán", "Nguyễn", "St. John", "D’Arcy", "Łukasz", "محمد"] {
+        for name in [
+            "Jo",
+            "O'Brien",
+            "Smith-Jones",
+            "Siobhán",
+            "Nguyễn",
+            "St. John",
+            "D’Arcy",
+            "Łukasz",
+            "محمد",
+        ] {
             assert!(PersonName::parse(name, "given name").is_ok(), "{name}");
         }
     }
@@ -140,10 +156,19 @@ mod tests {
         for (input, expected) in cases {
             let error = PersonName::parse(input, "given name").unwrap_err();
             assert_eq!(error.code, ErrorCode::InvalidInput);
-            assert!(error.message.contains(expected), "{input:?}: {}", error.message);
+            assert!(
+                error.message.contains(expected),
+                "{input:?}: {}",
+                error.message
+            );
         }
         let long = "a".repeat(MAX_NAME_CHARS + 1);
-        assert!(PersonName::parse(&long, "family name").unwrap_err().message.contains("at most"));
+        assert!(
+            PersonName::parse(&long, "family name")
+                .unwrap_err()
+                .message
+                .contains("at most")
+        );
     }
 
     #[test]
@@ -157,7 +182,9 @@ mod tests {
     #[test]
     fn unit_names_allow_punctuation_but_not_control_characters() {
         assert_eq!(
-            UnitName::parse("Hampshire IOM – Basingstoke").unwrap().as_str(),
+            UnitName::parse("Hampshire IOM – Basingstoke")
+                .unwrap()
+                .as_str(),
             "Hampshire IOM – Basingstoke"
         );
         assert!(UnitName::parse("Unit\u{7}").is_err());

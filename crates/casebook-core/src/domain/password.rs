@@ -15,8 +15,11 @@ const COMMON_PASSWORDS: &str = include_str!("common_passwords.txt");
 /// The rules as shown beside a new-password field.
 pub fn password_rules() -> Vec<String> {
     vec![
-        format!("At least {MIN_PASSWORD_CHARS} characters. Three or four random words make a strong password that is easy to remember."),
-        "Not a commonly used password, a name of a local place or team, or your username.".to_owned(),
+        format!(
+            "At least {MIN_PASSWORD_CHARS} characters. Three or four random words make a strong password that is easy to remember."
+        ),
+        "Not a commonly used password, a name of a local place or team, or your username."
+            .to_owned(),
         "Not one character or a short pattern repeated.".to_owned(),
     ]
 }
@@ -31,18 +34,26 @@ pub fn password_problems(password: &str, username: Option<&str>) -> Vec<String> 
         ));
     }
     if length > MAX_PASSWORD_CHARS {
-        problems.push(format!("It can be at most {MAX_PASSWORD_CHARS} characters."));
+        problems.push(format!(
+            "It can be at most {MAX_PASSWORD_CHARS} characters."
+        ));
     }
     if length > 0 && is_common(password) {
-        problems.push("It is one of the passwords attackers try first. Choose something less predictable.".to_owned());
+        problems.push(
+            "It is one of the passwords attackers try first. Choose something less predictable."
+                .to_owned(),
+        );
     }
     if length > 0 && is_repetitive(password) {
-        problems.push("It repeats one character or a short pattern. Choose something less predictable.".to_owned());
+        problems.push(
+            "It repeats one character or a short pattern. Choose something less predictable."
+                .to_owned(),
+        );
     }
-    if let Some(username) = username.map(str::to_lowercase).filter(|u| u.len() >= 3) {
-        if password.to_lowercase().contains(&username) {
-            problems.push("It contains your username.".to_owned());
-        }
+    if let Some(username) = username.map(str::to_lowercase).filter(|u| u.len() >= 3)
+        && password.to_lowercase().contains(&username)
+    {
+        problems.push("It contains your username.".to_owned());
     }
     problems
 }
@@ -85,7 +96,8 @@ fn is_common(password: &str) -> bool {
             .map(str::trim)
             .filter(|line| !line.is_empty() && !line.starts_with('#'))
             .any(|common| {
-                let common_squashed: String = common.chars().filter(|c| c.is_alphabetic()).collect();
+                let common_squashed: String =
+                    common.chars().filter(|c| c.is_alphabetic()).collect();
                 common == stem || common == lowered || common_squashed == squashed
             })
 }
@@ -96,7 +108,11 @@ fn is_common(password: &str) -> bool {
 fn is_repetitive(password: &str) -> bool {
     let chars: Vec<char> = password.chars().collect();
     let repeats_short_pattern = (1..=3).any(|period| {
-        chars.len() > period && chars.iter().enumerate().all(|(i, c)| *c == chars[i % period])
+        chars.len() > period
+            && chars
+                .iter()
+                .enumerate()
+                .all(|(i, c)| *c == chars[i % period])
     });
     let mut distinct = chars.clone();
     distinct.sort_unstable();
@@ -110,7 +126,11 @@ mod tests {
 
     #[test]
     fn long_unpredictable_passwords_are_accepted() {
-        for good in ["otter lamp river cloud", "Tangerine-Bicycle-42", "correct horse battery"] {
+        for good in [
+            "otter lamp river cloud",
+            "Tangerine-Bicycle-42",
+            "correct horse battery",
+        ] {
             assert!(password_problems(good, Some("admin")).is_empty(), "{good}");
         }
     }

@@ -37,7 +37,14 @@ pub fn find(conn: &Connection, id: AccountId) -> CoreResult<Option<Account>> {
     conn.query_row(
         "SELECT id, username, full_name, role FROM accounts WHERE id = ?1",
         [id.to_string()],
-        |row| Ok((row.get::<_, String>(0)?, row.get::<_, String>(1)?, row.get::<_, String>(2)?, row.get::<_, String>(3)?)),
+        |row| {
+            Ok((
+                row.get::<_, String>(0)?,
+                row.get::<_, String>(1)?,
+                row.get::<_, String>(2)?,
+                row.get::<_, String>(3)?,
+            ))
+        },
     )
     .optional()
     .map_err(|e| CoreError::from_sql(&e, "read the account"))?
@@ -46,7 +53,8 @@ pub fn find(conn: &Connection, id: AccountId) -> CoreResult<Option<Account>> {
             id: AccountId::parse(&id)?,
             username: Username::parse(&username)?,
             full_name: PersonName::parse(&full_name, "full name")?,
-            role: Role::parse(&role).ok_or_else(|| CoreError::internal(&"unknown role in the database"))?,
+            role: Role::parse(&role)
+                .ok_or_else(|| CoreError::internal(&"unknown role in the database"))?,
         })
     })
     .transpose()

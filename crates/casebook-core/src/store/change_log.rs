@@ -55,7 +55,10 @@ pub fn resume_clock(conn: &rusqlite::Connection) -> CoreResult<HybridLogicalCloc
     let last: Option<String> = conn
         .query_row("SELECT max(hlc) FROM change_log", [], |row| row.get(0))
         .map_err(|e| CoreError::from_sql(&e, "read the unit"))?;
-    let last = last.as_deref().and_then(HlcStamp::decode).unwrap_or_default();
+    let last = last
+        .as_deref()
+        .and_then(HlcStamp::decode)
+        .unwrap_or_default();
     Ok(HybridLogicalClock::resume_after(last))
 }
 
@@ -89,5 +92,6 @@ pub fn changes_since(conn: &rusqlite::Connection, after_seq: i64) -> CoreResult<
             })
         })
         .map_err(|e| CoreError::from_sql(&e, "read the change log"))?;
-    rows.collect::<Result<Vec<_>, _>>().map_err(|e| CoreError::from_sql(&e, "read the change log"))
+    rows.collect::<Result<Vec<_>, _>>()
+        .map_err(|e| CoreError::from_sql(&e, "read the change log"))
 }

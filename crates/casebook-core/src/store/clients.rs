@@ -8,7 +8,13 @@ use crate::domain::ids::{AccountId, ClientId};
 use crate::domain::names::PersonName;
 use crate::error::{CoreError, CoreResult};
 
-pub fn insert(tx: &Transaction<'_>, stamp: WriteStamp, id: ClientId, created_by: AccountId, client: &NewClient) -> CoreResult<Client> {
+pub fn insert(
+    tx: &Transaction<'_>,
+    stamp: WriteStamp,
+    id: ClientId,
+    created_by: AccountId,
+    client: &NewClient,
+) -> CoreResult<Client> {
     let id_text = id.to_string();
     let date_of_birth = client.date_of_birth.date().format("%Y-%m-%d").to_string();
     tx.execute(
@@ -53,12 +59,18 @@ pub fn list(conn: &Connection) -> CoreResult<Vec<Client>> {
         .map_err(|e| CoreError::from_sql(&e, "read the caseload"))?;
     let rows = statement
         .query_map([], |row| {
-            Ok((row.get::<_, String>(0)?, row.get::<_, String>(1)?, row.get::<_, String>(2)?, row.get::<_, String>(3)?))
+            Ok((
+                row.get::<_, String>(0)?,
+                row.get::<_, String>(1)?,
+                row.get::<_, String>(2)?,
+                row.get::<_, String>(3)?,
+            ))
         })
         .map_err(|e| CoreError::from_sql(&e, "read the caseload"))?;
     let mut clients = Vec::new();
     for row in rows {
-        let (id, given, family, born) = row.map_err(|e| CoreError::from_sql(&e, "read the caseload"))?;
+        let (id, given, family, born) =
+            row.map_err(|e| CoreError::from_sql(&e, "read the caseload"))?;
         clients.push(client_from_row(&id, &given, &family, &born)?);
     }
     Ok(clients)
@@ -80,7 +92,8 @@ fn client_from_row(id: &str, given: &str, family: &str, born: &str) -> CoreResul
         given_name: PersonName::parse(given, "given name").map_err(malformed)?,
         family_name: PersonName::parse(family, "family name").map_err(malformed)?,
         date_of_birth: DateOfBirth::from_stored(
-            chrono::NaiveDate::parse_from_str(born, "%Y-%m-%d").map_err(|_| CoreError::internal(&"malformed client row"))?,
+            chrono::NaiveDate::parse_from_str(born, "%Y-%m-%d")
+                .map_err(|_| CoreError::internal(&"malformed client row"))?,
         ),
     })
 }

@@ -40,15 +40,24 @@ pub fn open(path: &Path, key: &DatabaseKey, mode: OpenMode) -> CoreResult<Connec
     let mut conn = open_file(path, mode)?;
     // Quiet SQLCipher's own "hmac check failed" lines on stderr: a wrong key
     // is reported to the person in plain words instead.
-    conn.execute_batch("PRAGMA cipher_log_level = NONE;").map_err(|e| CoreError::from_sql(&e, "open the unit"))?;
-    let pragma = zeroize::Zeroizing::new(format!("PRAGMA key = \"{}\";", key.sqlcipher_pragma_value().as_str()));
-    conn.execute_batch(&pragma).map_err(|e| CoreError::from_sql(&e, "open the unit"))?;
-    // PRAGMA key always succeeds; a wrong key shows at the first read.
-    conn.query_row("SELECT count(*) FROM sqlite_master", [], |row| row.get::<_, i64>(0))
+    conn.execute_batch("PRAGMA cipher_log_level = NONE;")
         .map_err(|e| CoreError::from_sql(&e, "open the unit"))?;
+    let pragma = zeroize::Zeroizing::new(format!(
+        "PRAGMA key = \"{}\";",
+        key.sqlcipher_pragma_value().as_str()
+    ));
+    conn.execute_batch(&pragma)
+        .map_err(|e| CoreError::from_sql(&e, "open the unit"))?;
+    // PRAGMA key always succeeds; a wrong key shows at the first read.
+    conn.query_row("SELECT count(*) FROM sqlite_master", [], |row| {
+        row.get::<_, i64>(0)
+    })
+    .map_err(|e| CoreError::from_sql(&e, "open the unit"))?;
     configure(&conn)?;
     migrations().to_latest(&mut conn).map_err(|e| match e {
-        rusqlite_migration::Error::RusqliteError { err, .. } => CoreError::from_sql(&err, "update the unit database"),
+        rusqlite_migration::Error::RusqliteError { err, .. } => {
+            CoreError::from_sql(&err, "update the unit database")
+        }
         other => CoreError::internal(&format_args!("migration: {other}")),
     })?;
     Ok(conn)
@@ -61,7 +70,9 @@ pub fn open(path: &Path, key: &DatabaseKey, mode: OpenMode) -> CoreResult<Connec
 pub fn open_unencrypted_for_comparison(path: &Path) -> CoreResult<Connection> {
     let mut conn = open_file(path, OpenMode::CreateNew)?;
     configure(&conn)?;
-    migrations().to_latest(&mut conn).map_err(|e| CoreError::internal(&e))?;
+    migrations()
+        .to_latest(&mut conn)
+        .map_err(|e| CoreError::internal(&e))?;
     Ok(conn)
 }
 
@@ -77,7 +88,8 @@ fn open_file(path: &Path, mode: OpenMode) -> CoreResult<Connection> {
         }
         OpenMode::ExistingOnly => {}
     }
-    Connection::open_with_flags(path, flags).map_err(|e| CoreError::from_sql(&e, "open the unit database"))
+    Connection::open_with_flags(path, flags)
+        .map_err(|e| CoreError::from_sql(&e, "open the unit database"))
 }
 
 fn configure(conn: &Connection) -> CoreResult<()> {
@@ -98,7 +110,8 @@ fn configure(conn: &Connection) -> CoreResult<()> {
 
 /// The schema version the database is at (the number of the last migration).
 pub fn schema_version(conn: &Connection) -> CoreResult<i64> {
-    conn.query_row("PRAGMA user_version", [], |row| row.get(0)).map_err(|e| CoreError::from_sql(&e, "read the unit"))
+    conn.query_row("PRAGMA user_version", [], |row| row.get(0))
+        .map_err(|e| CoreError::from_sql(&e, "read the unit"))
 }
 
 /// Starts the one transaction of a user action. It is immediate, taking the

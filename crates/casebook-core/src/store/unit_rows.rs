@@ -6,7 +6,12 @@ use crate::domain::ids::{DeviceId, UnitId};
 use crate::domain::names::UnitName;
 use crate::error::{CoreError, CoreResult};
 
-pub fn insert_unit(tx: &Transaction<'_>, id: UnitId, name: &UnitName, at: chrono::DateTime<chrono::Utc>) -> CoreResult<()> {
+pub fn insert_unit(
+    tx: &Transaction<'_>,
+    id: UnitId,
+    name: &UnitName,
+    at: chrono::DateTime<chrono::Utc>,
+) -> CoreResult<()> {
     tx.execute(
         "INSERT INTO unit (id, name, created_at) VALUES (?1, ?2, ?3)",
         params![id.to_string(), name.as_str(), at.to_rfc3339()],
@@ -15,9 +20,16 @@ pub fn insert_unit(tx: &Transaction<'_>, id: UnitId, name: &UnitName, at: chrono
     Ok(())
 }
 
-pub fn insert_this_device(tx: &Transaction<'_>, id: DeviceId, at: chrono::DateTime<chrono::Utc>) -> CoreResult<()> {
-    tx.execute("INSERT INTO this_device (id, created_at) VALUES (?1, ?2)", params![id.to_string(), at.to_rfc3339()])
-        .map_err(|e| CoreError::from_sql(&e, "create the unit"))?;
+pub fn insert_this_device(
+    tx: &Transaction<'_>,
+    id: DeviceId,
+    at: chrono::DateTime<chrono::Utc>,
+) -> CoreResult<()> {
+    tx.execute(
+        "INSERT INTO this_device (id, created_at) VALUES (?1, ?2)",
+        params![id.to_string(), at.to_rfc3339()],
+    )
+    .map_err(|e| CoreError::from_sql(&e, "create the unit"))?;
     Ok(())
 }
 

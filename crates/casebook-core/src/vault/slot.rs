@@ -63,12 +63,19 @@ impl KdfCost {
     /// A cost for this machine: 64 MiB and as many passes as fit in about
     /// `target` (0.5 to 1 second is the aim), measured by running one pass.
     pub fn calibrate(target: Duration) -> KdfCost {
-        let probe = KdfCost { memory_kib: MIN_PRODUCTION_MEMORY_KIB, iterations: 1, parallelism: 1 };
+        let probe = KdfCost {
+            memory_kib: MIN_PRODUCTION_MEMORY_KIB,
+            iterations: 1,
+            parallelism: 1,
+        };
         let started = Instant::now();
         let _ = derive_wrapping_key(b"calibration", &[0u8; SALT_BYTES], probe);
         let one_pass = started.elapsed().max(Duration::from_millis(1));
         let passes = (target.as_secs_f64() / one_pass.as_secs_f64()).floor() as u32;
-        KdfCost { iterations: passes.clamp(2, MAX_ITERATIONS), ..probe }
+        KdfCost {
+            iterations: passes.clamp(2, MAX_ITERATIONS),
+            ..probe
+        }
     }
 
     /// A cheap cost for tests of everything around the key derivation. Real
@@ -76,7 +83,11 @@ impl KdfCost {
     /// shell only ever uses `calibrate`.
     #[doc(hidden)]
     pub fn cheap_for_tests() -> KdfCost {
-        KdfCost { memory_kib: MIN_MEMORY_KIB, iterations: 1, parallelism: 1 }
+        KdfCost {
+            memory_kib: MIN_MEMORY_KIB,
+            iterations: 1,
+            parallelism: 1,
+        }
     }
 
     fn with_salt(self, salt: &[u8]) -> KdfParams {
@@ -162,10 +173,21 @@ impl KeySlot {
         let aad = associated_data(&header)?;
         let cipher = XChaCha20Poly1305::new(&(*wrapping_key).into());
         let wrapped = cipher
-            .encrypt(&XNonce::from(nonce), Payload { msg: unit_key.as_bytes(), aad: &aad })
+            .encrypt(
+                &XNonce::from(nonce),
+                Payload {
+                    msg: unit_key.as_bytes(),
+                    aad: &aad,
+                },
+            )
             .map_err(|_| CoreError::internal(&"key slot encryption failed"))?;
         let checksum = checksum(&aad, &nonce, &wrapped);
-        Ok(KeySlot { header, nonce: hex::encode(nonce), wrapped_key: hex::encode(wrapped), checksum })
+        Ok(KeySlot {
+            header,
+            nonce: hex::encode(nonce),
+            wrapped_key: hex::encode(wrapped),
+            checksum,
+        })
     }
 
     /// Reads a slot file. Refuses anything truncated, altered, of an unknown
@@ -204,15 +226,23 @@ impl KeySlot {
     /// valid both fail here, with the same wrong-credentials error.
     pub fn open(&self, password: &str) -> CoreResult<UnitKey> {
         let salt = hex::decode(&self.header.kdf.salt).map_err(|_| damaged())?;
-        let nonce: [u8; NONCE_BYTES] =
-            hex::decode(&self.nonce).ok().and_then(|n| n.try_into().ok()).ok_or_else(damaged)?;
+        let nonce: [u8; NONCE_BYTES] = hex::decode(&self.nonce)
+            .ok()
+            .and_then(|n| n.try_into().ok())
+            .ok_or_else(damaged)?;
         let wrapped = hex::decode(&self.wrapped_key).map_err(|_| damaged())?;
         let wrapping_key = derive_wrapping_key(password.as_bytes(), &salt, self.cost()?)?;
         let aad = associated_data(&self.header)?;
         let cipher = XChaCha20Poly1305::new(&(*wrapping_key).into());
         let plain = Zeroizing::new(
             cipher
-                .decrypt(&XNonce::from(nonce), Payload { msg: &wrapped, aad: &aad })
+                .decrypt(
+                    &XNonce::from(nonce),
+                    Payload {
+                        msg: &wrapped,
+                        aad: &aad,
+                    },
+                )
                 .map_err(|_| CoreError::wrong_credentials())?,
         );
         let bytes: [u8; KEY_BYTES] = plain.as_slice().try_into().map_err(|_| damaged())?;
@@ -237,7 +267,11 @@ impl KeySlot {
         if !sane {
             return Err(damaged());
         }
-        Ok(KdfCost { memory_kib: kdf.memory_kib, iterations: kdf.iterations, parallelism: kdf.parallelism })
+        Ok(KdfCost {
+            memory_kib: kdf.memory_kib,
+            iterations: kdf.iterations,
+            parallelism: kdf.parallelism,
+        })
     }
 }
 
@@ -260,9 +294,18 @@ fn checksum(aad: &[u8], nonce: &[u8], wrapped: &[u8]) -> String {
     hex::encode(hasher.finalize())
 }
 
-fn derive_wrapping_key(password: &[u8], salt: &[u8], cost: KdfCost) -> CoreResult<Zeroizing<[u8; KEY_BYTES]>> {
-    let params = Params::new(cost.memory_kib, cost.iterations, cost.parallelism, Some(KEY_BYTES))
-        .map_err(|e| CoreError::internal(&format_args!("argon2 parameters: {e}")))?;
+fn derive_wrapping_key(
+    password: &[u8],
+    salt: &[u8],
+    cost: KdfCost,
+) -> CoreResult<Zeroizing<[u8; KEY_BYTES]>> {
+    let params = Params::new(
+        cost.memory_kib,
+        cost.iterations,
+        cost.parallelism,
+        Some(KEY_BYTES),
+    )
+    .map_err(|e| CoreError::internal(&format_args!("argon2 parameters: {e}")))?;
     let mut key = Zeroizing::new([0u8; KEY_BYTES]);
     Argon2::new(Algorithm::Argon2id, Version::V0x13, params)
         .hash_password_into(password, salt, key.as_mut())
@@ -301,13 +344,19 @@ mod tests {
     fn the_right_password_unwraps_the_unit_key() {
         let (unit_key, slot) = sealed("otter lamp river cloud");
         let read = KeySlot::from_file_bytes(&slot.to_file_bytes().unwrap()).unwrap();
-        assert_eq!(read.open("otter lamp river cloud").unwrap().as_bytes(), unit_key.as_bytes());
+        assert_eq!(
+            read.open("otter lamp river cloud").unwrap().as_bytes(),
+            unit_key.as_bytes()
+        );
     }
 
     #[test]
     fn a_wrong_password_is_wrong_credentials() {
         let (_, slot) = sealed("otter lamp river cloud");
-        assert_eq!(slot.open("otter lamp river clouds").unwrap_err().code, ErrorCode::WrongCredentials);
+        assert_eq!(
+            slot.open("otter lamp river clouds").unwrap_err().code,
+            ErrorCode::WrongCredentials
+        );
     }
 
     #[test]
@@ -326,7 +375,14 @@ mod tests {
         let mut renamed = slot.clone();
         renamed.header.username = Some("mallory".to_owned());
         let mut flipped = slot.clone();
-        flipped.wrapped_key.replace_range(0..2, if slot.wrapped_key.starts_with("00") { "01" } else { "00" });
+        flipped.wrapped_key.replace_range(
+            0..2,
+            if slot.wrapped_key.starts_with("00") {
+                "01"
+            } else {
+                "00"
+            },
+        );
         for altered in [renamed, flipped] {
             let error = KeySlot::from_file_bytes(&altered.to_file_bytes().unwrap()).unwrap_err();
             assert_eq!(error.code, ErrorCode::KeyFileDamaged);
@@ -343,7 +399,10 @@ mod tests {
         let wrapped = hex::decode(&forged.wrapped_key).unwrap();
         forged.checksum = checksum(&aad, &nonce, &wrapped);
         let read = KeySlot::from_file_bytes(&forged.to_file_bytes().unwrap()).unwrap();
-        assert_eq!(read.open("otter lamp river cloud").unwrap_err().code, ErrorCode::WrongCredentials);
+        assert_eq!(
+            read.open("otter lamp river cloud").unwrap_err().code,
+            ErrorCode::WrongCredentials
+        );
     }
 
     #[test]
