@@ -21,7 +21,7 @@ use casebook_core::vault::slot::KdfCost;
 use rusqlite::Connection;
 
 const CLIENTS: usize = 10_000;
-const RUNS: usize = 3;
+const RUNS: usize = 5;
 const PASSWORD: &str = "otter lamp river cloud";
 
 fn main() {
@@ -35,11 +35,11 @@ fn main() {
 
     let insert_encrypted = median(|dir| {
         let mut conn = open_encrypted(dir);
-        timed(|| insert_all(&mut conn, &clients))
+        timed(|| insert_all(&mut conn, &clients, Batching::OnePerClient))
     });
     let insert_plain = median(|dir| {
         let mut conn = store::open_unencrypted_for_comparison(&dir.join("plain.db")).unwrap();
-        timed(|| insert_all(&mut conn, &clients))
+        timed(|| insert_all(&mut conn, &clients, Batching::OnePerClient))
     });
     row(
         "insert 10,000 clients, one transaction each",
@@ -56,7 +56,7 @@ fn main() {
                 OpenMode::CreateNew,
             )
             .unwrap();
-            insert_all(&mut conn, &clients);
+            insert_all(&mut conn, &clients, Batching::AllInOne);
         }
         timed(|| {
             let conn = store::open(
@@ -71,7 +71,7 @@ fn main() {
     let open_plain_time = median(|dir| {
         {
             let mut conn = store::open_unencrypted_for_comparison(&dir.join("plain.db")).unwrap();
-            insert_all(&mut conn, &clients);
+            insert_all(&mut conn, &clients, Batching::AllInOne);
         }
         timed(|| {
             let conn = store::open_unencrypted_for_comparison(&dir.join("plain.db")).unwrap();
@@ -150,7 +150,7 @@ fn open_encrypted(dir: &Path) -> Connection {
 
 /// The same rows through the same store functions as the app: a unit, a
 /// device, an account, then each client in its own transaction.
-fn insert_all(conn: &mut Connection, clients: &[NewClient]) {
+fn insert_all(conn: &mut Connection, clients: &[NewClient], batching: Batching) {
     let clock = SystemClock;
     let mut entropy = OsEntropy;
     let device = DeviceId(new_uuid_v7(&clock, &mut entropy));
@@ -181,24 +181,41 @@ fn insert_all(conn: &mut Connection, clients: &[NewClient]) {
     )
     .unwrap();
     store::commit(tx, "set up").unwrap();
-    for client in clients {
+    let mut insert_one = |tx: &rusqlite::Transaction<'_>, client: &NewClient| {
         let now = clock.now();
-        let tx = store::begin(conn, "save").unwrap();
         let stamp = WriteStamp {
             hlc: hlc.stamp(now),
             device,
             at: now,
         };
-        store::clients::insert(
-            &tx,
-            stamp,
-            ClientId(new_uuid_v7(&clock, &mut entropy)),
-            account.id,
-            client,
-        )
-        .unwrap();
-        store::commit(tx, "save").unwrap();
+        let id = ClientId(new_uuid_v7(&clock, &mut entropy));
+        store::clients::insert(tx, stamp, id, account.id, client).unwrap();
+    };
+    match batching {
+        Batching::OnePerClient => {
+            for client in clients {
+                let tx = store::begin(conn, "save").unwrap();
+                insert_one(&tx, client);
+                store::commit(tx, "save").unwrap();
+            }
+        }
+        Batching::AllInOne => {
+            let tx = store::begin(conn, "save").unwrap();
+            for client in clients {
+                insert_one(&tx, client);
+            }
+            store::commit(tx, "save").unwrap();
+        }
     }
+}
+
+/// How the inserts are grouped into transactions.
+#[derive(Clone, Copy)]
+enum Batching {
+    /// As the app does: one client added, one transaction.
+    OnePerClient,
+    /// For setting up the files the other workloads read.
+    AllInOne,
 }
 
 fn timed(work: impl FnOnce()) -> Duration {

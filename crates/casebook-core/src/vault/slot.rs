@@ -61,20 +61,28 @@ pub struct KdfCost {
 
 impl KdfCost {
     /// A cost for this machine: 64 MiB and as many passes as fit in about
-    /// `target` (0.5 to 1 second is the aim), measured by running one pass.
+    /// `target` (0.5 to 1 second is the aim). One run of one pass and one of
+    /// three separate the fixed cost (allocating and filling the memory) from
+    /// the cost of each further pass.
     pub fn calibrate(target: Duration) -> KdfCost {
-        let probe = KdfCost {
-            memory_kib: MIN_PRODUCTION_MEMORY_KIB,
-            iterations: 1,
-            parallelism: 1,
+        let probe = |iterations| {
+            let cost = KdfCost {
+                memory_kib: MIN_PRODUCTION_MEMORY_KIB,
+                iterations,
+                parallelism: 1,
+            };
+            let started = Instant::now();
+            let _ = derive_wrapping_key(b"calibration", &[0u8; SALT_BYTES], cost);
+            started.elapsed().as_secs_f64()
         };
-        let started = Instant::now();
-        let _ = derive_wrapping_key(b"calibration", &[0u8; SALT_BYTES], probe);
-        let one_pass = started.elapsed().max(Duration::from_millis(1));
-        let passes = (target.as_secs_f64() / one_pass.as_secs_f64()).floor() as u32;
+        let one = probe(1);
+        let three = probe(3);
+        let per_pass = ((three - one) / 2.0).max(0.001);
+        let passes = 1.0 + ((target.as_secs_f64() - one).max(0.0) / per_pass).floor();
         KdfCost {
-            iterations: passes.clamp(2, MAX_ITERATIONS),
-            ..probe
+            memory_kib: MIN_PRODUCTION_MEMORY_KIB,
+            iterations: (passes as u32).clamp(2, MAX_ITERATIONS),
+            parallelism: 1,
         }
     }
 
