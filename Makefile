@@ -24,8 +24,9 @@ run: deps-build deps-ui app
 ## make test: install what the tests need and run every layer of tests.
 test: deps-build deps-test deps-ui ui fmt-check clippy test-rust test-ui e2e
 
-deps-build:
-	@missing=""; for p in $(BUILD_PACKAGES); do \
+# Installs the Debian packages named in $(1) that are not installed yet.
+define install_missing_packages
+	@missing=""; for p in $(1); do \
 	  dpkg-query -W -f='$${Status}' "$$p" 2>/dev/null | grep -q "install ok installed" || missing="$$missing $$p"; \
 	done; \
 	if [ -n "$$missing" ]; then \
@@ -33,16 +34,13 @@ deps-build:
 	  $(SUDO) apt-get update -qq; \
 	  $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; \
 	fi
+endef
+
+deps-build:
+	$(call install_missing_packages,$(BUILD_PACKAGES))
 
 deps-test:
-	@missing=""; for p in $(TEST_PACKAGES); do \
-	  dpkg-query -W -f='$${Status}' "$$p" 2>/dev/null | grep -q "install ok installed" || missing="$$missing $$p"; \
-	done; \
-	if [ -n "$$missing" ]; then \
-	  echo "Installing test packages:$$missing"; \
-	  $(SUDO) apt-get update -qq; \
-	  $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; \
-	fi
+	$(call install_missing_packages,$(TEST_PACKAGES))
 	@command -v tauri-driver >/dev/null || [ -x "$$HOME/.cargo/bin/tauri-driver" ] || $(CARGO) install tauri-driver --locked
 
 deps-ui: ui/node_modules/.package-lock.json

@@ -111,6 +111,14 @@ async fn gone(driver: &WebDriver, test_id: &str) {
     }
 }
 
+async fn click(driver: &WebDriver, test_id: &str) {
+    by_id(driver, test_id).await.click().await.unwrap();
+}
+
+async fn error_text(driver: &WebDriver) -> String {
+    by_id(driver, "error").await.text().await.unwrap()
+}
+
 async fn type_into(driver: &WebDriver, test_id: &str, text: &str) {
     let field = by_id(driver, test_id).await;
     field.clear().await.unwrap();
@@ -159,7 +167,7 @@ async fn sign_in(driver: &WebDriver, username: &str, password: &str) {
     by_id(driver, "lock-screen").await;
     type_into(driver, "unlock-username", username).await;
     type_into(driver, "unlock-password", password).await;
-    by_id(driver, "unlock-submit").await.click().await.unwrap();
+    click(driver, "unlock-submit").await;
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -176,21 +184,13 @@ async fn a_unit_s_first_day_in_the_real_webview() {
     type_into(&driver, "admin-full-name", "Alex Admin").await;
     type_into(&driver, "admin-password", "password1234").await;
     type_into(&driver, "admin-password-confirm", "password1234").await;
-    by_id(&driver, "create-unit-submit")
-        .await
-        .click()
-        .await
-        .unwrap();
-    let refusal = by_id(&driver, "error").await.text().await.unwrap();
+    click(&driver, "create-unit-submit").await;
+    let refusal = error_text(&driver).await;
     assert!(refusal.contains("attackers try first"), "{refusal}");
     screenshot(&driver, "01-create-unit-weak-password").await;
     type_into(&driver, "admin-password", PASSWORD).await;
     type_into(&driver, "admin-password-confirm", PASSWORD).await;
-    by_id(&driver, "create-unit-submit")
-        .await
-        .click()
-        .await
-        .unwrap();
+    click(&driver, "create-unit-submit").await;
 
     // The empty caseload; add a client, with one impossible date first.
     by_id(&driver, "caseload").await;
@@ -224,21 +224,13 @@ async fn a_unit_s_first_day_in_the_real_webview() {
     type_into(&driver, "client-dob-day", "30").await;
     type_into(&driver, "client-dob-month", "2").await;
     type_into(&driver, "client-dob-year", "1990").await;
-    by_id(&driver, "add-client-submit")
-        .await
-        .click()
-        .await
-        .unwrap();
-    let refusal = by_id(&driver, "error").await.text().await.unwrap();
+    click(&driver, "add-client-submit").await;
+    let refusal = error_text(&driver).await;
     assert!(refusal.contains("not a real date"), "{refusal}");
     screenshot(&driver, "03-add-client-impossible-date").await;
     type_into(&driver, "client-dob-day", "17").await;
     type_into(&driver, "client-dob-month", "5").await;
-    by_id(&driver, "add-client-submit")
-        .await
-        .click()
-        .await
-        .unwrap();
+    click(&driver, "add-client-submit").await;
     by_id(&driver, "client-row").await;
     let listed = rows(&driver).await;
     assert_eq!(listed.len(), 1);
@@ -258,7 +250,7 @@ async fn a_unit_s_first_day_in_the_real_webview() {
     screenshot(&driver, "04-caseload-one-client").await;
 
     // Lock with the button: the client is gone from the page, not hidden.
-    by_id(&driver, "lock-button").await.click().await.unwrap();
+    click(&driver, "lock-button").await;
     by_id(&driver, "lock-screen").await;
     gone(&driver, "caseload").await;
     assert!(!page_text(&driver).await.contains("Whitlock"));
@@ -266,7 +258,7 @@ async fn a_unit_s_first_day_in_the_real_webview() {
 
     // A wrong password says so and changes nothing.
     sign_in(&driver, "admin", "otter lamp river clouds").await;
-    let refusal = by_id(&driver, "error").await.text().await.unwrap();
+    let refusal = error_text(&driver).await;
     assert!(refusal.contains("do not match"), "{refusal}");
     assert!(!page_text(&driver).await.contains("Whitlock"));
     screenshot(&driver, "06-wrong-password").await;
@@ -294,10 +286,10 @@ async fn a_unit_s_first_day_in_the_real_webview() {
     sign_in(&driver, "admin", PASSWORD).await;
     by_id(&driver, "client-row").await;
     assert!(rows(&driver).await[0].contains("Whitlock"));
-    by_id(&driver, "lock-button").await.click().await.unwrap();
+    click(&driver, "lock-button").await;
 
     // The demo unit: clearly marked, apart, with its stated credentials.
-    by_id(&driver, "open-demo").await.click().await.unwrap();
+    click(&driver, "open-demo").await;
     by_id(&driver, "demo-banner").await;
     screenshot(&driver, "07-demo-lock-screen").await;
     sign_in(&driver, "demo", "try casebook safely").await;
