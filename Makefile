@@ -81,9 +81,14 @@ e2e: app deps-test
 bench:
 	$(CARGO) bench -p casebook-core --bench storage
 
-## make bundle: Linux packages (.deb and AppImage) under target/release/bundle.
+## make bundle: Linux packages under target/release/bundle: the .deb always,
+## and the AppImage where Tauri can fetch its AppImage tools (linuxdeploy and
+## AppRun come from GitHub on first use, so a machine without that access
+## gets the .deb alone, with a message saying so).
 bundle: deps-build deps-ui ui
-	npm --prefix ui exec -- tauri build
+	npm --prefix ui exec -- tauri build --bundles deb
+	npm --prefix ui exec -- tauri build --bundles appimage || \
+	  echo "No AppImage: Tauri could not fetch its AppImage tools on this machine. The .deb is in target/release/bundle/deb/."
 
 ## make bindings: regenerate ui/src/lib/ipc/bindings.ts from the Rust wire types.
 bindings:
