@@ -65,6 +65,15 @@ impl AppState {
     }
 }
 
+/// Locks whatever unit is open, recording the lock in its audit trail.
+pub fn lock_open_unit(state: &AppState) {
+    let open = state.open_unit().take();
+    if let Some(unit) = open {
+        unit.lock(state.clock.as_ref(), &mut casebook_core::clock::OsEntropy);
+        tracing::info!("locked");
+    }
+}
+
 /// Runs `action` on the signed-in unit, or says the unit is locked.
 pub fn with_unlocked<T>(
     state: &AppState,

@@ -13,7 +13,7 @@ use casebook_core::domain::password::{password_problems, password_rules};
 use casebook_core::unit_folder::{self, CreationPlan, NewUnit, UnitKind};
 use tauri::State;
 
-use crate::app_state::{AppState, with_unlocked};
+use crate::app_state::{AppState, lock_open_unit, with_unlocked};
 use crate::ipc::{
     ClientRowDto, CreateUnitRequest, DemoCredentialsDto, IpcError, NewClientRequest,
     PasswordCheckDto, SessionDto, StartupDto, UnitDto, UnlockRequest,
@@ -67,10 +67,13 @@ pub fn create_unit(state: &AppState, request: &CreateUnitRequest) -> Answer<Sess
         &mut OsEntropy,
     )?;
     tracing::info!("unit created");
+    lock_open_unit(state);
     let unit = unit_folder::unlock(
         &folder,
         new_unit.username.as_str(),
         new_unit.password.as_str(),
+        state.clock.as_ref(),
+        &mut OsEntropy,
     )?;
     let session = SessionDto::from_unit(&unit);
     *state.open_unit() = Some(unit);
@@ -99,9 +102,15 @@ pub fn open_demo_unit(state: &AppState) -> Answer<UnitDto> {
 pub fn unlock(state: &AppState, request: &UnlockRequest) -> Answer<SessionDto> {
     // Whatever was open is locked first, so a failed sign-in never leaves
     // the previous person's records open.
-    *state.open_unit() = None;
+    lock_open_unit(state);
     let folder = unit_folder::unit_folder(&state.data_folder, request.unit.into());
-    let result = unit_folder::unlock(&folder, &request.username, &request.password);
+    let result = unit_folder::unlock(
+        &folder,
+        &request.username,
+        &request.password,
+        state.clock.as_ref(),
+        &mut OsEntropy,
+    );
     match &result {
         Ok(_) => tracing::info!("signed in"),
         Err(error) => tracing::info!(code = error.code.as_str(), "sign-in refused"),
@@ -113,14 +122,14 @@ pub fn unlock(state: &AppState, request: &UnlockRequest) -> Answer<SessionDto> {
 }
 
 pub fn lock(state: &AppState) -> Answer<()> {
-    if state.open_unit().take().is_some() {
-        tracing::info!("locked");
-    }
+    lock_open_unit(state);
     Ok(())
 }
 
 pub fn list_clients(state: &AppState) -> Answer<Vec<ClientRowDto>> {
-    let clients = with_unlocked(state, |unit| unit.clients())?;
+    let clients = with_unlocked(state, |unit| {
+        unit.view_caseload(state.clock.as_ref(), &mut OsEntropy)
+    })?;
     Ok(clients.iter().map(ClientRowDto::from_client).collect())
 }
 

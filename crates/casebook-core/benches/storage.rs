@@ -95,8 +95,15 @@ fn main() {
         };
         unit_folder::create(&folder, &new_unit, plan, &SystemClock, &mut OsEntropy).unwrap();
         timed(|| {
-            let unit = unit_folder::unlock(&folder, "admin", PASSWORD).unwrap();
-            assert_eq!(unit.clients().unwrap().len(), CLIENTS);
+            let mut unit =
+                unit_folder::unlock(&folder, "admin", PASSWORD, &SystemClock, &mut OsEntropy)
+                    .unwrap();
+            assert_eq!(
+                unit.view_caseload(&SystemClock, &mut OsEntropy)
+                    .unwrap()
+                    .len(),
+                CLIENTS
+            );
         })
     });
     let label = format!(

@@ -18,6 +18,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::clock::{Clock, Entropy, HybridLogicalClock, new_uuid_v7};
 use crate::domain::account::{Account, Role};
+use crate::domain::audit::AuditAction;
 use crate::domain::client::NewClient;
 use crate::domain::ids::{AccountId, ClientId, DeviceId, SlotId, UnitId};
 use crate::domain::names::{PersonName, UnitName, Username};
@@ -221,6 +222,18 @@ fn build_unit(
     let tx = store::begin(&mut conn, "create the unit")?;
     store::unit_rows::insert_unit(&tx, unit_id, &new_unit.name, now)?;
     store::unit_rows::insert_this_device(&tx, device, now)?;
+    store::audit::append(
+        &tx,
+        &store::audit::AuditRecord {
+            id: new_uuid_v7(clock, entropy),
+            at: now,
+            device,
+            account: Some(account.id),
+            action: AuditAction::UnitCreated,
+            client: None,
+            detail: &serde_json::json!({ "demo": plan.demo, "initial_clients": plan.initial_clients.len() }),
+        },
+    )?;
     store::accounts::insert(
         &tx,
         WriteStamp {
@@ -274,7 +287,13 @@ fn move_into_place(staging: &Path, folder: &Path) -> CoreResult<()> {
 /// Signs in to the unit in `folder`. A wrong password, and a username that
 /// has no slot, get the same answer after the same amount of work, so the
 /// lock screen does not reveal which usernames exist.
-pub fn unlock(folder: &Path, username: &str, password: &str) -> CoreResult<UnlockedUnit> {
+pub fn unlock(
+    folder: &Path,
+    username: &str,
+    password: &str,
+    clock: &dyn Clock,
+    entropy: &mut dyn Entropy,
+) -> CoreResult<UnlockedUnit> {
     let description = describe(folder)?.ok_or_else(|| {
         CoreError::new(
             ErrorCode::NoUnit,
@@ -336,14 +355,9 @@ pub fn unlock(folder: &Path, username: &str, password: &str) -> CoreResult<Unloc
     })?;
     let device = store::unit_rows::this_device(&conn)?;
     let hlc = store::change_log::resume_clock(&conn)?;
-    Ok(UnlockedUnit::new(
-        conn,
-        unit_key,
-        description,
-        account,
-        device,
-        hlc,
-    ))
+    let mut unit = UnlockedUnit::new(conn, unit_key, description, account, device, hlc);
+    unit.record_sign_in(clock, entropy)?;
+    Ok(unit)
 }
 
 /// Reads every slot file. Returns the readable slots and how many were

@@ -119,7 +119,8 @@ fn adding_a_client_on_a_read_only_disk_says_so_and_saves_nothing() {
     let mount = Mounted::new("size=8m");
     try_create(&mount.point).unwrap();
     let folder = unit_folder::unit_folder(&mount.point, UnitKind::Real);
-    let mut unit = unit_folder::unlock(&folder, "admin", PASSWORD).unwrap();
+    let mut unit =
+        unit_folder::unlock(&folder, "admin", PASSWORD, &SystemClock, &mut OsEntropy).unwrap();
     unit.add_client("Kept", "Client", "1980-01-01", &SystemClock, &mut OsEntropy)
         .unwrap();
     drop(unit);
@@ -133,7 +134,7 @@ fn adding_a_client_on_a_read_only_disk_says_so_and_saves_nothing() {
             ErrorCode::StorageReadOnly | ErrorCode::StorageUnavailable
         )
     };
-    match unit_folder::unlock(&folder, "admin", PASSWORD) {
+    match unit_folder::unlock(&folder, "admin", PASSWORD, &SystemClock, &mut OsEntropy) {
         Err(error) => assert!(refused(error.code), "{:?}: {}", error.code, error.message),
         Ok(mut unit) => {
             let error = unit
@@ -143,9 +144,10 @@ fn adding_a_client_on_a_read_only_disk_says_so_and_saves_nothing() {
         }
     }
     mount.remount("rw");
-    let unit = unit_folder::unlock(&folder, "admin", PASSWORD).unwrap();
+    let mut unit =
+        unit_folder::unlock(&folder, "admin", PASSWORD, &SystemClock, &mut OsEntropy).unwrap();
     let names: Vec<_> = unit
-        .clients()
+        .view_caseload(&SystemClock, &mut OsEntropy)
         .unwrap()
         .iter()
         .map(|c| c.given_name.as_str().to_owned())
@@ -181,7 +183,8 @@ fn adding_clients_until_the_disk_is_full_loses_nothing_already_saved() {
     let mount = Mounted::new("size=1m");
     try_create(&mount.point).unwrap();
     let folder = unit_folder::unit_folder(&mount.point, UnitKind::Real);
-    let mut unit = unit_folder::unlock(&folder, "admin", PASSWORD).unwrap();
+    let mut unit =
+        unit_folder::unlock(&folder, "admin", PASSWORD, &SystemClock, &mut OsEntropy).unwrap();
     let mut saved = 0;
     let full = loop {
         match unit.add_client(
@@ -199,10 +202,21 @@ fn adding_clients_until_the_disk_is_full_loses_nothing_already_saved() {
     assert_eq!(full.code, ErrorCode::StorageFull, "{}", full.message);
     assert!(saved > 0);
     drop(unit);
-    // Reading needs no new space, so the unit opens even while full, with
-    // every client that was confirmed.
-    let unit = unit_folder::unlock(&folder, "admin", PASSWORD).unwrap();
-    assert_eq!(unit.clients().unwrap().len(), saved);
+    // Signing in is recorded in the audit trail, so while the disk is full
+    // it is refused in plain words rather than let anyone in unrecorded.
+    let refused =
+        unit_folder::unlock(&folder, "admin", PASSWORD, &SystemClock, &mut OsEntropy).unwrap_err();
+    assert_eq!(refused.code, ErrorCode::StorageFull, "{}", refused.message);
+    // With space freed, every client that was confirmed is there.
+    mount.remount("size=2m");
+    let mut unit =
+        unit_folder::unlock(&folder, "admin", PASSWORD, &SystemClock, &mut OsEntropy).unwrap();
+    assert_eq!(
+        unit.view_caseload(&SystemClock, &mut OsEntropy)
+            .unwrap()
+            .len(),
+        saved
+    );
 }
 
 #[test]
@@ -211,6 +225,7 @@ fn a_unit_folder_that_vanished_is_no_unit_not_a_crash() {
     try_create(data.path()).unwrap();
     let folder = unit_folder::unit_folder(data.path(), UnitKind::Real);
     fs::remove_dir_all(&folder).unwrap();
-    let error = unit_folder::unlock(&folder, "admin", PASSWORD).unwrap_err();
+    let error =
+        unit_folder::unlock(&folder, "admin", PASSWORD, &SystemClock, &mut OsEntropy).unwrap_err();
     assert_eq!(error.code, ErrorCode::NoUnit);
 }

@@ -56,8 +56,13 @@ fn snapshot(folder: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
 fn a_client_added_is_there_after_lock_and_unlock() {
     let data = tempfile::tempdir().unwrap();
     let folder = create_unit(data.path());
-    let mut unit = unit_folder::unlock(&folder, "admin", PASSWORD).unwrap();
-    assert!(unit.clients().unwrap().is_empty());
+    let mut unit =
+        unit_folder::unlock(&folder, "admin", PASSWORD, &SystemClock, &mut OsEntropy).unwrap();
+    assert!(
+        unit.view_caseload(&SystemClock, &mut OsEntropy)
+            .unwrap()
+            .is_empty()
+    );
     assert_eq!(unit.account().full_name.as_str(), "Alex Admin");
     let added = unit
         .add_client(
@@ -68,10 +73,11 @@ fn a_client_added_is_there_after_lock_and_unlock() {
             &mut OsEntropy,
         )
         .unwrap();
-    unit.lock();
+    unit.lock(&SystemClock, &mut OsEntropy);
 
-    let unit = unit_folder::unlock(&folder, "ADMIN", PASSWORD).unwrap();
-    let clients = unit.clients().unwrap();
+    let mut unit =
+        unit_folder::unlock(&folder, "ADMIN", PASSWORD, &SystemClock, &mut OsEntropy).unwrap();
+    let clients = unit.view_caseload(&SystemClock, &mut OsEntropy).unwrap();
     assert_eq!(clients.len(), 1);
     assert_eq!(clients[0].id, added.id);
     assert_eq!(clients[0].family_name.as_str(), "Whitlock");
@@ -82,7 +88,8 @@ fn a_client_added_is_there_after_lock_and_unlock() {
 fn every_write_lands_in_the_change_log_with_a_rising_clock() {
     let data = tempfile::tempdir().unwrap();
     let folder = create_unit(data.path());
-    let mut unit = unit_folder::unlock(&folder, "admin", PASSWORD).unwrap();
+    let mut unit =
+        unit_folder::unlock(&folder, "admin", PASSWORD, &SystemClock, &mut OsEntropy).unwrap();
     for given in ["Ann", "Bea", "Cal"] {
         unit.add_client(given, "Test", "1980-01-01", &SystemClock, &mut OsEntropy)
             .unwrap();
@@ -100,7 +107,7 @@ fn every_write_lands_in_the_change_log_with_a_rising_clock() {
             .all(|c| c.operation == "insert" && c.row_json.contains("Test"))
     );
     let version = casebook_core::store::schema_version(unit.connection()).unwrap();
-    assert_eq!(version, 1);
+    assert_eq!(version, casebook_core::store::latest_schema_version());
 }
 
 #[test]
@@ -108,7 +115,8 @@ fn no_file_in_the_data_folder_holds_a_name_in_plain_text() {
     let data = tempfile::tempdir().unwrap();
     let folder = create_unit(data.path());
     let distinctive = "Zephyrina";
-    let mut unit = unit_folder::unlock(&folder, "admin", PASSWORD).unwrap();
+    let mut unit =
+        unit_folder::unlock(&folder, "admin", PASSWORD, &SystemClock, &mut OsEntropy).unwrap();
     for _ in 0..50 {
         unit.add_client(
             distinctive,
@@ -139,7 +147,7 @@ fn no_file_in_the_data_folder_holds_a_name_in_plain_text() {
         }
     };
     scan("open");
-    unit.lock();
+    unit.lock(&SystemClock, &mut OsEntropy);
     scan("locked");
 }
 
@@ -148,9 +156,19 @@ fn a_wrong_password_or_unknown_user_gets_one_message_and_changes_nothing() {
     let data = tempfile::tempdir().unwrap();
     let folder = create_unit(data.path());
     let before = snapshot(&folder);
-    let wrong = unit_folder::unlock(&folder, "admin", "otter lamp river clouds").unwrap_err();
-    let unknown = unit_folder::unlock(&folder, "nobody", PASSWORD).unwrap_err();
-    let malformed = unit_folder::unlock(&folder, "no body!", PASSWORD).unwrap_err();
+    let wrong = unit_folder::unlock(
+        &folder,
+        "admin",
+        "otter lamp river clouds",
+        &SystemClock,
+        &mut OsEntropy,
+    )
+    .unwrap_err();
+    let unknown =
+        unit_folder::unlock(&folder, "nobody", PASSWORD, &SystemClock, &mut OsEntropy).unwrap_err();
+    let malformed =
+        unit_folder::unlock(&folder, "no body!", PASSWORD, &SystemClock, &mut OsEntropy)
+            .unwrap_err();
     assert_eq!(wrong.code, ErrorCode::WrongCredentials);
     assert_eq!(wrong, unknown);
     assert_eq!(wrong, malformed);
@@ -195,13 +213,14 @@ fn a_missing_slot_file_is_reported_and_nothing_is_written() {
     let folder = create_unit(data.path());
     fs::remove_file(only_slot(&folder)).unwrap();
     let before = snapshot(&folder);
-    let error = unit_folder::unlock(&folder, "admin", PASSWORD).unwrap_err();
+    let error =
+        unit_folder::unlock(&folder, "admin", PASSWORD, &SystemClock, &mut OsEntropy).unwrap_err();
     assert_eq!(error.code, ErrorCode::KeyFileMissing);
     assert!(error.message.contains("missing"));
     assert_eq!(snapshot(&folder), before);
     fs::remove_dir(folder.join("keys")).unwrap();
     assert_eq!(
-        unit_folder::unlock(&folder, "admin", PASSWORD)
+        unit_folder::unlock(&folder, "admin", PASSWORD, &SystemClock, &mut OsEntropy)
             .unwrap_err()
             .code,
         ErrorCode::KeyFileMissing
@@ -224,7 +243,8 @@ fn a_truncated_or_tampered_slot_file_is_reported_and_nothing_is_written() {
     ] {
         fs::write(&slot, &damaged).unwrap();
         let before = snapshot(&folder);
-        let error = unit_folder::unlock(&folder, "admin", PASSWORD).unwrap_err();
+        let error = unit_folder::unlock(&folder, "admin", PASSWORD, &SystemClock, &mut OsEntropy)
+            .unwrap_err();
         assert_eq!(error.code, ErrorCode::KeyFileDamaged, "{}", error.message);
         assert!(error.message.contains("damaged"));
         assert_eq!(
@@ -234,7 +254,7 @@ fn a_truncated_or_tampered_slot_file_is_reported_and_nothing_is_written() {
         );
     }
     fs::write(&slot, &original).unwrap();
-    assert!(unit_folder::unlock(&folder, "admin", PASSWORD).is_ok());
+    assert!(unit_folder::unlock(&folder, "admin", PASSWORD, &SystemClock, &mut OsEntropy).is_ok());
 }
 
 #[test]
@@ -248,7 +268,8 @@ fn a_damaged_database_is_reported_without_touching_it() {
     }
     fs::write(&database, &bytes).unwrap();
     let before = snapshot(&folder);
-    let error = unit_folder::unlock(&folder, "admin", PASSWORD).unwrap_err();
+    let error =
+        unit_folder::unlock(&folder, "admin", PASSWORD, &SystemClock, &mut OsEntropy).unwrap_err();
     assert_eq!(
         error.code,
         ErrorCode::DatabaseUnreadable,
@@ -262,7 +283,8 @@ fn a_damaged_database_is_reported_without_touching_it() {
 fn bad_client_input_is_refused_and_nothing_is_saved() {
     let data = tempfile::tempdir().unwrap();
     let folder = create_unit(data.path());
-    let mut unit = unit_folder::unlock(&folder, "admin", PASSWORD).unwrap();
+    let mut unit =
+        unit_folder::unlock(&folder, "admin", PASSWORD, &SystemClock, &mut OsEntropy).unwrap();
     let cases = [
         ("", "Smith", "1980-01-01"),
         ("Ann", "   ", "1980-01-01"),
@@ -282,7 +304,11 @@ fn bad_client_input_is_refused_and_nothing_is_saved() {
             "{given} {family} {born}"
         );
     }
-    assert!(unit.clients().unwrap().is_empty());
+    assert!(
+        unit.view_caseload(&SystemClock, &mut OsEntropy)
+            .unwrap()
+            .is_empty()
+    );
     let log = casebook_core::store::change_log::changes_since(unit.connection(), 0).unwrap();
     assert!(log.iter().all(|c| c.table_name != "clients"));
 }
@@ -311,8 +337,20 @@ fn the_demo_unit_is_apart_marked_and_full_of_made_up_people() {
             .unwrap()
             .is_none()
     );
-    let unit = unit_folder::unlock(&folder, demo::DEMO_USERNAME, demo::DEMO_PASSWORD).unwrap();
-    assert!(unit.clients().unwrap().len() >= 30);
+    let mut unit = unit_folder::unlock(
+        &folder,
+        demo::DEMO_USERNAME,
+        demo::DEMO_PASSWORD,
+        &SystemClock,
+        &mut OsEntropy,
+    )
+    .unwrap();
+    assert!(
+        unit.view_caseload(&SystemClock, &mut OsEntropy)
+            .unwrap()
+            .len()
+            >= 30
+    );
 }
 
 #[test]

@@ -5,6 +5,7 @@
 //! the checked type and never sees unchecked input.
 
 pub mod account;
+pub mod audit;
 pub mod client;
 pub mod ids;
 pub mod names;

@@ -8,6 +8,7 @@
 //! will read.
 
 pub mod accounts;
+pub mod audit;
 pub mod change_log;
 pub mod clients;
 pub mod unit_rows;
@@ -24,7 +25,24 @@ use crate::vault::keys::DatabaseKey;
 pub const DATABASE_FILE: &str = "casebook.db";
 
 fn migrations() -> Migrations<'static> {
-    Migrations::new(vec![M::up(include_str!("migrations/0001_foundation.sql"))])
+    // Keep MIGRATION_COUNT equal to the length of this list; a test checks.
+    Migrations::new(vec![
+        M::up(include_str!("migrations/0001_foundation.sql")),
+        M::up(include_str!("migrations/0002_audit_log.sql")),
+    ])
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn migration_count_matches_the_list() {
+        let dir = tempfile::tempdir().unwrap();
+        let conn = super::open_unencrypted_for_comparison(&dir.path().join("t.db")).unwrap();
+        assert_eq!(
+            super::schema_version(&conn).unwrap(),
+            super::latest_schema_version()
+        );
+    }
 }
 
 /// Whether a new file may be made.
@@ -107,6 +125,14 @@ fn configure(conn: &Connection) -> CoreResult<()> {
     )
     .map_err(|e| CoreError::from_sql(&e, "open the unit database"))
 }
+
+/// The schema version a database has once every embedded migration has run.
+pub fn latest_schema_version() -> i64 {
+    // One migration per version; the count is small and fixed at build time.
+    i64::try_from(MIGRATION_COUNT).unwrap_or(i64::MAX)
+}
+
+const MIGRATION_COUNT: usize = 2;
 
 /// The schema version the database is at (the number of the last migration).
 pub fn schema_version(conn: &Connection) -> CoreResult<i64> {

@@ -1,0 +1,217 @@
+//! The audit trail's entries and the hash chain that makes tampering show.
+//!
+//! Each device keeps its own chain: every entry holds the hash of the entry
+//! its device wrote before it, and its own hash covers every field and that
+//! link. Editing an entry breaks its hash; deleting or reordering entries
+//! breaks a link. Chains are per device so that devices which were apart
+//! never have to agree on one order: sync only ever adds whole chains'
+//! entries, and each chain can still be checked on its own.
+
+use sha2::{Digest, Sha256};
+
+/// The link before a device's first entry.
+pub const GENESIS_HASH: &str = "0000000000000000000000000000000000000000000000000000000000000000";
+
+/// What happened. Stored as its snake_case name, so names never change.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AuditAction {
+    UnitCreated,
+    SignedIn,
+    Locked,
+    ViewedCaseload,
+    ClientCreated,
+}
+
+impl AuditAction {
+    pub const ALL: [AuditAction; 5] = [
+        AuditAction::UnitCreated,
+        AuditAction::SignedIn,
+        AuditAction::Locked,
+        AuditAction::ViewedCaseload,
+        AuditAction::ClientCreated,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            AuditAction::UnitCreated => "unit_created",
+            AuditAction::SignedIn => "signed_in",
+            AuditAction::Locked => "locked",
+            AuditAction::ViewedCaseload => "viewed_caseload",
+            AuditAction::ClientCreated => "client_created",
+        }
+    }
+
+    pub fn parse(text: &str) -> Option<AuditAction> {
+        AuditAction::ALL
+            .into_iter()
+            .find(|action| action.as_str() == text)
+    }
+}
+
+/// One entry as stored, with its place in the table and its links.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AuditEntry {
+    pub seq: i64,
+    pub id: String,
+    pub at: String,
+    pub device_id: String,
+    pub account_id: Option<String>,
+    pub action: String,
+    pub client_id: Option<String>,
+    /// JSON: which fields changed, a reason, never the values themselves
+    /// where a name would do.
+    pub detail: String,
+    pub previous_hash: String,
+    pub hash: String,
+}
+
+/// The hash of an entry: SHA-256 over every field and the link, each field
+/// prefixed with its length so no two different entries hash the same text.
+pub fn entry_hash(entry: &AuditEntry) -> String {
+    let mut hasher = Sha256::new();
+    let fields = [
+        entry.previous_hash.as_str(),
+        entry.id.as_str(),
+        entry.at.as_str(),
+        entry.device_id.as_str(),
+        entry.account_id.as_deref().unwrap_or(""),
+        entry.action.as_str(),
+        entry.client_id.as_deref().unwrap_or(""),
+        entry.detail.as_str(),
+    ];
+    for field in fields {
+        hasher.update((field.len() as u64).to_be_bytes());
+        hasher.update(field.as_bytes());
+    }
+    hex::encode(hasher.finalize())
+}
+
+/// What checking the chains found.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ChainVerdict {
+    /// Every link holds.
+    Intact { entries: usize },
+    /// The first entry, in table order, whose hash or link is wrong.
+    Broken { seq: i64, reason: String },
+}
+
+/// Walks every device's chain in table order and reports the first broken
+/// link. `entries` must be in ascending `seq` order.
+pub fn verify_chains(entries: &[AuditEntry]) -> ChainVerdict {
+    let mut last_hash_by_device: std::collections::HashMap<&str, &str> =
+        std::collections::HashMap::new();
+    let mut previous_seq = i64::MIN;
+    for entry in entries {
+        if entry.seq <= previous_seq {
+            return ChainVerdict::Broken {
+                seq: entry.seq,
+                reason: "entries are out of order".to_owned(),
+            };
+        }
+        previous_seq = entry.seq;
+        if entry_hash(entry) != entry.hash {
+            return ChainVerdict::Broken {
+                seq: entry.seq,
+                reason: "the entry was changed after it was written".to_owned(),
+            };
+        }
+        let expected = last_hash_by_device
+            .get(entry.device_id.as_str())
+            .copied()
+            .unwrap_or(GENESIS_HASH);
+        if entry.previous_hash != expected {
+            return ChainVerdict::Broken {
+                seq: entry.seq,
+                reason: "an entry before this one was removed, added or moved".to_owned(),
+            };
+        }
+        last_hash_by_device.insert(entry.device_id.as_str(), entry.hash.as_str());
+    }
+    ChainVerdict::Intact {
+        entries: entries.len(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn chain(devices: &[&str]) -> Vec<AuditEntry> {
+        let mut last: std::collections::HashMap<String, String> = Default::default();
+        devices
+            .iter()
+            .enumerate()
+            .map(|(i, device)| {
+                let mut entry = AuditEntry {
+                    seq: i as i64 + 1,
+                    id: format!("id-{i}"),
+                    at: format!("2026-11-25T10:00:{i:02}Z"),
+                    device_id: (*device).to_owned(),
+                    account_id: Some("acct".to_owned()),
+                    action: "signed_in".to_owned(),
+                    client_id: None,
+                    detail: "{}".to_owned(),
+                    previous_hash: last
+                        .get(*device)
+                        .cloned()
+                        .unwrap_or_else(|| GENESIS_HASH.to_owned()),
+                    hash: String::new(),
+                };
+                entry.hash = entry_hash(&entry);
+                last.insert((*device).to_owned(), entry.hash.clone());
+                entry
+            })
+            .collect()
+    }
+
+    #[test]
+    fn an_untouched_chain_of_interleaved_devices_is_intact() {
+        let entries = chain(&["a", "b", "a", "a", "b"]);
+        assert_eq!(verify_chains(&entries), ChainVerdict::Intact { entries: 5 });
+    }
+
+    #[test]
+    fn an_edit_a_deletion_and_a_swap_are_each_found_at_the_right_entry() {
+        let entries = chain(&["a", "a", "a", "a"]);
+        let mut edited = entries.clone();
+        edited[1].action = "locked".to_owned();
+        assert!(matches!(
+            verify_chains(&edited),
+            ChainVerdict::Broken { seq: 2, .. }
+        ));
+
+        let mut deleted = entries.clone();
+        deleted.remove(1);
+        assert!(matches!(
+            verify_chains(&deleted),
+            ChainVerdict::Broken { seq: 3, .. }
+        ));
+
+        let mut swapped = entries.clone();
+        swapped.swap(1, 2);
+        swapped[1].seq = 2;
+        swapped[2].seq = 3;
+        assert!(matches!(
+            verify_chains(&swapped),
+            ChainVerdict::Broken { seq: 2, .. }
+        ));
+    }
+
+    #[test]
+    fn fields_cannot_be_shifted_between_each_other() {
+        let mut a = chain(&["a"]).remove(0);
+        let mut b = a.clone();
+        a.detail = "xy".to_owned();
+        a.client_id = Some(String::new());
+        b.detail = "y".to_owned();
+        b.client_id = Some("x".to_owned());
+        assert_ne!(entry_hash(&a), entry_hash(&b));
+    }
+
+    #[test]
+    fn action_names_round_trip() {
+        for action in AuditAction::ALL {
+            assert_eq!(AuditAction::parse(action.as_str()), Some(action));
+        }
+    }
+}

@@ -1,0 +1,93 @@
+//! The audit trail table: appending an entry (in the caller's transaction,
+//! so the record of an action commits with the action) and reading the whole
+//! trail for checking.
+
+use rusqlite::{Connection, OptionalExtension, Transaction, params};
+
+use crate::domain::audit::{AuditAction, AuditEntry, GENESIS_HASH, entry_hash};
+use crate::domain::ids::{AccountId, ClientId, DeviceId};
+use crate::error::{CoreError, CoreResult};
+
+/// What a caller says about an action; the store adds the links.
+#[derive(Debug, Clone)]
+pub struct AuditRecord<'a> {
+    pub id: uuid::Uuid,
+    pub at: chrono::DateTime<chrono::Utc>,
+    pub device: DeviceId,
+    pub account: Option<AccountId>,
+    pub action: AuditAction,
+    pub client: Option<ClientId>,
+    pub detail: &'a serde_json::Value,
+}
+
+pub fn append(tx: &Transaction<'_>, record: &AuditRecord<'_>) -> CoreResult<()> {
+    let device = record.device.to_string();
+    let previous_hash: Option<String> = tx
+        .query_row(
+            "SELECT hash FROM audit_log WHERE device_id = ?1 ORDER BY seq DESC LIMIT 1",
+            [&device],
+            |row| row.get(0),
+        )
+        .optional()
+        .map_err(|e| CoreError::from_sql(&e, "record the action in the audit trail"))?;
+    let mut entry = AuditEntry {
+        seq: 0,
+        id: record.id.to_string(),
+        at: record
+            .at
+            .to_rfc3339_opts(chrono::SecondsFormat::Millis, true),
+        device_id: device,
+        account_id: record.account.map(|a| a.to_string()),
+        action: record.action.as_str().to_owned(),
+        client_id: record.client.map(|c| c.to_string()),
+        detail: record.detail.to_string(),
+        previous_hash: previous_hash.unwrap_or_else(|| GENESIS_HASH.to_owned()),
+        hash: String::new(),
+    };
+    entry.hash = entry_hash(&entry);
+    tx.execute(
+        "INSERT INTO audit_log (id, at, device_id, account_id, action, client_id, detail, previous_hash, hash)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+        params![
+            entry.id,
+            entry.at,
+            entry.device_id,
+            entry.account_id,
+            entry.action,
+            entry.client_id,
+            entry.detail,
+            entry.previous_hash,
+            entry.hash
+        ],
+    )
+    .map_err(|e| CoreError::from_sql(&e, "record the action in the audit trail"))?;
+    Ok(())
+}
+
+/// Every entry, oldest first.
+pub fn all(conn: &Connection) -> CoreResult<Vec<AuditEntry>> {
+    let mut statement = conn
+        .prepare(
+            "SELECT seq, id, at, device_id, account_id, action, client_id, detail, previous_hash, hash
+             FROM audit_log ORDER BY seq",
+        )
+        .map_err(|e| CoreError::from_sql(&e, "read the audit trail"))?;
+    let rows = statement
+        .query_map([], |row| {
+            Ok(AuditEntry {
+                seq: row.get(0)?,
+                id: row.get(1)?,
+                at: row.get(2)?,
+                device_id: row.get(3)?,
+                account_id: row.get(4)?,
+                action: row.get(5)?,
+                client_id: row.get(6)?,
+                detail: row.get(7)?,
+                previous_hash: row.get(8)?,
+                hash: row.get(9)?,
+            })
+        })
+        .map_err(|e| CoreError::from_sql(&e, "read the audit trail"))?;
+    rows.collect::<Result<Vec<_>, _>>()
+        .map_err(|e| CoreError::from_sql(&e, "read the audit trail"))
+}
