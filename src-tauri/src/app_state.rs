@@ -21,6 +21,8 @@ pub enum KdfPolicy {
 
 pub struct AppState {
     pub data_folder: PathBuf,
+    /// Where exports (the audit trail as CSV) are saved.
+    pub export_folder: PathBuf,
     pub clock: Box<dyn Clock>,
     kdf_policy: KdfPolicy,
     calibrated: OnceLock<KdfCost>,
@@ -38,12 +40,18 @@ impl std::fmt::Debug for AppState {
 impl AppState {
     pub fn new(data_folder: PathBuf, kdf_policy: KdfPolicy) -> AppState {
         AppState {
+            export_folder: data_folder.join("exports"),
             data_folder,
             clock: Box::new(SystemClock),
             kdf_policy,
             calibrated: OnceLock::new(),
             open_unit: Mutex::new(None),
         }
+    }
+
+    pub fn with_export_folder(mut self, folder: PathBuf) -> AppState {
+        self.export_folder = folder;
+        self
     }
 
     pub fn kdf_cost(&self) -> KdfCost {

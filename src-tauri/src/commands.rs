@@ -14,9 +14,15 @@ use casebook_core::unit_folder::{self, CreationPlan, NewUnit, UnitKind};
 use tauri::State;
 
 use crate::app_state::{AppState, lock_open_unit, with_unlocked};
+use casebook_core::domain::account::NewAccount;
+use casebook_core::domain::audit::AuditFilter;
+use casebook_core::domain::ids::AccountId;
+
 use crate::ipc::{
-    ClientRowDto, CreateUnitRequest, DemoCredentialsDto, IpcError, NewClientRequest,
-    PasswordCheckDto, SessionDto, StartupDto, UnitDto, UnlockRequest,
+    AccountDto, AuditCheckDto, AuditEntryDto, AuditFilterDto, ChangePasswordRequest, ClientRowDto,
+    CreateUnitRequest, CreatedUnitDto, DemoCredentialsDto, IpcError, NewAccountRequest,
+    NewClientRequest, OneTimePasswordDto, PasswordCheckDto, RecoverRequest, SessionDto, StartupDto,
+    UnitDto, UnlockRequest,
 };
 
 type Answer<T> = Result<T, IpcError>;
@@ -46,7 +52,7 @@ pub fn check_new_password(password: &str, username: Option<&str>) -> Answer<Pass
     })
 }
 
-pub fn create_unit(state: &AppState, request: &CreateUnitRequest) -> Answer<SessionDto> {
+pub fn create_unit(state: &AppState, request: &CreateUnitRequest) -> Answer<CreatedUnitDto> {
     let new_unit = NewUnit::parse(
         &request.unit_name,
         &request.username,
@@ -59,7 +65,7 @@ pub fn create_unit(state: &AppState, request: &CreateUnitRequest) -> Answer<Sess
         demo: false,
         initial_clients: &[],
     };
-    unit_folder::create(
+    let recovery_key = unit_folder::create(
         &folder,
         &new_unit,
         plan,
@@ -77,7 +83,10 @@ pub fn create_unit(state: &AppState, request: &CreateUnitRequest) -> Answer<Sess
     )?;
     let session = SessionDto::from_unit(&unit);
     *state.open_unit() = Some(unit);
-    Ok(session)
+    Ok(CreatedUnitDto {
+        session,
+        recovery_key: recovery_key.grouped(),
+    })
 }
 
 pub fn open_demo_unit(state: &AppState) -> Answer<UnitDto> {
@@ -146,6 +155,136 @@ pub fn add_client(state: &AppState, request: &NewClientRequest) -> Answer<Client
     Ok(ClientRowDto::from_client(&client))
 }
 
+pub fn change_password(state: &AppState, request: &ChangePasswordRequest) -> Answer<SessionDto> {
+    let session = with_unlocked(state, |unit| {
+        unit.change_password(
+            &request.current_password,
+            &request.new_password,
+            state.kdf_cost(),
+            state.clock.as_ref(),
+            &mut OsEntropy,
+        )?;
+        Ok(SessionDto::from_unit(unit))
+    })?;
+    Ok(session)
+}
+
+pub fn recover_with_key(state: &AppState, request: &RecoverRequest) -> Answer<SessionDto> {
+    lock_open_unit(state);
+    let folder = unit_folder::unit_folder(&state.data_folder, request.unit.into());
+    let unit = unit_folder::recover(
+        &folder,
+        &request.recovery_key,
+        &request.username,
+        &request.new_password,
+        state.kdf_cost(),
+        state.clock.as_ref(),
+        &mut OsEntropy,
+    )?;
+    tracing::info!("access restored with the recovery key");
+    let session = SessionDto::from_unit(&unit);
+    *state.open_unit() = Some(unit);
+    Ok(session)
+}
+
+pub fn issue_recovery_key(state: &AppState) -> Answer<String> {
+    let key = with_unlocked(state, |unit| {
+        unit.issue_recovery_key(state.kdf_cost(), state.clock.as_ref(), &mut OsEntropy)
+    })?;
+    Ok(key.grouped())
+}
+
+pub fn list_accounts(state: &AppState) -> Answer<Vec<AccountDto>> {
+    let accounts = with_unlocked(state, |unit| unit.list_accounts())?;
+    Ok(accounts.iter().map(AccountDto::from_account).collect())
+}
+
+pub fn add_account(state: &AppState, request: &NewAccountRequest) -> Answer<OneTimePasswordDto> {
+    let new_account = NewAccount::parse(
+        &request.username,
+        &request.full_name,
+        &request.agency,
+        request.case_role.map(Into::into),
+        request.administrator,
+        request.gender.as_deref(),
+    )?;
+    let (account, one_time) = with_unlocked(state, |unit| {
+        unit.add_account(
+            &new_account,
+            state.kdf_cost(),
+            state.clock.as_ref(),
+            &mut OsEntropy,
+        )
+    })?;
+    Ok(OneTimePasswordDto {
+        account: AccountDto::from_account(&account),
+        one_time_password: one_time.to_string(),
+    })
+}
+
+pub fn disable_account(state: &AppState, account_id: &str) -> Answer<AccountDto> {
+    let id = AccountId::parse(account_id)?;
+    let account = with_unlocked(state, |unit| {
+        unit.disable_account(id, state.clock.as_ref(), &mut OsEntropy)
+    })?;
+    Ok(AccountDto::from_account(&account))
+}
+
+pub fn enable_account(state: &AppState, account_id: &str) -> Answer<OneTimePasswordDto> {
+    let id = AccountId::parse(account_id)?;
+    let (account, one_time) = with_unlocked(state, |unit| {
+        unit.enable_account(id, state.kdf_cost(), state.clock.as_ref(), &mut OsEntropy)
+    })?;
+    Ok(OneTimePasswordDto {
+        account: AccountDto::from_account(&account),
+        one_time_password: one_time.to_string(),
+    })
+}
+
+pub fn release_sign_in(state: &AppState, username: &str) -> Answer<()> {
+    with_unlocked(state, |unit| {
+        unit.release_sign_in(username, state.clock.as_ref(), &mut OsEntropy)
+    })?;
+    Ok(())
+}
+
+fn audit_filter(filter: &AuditFilterDto) -> Result<AuditFilter, IpcError> {
+    Ok(AuditFilter::parse(
+        filter.account_id.as_deref(),
+        filter.action.as_deref(),
+        filter.from.as_deref(),
+        filter.to.as_deref(),
+    )?)
+}
+
+pub fn audit_trail(state: &AppState, filter: &AuditFilterDto) -> Answer<Vec<AuditEntryDto>> {
+    let filter = audit_filter(filter)?;
+    let entries = with_unlocked(state, |unit| {
+        unit.audit_trail(&filter, state.clock.as_ref(), &mut OsEntropy)
+    })?;
+    Ok(entries.iter().map(AuditEntryDto::from_view).collect())
+}
+
+pub fn verify_audit_trail(state: &AppState) -> Answer<AuditCheckDto> {
+    let verdict = with_unlocked(state, |unit| {
+        unit.verify_audit_trail(state.clock.as_ref(), &mut OsEntropy)
+    })?;
+    Ok(AuditCheckDto::from_verdict(&verdict))
+}
+
+pub fn export_audit_csv(state: &AppState, filter: &AuditFilterDto) -> Answer<String> {
+    let filter = audit_filter(filter)?;
+    let path = with_unlocked(state, |unit| {
+        unit.export_audit_trail(
+            &filter,
+            &state.export_folder,
+            state.clock.as_ref(),
+            &mut OsEntropy,
+        )
+    })?;
+    Ok(path.display().to_string())
+}
+
 /// The Tauri wrappers, one per command above.
 pub mod tauri_commands {
     use super::*;
@@ -167,7 +306,7 @@ pub mod tauri_commands {
     pub fn create_unit(
         state: State<'_, AppState>,
         request: CreateUnitRequest,
-    ) -> Answer<SessionDto> {
+    ) -> Answer<CreatedUnitDto> {
         super::create_unit(&state, &request)
     }
 
@@ -197,5 +336,75 @@ pub mod tauri_commands {
         request: NewClientRequest,
     ) -> Answer<ClientRowDto> {
         super::add_client(&state, &request)
+    }
+
+    #[tauri::command(async)]
+    pub fn change_password(
+        state: State<'_, AppState>,
+        request: ChangePasswordRequest,
+    ) -> Answer<SessionDto> {
+        super::change_password(&state, &request)
+    }
+
+    #[tauri::command(async)]
+    pub fn recover_with_key(
+        state: State<'_, AppState>,
+        request: RecoverRequest,
+    ) -> Answer<SessionDto> {
+        super::recover_with_key(&state, &request)
+    }
+
+    #[tauri::command(async)]
+    pub fn issue_recovery_key(state: State<'_, AppState>) -> Answer<String> {
+        super::issue_recovery_key(&state)
+    }
+
+    #[tauri::command(async)]
+    pub fn list_accounts(state: State<'_, AppState>) -> Answer<Vec<AccountDto>> {
+        super::list_accounts(&state)
+    }
+
+    #[tauri::command(async)]
+    pub fn add_account(
+        state: State<'_, AppState>,
+        request: NewAccountRequest,
+    ) -> Answer<OneTimePasswordDto> {
+        super::add_account(&state, &request)
+    }
+
+    #[tauri::command(async)]
+    pub fn disable_account(state: State<'_, AppState>, account_id: String) -> Answer<AccountDto> {
+        super::disable_account(&state, &account_id)
+    }
+
+    #[tauri::command(async)]
+    pub fn enable_account(
+        state: State<'_, AppState>,
+        account_id: String,
+    ) -> Answer<OneTimePasswordDto> {
+        super::enable_account(&state, &account_id)
+    }
+
+    #[tauri::command(async)]
+    pub fn release_sign_in(state: State<'_, AppState>, username: String) -> Answer<()> {
+        super::release_sign_in(&state, &username)
+    }
+
+    #[tauri::command(async)]
+    pub fn audit_trail(
+        state: State<'_, AppState>,
+        filter: AuditFilterDto,
+    ) -> Answer<Vec<AuditEntryDto>> {
+        super::audit_trail(&state, &filter)
+    }
+
+    #[tauri::command(async)]
+    pub fn verify_audit_trail(state: State<'_, AppState>) -> Answer<AuditCheckDto> {
+        super::verify_audit_trail(&state)
+    }
+
+    #[tauri::command(async)]
+    pub fn export_audit_csv(state: State<'_, AppState>, filter: AuditFilterDto) -> Answer<String> {
+        super::export_audit_csv(&state, &filter)
     }
 }

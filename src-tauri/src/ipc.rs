@@ -5,7 +5,10 @@
 //! and the UI's TypeScript types (generated from these by ts-rs into
 //! `ui/src/lib/ipc/bindings.ts`) describe exactly what is sent.
 
+use casebook_core::domain::account::{Account, CaseRole};
+use casebook_core::domain::audit::ChainVerdict;
 use casebook_core::domain::client::Client;
+use casebook_core::store::audit::AuditView;
 use casebook_core::unit_folder::{UnitDescription, UnitKind};
 use casebook_core::unlocked_unit::UnlockedUnit;
 use casebook_core::{CoreError, ErrorCode};
@@ -51,23 +54,69 @@ impl UnitDto {
     }
 }
 
-/// Who is signed in, to which unit.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(rename = "CaseRole")]
+pub enum CaseRoleDto {
+    Keyworker,
+    Manager,
+    Partner,
+}
+
+impl From<CaseRole> for CaseRoleDto {
+    fn from(role: CaseRole) -> CaseRoleDto {
+        match role {
+            CaseRole::Keyworker => CaseRoleDto::Keyworker,
+            CaseRole::Manager => CaseRoleDto::Manager,
+            CaseRole::Partner => CaseRoleDto::Partner,
+        }
+    }
+}
+
+impl From<CaseRoleDto> for CaseRole {
+    fn from(role: CaseRoleDto) -> CaseRole {
+        match role {
+            CaseRoleDto::Keyworker => CaseRole::Keyworker,
+            CaseRoleDto::Manager => CaseRole::Manager,
+            CaseRoleDto::Partner => CaseRole::Partner,
+        }
+    }
+}
+
+/// Who is signed in, to which unit, and what they may do.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct SessionDto {
     pub unit: UnitDto,
+    pub account_id: String,
     pub username: String,
     pub full_name: String,
+    pub case_role: Option<CaseRoleDto>,
+    pub administrator: bool,
+    pub must_change_password: bool,
 }
 
 impl SessionDto {
     pub fn from_unit(unit: &UnlockedUnit) -> SessionDto {
+        let account = unit.account();
         SessionDto {
             unit: UnitDto::from_description(unit.description()),
-            username: unit.account().username.as_str().to_owned(),
-            full_name: unit.account().full_name.as_str().to_owned(),
+            account_id: account.id.to_string(),
+            username: account.username.as_str().to_owned(),
+            full_name: account.full_name.as_str().to_owned(),
+            case_role: account.case_role.map(CaseRoleDto::from),
+            administrator: account.administrator,
+            must_change_password: account.must_change_password,
         }
     }
+}
+
+/// A new unit's session and its recovery key, shown once.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct CreatedUnitDto {
+    pub session: SessionDto,
+    pub recovery_key: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -114,6 +163,22 @@ pub struct UnlockRequest {
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
+pub struct ChangePasswordRequest {
+    pub current_password: String,
+    pub new_password: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct RecoverRequest {
+    pub unit: UnitKindDto,
+    pub recovery_key: String,
+    pub username: String,
+    pub new_password: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
 pub struct NewClientRequest {
     pub given_name: String,
     pub family_name: String,
@@ -142,6 +207,138 @@ impl ClientRowDto {
     }
 }
 
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(rename = "AccountStatus")]
+pub enum AccountStatusDto {
+    Active,
+    MustChangePassword,
+    Disabled,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct AccountDto {
+    pub id: String,
+    pub username: String,
+    pub full_name: String,
+    pub agency: String,
+    pub case_role: Option<CaseRoleDto>,
+    pub administrator: bool,
+    pub gender: Option<String>,
+    pub status: AccountStatusDto,
+}
+
+impl AccountDto {
+    pub fn from_account(account: &Account) -> AccountDto {
+        let status = if account.disabled {
+            AccountStatusDto::Disabled
+        } else if account.must_change_password {
+            AccountStatusDto::MustChangePassword
+        } else {
+            AccountStatusDto::Active
+        };
+        AccountDto {
+            id: account.id.to_string(),
+            username: account.username.as_str().to_owned(),
+            full_name: account.full_name.as_str().to_owned(),
+            agency: account.agency.clone(),
+            case_role: account.case_role.map(CaseRoleDto::from),
+            administrator: account.administrator,
+            gender: account.gender.clone(),
+            status,
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct NewAccountRequest {
+    pub username: String,
+    pub full_name: String,
+    pub agency: String,
+    pub case_role: Option<CaseRoleDto>,
+    pub administrator: bool,
+    pub gender: Option<String>,
+}
+
+/// An account and its one-time password, shown once.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct OneTimePasswordDto {
+    pub account: AccountDto,
+    pub one_time_password: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct AuditFilterDto {
+    pub account_id: Option<String>,
+    pub action: Option<String>,
+    /// `YYYY-MM-DD`, first day included.
+    pub from: Option<String>,
+    /// `YYYY-MM-DD`, last day included.
+    pub to: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct AuditEntryDto {
+    #[ts(type = "number")]
+    pub seq: i64,
+    pub at: String,
+    pub who: String,
+    pub action: String,
+    pub client_id: Option<String>,
+    pub detail: String,
+}
+
+impl AuditEntryDto {
+    pub fn from_view(view: &AuditView) -> AuditEntryDto {
+        AuditEntryDto {
+            seq: view.entry.seq,
+            at: view.entry.at.clone(),
+            who: view
+                .who
+                .clone()
+                .unwrap_or_else(|| "(before sign-in)".to_owned()),
+            action: view.entry.action.clone(),
+            client_id: view.entry.client_id.clone(),
+            detail: view.entry.detail.clone(),
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct AuditCheckDto {
+    pub intact: bool,
+    #[ts(type = "number")]
+    pub entries: i64,
+    #[ts(type = "number | null")]
+    pub broken_at_seq: Option<i64>,
+    pub reason: Option<String>,
+}
+
+impl AuditCheckDto {
+    pub fn from_verdict(verdict: &ChainVerdict) -> AuditCheckDto {
+        match verdict {
+            ChainVerdict::Intact { entries } => AuditCheckDto {
+                intact: true,
+                entries: i64::try_from(*entries).unwrap_or(i64::MAX),
+                broken_at_seq: None,
+                reason: None,
+            },
+            ChainVerdict::Broken { seq, reason } => AuditCheckDto {
+                intact: false,
+                entries: 0,
+                broken_at_seq: Some(*seq),
+                reason: Some(reason.clone()),
+            },
+        }
+    }
+}
+
 /// The stable code of an error, as the UI sees it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
@@ -159,6 +356,10 @@ pub enum ErrorCodeDto {
     StorageReadOnly,
     StorageFull,
     StorageUnavailable,
+    Forbidden,
+    SignInDelayed,
+    AccountLockedOut,
+    PasswordChangeRequired,
     Internal,
 }
 
@@ -177,6 +378,10 @@ impl From<ErrorCode> for ErrorCodeDto {
             ErrorCode::StorageReadOnly => ErrorCodeDto::StorageReadOnly,
             ErrorCode::StorageFull => ErrorCodeDto::StorageFull,
             ErrorCode::StorageUnavailable => ErrorCodeDto::StorageUnavailable,
+            ErrorCode::Forbidden => ErrorCodeDto::Forbidden,
+            ErrorCode::SignInDelayed => ErrorCodeDto::SignInDelayed,
+            ErrorCode::AccountLockedOut => ErrorCodeDto::AccountLockedOut,
+            ErrorCode::PasswordChangeRequired => ErrorCodeDto::PasswordChangeRequired,
             ErrorCode::Internal => ErrorCodeDto::Internal,
         }
     }
@@ -206,14 +411,25 @@ pub fn typescript_bindings() -> String {
     let declarations = [
         UnitKindDto::decl(&config),
         UnitDto::decl(&config),
+        CaseRoleDto::decl(&config),
         SessionDto::decl(&config),
+        CreatedUnitDto::decl(&config),
         DemoCredentialsDto::decl(&config),
         StartupDto::decl(&config),
         PasswordCheckDto::decl(&config),
         CreateUnitRequest::decl(&config),
         UnlockRequest::decl(&config),
+        ChangePasswordRequest::decl(&config),
+        RecoverRequest::decl(&config),
         NewClientRequest::decl(&config),
         ClientRowDto::decl(&config),
+        AccountStatusDto::decl(&config),
+        AccountDto::decl(&config),
+        NewAccountRequest::decl(&config),
+        OneTimePasswordDto::decl(&config),
+        AuditFilterDto::decl(&config),
+        AuditEntryDto::decl(&config),
+        AuditCheckDto::decl(&config),
         ErrorCodeDto::decl(&config),
         IpcError::decl(&config),
     ];

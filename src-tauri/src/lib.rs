@@ -24,7 +24,10 @@ pub fn run() {
                 .ok()
                 .and_then(|folder| logging::start(&folder));
             tracing::info!(version = env!("CARGO_PKG_VERSION"), "Casebook started");
-            app.manage(AppState::new(data_folder, KdfPolicy::Calibrated));
+            let export_folder = platform::export_folder(app, &data_folder);
+            app.manage(
+                AppState::new(data_folder, KdfPolicy::Calibrated).with_export_folder(export_folder),
+            );
             app.manage(LogGuard(std::sync::Mutex::new(log_guard)));
             Ok(())
         })
@@ -37,6 +40,17 @@ pub fn run() {
             commands::tauri_commands::lock,
             commands::tauri_commands::list_clients,
             commands::tauri_commands::add_client,
+            commands::tauri_commands::change_password,
+            commands::tauri_commands::recover_with_key,
+            commands::tauri_commands::issue_recovery_key,
+            commands::tauri_commands::list_accounts,
+            commands::tauri_commands::add_account,
+            commands::tauri_commands::disable_account,
+            commands::tauri_commands::enable_account,
+            commands::tauri_commands::release_sign_in,
+            commands::tauri_commands::audit_trail,
+            commands::tauri_commands::verify_audit_trail,
+            commands::tauri_commands::export_audit_csv,
         ])
         .run(tauri::generate_context!());
     if let Err(error) = started {

@@ -8,7 +8,9 @@
 //! - logs: `%LOCALAPPDATA%\uk.org.casebook.desktop\logs`, `~/Library/Logs/…`,
 //!   `$XDG_DATA_HOME/uk.org.casebook.desktop/logs`.
 //!
-//! `CASEBOOK_DATA_DIR` and `CASEBOOK_LOG_DIR` override them, so tests and
+//! Exports go to "Casebook exports" in the user's Documents folder.
+//!
+//! `CASEBOOK_DATA_DIR`, `CASEBOOK_LOG_DIR` and `CASEBOOK_EXPORT_DIR` override them, so tests and
 //! trials can run against a folder of their own.
 
 use std::path::PathBuf;
@@ -22,6 +24,18 @@ pub fn data_folder(app: &tauri::App) -> Result<PathBuf, String> {
     app.path()
         .app_data_dir()
         .map_err(|e| format!("no per-user data folder on this system: {e}"))
+}
+
+/// Where exports go: a "Casebook exports" folder in the user's Documents,
+/// where a person looks for a file they saved.
+pub fn export_folder(app: &tauri::App, data_folder: &std::path::Path) -> PathBuf {
+    if let Some(folder) = std::env::var_os("CASEBOOK_EXPORT_DIR") {
+        return PathBuf::from(folder);
+    }
+    app.path()
+        .document_dir()
+        .map(|documents| documents.join("Casebook exports"))
+        .unwrap_or_else(|_| data_folder.join("exports"))
 }
 
 pub fn log_folder(app: &tauri::App) -> Result<PathBuf, String> {

@@ -10,7 +10,7 @@ use std::path::Path;
 use std::time::{Duration, Instant};
 
 use casebook_core::clock::{Clock, HybridLogicalClock, OsEntropy, SystemClock, new_uuid_v7};
-use casebook_core::domain::account::{Account, Role};
+use casebook_core::domain::account::{Account, CaseRole};
 use casebook_core::domain::client::NewClient;
 use casebook_core::domain::ids::{AccountId, ClientId, DeviceId, UnitId};
 use casebook_core::domain::names::{PersonName, UnitName, Username};
@@ -166,7 +166,12 @@ fn insert_all(conn: &mut Connection, clients: &[NewClient], batching: Batching) 
         id: AccountId(new_uuid_v7(&clock, &mut entropy)),
         username: Username::parse("admin").unwrap(),
         full_name: PersonName::parse("Alex Admin", "full name").unwrap(),
-        role: Role::Administrator,
+        agency: "Casebook charity service".to_owned(),
+        case_role: Some(CaseRole::Manager),
+        administrator: true,
+        gender: None,
+        must_change_password: false,
+        disabled: false,
     };
     let tx = store::begin(conn, "set up").unwrap();
     store::unit_rows::insert_unit(

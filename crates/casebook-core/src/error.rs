@@ -36,6 +36,16 @@ pub enum ErrorCode {
     StorageFull,
     /// The data folder is missing or cannot be reached.
     StorageUnavailable,
+    /// The signed-in account's role does not allow this.
+    Forbidden,
+    /// Too many failed sign-ins in a row: wait before the next try.
+    SignInDelayed,
+    /// Ten failed sign-ins: an administrator or the recovery key must
+    /// release the username.
+    AccountLockedOut,
+    /// The account signed in with a one-time password and must choose its
+    /// own before doing anything else.
+    PasswordChangeRequired,
     /// A fault in Casebook itself; the detail is in the log.
     Internal,
 }
@@ -56,6 +66,10 @@ impl ErrorCode {
             ErrorCode::StorageReadOnly => "storage_read_only",
             ErrorCode::StorageFull => "storage_full",
             ErrorCode::StorageUnavailable => "storage_unavailable",
+            ErrorCode::Forbidden => "forbidden",
+            ErrorCode::SignInDelayed => "sign_in_delayed",
+            ErrorCode::AccountLockedOut => "account_locked_out",
+            ErrorCode::PasswordChangeRequired => "password_change_required",
             ErrorCode::Internal => "internal",
         }
     }
@@ -80,6 +94,14 @@ impl CoreError {
 
     pub fn invalid(message: impl Into<String>) -> CoreError {
         CoreError::new(ErrorCode::InvalidInput, message)
+    }
+
+    /// `what` completes "Your account cannot …".
+    pub fn forbidden(what: &str) -> CoreError {
+        CoreError::new(
+            ErrorCode::Forbidden,
+            format!("Your account cannot {what}. Ask a manager or administrator if you need to."),
+        )
     }
 
     pub fn wrong_credentials() -> CoreError {

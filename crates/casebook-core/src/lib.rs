@@ -8,15 +8,21 @@
 //! - [`unlocked_unit`]: what a signed-in person can do.
 //! - [`demo`]: the demo unit's made-up people.
 //! - [`clock`]: time, randomness and the hybrid logical clock, passed in.
+//! - [`key_files`]: the keys folder: reading, adding and retiring slot files.
+//! - [`sign_in_attempts`]: failed sign-ins, delays and lock-outs.
 //! - [`write_once`]: files that appear whole and are never rewritten.
 //! - [`error`]: the `{code, message}` error every function returns.
 //!
 //! Nothing here knows of Tauri, IPC or the web UI.
 
+pub mod account_administration;
+pub mod audit_views;
 pub mod clock;
 pub mod demo;
 pub mod domain;
 pub mod error;
+pub mod key_files;
+pub mod sign_in_attempts;
 pub mod store;
 pub mod unit_folder;
 pub mod unlocked_unit;

@@ -17,21 +17,24 @@ use std::path::{Path, PathBuf};
 use serde::{Deserialize, Serialize};
 
 use crate::clock::{Clock, Entropy, HybridLogicalClock, new_uuid_v7};
-use crate::domain::account::{Account, Role};
+use crate::domain::account::{Account, CaseRole};
 use crate::domain::audit::AuditAction;
 use crate::domain::client::NewClient;
 use crate::domain::ids::{AccountId, ClientId, DeviceId, SlotId, UnitId};
 use crate::domain::names::{PersonName, UnitName, Username};
 use crate::domain::password::NewPassword;
 use crate::error::{CoreError, CoreResult, ErrorCode};
+use crate::key_files;
+use crate::sign_in_attempts::SignInAttempts;
 use crate::store::{self, OpenMode, change_log::WriteStamp};
 use crate::unlocked_unit::UnlockedUnit;
 use crate::vault::keys::UnitKey;
+use crate::vault::recovery::RecoveryKey;
 use crate::vault::slot::{KdfCost, KeySlot, SlotOwner};
 use crate::write_once::{sync_folder, write_new_file};
 
 pub const DESCRIPTION_FILE: &str = "unit.json";
-pub const KEYS_FOLDER: &str = "keys";
+pub use crate::key_files::KEYS_FOLDER;
 const DESCRIPTION_FORMAT: &str = "casebook-unit";
 const DESCRIPTION_VERSION: u32 = 1;
 
@@ -129,15 +132,16 @@ pub struct CreationPlan<'a> {
     pub initial_clients: &'a [NewClient],
 }
 
-/// Creates a unit in `folder`, which must not hold one. Everything is made in
-/// a staging folder and renamed into place, so on any error nothing is left.
+/// Creates a unit in `folder`, which must not hold one, and returns its
+/// recovery key, to be shown once. Everything is made in a staging folder
+/// and renamed into place, so on any error nothing is left.
 pub fn create(
     folder: &Path,
     new_unit: &NewUnit,
     plan: CreationPlan<'_>,
     clock: &dyn Clock,
     entropy: &mut dyn Entropy,
-) -> CoreResult<()> {
+) -> CoreResult<RecoveryKey> {
     if describe(folder)?.is_some() {
         return Err(CoreError::new(
             ErrorCode::UnitExists,
@@ -155,7 +159,7 @@ pub fn create(
     let built = fs::create_dir(&staging)
         .map_err(|e| CoreError::from_io(&e, "create the unit"))
         .and_then(|()| build_unit(&staging, new_unit, &plan, clock, entropy))
-        .and_then(|()| move_into_place(&staging, folder));
+        .and_then(|key| move_into_place(&staging, folder).map(|()| key));
     if built.is_err() {
         let _ = fs::remove_dir_all(&staging);
     }
@@ -168,7 +172,7 @@ fn build_unit(
     plan: &CreationPlan<'_>,
     clock: &dyn Clock,
     entropy: &mut dyn Entropy,
-) -> CoreResult<()> {
+) -> CoreResult<RecoveryKey> {
     let now = clock.now();
     let unit_id = UnitId(new_uuid_v7(clock, entropy));
     let device = DeviceId(new_uuid_v7(clock, entropy));
@@ -176,7 +180,14 @@ fn build_unit(
         id: AccountId(new_uuid_v7(clock, entropy)),
         username: new_unit.username.clone(),
         full_name: new_unit.full_name.clone(),
-        role: Role::Administrator,
+        agency: "Casebook charity service".to_owned(),
+        // The first account sets the unit up and, as issue 2 promised, sees
+        // and keeps the caseload: a manager who is also the administrator.
+        case_role: Some(CaseRole::Manager),
+        administrator: true,
+        gender: None,
+        must_change_password: false,
+        disabled: false,
     };
     let unit_key = UnitKey::generate(entropy);
 
@@ -212,6 +223,22 @@ fn build_unit(
     )?;
     write_new_file(&keys, &format!("{slot_id}.slot"), &slot.to_file_bytes()?)
         .map_err(|e| CoreError::from_io(&e, "save the key file"))?;
+    let recovery_key = RecoveryKey::generate(entropy);
+    let recovery_slot = KeySlot::seal_for_recovery(
+        &unit_key,
+        unit_id,
+        &recovery_key,
+        plan.kdf_cost,
+        SlotId(new_uuid_v7(clock, entropy)),
+        now,
+        entropy,
+    )?;
+    key_files::add_slot(
+        staging,
+        &recovery_slot,
+        recovery_key.secret_for_sealing(),
+        &unit_key,
+    )?;
 
     let mut conn = store::open(
         &staging.join(store::DATABASE_FILE),
@@ -263,7 +290,7 @@ fn build_unit(
     store::checkpoint(&conn)?;
     drop(conn);
     sync_folder(staging);
-    Ok(())
+    Ok(recovery_key)
 }
 
 fn move_into_place(staging: &Path, folder: &Path) -> CoreResult<()> {
@@ -286,7 +313,9 @@ fn move_into_place(staging: &Path, folder: &Path) -> CoreResult<()> {
 
 /// Signs in to the unit in `folder`. A wrong password, and a username that
 /// has no slot, get the same answer after the same amount of work, so the
-/// lock screen does not reveal which usernames exist.
+/// lock screen does not reveal which usernames exist. Failures are counted
+/// (see `sign_in_attempts`) and copied into the audit trail at the next
+/// successful sign-in.
 pub fn unlock(
     folder: &Path,
     username: &str,
@@ -294,38 +323,144 @@ pub fn unlock(
     clock: &dyn Clock,
     entropy: &mut dyn Entropy,
 ) -> CoreResult<UnlockedUnit> {
-    let description = describe(folder)?.ok_or_else(|| {
-        CoreError::new(
-            ErrorCode::NoUnit,
-            "There is no unit here yet. Create one first.",
-        )
-    })?;
-    let (slots, damaged) = read_slots(&folder.join(KEYS_FOLDER))?;
+    let description = describe(folder)?.ok_or_else(no_unit)?;
+    let mut attempts = SignInAttempts::load(folder);
+    attempts.check_allowed(username, clock.now())?;
+    let slots = key_files::read_slots(folder)?;
     let wanted = Username::parse(username).ok();
-    let slot = slots.iter().find(|slot| {
-        wanted
-            .as_ref()
-            .is_some_and(|wanted| slot.header.username.as_deref() == Some(wanted.as_str()))
-    });
+    let slot = wanted
+        .as_ref()
+        .and_then(|wanted| slots.for_username(wanted.as_str()));
     let Some(slot) = slot else {
-        if damaged > 0 {
+        if slots.damaged > 0 {
             return Err(CoreError::new(
                 ErrorCode::KeyFileDamaged,
                 "A key file of this unit is damaged (cut short or altered), so Casebook cannot check your password against it. Nothing was changed. Restore the unit's keys folder from a backup, or ask your administrator.",
             ));
         }
-        if let Some(any) = slots.first() {
+        if let Some(any) = slots.slots.first() {
             any.waste_equal_time(password);
         }
-        return Err(CoreError::wrong_credentials());
+        return Err(failed(&mut attempts, username, clock));
     };
-    if slot.header.unit_id != description.unit_id {
-        return Err(CoreError::new(
-            ErrorCode::KeyFileDamaged,
-            "A key file in this unit's keys folder belongs to another unit. Nothing was changed. Restore the keys folder from a backup.",
-        ));
+    check_slot_belongs(slot, &description)?;
+    let unit_key = match slot.open(password) {
+        Ok(key) => key,
+        Err(error) if error.code == ErrorCode::WrongCredentials => {
+            return Err(failed(&mut attempts, username, clock));
+        }
+        Err(error) => return Err(error),
+    };
+    let account_id = slot
+        .header
+        .account_id
+        .as_deref()
+        .map(AccountId::parse)
+        .transpose()?
+        .ok_or_else(|| {
+            CoreError::new(
+                ErrorCode::KeyFileDamaged,
+                "This account's key file names no account.",
+            )
+        })?;
+    let mut unit = open_as(folder, description, unit_key, SignInAs::Account(account_id))?;
+    if unit.account().disabled {
+        return Err(failed(&mut attempts, username, clock));
     }
-    let unit_key = slot.open(password)?;
+    unit.record_sign_in(&attempts.unaudited(), clock, entropy)?;
+    attempts.record_success(username);
+    attempts.save()?;
+    Ok(unit)
+}
+
+/// Regains an administrator's access with the recovery key: the account
+/// gets a new password slot (its old ones are retired), is enabled and
+/// released from any lock-out, and is signed in.
+pub fn recover(
+    folder: &Path,
+    typed_key: &str,
+    username: &str,
+    new_password: &str,
+    kdf_cost: KdfCost,
+    clock: &dyn Clock,
+    entropy: &mut dyn Entropy,
+) -> CoreResult<UnlockedUnit> {
+    let description = describe(folder)?.ok_or_else(no_unit)?;
+    let recovery_key = RecoveryKey::parse(typed_key)?;
+    let wanted = Username::parse(username)?;
+    let password = NewPassword::parse(new_password, Some(wanted.as_str()))?;
+    let slots = key_files::read_slots(folder)?;
+    let slot = slots.recovery().ok_or_else(|| {
+        CoreError::new(
+            ErrorCode::KeyFileMissing,
+            "This unit has no recovery key file, so a recovery key cannot open it. Restore the keys folder from a backup.",
+        )
+    })?;
+    check_slot_belongs(slot, &description)?;
+    let unit_key = slot.open(recovery_key.secret_for_sealing()).map_err(|error| match error.code {
+        ErrorCode::WrongCredentials => CoreError::new(
+            ErrorCode::WrongCredentials,
+            "That recovery key does not open this unit. Check it against the paper copy, group by group.",
+        ),
+        _ => error,
+    })?;
+    let mut unit = open_as(
+        folder,
+        description,
+        unit_key,
+        SignInAs::Administrator(&wanted),
+    )?;
+    unit.restore_access_after_recovery(&password, kdf_cost, clock, entropy)?;
+    let mut attempts = SignInAttempts::load(folder);
+    attempts.release(wanted.as_str());
+    unit.record_sign_in(&attempts.unaudited(), clock, entropy)?;
+    attempts.record_success(wanted.as_str());
+    attempts.save()?;
+    Ok(unit)
+}
+
+fn no_unit() -> CoreError {
+    CoreError::new(
+        ErrorCode::NoUnit,
+        "There is no unit here yet. Create one first.",
+    )
+}
+
+fn failed(attempts: &mut SignInAttempts, username: &str, clock: &dyn Clock) -> CoreError {
+    attempts.record_failure(username, clock.now());
+    if let Err(error) = attempts.save() {
+        tracing::warn!(
+            code = error.code.as_str(),
+            "a failed sign-in could not be counted"
+        );
+    }
+    CoreError::wrong_credentials()
+}
+
+fn check_slot_belongs(slot: &KeySlot, description: &UnitDescription) -> CoreResult<()> {
+    if slot.header.unit_id == description.unit_id {
+        return Ok(());
+    }
+    Err(CoreError::new(
+        ErrorCode::KeyFileDamaged,
+        "A key file in this unit's keys folder belongs to another unit. Nothing was changed. Restore the keys folder from a backup.",
+    ))
+}
+
+/// Whom a sign-in is for: the account a password slot names, or, with the
+/// recovery key, an administrator named by username.
+enum SignInAs<'a> {
+    Account(AccountId),
+    Administrator(&'a Username),
+}
+
+/// Opens the database with the unit key and signs in.
+fn open_as(
+    folder: &Path,
+    description: UnitDescription,
+    unit_key: UnitKey,
+    who: SignInAs<'_>,
+) -> CoreResult<UnlockedUnit> {
     let conn = store::open(
         &folder.join(store::DATABASE_FILE),
         &unit_key.database_key(),
@@ -337,64 +472,28 @@ pub fn unlock(
             "The unit's database belongs to another unit than its key files. Nothing was changed.",
         ));
     }
-    let account_id = slot
-        .header
-        .account_id
-        .as_deref()
-        .map(AccountId::parse)
-        .transpose()?;
-    let account = match account_id {
-        Some(id) => store::accounts::find(&conn, id)?,
-        None => None,
-    }
-    .ok_or_else(|| {
-        CoreError::new(
-            ErrorCode::KeyFileDamaged,
-            "This account's key file names an account the unit does not have.",
-        )
-    })?;
+    let account = match who {
+        SignInAs::Account(id) => store::accounts::find(&conn, id)?.ok_or_else(|| {
+            CoreError::new(ErrorCode::KeyFileDamaged, "This account's key file names an account the unit does not have.")
+        })?,
+        SignInAs::Administrator(username) => store::accounts::find_by_username(&conn, username)?
+            .filter(|account| account.administrator)
+            .ok_or_else(|| {
+                CoreError::new(
+                    ErrorCode::Forbidden,
+                    "The recovery key restores an administrator's access, and that username is not an administrator of this unit.",
+                )
+            })?,
+    };
     let device = store::unit_rows::this_device(&conn)?;
     let hlc = store::change_log::resume_clock(&conn)?;
-    let mut unit = UnlockedUnit::new(conn, unit_key, description, account, device, hlc);
-    unit.record_sign_in(clock, entropy)?;
-    Ok(unit)
-}
-
-/// Reads every slot file. Returns the readable slots and how many were
-/// damaged; a missing or empty keys folder is its own error, because without
-/// slots the unit can never be opened.
-fn read_slots(keys: &Path) -> CoreResult<(Vec<KeySlot>, usize)> {
-    let missing = || {
-        CoreError::new(
-            ErrorCode::KeyFileMissing,
-            "This unit's key files are missing (the keys folder is empty or gone), so it cannot be opened. Nothing was changed. Restore the keys folder from a backup.",
-        )
-    };
-    let entries = match fs::read_dir(keys) {
-        Ok(entries) => entries,
-        Err(error) if error.kind() == std::io::ErrorKind::NotFound => return Err(missing()),
-        Err(error) => return Err(CoreError::from_io(&error, "read the key files")),
-    };
-    let mut slots = Vec::new();
-    let mut damaged = 0;
-    for entry in entries {
-        let path = entry
-            .map_err(|e| CoreError::from_io(&e, "read the key files"))?
-            .path();
-        if path.extension().and_then(|e| e.to_str()) != Some("slot") {
-            continue;
-        }
-        match fs::read(&path)
-            .map_err(|e| CoreError::from_io(&e, "read the key files"))
-            .and_then(|b| KeySlot::from_file_bytes(&b))
-        {
-            Ok(slot) => slots.push(slot),
-            Err(error) if error.code == ErrorCode::KeyFileDamaged => damaged += 1,
-            Err(error) => return Err(error),
-        }
-    }
-    if slots.is_empty() && damaged == 0 {
-        return Err(missing());
-    }
-    Ok((slots, damaged))
+    Ok(UnlockedUnit::new(
+        conn,
+        folder.to_path_buf(),
+        unit_key,
+        description,
+        account,
+        device,
+        hlc,
+    ))
 }

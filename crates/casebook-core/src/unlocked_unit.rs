@@ -1,38 +1,42 @@
 //! A unit that is signed in to: the open database, the unit key, and who is
-//! signed in. Every action a person takes on records goes through here, as
-//! one transaction each.
+//! signed in. Every action a person takes on records goes through here (and
+//! its siblings `account_administration` and `audit_views`), one transaction
+//! each, checked against the signed-in account's role and recorded in the
+//! audit trail in the same transaction.
 //!
 //! Dropping an `UnlockedUnit` closes the connection and wipes the unit key's
 //! bytes from memory; `lock` records the lock in the audit trail first.
+
+use std::path::PathBuf;
 
 use rusqlite::Connection;
 
 use crate::clock::{Clock, Entropy, HybridLogicalClock, new_uuid_v7};
 use crate::domain::account::Account;
-use crate::domain::audit::{AuditAction, ChainVerdict, verify_chains};
+use crate::domain::audit::AuditAction;
 use crate::domain::client::{Client, NewClient};
 use crate::domain::ids::{ClientId, DeviceId};
-use crate::error::CoreResult;
+use crate::error::{CoreError, CoreResult, ErrorCode};
+use crate::sign_in_attempts::UnauditedFailure;
 use crate::store::{self, audit::AuditRecord, change_log::WriteStamp};
 use crate::unit_folder::UnitDescription;
 use crate::vault::keys::UnitKey;
 
 #[derive(Debug)]
 pub struct UnlockedUnit {
-    conn: Connection,
-    // Held for the bundle and export keys that later work derives from it;
-    // wiped on drop.
-    #[allow(dead_code)]
-    unit_key: UnitKey,
-    description: UnitDescription,
-    account: Account,
-    device: DeviceId,
-    hlc: HybridLogicalClock,
+    pub(crate) conn: Connection,
+    pub(crate) folder: PathBuf,
+    pub(crate) unit_key: UnitKey,
+    pub(crate) description: UnitDescription,
+    pub(crate) account: Account,
+    pub(crate) device: DeviceId,
+    pub(crate) hlc: HybridLogicalClock,
 }
 
 impl UnlockedUnit {
     pub(crate) fn new(
         conn: Connection,
+        folder: PathBuf,
         unit_key: UnitKey,
         description: UnitDescription,
         account: Account,
@@ -41,6 +45,7 @@ impl UnlockedUnit {
     ) -> UnlockedUnit {
         UnlockedUnit {
             conn,
+            folder,
             unit_key,
             description,
             account,
@@ -58,6 +63,18 @@ impl UnlockedUnit {
         &self.account
     }
 
+    /// Refuses everything but choosing a password while the account still
+    /// has its one-time password.
+    pub(crate) fn require_own_password(&self) -> CoreResult<()> {
+        if self.account.must_change_password {
+            return Err(CoreError::new(
+                ErrorCode::PasswordChangeRequired,
+                "Choose your own password first: the one you signed in with was for one use only.",
+            ));
+        }
+        Ok(())
+    }
+
     /// Checks what was typed and adds the client, in one transaction.
     pub fn add_client(
         &mut self,
@@ -67,15 +84,15 @@ impl UnlockedUnit {
         clock: &dyn Clock,
         entropy: &mut dyn Entropy,
     ) -> CoreResult<Client> {
+        self.require_own_password()?;
+        if !self.account.can_add_clients() {
+            return Err(CoreError::forbidden("add clients"));
+        }
         let now = clock.now();
         let new_client =
             NewClient::parse(given_name, family_name, date_of_birth, now.date_naive())?;
         let id = ClientId(new_uuid_v7(clock, entropy));
-        let stamp = WriteStamp {
-            hlc: self.hlc.stamp(now),
-            device: self.device,
-            at: now,
-        };
+        let stamp = self.stamp(clock);
         let detail =
             serde_json::json!({ "fields": ["given_name", "family_name", "date_of_birth"] });
         let audit = self.audit_record(
@@ -99,6 +116,12 @@ impl UnlockedUnit {
         clock: &dyn Clock,
         entropy: &mut dyn Entropy,
     ) -> CoreResult<Vec<Client>> {
+        self.require_own_password()?;
+        if !self.account.can_see_clients() {
+            return Err(CoreError::forbidden(
+                "see client records (it is for administration only)",
+            ));
+        }
         let detail = serde_json::json!({});
         let audit = self.audit_record(AuditAction::ViewedCaseload, None, &detail, clock, entropy);
         let tx = store::begin(&mut self.conn, "open the caseload")?;
@@ -108,12 +131,16 @@ impl UnlockedUnit {
         Ok(clients)
     }
 
-    /// Checks every device's audit chain and reports the first broken link.
-    pub fn verify_audit_trail(&self) -> CoreResult<ChainVerdict> {
-        Ok(verify_chains(&store::audit::all(&self.conn)?))
+    pub(crate) fn stamp(&mut self, clock: &dyn Clock) -> WriteStamp {
+        let now = clock.now();
+        WriteStamp {
+            hlc: self.hlc.stamp(now),
+            device: self.device,
+            at: now,
+        }
     }
 
-    fn audit_record<'a>(
+    pub(crate) fn audit_record<'a>(
         &self,
         action: AuditAction,
         client: Option<ClientId>,
@@ -132,21 +159,50 @@ impl UnlockedUnit {
         }
     }
 
-    /// Records the sign-in. Called once, by `unit_folder::unlock`.
-    pub(crate) fn record_sign_in(
+    /// Writes one audit entry in a transaction of its own.
+    pub(crate) fn audit_alone(
         &mut self,
+        action: AuditAction,
+        detail: &serde_json::Value,
         clock: &dyn Clock,
         entropy: &mut dyn Entropy,
     ) -> CoreResult<()> {
-        let detail = serde_json::json!({});
-        let audit = self.audit_record(AuditAction::SignedIn, None, &detail, clock, entropy);
-        let tx = store::begin(&mut self.conn, "sign in")?;
+        let audit = self.audit_record(action, None, detail, clock, entropy);
+        let tx = store::begin(&mut self.conn, "record the action")?;
         store::audit::append(&tx, &audit)?;
+        store::commit(tx, "record the action")
+    }
+
+    /// Records the sign-in, after the failed sign-ins that came before it.
+    /// Called by `unit_folder::unlock` and `recover` only.
+    pub(crate) fn record_sign_in(
+        &mut self,
+        failures: &[UnauditedFailure],
+        clock: &dyn Clock,
+        entropy: &mut dyn Entropy,
+    ) -> CoreResult<()> {
+        let details: Vec<serde_json::Value> = failures
+            .iter()
+            .map(|f| serde_json::json!({ "username": f.username, "failed_at": f.at.to_rfc3339() }))
+            .collect();
+        let empty = serde_json::json!({});
+        let mut records: Vec<AuditRecord<'_>> = details
+            .iter()
+            .map(|detail| AuditRecord {
+                account: None,
+                ..self.audit_record(AuditAction::SignInFailed, None, detail, clock, entropy)
+            })
+            .collect();
+        records.push(self.audit_record(AuditAction::SignedIn, None, &empty, clock, entropy));
+        let tx = store::begin(&mut self.conn, "sign in")?;
+        for record in &records {
+            store::audit::append(&tx, record)?;
+        }
         store::commit(tx, "sign in")
     }
 
     /// Read-only access to the database, for sync and reports in later work
-    /// and for tests that check what was written.
+    /// and for tests that check or tamper with what was written.
     pub fn connection(&self) -> &Connection {
         &self.conn
     }
@@ -155,12 +211,9 @@ impl UnlockedUnit {
     /// the key. The unit locks even when the record cannot be written (a
     /// full disk), because staying open would be worse; the failure is logged.
     pub fn lock(mut self, clock: &dyn Clock, entropy: &mut dyn Entropy) {
-        let detail = serde_json::json!({});
-        let audit = self.audit_record(AuditAction::Locked, None, &detail, clock, entropy);
-        let recorded = store::begin(&mut self.conn, "lock").and_then(|tx| {
-            store::audit::append(&tx, &audit).and_then(|()| store::commit(tx, "lock"))
-        });
-        if let Err(error) = recorded {
+        if let Err(error) =
+            self.audit_alone(AuditAction::Locked, &serde_json::json!({}), clock, entropy)
+        {
             tracing::warn!(
                 code = error.code.as_str(),
                 "the lock could not be recorded in the audit trail"

@@ -60,7 +60,7 @@ const DROP_GUARDS: &str = "DROP TRIGGER audit_log_no_update; DROP TRIGGER audit_
 
 #[test]
 fn each_action_is_recorded_in_order_and_the_chain_holds() {
-    let (_data, unit) = unit_with_history();
+    let (_data, mut unit) = unit_with_history();
     assert_eq!(
         actions(&unit),
         [
@@ -73,7 +73,8 @@ fn each_action_is_recorded_in_order_and_the_chain_holds() {
         ]
     );
     assert_eq!(
-        unit.verify_audit_trail().unwrap(),
+        unit.verify_audit_trail(&SystemClock, &mut OsEntropy)
+            .unwrap(),
         ChainVerdict::Intact { entries: 6 }
     );
 }
@@ -94,13 +95,16 @@ fn the_trail_refuses_updates_and_deletes_through_sql() {
 
 #[test]
 fn an_edited_entry_is_found() {
-    let (_data, unit) = unit_with_history();
+    let (_data, mut unit) = unit_with_history();
     exec(&unit, DROP_GUARDS);
     exec(
         &unit,
         "UPDATE audit_log SET account_id = 'someone-else' WHERE seq = 3",
     );
-    match unit.verify_audit_trail().unwrap() {
+    match unit
+        .verify_audit_trail(&SystemClock, &mut OsEntropy)
+        .unwrap()
+    {
         ChainVerdict::Broken { seq, reason } => {
             assert_eq!(seq, 3);
             assert!(reason.contains("changed"), "{reason}");
@@ -111,10 +115,13 @@ fn an_edited_entry_is_found() {
 
 #[test]
 fn a_deleted_entry_is_found_at_the_next_one() {
-    let (_data, unit) = unit_with_history();
+    let (_data, mut unit) = unit_with_history();
     exec(&unit, DROP_GUARDS);
     exec(&unit, "DELETE FROM audit_log WHERE seq = 3");
-    match unit.verify_audit_trail().unwrap() {
+    match unit
+        .verify_audit_trail(&SystemClock, &mut OsEntropy)
+        .unwrap()
+    {
         ChainVerdict::Broken { seq, reason } => {
             assert_eq!(seq, 4);
             assert!(reason.contains("removed"), "{reason}");
@@ -125,7 +132,7 @@ fn a_deleted_entry_is_found_at_the_next_one() {
 
 #[test]
 fn reordered_entries_are_found() {
-    let (_data, unit) = unit_with_history();
+    let (_data, mut unit) = unit_with_history();
     exec(&unit, DROP_GUARDS);
     // Swap entries 3 and 4 whole, by moving them through a free number.
     exec(
@@ -135,7 +142,8 @@ fn reordered_entries_are_found() {
          UPDATE audit_log SET seq = 4 WHERE seq = 1000;",
     );
     assert!(matches!(
-        unit.verify_audit_trail().unwrap(),
+        unit.verify_audit_trail(&SystemClock, &mut OsEntropy)
+            .unwrap(),
         ChainVerdict::Broken { seq: 3, .. }
     ));
 }

@@ -80,6 +80,7 @@ fn try_create(data: &Path) -> Result<(), casebook_core::CoreError> {
         &SystemClock,
         &mut OsEntropy,
     )
+    .map(drop)
 }
 
 fn entries(folder: &Path) -> Vec<String> {

@@ -17,27 +17,60 @@ pub const GENESIS_HASH: &str = "000000000000000000000000000000000000000000000000
 pub enum AuditAction {
     UnitCreated,
     SignedIn,
+    SignInFailed,
     Locked,
     ViewedCaseload,
     ClientCreated,
+    AccountCreated,
+    AccountDisabled,
+    AccountEnabled,
+    PasswordChanged,
+    RecoveredWithKey,
+    RecoveryKeyIssued,
+    SignInReleased,
+    ViewedAuditTrail,
+    CheckedAuditTrail,
+    ExportedAuditTrail,
 }
 
 impl AuditAction {
-    pub const ALL: [AuditAction; 5] = [
+    pub const ALL: [AuditAction; 16] = [
         AuditAction::UnitCreated,
         AuditAction::SignedIn,
+        AuditAction::SignInFailed,
         AuditAction::Locked,
         AuditAction::ViewedCaseload,
         AuditAction::ClientCreated,
+        AuditAction::AccountCreated,
+        AuditAction::AccountDisabled,
+        AuditAction::AccountEnabled,
+        AuditAction::PasswordChanged,
+        AuditAction::RecoveredWithKey,
+        AuditAction::RecoveryKeyIssued,
+        AuditAction::SignInReleased,
+        AuditAction::ViewedAuditTrail,
+        AuditAction::CheckedAuditTrail,
+        AuditAction::ExportedAuditTrail,
     ];
 
     pub fn as_str(self) -> &'static str {
         match self {
             AuditAction::UnitCreated => "unit_created",
             AuditAction::SignedIn => "signed_in",
+            AuditAction::SignInFailed => "sign_in_failed",
             AuditAction::Locked => "locked",
             AuditAction::ViewedCaseload => "viewed_caseload",
             AuditAction::ClientCreated => "client_created",
+            AuditAction::AccountCreated => "account_created",
+            AuditAction::AccountDisabled => "account_disabled",
+            AuditAction::AccountEnabled => "account_enabled",
+            AuditAction::PasswordChanged => "password_changed",
+            AuditAction::RecoveredWithKey => "recovered_with_key",
+            AuditAction::RecoveryKeyIssued => "recovery_key_issued",
+            AuditAction::SignInReleased => "sign_in_released",
+            AuditAction::ViewedAuditTrail => "viewed_audit_trail",
+            AuditAction::CheckedAuditTrail => "checked_audit_trail",
+            AuditAction::ExportedAuditTrail => "exported_audit_trail",
         }
     }
 
@@ -213,5 +246,62 @@ mod tests {
         for action in AuditAction::ALL {
             assert_eq!(AuditAction::parse(action.as_str()), Some(action));
         }
+    }
+}
+
+/// Which audit entries a person asked to see.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct AuditFilter {
+    pub account: Option<super::ids::AccountId>,
+    pub action: Option<AuditAction>,
+    /// First day included (UTC).
+    pub from: Option<chrono::NaiveDate>,
+    /// Last day included (UTC).
+    pub to: Option<chrono::NaiveDate>,
+}
+
+impl AuditFilter {
+    /// Checks a filter as typed: an account id, an action name and two
+    /// `YYYY-MM-DD` dates, each optional.
+    pub fn parse(
+        account: Option<&str>,
+        action: Option<&str>,
+        from: Option<&str>,
+        to: Option<&str>,
+    ) -> crate::error::CoreResult<AuditFilter> {
+        use crate::error::CoreError;
+        let present = |t: Option<&str>| {
+            t.map(str::trim)
+                .filter(|t| !t.is_empty())
+                .map(str::to_owned)
+        };
+        let date = |t: Option<String>, which: &str| {
+            t.map(|t| {
+                chrono::NaiveDate::parse_from_str(&t, "%Y-%m-%d").map_err(|_| {
+                    CoreError::invalid(format!("The {which} date is not a real date. Use year-month-day, for example 2026-11-25."))
+                })
+            })
+            .transpose()
+        };
+        let filter = AuditFilter {
+            account: present(account)
+                .map(|a| super::ids::AccountId::parse(&a))
+                .transpose()?,
+            action: present(action)
+                .map(|a| {
+                    AuditAction::parse(&a).ok_or_else(|| {
+                        CoreError::invalid("That is not an action the audit trail records.")
+                    })
+                })
+                .transpose()?,
+            from: date(present(from), "from")?,
+            to: date(present(to), "to")?,
+        };
+        if let (Some(from), Some(to)) = (filter.from, filter.to) {
+            if from > to {
+                return Err(CoreError::invalid("The from date is after the to date."));
+            }
+        }
+        Ok(filter)
     }
 }

@@ -3,60 +3,193 @@
 use rusqlite::{Connection, OptionalExtension, Transaction, params};
 
 use super::change_log::{self, Operation, WriteStamp};
-use crate::domain::account::{Account, Role};
+use crate::domain::account::{ADMINISTRATION_ONLY, Account, CaseRole};
 use crate::domain::ids::AccountId;
 use crate::domain::names::{PersonName, Username};
 use crate::error::{CoreError, CoreResult};
 
+const COLUMNS: &str = "id, username, full_name, role, agency, administrator, gender, must_change_password, disabled_at";
+
+fn role_text(account: &Account) -> &'static str {
+    account
+        .case_role
+        .map(CaseRole::as_str)
+        .unwrap_or(ADMINISTRATION_ONLY)
+}
+
+fn row_json(account: &Account, stamp: WriteStamp) -> serde_json::Value {
+    serde_json::json!({
+        "id": account.id.to_string(),
+        "username": account.username.as_str(),
+        "full_name": account.full_name.as_str(),
+        "role": role_text(account),
+        "agency": account.agency,
+        "administrator": account.administrator,
+        "gender": account.gender,
+        "must_change_password": account.must_change_password,
+        "disabled": account.disabled,
+        "changed_at": stamp.at.to_rfc3339(),
+    })
+}
+
 pub fn insert(tx: &Transaction<'_>, stamp: WriteStamp, account: &Account) -> CoreResult<()> {
     let id = account.id.to_string();
     tx.execute(
-        "INSERT INTO accounts (id, username, full_name, role, created_at, hlc, device_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+        "INSERT INTO accounts (id, username, full_name, role, agency, administrator, gender, must_change_password,
+                               disabled_at, created_at, hlc, device_id)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
         params![
             id,
             account.username.as_str(),
             account.full_name.as_str(),
-            account.role.as_str(),
+            role_text(account),
+            account.agency,
+            account.administrator,
+            account.gender,
+            account.must_change_password,
+            account.disabled.then(|| stamp.at.to_rfc3339()),
             stamp.at.to_rfc3339(),
             stamp.hlc.encode(),
             stamp.device.to_string()
         ],
     )
+    .map_err(|e| match e.sqlite_error_code() {
+        Some(rusqlite::ErrorCode::ConstraintViolation) => {
+            CoreError::invalid("There is already an account with that username. Choose another.")
+        }
+        _ => CoreError::from_sql(&e, "save the account"),
+    })?;
+    change_log::append(
+        tx,
+        stamp,
+        "accounts",
+        &id,
+        Operation::Insert,
+        &row_json(account, stamp),
+    )
+}
+
+/// Saves the flags that change over an account's life: whether it must
+/// change its password, and whether it is disabled.
+pub fn update_status(tx: &Transaction<'_>, stamp: WriteStamp, account: &Account) -> CoreResult<()> {
+    let id = account.id.to_string();
+    tx.execute(
+        "UPDATE accounts SET must_change_password = ?2, disabled_at = ?3, hlc = ?4, device_id = ?5 WHERE id = ?1",
+        params![
+            id,
+            account.must_change_password,
+            account.disabled.then(|| stamp.at.to_rfc3339()),
+            stamp.hlc.encode(),
+            stamp.device.to_string()
+        ],
+    )
     .map_err(|e| CoreError::from_sql(&e, "save the account"))?;
-    let row = serde_json::json!({
-        "id": id,
-        "username": account.username.as_str(),
-        "full_name": account.full_name.as_str(),
-        "role": account.role.as_str(),
-        "created_at": stamp.at.to_rfc3339(),
-    });
-    change_log::append(tx, stamp, "accounts", &id, Operation::Insert, &row)
+    change_log::append(
+        tx,
+        stamp,
+        "accounts",
+        &id,
+        Operation::Update,
+        &row_json(account, stamp),
+    )
 }
 
 pub fn find(conn: &Connection, id: AccountId) -> CoreResult<Option<Account>> {
-    conn.query_row(
-        "SELECT id, username, full_name, role FROM accounts WHERE id = ?1",
-        [id.to_string()],
-        |row| {
-            Ok((
-                row.get::<_, String>(0)?,
-                row.get::<_, String>(1)?,
-                row.get::<_, String>(2)?,
-                row.get::<_, String>(3)?,
-            ))
-        },
+    query_one(
+        conn,
+        &format!("SELECT {COLUMNS} FROM accounts WHERE id = ?1"),
+        &id.to_string(),
     )
-    .optional()
-    .map_err(|e| CoreError::from_sql(&e, "read the account"))?
-    .map(|(id, username, full_name, role)| {
-        Ok(Account {
-            id: AccountId::parse(&id)?,
-            username: Username::parse(&username)?,
-            full_name: PersonName::parse(&full_name, "full name")?,
-            role: Role::parse(&role)
+}
+
+pub fn find_by_username(conn: &Connection, username: &Username) -> CoreResult<Option<Account>> {
+    query_one(
+        conn,
+        &format!("SELECT {COLUMNS} FROM accounts WHERE username = ?1"),
+        username.as_str(),
+    )
+}
+
+/// Every account, by username.
+pub fn list(conn: &Connection) -> CoreResult<Vec<Account>> {
+    let mut statement = conn
+        .prepare(&format!("SELECT {COLUMNS} FROM accounts ORDER BY username"))
+        .map_err(|e| CoreError::from_sql(&e, "read the accounts"))?;
+    let rows = statement
+        .query_map([], raw_row)
+        .map_err(|e| CoreError::from_sql(&e, "read the accounts"))?;
+    let mut accounts = Vec::new();
+    for row in rows {
+        accounts.push(account_from_raw(
+            row.map_err(|e| CoreError::from_sql(&e, "read the accounts"))?,
+        )?);
+    }
+    Ok(accounts)
+}
+
+fn query_one(conn: &Connection, sql: &str, key: &str) -> CoreResult<Option<Account>> {
+    conn.query_row(sql, [key], raw_row)
+        .optional()
+        .map_err(|e| CoreError::from_sql(&e, "read the account"))?
+        .map(account_from_raw)
+        .transpose()
+}
+
+type RawAccount = (
+    String,
+    String,
+    String,
+    String,
+    String,
+    bool,
+    Option<String>,
+    bool,
+    Option<String>,
+);
+
+fn raw_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<RawAccount> {
+    Ok((
+        row.get(0)?,
+        row.get(1)?,
+        row.get(2)?,
+        row.get(3)?,
+        row.get(4)?,
+        row.get(5)?,
+        row.get(6)?,
+        row.get(7)?,
+        row.get(8)?,
+    ))
+}
+
+fn account_from_raw(raw: RawAccount) -> CoreResult<Account> {
+    let (
+        id,
+        username,
+        full_name,
+        role,
+        agency,
+        administrator,
+        gender,
+        must_change_password,
+        disabled_at,
+    ) = raw;
+    let malformed = |_| CoreError::internal(&"malformed account row");
+    let case_role = match role.as_str() {
+        ADMINISTRATION_ONLY => None,
+        other => Some(
+            CaseRole::parse(other)
                 .ok_or_else(|| CoreError::internal(&"unknown role in the database"))?,
-        })
+        ),
+    };
+    Ok(Account {
+        id: AccountId::parse(&id).map_err(malformed)?,
+        username: Username::parse(&username).map_err(malformed)?,
+        full_name: PersonName::parse(&full_name, "full name").map_err(malformed)?,
+        agency,
+        case_role,
+        administrator,
+        gender,
+        must_change_password,
+        disabled: disabled_at.is_some(),
     })
-    .transpose()
-    .map_err(|_: CoreError| CoreError::internal(&"malformed account row"))
 }

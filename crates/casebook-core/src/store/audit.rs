@@ -91,3 +91,58 @@ pub fn all(conn: &Connection) -> CoreResult<Vec<AuditEntry>> {
     rows.collect::<Result<Vec<_>, _>>()
         .map_err(|e| CoreError::from_sql(&e, "read the audit trail"))
 }
+
+/// An entry with the full name of who did it, for people to read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AuditView {
+    pub entry: AuditEntry,
+    pub who: Option<String>,
+}
+
+/// The entries a filter selects, newest first.
+pub fn filtered(
+    conn: &Connection,
+    filter: &crate::domain::audit::AuditFilter,
+) -> CoreResult<Vec<AuditView>> {
+    let account = filter.account.map(|a| a.to_string());
+    let action = filter.action.map(|a| a.as_str());
+    let from = filter.from.map(|d| d.format("%Y-%m-%d").to_string());
+    let before = filter
+        .to
+        .and_then(|d| d.succ_opt())
+        .map(|d| d.format("%Y-%m-%d").to_string());
+    let mut statement = conn
+        .prepare(
+            "SELECT a.seq, a.id, a.at, a.device_id, a.account_id, a.action, a.client_id, a.detail, a.previous_hash,
+                    a.hash, accounts.full_name
+             FROM audit_log a LEFT JOIN accounts ON accounts.id = a.account_id
+             WHERE (?1 IS NULL OR a.account_id = ?1)
+               AND (?2 IS NULL OR a.action = ?2)
+               AND (?3 IS NULL OR a.at >= ?3)
+               AND (?4 IS NULL OR a.at < ?4)
+             ORDER BY a.seq DESC
+             LIMIT 5000",
+        )
+        .map_err(|e| CoreError::from_sql(&e, "read the audit trail"))?;
+    let rows = statement
+        .query_map(params![account, action, from, before], |row| {
+            Ok(AuditView {
+                entry: AuditEntry {
+                    seq: row.get(0)?,
+                    id: row.get(1)?,
+                    at: row.get(2)?,
+                    device_id: row.get(3)?,
+                    account_id: row.get(4)?,
+                    action: row.get(5)?,
+                    client_id: row.get(6)?,
+                    detail: row.get(7)?,
+                    previous_hash: row.get(8)?,
+                    hash: row.get(9)?,
+                },
+                who: row.get(10)?,
+            })
+        })
+        .map_err(|e| CoreError::from_sql(&e, "read the audit trail"))?;
+    rows.collect::<Result<Vec<_>, _>>()
+        .map_err(|e| CoreError::from_sql(&e, "read the audit trail"))
+}

@@ -29,6 +29,7 @@ fn migrations() -> Migrations<'static> {
     Migrations::new(vec![
         M::up(include_str!("migrations/0001_foundation.sql")),
         M::up(include_str!("migrations/0002_audit_log.sql")),
+        M::up(include_str!("migrations/0003_accounts.sql")),
     ])
 }
 
@@ -132,7 +133,7 @@ pub fn latest_schema_version() -> i64 {
     i64::try_from(MIGRATION_COUNT).unwrap_or(i64::MAX)
 }
 
-const MIGRATION_COUNT: usize = 2;
+const MIGRATION_COUNT: usize = 3;
 
 /// The schema version the database is at (the number of the last migration).
 pub fn schema_version(conn: &Connection) -> CoreResult<i64> {

@@ -9,4 +9,5 @@
 //! purpose does not give away the others.
 
 pub mod keys;
+pub mod recovery;
 pub mod slot;

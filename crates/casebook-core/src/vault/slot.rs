@@ -152,7 +152,7 @@ pub struct SlotOwner<'a> {
 }
 
 impl KeySlot {
-    /// Wraps `unit_key` under `password` in a new slot.
+    /// Wraps `unit_key` under `password` in a new slot for one account.
     pub fn seal_for_password(
         unit_key: &UnitKey,
         owner: SlotOwner<'_>,
@@ -162,11 +162,7 @@ impl KeySlot {
         created_at: chrono::DateTime<chrono::Utc>,
         entropy: &mut dyn Entropy,
     ) -> CoreResult<KeySlot> {
-        let mut salt = [0u8; SALT_BYTES];
-        entropy.fill(&mut salt);
-        let mut nonce = [0u8; NONCE_BYTES];
-        entropy.fill(&mut nonce);
-        let header = SlotHeader {
+        let header = |kdf| SlotHeader {
             format: SLOT_FORMAT.to_owned(),
             version: SLOT_VERSION,
             slot_id: slot_id.to_string(),
@@ -175,27 +171,39 @@ impl KeySlot {
             account_id: Some(owner.account_id.to_string()),
             username: Some(owner.username.as_str().to_owned()),
             created_at: created_at.to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
-            kdf: cost.with_salt(&salt),
+            kdf,
         };
-        let wrapping_key = derive_wrapping_key(password.as_bytes(), &salt, cost)?;
-        let aad = associated_data(&header)?;
-        let cipher = XChaCha20Poly1305::new(&(*wrapping_key).into());
-        let wrapped = cipher
-            .encrypt(
-                &XNonce::from(nonce),
-                Payload {
-                    msg: unit_key.as_bytes(),
-                    aad: &aad,
-                },
-            )
-            .map_err(|_| CoreError::internal(&"key slot encryption failed"))?;
-        let checksum = checksum(&aad, &nonce, &wrapped);
-        Ok(KeySlot {
+        seal(unit_key, header, password, cost, entropy)
+    }
+
+    /// Wraps `unit_key` under a recovery key, in the unit's recovery slot.
+    pub fn seal_for_recovery(
+        unit_key: &UnitKey,
+        unit_id: UnitId,
+        recovery_key: &super::recovery::RecoveryKey,
+        cost: KdfCost,
+        slot_id: SlotId,
+        created_at: chrono::DateTime<chrono::Utc>,
+        entropy: &mut dyn Entropy,
+    ) -> CoreResult<KeySlot> {
+        let header = |kdf| SlotHeader {
+            format: SLOT_FORMAT.to_owned(),
+            version: SLOT_VERSION,
+            slot_id: slot_id.to_string(),
+            unit_id: unit_id.to_string(),
+            kind: SlotKind::Recovery,
+            account_id: None,
+            username: None,
+            created_at: created_at.to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
+            kdf,
+        };
+        seal(
+            unit_key,
             header,
-            nonce: hex::encode(nonce),
-            wrapped_key: hex::encode(wrapped),
-            checksum,
-        })
+            recovery_key.secret_for_sealing(),
+            cost,
+            entropy,
+        )
     }
 
     /// Reads a slot file. Refuses anything truncated, altered, of an unknown
@@ -281,6 +289,39 @@ impl KeySlot {
             parallelism: kdf.parallelism,
         })
     }
+}
+
+fn seal(
+    unit_key: &UnitKey,
+    header: impl FnOnce(KdfParams) -> SlotHeader,
+    secret: &str,
+    cost: KdfCost,
+    entropy: &mut dyn Entropy,
+) -> CoreResult<KeySlot> {
+    let mut salt = [0u8; SALT_BYTES];
+    entropy.fill(&mut salt);
+    let mut nonce = [0u8; NONCE_BYTES];
+    entropy.fill(&mut nonce);
+    let header = header(cost.with_salt(&salt));
+    let wrapping_key = derive_wrapping_key(secret.as_bytes(), &salt, cost)?;
+    let aad = associated_data(&header)?;
+    let cipher = XChaCha20Poly1305::new(&(*wrapping_key).into());
+    let wrapped = cipher
+        .encrypt(
+            &XNonce::from(nonce),
+            Payload {
+                msg: unit_key.as_bytes(),
+                aad: &aad,
+            },
+        )
+        .map_err(|_| CoreError::internal(&"key slot encryption failed"))?;
+    let checksum = checksum(&aad, &nonce, &wrapped);
+    Ok(KeySlot {
+        header,
+        nonce: hex::encode(nonce),
+        wrapped_key: hex::encode(wrapped),
+        checksum,
+    })
 }
 
 fn damaged() -> CoreError {

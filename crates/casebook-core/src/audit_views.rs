@@ -1,0 +1,146 @@
+//! Reading the audit trail: browsing it with filters, checking its chains,
+//! and exporting it as CSV. Managers and administrators only, and each of
+//! these is itself recorded.
+
+use std::path::{Path, PathBuf};
+
+use crate::clock::{Clock, Entropy};
+use crate::domain::audit::{AuditAction, AuditFilter, ChainVerdict, verify_chains};
+use crate::error::{CoreError, CoreResult};
+use crate::store::{self, audit::AuditView};
+use crate::unlocked_unit::UnlockedUnit;
+use crate::write_once::write_new_file;
+
+impl UnlockedUnit {
+    fn require_audit_reader(&self) -> CoreResult<()> {
+        self.require_own_password()?;
+        if self.account.can_read_audit_trail() {
+            Ok(())
+        } else {
+            Err(CoreError::forbidden("read the audit trail"))
+        }
+    }
+
+    /// The entries `filter` selects, newest first (at most 5,000).
+    pub fn audit_trail(
+        &mut self,
+        filter: &AuditFilter,
+        clock: &dyn Clock,
+        entropy: &mut dyn Entropy,
+    ) -> CoreResult<Vec<AuditView>> {
+        self.require_audit_reader()?;
+        self.audit_alone(
+            AuditAction::ViewedAuditTrail,
+            &filter_detail(filter),
+            clock,
+            entropy,
+        )?;
+        store::audit::filtered(&self.conn, filter)
+    }
+
+    /// Checks every device's chain and reports the first broken link.
+    pub fn verify_audit_trail(
+        &mut self,
+        clock: &dyn Clock,
+        entropy: &mut dyn Entropy,
+    ) -> CoreResult<ChainVerdict> {
+        self.require_audit_reader()?;
+        let verdict = verify_chains(&store::audit::all(&self.conn)?);
+        let detail = match &verdict {
+            ChainVerdict::Intact { entries } => {
+                serde_json::json!({ "intact": true, "entries": entries })
+            }
+            ChainVerdict::Broken { seq, .. } => {
+                serde_json::json!({ "intact": false, "broken_at": seq })
+            }
+        };
+        self.audit_alone(AuditAction::CheckedAuditTrail, &detail, clock, entropy)?;
+        Ok(verdict)
+    }
+
+    /// Writes the entries `filter` selects to a new CSV file in `folder` and
+    /// returns its path. The file is new (never replacing one) and appears
+    /// whole or not at all.
+    pub fn export_audit_trail(
+        &mut self,
+        filter: &AuditFilter,
+        folder: &Path,
+        clock: &dyn Clock,
+        entropy: &mut dyn Entropy,
+    ) -> CoreResult<PathBuf> {
+        self.require_audit_reader()?;
+        let entries = store::audit::filtered(&self.conn, filter)?;
+        let mut writer = csv::Writer::from_writer(Vec::new());
+        let fail = |e: csv::Error| CoreError::internal(&e);
+        writer
+            .write_record([
+                "seq",
+                "at",
+                "who",
+                "account_id",
+                "device_id",
+                "action",
+                "client_id",
+                "detail",
+                "hash",
+            ])
+            .map_err(fail)?;
+        for view in &entries {
+            let e = &view.entry;
+            writer
+                .write_record([
+                    e.seq.to_string().as_str(),
+                    &e.at,
+                    view.who.as_deref().unwrap_or(""),
+                    e.account_id.as_deref().unwrap_or(""),
+                    &e.device_id,
+                    &e.action,
+                    e.client_id.as_deref().unwrap_or(""),
+                    &e.detail,
+                    &e.hash,
+                ])
+                .map_err(fail)?;
+        }
+        let bytes = writer.into_inner().map_err(|e| CoreError::internal(&e))?;
+        std::fs::create_dir_all(folder)
+            .map_err(|e| CoreError::from_io(&e, "export the audit trail"))?;
+        let stem = clock
+            .now()
+            .format("casebook-audit-%Y%m%d-%H%M%S")
+            .to_string();
+        let path = write_under_a_new_name(folder, &stem, &bytes)?;
+        let mut detail = filter_detail(filter);
+        detail["entries"] = serde_json::json!(entries.len());
+        self.audit_alone(AuditAction::ExportedAuditTrail, &detail, clock, entropy)?;
+        Ok(path)
+    }
+}
+
+/// Saves `bytes` as `<stem>.csv`, or `<stem>-2.csv` and so on when an
+/// earlier export has that name: an export never replaces another.
+fn write_under_a_new_name(folder: &Path, stem: &str, bytes: &[u8]) -> CoreResult<PathBuf> {
+    for n in 1..1000 {
+        let name = if n == 1 {
+            format!("{stem}.csv")
+        } else {
+            format!("{stem}-{n}.csv")
+        };
+        match write_new_file(folder, &name, bytes) {
+            Ok(path) => return Ok(path),
+            Err(error) if error.kind() == std::io::ErrorKind::AlreadyExists => continue,
+            Err(error) => return Err(CoreError::from_io(&error, "export the audit trail")),
+        }
+    }
+    Err(CoreError::invalid(
+        "The export folder already holds too many exports from this second. Try again.",
+    ))
+}
+
+fn filter_detail(filter: &AuditFilter) -> serde_json::Value {
+    serde_json::json!({
+        "account": filter.account.map(|a| a.to_string()),
+        "action": filter.action.map(|a| a.as_str()),
+        "from": filter.from.map(|d| d.to_string()),
+        "to": filter.to.map(|d| d.to_string()),
+    })
+}
