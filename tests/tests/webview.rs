@@ -14,6 +14,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
+use thirtyfour::components::SelectElement;
 use thirtyfour::prelude::*;
 
 const DRIVER_PORT: u16 = 4444;
@@ -163,6 +164,49 @@ async fn rows(driver: &WebDriver) -> Vec<String> {
     texts
 }
 
+/// Adds an account on the Accounts screen and returns its one-time password.
+async fn add_account(driver: &WebDriver, username: &str, full_name: &str, role: &str) -> String {
+    type_into(driver, "account-username", username).await;
+    type_into(driver, "account-full-name", full_name).await;
+    let select = by_id(driver, "account-role").await;
+    SelectElement::new(&select)
+        .await
+        .unwrap()
+        .select_by_value(role)
+        .await
+        .unwrap();
+    click(driver, "account-submit").await;
+    let password = by_id(driver, "one-time-password-value")
+        .await
+        .text()
+        .await
+        .unwrap();
+    click(driver, "one-time-password-done").await;
+    password.trim().to_owned()
+}
+
+/// On the must-change-password screen, replaces the one-time password.
+async fn choose_password(driver: &WebDriver, one_time: &str, chosen: &str, shot: &str) {
+    by_id(driver, "change-password-screen").await;
+    type_into(driver, "current-password", one_time).await;
+    type_into(driver, "new-password", chosen).await;
+    type_into(driver, "new-password-confirm", chosen).await;
+    screenshot(driver, shot).await;
+    click(driver, "change-password-submit").await;
+    by_id(driver, "caseload").await;
+}
+
+async fn wait_for_rows(driver: &WebDriver, count: usize) {
+    let started = Instant::now();
+    while rows(driver).await.len() != count {
+        assert!(
+            started.elapsed() < WAIT,
+            "the caseload never showed {count} rows"
+        );
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+}
+
 async fn sign_in(driver: &WebDriver, username: &str, password: &str) {
     by_id(driver, "lock-screen").await;
     type_into(driver, "unlock-username", username).await;
@@ -192,6 +236,33 @@ async fn a_unit_s_first_day_in_the_real_webview() {
     type_into(&driver, "admin-password-confirm", PASSWORD).await;
     click(&driver, "create-unit-submit").await;
 
+    // The recovery key is shown once; typing back the wrong group is caught.
+    let key = by_id(&driver, "recovery-key").await.text().await.unwrap();
+    let groups: Vec<&str> = key
+        .split(|c: char| c == '-' || c.is_whitespace())
+        .filter(|g| !g.is_empty())
+        .collect();
+    assert_eq!(groups.len(), 8, "{key}");
+    let check = by_id(&driver, "recovery-key-check").await;
+    let asked: usize = check
+        .attr("data-group-number")
+        .await
+        .unwrap()
+        .unwrap()
+        .parse()
+        .unwrap();
+    screenshot(&driver, "02-recovery-key").await;
+    type_into(&driver, "recovery-key-check", "ZZZZ").await;
+    click(&driver, "recovery-key-confirm").await;
+    by_id(&driver, "recovery-key-screen").await;
+    type_into(
+        &driver,
+        "recovery-key-check",
+        &groups[asked - 1].to_lowercase(),
+    )
+    .await;
+    click(&driver, "recovery-key-confirm").await;
+
     // The empty caseload; add a client, with one impossible date first.
     by_id(&driver, "caseload").await;
     assert_eq!(
@@ -211,7 +282,7 @@ async fn a_unit_s_first_day_in_the_real_webview() {
             .unwrap()
             .contains("Alex Admin")
     );
-    screenshot(&driver, "02-caseload-empty").await;
+    screenshot(&driver, "03-caseload-empty").await;
     if let Ok(open) = driver
         .find(By::Css("[data-testid='add-client-open']"))
         .await
@@ -227,7 +298,7 @@ async fn a_unit_s_first_day_in_the_real_webview() {
     click(&driver, "add-client-submit").await;
     let refusal = error_text(&driver).await;
     assert!(refusal.contains("not a real date"), "{refusal}");
-    screenshot(&driver, "03-add-client-impossible-date").await;
+    screenshot(&driver, "04-add-client-impossible-date").await;
     type_into(&driver, "client-dob-day", "17").await;
     type_into(&driver, "client-dob-month", "5").await;
     click(&driver, "add-client-submit").await;
@@ -247,21 +318,21 @@ async fn a_unit_s_first_day_in_the_real_webview() {
             .trim(),
         "1"
     );
-    screenshot(&driver, "04-caseload-one-client").await;
+    screenshot(&driver, "05-caseload-one-client").await;
 
     // Lock with the button: the client is gone from the page, not hidden.
     click(&driver, "lock-button").await;
     by_id(&driver, "lock-screen").await;
     gone(&driver, "caseload").await;
     assert!(!page_text(&driver).await.contains("Whitlock"));
-    screenshot(&driver, "05-lock-screen").await;
+    screenshot(&driver, "06-lock-screen").await;
 
     // A wrong password says so and changes nothing.
     sign_in(&driver, "admin", "otter lamp river clouds").await;
     let refusal = error_text(&driver).await;
     assert!(refusal.contains("do not match"), "{refusal}");
     assert!(!page_text(&driver).await.contains("Whitlock"));
-    screenshot(&driver, "06-wrong-password").await;
+    screenshot(&driver, "07-wrong-password").await;
 
     // The right one opens the caseload with the client.
     sign_in(&driver, "admin", PASSWORD).await;
@@ -286,12 +357,112 @@ async fn a_unit_s_first_day_in_the_real_webview() {
     sign_in(&driver, "admin", PASSWORD).await;
     by_id(&driver, "client-row").await;
     assert!(rows(&driver).await[0].contains("Whitlock"));
+
+    // The administrator adds a keyworker and a partner, each with a one-time
+    // password shown once.
+    click(&driver, "nav-accounts").await;
+    by_id(&driver, "accounts-screen").await;
+    let kim_once = add_account(&driver, "kim", "Kim Keyworker", "keyworker").await;
+    let pat_once = add_account(&driver, "pat", "Pat Partner", "partner").await;
+    screenshot(&driver, "08-accounts").await;
+
+    // Switch user: the keyworker signs in, must choose a password, adds a client.
+    click(&driver, "switch-user").await;
+    by_id(&driver, "lock-screen").await;
+    assert!(!page_text(&driver).await.contains("Whitlock"));
+    assert_eq!(
+        by_id(&driver, "unlock-username")
+            .await
+            .prop("value")
+            .await
+            .unwrap()
+            .unwrap_or_default(),
+        ""
+    );
+    sign_in(&driver, "kim", &kim_once).await;
+    choose_password(
+        &driver,
+        &kim_once,
+        "maple harbour quietly",
+        "09-change-password",
+    )
+    .await;
+    click(&driver, "add-client-open").await;
+    type_into(&driver, "client-given-name", "Ann").await;
+    type_into(&driver, "client-family-name", "Lee").await;
+    type_into(&driver, "client-dob-day", "3").await;
+    type_into(&driver, "client-dob-month", "4").await;
+    type_into(&driver, "client-dob-year", "1984").await;
+    click(&driver, "add-client-submit").await;
+    wait_for_rows(&driver, 2).await;
+
+    // The partner sees the caseload summary but cannot add clients.
+    click(&driver, "switch-user").await;
+    sign_in(&driver, "pat", &pat_once).await;
+    choose_password(
+        &driver,
+        &pat_once,
+        "willow compass ember",
+        "10-partner-chooses-password",
+    )
+    .await;
+    wait_for_rows(&driver, 2).await;
+    assert!(
+        driver
+            .find_all(By::Css("[data-testid='add-client-open']"))
+            .await
+            .unwrap()
+            .is_empty()
+    );
+    assert!(
+        driver
+            .find_all(By::Css("[data-testid='nav-accounts']"))
+            .await
+            .unwrap()
+            .is_empty()
+    );
+    screenshot(&driver, "11-partner-caseload").await;
+
+    // Wrong passwords slow down from the third: keep trying until the lock
+    // screen asks to wait (each try takes the deliberate key-derivation time,
+    // so the first delay of a second may have passed before the fourth).
+    click(&driver, "switch-user").await;
+    let mut delayed = None;
+    for attempt in 1..=8 {
+        sign_in(&driver, "kim", "not kims password").await;
+        let started = Instant::now();
+        while started.elapsed() < Duration::from_millis(2500) {
+            if let Ok(shown) = driver.find(By::Css("[data-testid='error']")).await {
+                if shown.text().await.unwrap_or_default().contains("Wait") {
+                    delayed = Some(attempt);
+                    break;
+                }
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+        if delayed.is_some() {
+            break;
+        }
+    }
+    let delayed = delayed.expect("the lock screen never asked to wait");
+    assert!(delayed >= 4, "asked to wait after only {delayed} tries");
+    screenshot(&driver, "12-sign-in-delayed").await;
+
+    // The administrator checks the audit trail.
+    sign_in(&driver, "admin", PASSWORD).await;
+    by_id(&driver, "caseload").await;
+    click(&driver, "nav-audit").await;
+    by_id(&driver, "audit-row").await;
+    click(&driver, "audit-verify").await;
+    let verdict = by_id(&driver, "audit-verdict").await.text().await.unwrap();
+    assert!(verdict.contains("intact"), "{verdict}");
+    screenshot(&driver, "13-audit-trail").await;
     click(&driver, "lock-button").await;
 
     // The demo unit: clearly marked, apart, with its stated credentials.
     click(&driver, "open-demo").await;
     by_id(&driver, "demo-banner").await;
-    screenshot(&driver, "07-demo-lock-screen").await;
+    screenshot(&driver, "14-demo-lock-screen").await;
     sign_in(&driver, "demo", "try casebook safely").await;
     by_id(&driver, "caseload").await;
     by_id(&driver, "demo-banner").await;
@@ -301,7 +472,7 @@ async fn a_unit_s_first_day_in_the_real_webview() {
         !page_text(&driver).await.contains("Whitlock"),
         "the demo unit shows no real client"
     );
-    screenshot(&driver, "08-demo-caseload").await;
+    screenshot(&driver, "15-demo-caseload").await;
     driver.quit().await.unwrap();
 
     // Nothing a person typed reached the log.

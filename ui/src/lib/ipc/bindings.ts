@@ -5,7 +5,11 @@ export type UnitKind = "real" | "demo";
 
 export type UnitDto = { kind: UnitKind, name: string, };
 
-export type SessionDto = { unit: UnitDto, username: string, fullName: string, };
+export type CaseRole = "keyworker" | "manager" | "partner";
+
+export type SessionDto = { unit: UnitDto, accountId: string, username: string, fullName: string, caseRole: CaseRole | null, administrator: boolean, mustChangePassword: boolean, };
+
+export type CreatedUnitDto = { session: SessionDto, recoveryKey: string, };
 
 export type DemoCredentialsDto = { username: string, password: string, };
 
@@ -16,6 +20,10 @@ export type PasswordCheckDto = { acceptable: boolean, problems: Array<string>, }
 export type CreateUnitRequest = { unitName: string, username: string, fullName: string, password: string, };
 
 export type UnlockRequest = { unit: UnitKind, username: string, password: string, };
+
+export type ChangePasswordRequest = { currentPassword: string, newPassword: string, };
+
+export type RecoverRequest = { unit: UnitKind, recoveryKey: string, username: string, newPassword: string, };
 
 export type NewClientRequest = { givenName: string, familyName: string, 
 /**
@@ -29,6 +37,28 @@ export type ClientRowDto = { id: string, givenName: string, familyName: string,
  */
 dateOfBirth: string, };
 
-export type ErrorCode = "invalid_input" | "password_rejected" | "wrong_credentials" | "unit_exists" | "no_unit" | "locked" | "key_file_missing" | "key_file_damaged" | "database_unreadable" | "storage_read_only" | "storage_full" | "storage_unavailable" | "internal";
+export type AccountStatus = "active" | "must_change_password" | "disabled";
+
+export type AccountDto = { id: string, username: string, fullName: string, agency: string, caseRole: CaseRole | null, administrator: boolean, gender: string | null, status: AccountStatus, };
+
+export type NewAccountRequest = { username: string, fullName: string, agency: string, caseRole: CaseRole | null, administrator: boolean, gender: string | null, };
+
+export type OneTimePasswordDto = { account: AccountDto, oneTimePassword: string, };
+
+export type AuditFilterDto = { accountId: string | null, action: string | null, 
+/**
+ * `YYYY-MM-DD`, first day included.
+ */
+from: string | null, 
+/**
+ * `YYYY-MM-DD`, last day included.
+ */
+to: string | null, };
+
+export type AuditEntryDto = { seq: number, at: string, who: string, action: string, clientId: string | null, detail: string, };
+
+export type AuditCheckDto = { intact: boolean, entries: number, brokenAtSeq: number | null, reason: string | null, };
+
+export type ErrorCode = "invalid_input" | "password_rejected" | "wrong_credentials" | "unit_exists" | "no_unit" | "locked" | "key_file_missing" | "key_file_damaged" | "database_unreadable" | "storage_read_only" | "storage_full" | "storage_unavailable" | "forbidden" | "sign_in_delayed" | "account_locked_out" | "password_change_required" | "internal";
 
 export type IpcError = { code: ErrorCode, message: string, };

@@ -26,6 +26,15 @@ describe('toCommandError', () => {
     expect(error.message).toBe(UNEXPECTED_MESSAGE);
   });
 
+  it.each(['forbidden', 'sign_in_delayed', 'account_locked_out', 'password_change_required'] as const)(
+    'keeps the %s code and its message',
+    (code) => {
+      const error = toCommandError({ code, message: 'Plain words from the core.' });
+      expect(error.code).toBe(code);
+      expect(error.message).toBe('Plain words from the core.');
+    },
+  );
+
   it('passes an existing CommandError through', () => {
     const original = new CommandError('locked', 'Casebook is locked.');
     expect(toCommandError(original)).toBe(original);
@@ -51,6 +60,20 @@ describe('makeCommands', () => {
     await c.unlock({ unit: 'real', username: 'u', password: 'p' });
     await c.lock();
     await c.listClients();
+    await c.addClient({ givenName: 'A', familyName: 'B', dateOfBirth: '1990-01-02' });
+    await c.changePassword({ currentPassword: 'old', newPassword: 'new' });
+    await c.recoverWithKey({ unit: 'real', recoveryKey: 'ABCD-EFGH', username: 'u', newPassword: 'n' });
+    await c.issueRecoveryKey();
+    await c.listAccounts();
+    const account = { username: 'k', fullName: 'K W', agency: 'Police', caseRole: 'partner' as const, administrator: false, gender: null };
+    await c.addAccount(account);
+    await c.disableAccount('a1');
+    await c.enableAccount('a2');
+    await c.releaseSignIn('k');
+    const filter = { accountId: null, action: 'signed_in', from: '2026-01-01', to: null };
+    await c.auditTrail(filter);
+    await c.verifyAuditTrail();
+    await c.exportAuditCsv(filter);
     expect(invoke.mock.calls).toEqual([
       ['startup_state', undefined],
       ['check_new_password', { password: 'pw', username: null }],
@@ -59,6 +82,18 @@ describe('makeCommands', () => {
       ['unlock', { request: { unit: 'real', username: 'u', password: 'p' } }],
       ['lock', undefined],
       ['list_clients', undefined],
+      ['add_client', { request: { givenName: 'A', familyName: 'B', dateOfBirth: '1990-01-02' } }],
+      ['change_password', { request: { currentPassword: 'old', newPassword: 'new' } }],
+      ['recover_with_key', { request: { unit: 'real', recoveryKey: 'ABCD-EFGH', username: 'u', newPassword: 'n' } }],
+      ['issue_recovery_key', undefined],
+      ['list_accounts', undefined],
+      ['add_account', { request: account }],
+      ['disable_account', { accountId: 'a1' }],
+      ['enable_account', { accountId: 'a2' }],
+      ['release_sign_in', { username: 'k' }],
+      ['audit_trail', { filter }],
+      ['verify_audit_trail', undefined],
+      ['export_audit_csv', { filter }],
     ]);
   });
 

@@ -17,6 +17,10 @@ const KNOWN_CODES: Record<ErrorCode, true> = {
   storage_read_only: true,
   storage_full: true,
   storage_unavailable: true,
+  forbidden: true,
+  sign_in_delayed: true,
+  account_locked_out: true,
+  password_change_required: true,
   internal: true,
 };
 

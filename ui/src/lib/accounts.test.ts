@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+import {
+  AGENCIES,
+  canAddClients,
+  GENDER_CHOICES,
+  homeTab,
+  roleFromChoice,
+  roleLabel,
+  ROLE_CHOICES,
+  statusLabel,
+  tabsFor,
+} from './accounts';
+
+describe('roleLabel', () => {
+  it('names each role in plain words', () => {
+    expect(roleLabel('keyworker')).toBe('Keyworker');
+    expect(roleLabel('manager')).toBe('Manager');
+    expect(roleLabel('partner')).toBe('Partner (police/probation)');
+    expect(roleLabel(null)).toBe('Administration only');
+  });
+});
+
+describe('statusLabel', () => {
+  it('names each status', () => {
+    expect(statusLabel('active')).toBe('Active');
+    expect(statusLabel('must_change_password')).toBe('Must choose a password');
+    expect(statusLabel('disabled')).toBe('Disabled');
+  });
+});
+
+describe('choices', () => {
+  it('offers the agencies, roles and genders', () => {
+    expect(AGENCIES).toEqual(['Casebook charity service', 'Police', 'Probation', 'Council', 'Other']);
+    expect(ROLE_CHOICES.map((r) => r.value)).toEqual(['keyworker', 'manager', 'partner', '']);
+    expect(GENDER_CHOICES.map((g) => g.label)).toEqual(['Not recorded', 'Woman', 'Man', 'Non-binary']);
+  });
+  it('turns the role choice into a case role', () => {
+    expect(roleFromChoice('manager')).toBe('manager');
+    expect(roleFromChoice('')).toBeNull();
+    expect(roleFromChoice('boss')).toBeNull();
+  });
+});
+
+describe('tabsFor / homeTab', () => {
+  it('gives a keyworker the caseload only', () => {
+    expect(tabsFor({ caseRole: 'keyworker', administrator: false })).toEqual(['caseload']);
+    expect(tabsFor({ caseRole: 'partner', administrator: false })).toEqual(['caseload']);
+  });
+  it('gives a manager the audit trail too', () => {
+    expect(tabsFor({ caseRole: 'manager', administrator: false })).toEqual(['caseload', 'audit']);
+  });
+  it('gives an administrator accounts and the audit trail', () => {
+    expect(tabsFor({ caseRole: 'keyworker', administrator: true })).toEqual(['caseload', 'accounts', 'audit']);
+  });
+  it('sends an administration-only account to Accounts', () => {
+    const adminOnly = { caseRole: null, administrator: true };
+    expect(tabsFor(adminOnly)).toEqual(['accounts', 'audit']);
+    expect(homeTab(adminOnly)).toBe('accounts');
+    expect(homeTab({ caseRole: 'manager', administrator: true })).toBe('caseload');
+  });
+});
+
+describe('canAddClients', () => {
+  it('allows keyworkers and managers only', () => {
+    expect(canAddClients({ caseRole: 'keyworker' })).toBe(true);
+    expect(canAddClients({ caseRole: 'manager' })).toBe(true);
+    expect(canAddClients({ caseRole: 'partner' })).toBe(false);
+    expect(canAddClients({ caseRole: null })).toBe(false);
+  });
+});

@@ -1,0 +1,67 @@
+// Plain-words presentation of the audit trail. Pure, so it is unit-tested.
+import type { AuditCheckDto, AuditFilterDto } from './ipc/bindings';
+
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/** Every action the core records, in the order the filter lists them, with its words. */
+export const AUDIT_ACTIONS: ReadonlyArray<{ code: string; words: string }> = [
+  { code: 'signed_in', words: 'Signed in' },
+  { code: 'sign_in_failed', words: 'Failed sign-in' },
+  { code: 'locked', words: 'Locked' },
+  { code: 'viewed_caseload', words: 'Viewed the caseload' },
+  { code: 'client_created', words: 'Added a client' },
+  { code: 'unit_created', words: 'Created the unit' },
+  { code: 'account_created', words: 'Added an account' },
+  { code: 'account_disabled', words: 'Disabled an account' },
+  { code: 'account_enabled', words: 'Enabled an account' },
+  { code: 'password_changed', words: 'Changed their password' },
+  { code: 'recovered_with_key', words: 'Used the recovery key' },
+  { code: 'recovery_key_issued', words: 'Issued a new recovery key' },
+  { code: 'sign_in_released', words: 'Released a locked sign-in' },
+  { code: 'viewed_audit_trail', words: 'Viewed the audit trail' },
+  { code: 'checked_audit_trail', words: 'Checked the audit trail' },
+  { code: 'exported_audit_trail', words: 'Exported the audit trail' },
+];
+
+const WORDS = new Map(AUDIT_ACTIONS.map((action) => [action.code, action.words]));
+
+/** "signed_in" → "Signed in". An unknown code becomes readable words ("new_thing" → "New thing"). */
+export function actionWords(code: string): string {
+  const known = WORDS.get(code);
+  if (known) return known;
+  const words = code.replace(/_+/g, ' ').trim();
+  return words === '' ? code : words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/** An ISO timestamp in local time: "25 Nov 2026 14:03:12". An unreadable value is returned unchanged. */
+export function formatDateTime(iso: string): string {
+  const time = Date.parse(iso);
+  if (Number.isNaN(time)) return iso;
+  const d = new Date(time);
+  return `${d.getDate()} ${MONTHS[d.getMonth()]} ${d.getFullYear()} ${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}`;
+}
+
+/** The result of checking the trail, in one sentence. */
+export function verdictText(check: AuditCheckDto): string {
+  if (check.intact) {
+    return `The trail is intact: ${check.entries} ${check.entries === 1 ? 'entry' : 'entries'} checked.`;
+  }
+  const where = check.brokenAtSeq === null ? '' : ` at entry #${check.brokenAtSeq}`;
+  const reason = check.reason?.trim() ? check.reason.trim() : 'no reason given';
+  return `The trail has been tampered with${where}: ${reason.replace(/\.$/, '')}.`;
+}
+
+export type AuditFilterForm = { accountId: string; action: string; from: string; to: string };
+
+/** The filter fields as the core wants them: blank means "any". Dates go as typed for the core to judge. */
+export function filterFromForm(form: AuditFilterForm): AuditFilterDto {
+  const orNull = (value: string) => (value.trim() === '' ? null : value.trim());
+  return {
+    accountId: orNull(form.accountId),
+    action: orNull(form.action),
+    from: orNull(form.from),
+    to: orNull(form.to),
+  };
+}
