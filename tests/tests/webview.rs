@@ -71,9 +71,7 @@ fn screenshot_folder() -> PathBuf {
     let target = std::env::var_os("CARGO_TARGET_DIR")
         .map(PathBuf::from)
         .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../target"));
-    let folder = target.join("e2e-screenshots");
-    std::fs::create_dir_all(&folder).unwrap();
-    folder
+    target.join("e2e-screenshots")
 }
 
 async fn launch() -> WebDriver {
@@ -219,6 +217,9 @@ async fn a_unit_s_first_day_in_the_real_webview() {
     let data = tempfile::tempdir().unwrap();
     let logs = tempfile::tempdir().unwrap();
     let _tauri_driver = TauriDriver::start(&data.path().join("Casebook"), logs.path());
+    // Start from an empty folder, so every picture there is from this run.
+    let _ = std::fs::remove_dir_all(screenshot_folder());
+    std::fs::create_dir_all(screenshot_folder()).unwrap();
 
     // First start: create a unit. A weak password is refused with a reason.
     let driver = launch().await;
@@ -432,11 +433,11 @@ async fn a_unit_s_first_day_in_the_real_webview() {
         sign_in(&driver, "kim", "not kims password").await;
         let started = Instant::now();
         while started.elapsed() < Duration::from_millis(2500) {
-            if let Ok(shown) = driver.find(By::Css("[data-testid='error']")).await {
-                if shown.text().await.unwrap_or_default().contains("Wait") {
-                    delayed = Some(attempt);
-                    break;
-                }
+            if let Ok(shown) = driver.find(By::Css("[data-testid='error']")).await
+                && shown.text().await.unwrap_or_default().contains("Wait")
+            {
+                delayed = Some(attempt);
+                break;
             }
             tokio::time::sleep(Duration::from_millis(100)).await;
         }

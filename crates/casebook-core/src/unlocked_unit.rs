@@ -186,10 +186,14 @@ impl UnlockedUnit {
             .map(|f| serde_json::json!({ "username": f.username, "failed_at": f.at.to_rfc3339() }))
             .collect();
         let empty = serde_json::json!({});
+        // Each failure is recorded at the time it happened, not at this
+        // sign-in, and with no account: nobody was signed in.
         let mut records: Vec<AuditRecord<'_>> = details
             .iter()
-            .map(|detail| AuditRecord {
+            .zip(failures)
+            .map(|(detail, failure)| AuditRecord {
                 account: None,
+                at: failure.at,
                 ..self.audit_record(AuditAction::SignInFailed, None, detail, clock, entropy)
             })
             .collect();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { actionWords, AUDIT_ACTIONS, filterFromForm, formatDateTime, verdictText } from './audit';
+import { actionWords, AUDIT_ACTIONS, describeDetail, filterFromForm, formatDateTime, verdictText } from './audit';
 
 describe('actionWords', () => {
   it('puts known codes in plain words', () => {
@@ -73,5 +73,18 @@ describe('filterFromForm', () => {
       from: null,
       to: '2026-02-01',
     });
+  });
+});
+
+describe('describeDetail', () => {
+  it('turns a JSON object into plain words and drops empty values', () => {
+    expect(describeDetail('{"account":null,"action":"signed_in","from":null}')).toBe('action: signed_in');
+    expect(describeDetail('{"fields":["given_name","family_name"],"demo":false}')).toBe(
+      'fields: given name, family name · demo: no',
+    );
+  });
+  it('shows a dash for nothing and passes anything else through', () => {
+    expect(describeDetail('{}')).toBe('—');
+    expect(describeDetail('not json')).toBe('not json');
   });
 });

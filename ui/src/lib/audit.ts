@@ -65,3 +65,29 @@ export function filterFromForm(form: AuditFilterForm): AuditFilterDto {
     to: orNull(form.to),
   };
 }
+
+/**
+ * An entry's details in plain words: "username: kim · failed at: 25 Nov 2026
+ * 14:03:12". Empty values are left out; an empty detail is a dash. Anything
+ * that is not a JSON object is shown as it is.
+ */
+export function describeDetail(detail: string): string {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(detail);
+  } catch {
+    return detail;
+  }
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return detail;
+  const parts = Object.entries(parsed as Record<string, unknown>)
+    .filter(([, value]) => value !== null && value !== undefined && value !== '')
+    .map(([key, value]) => `${key.replaceAll('_', ' ')}: ${describeValue(key, value)}`);
+  return parts.length === 0 ? '—' : parts.join(' · ');
+}
+
+function describeValue(key: string, value: unknown): string {
+  if (Array.isArray(value)) return value.map((v) => String(v).replaceAll('_', ' ')).join(', ');
+  if (typeof value === 'boolean') return value ? 'yes' : 'no';
+  if (typeof value === 'string' && key.endsWith('_at')) return formatDateTime(value);
+  return String(value);
+}

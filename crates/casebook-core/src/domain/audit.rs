@@ -165,6 +165,63 @@ pub fn verify_chains(entries: &[AuditEntry]) -> ChainVerdict {
     }
 }
 
+/// Which audit entries a person asked to see.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct AuditFilter {
+    pub account: Option<super::ids::AccountId>,
+    pub action: Option<AuditAction>,
+    /// First day included (UTC).
+    pub from: Option<chrono::NaiveDate>,
+    /// Last day included (UTC).
+    pub to: Option<chrono::NaiveDate>,
+}
+
+impl AuditFilter {
+    /// Checks a filter as typed: an account id, an action name and two
+    /// `YYYY-MM-DD` dates, each optional.
+    pub fn parse(
+        account: Option<&str>,
+        action: Option<&str>,
+        from: Option<&str>,
+        to: Option<&str>,
+    ) -> crate::error::CoreResult<AuditFilter> {
+        use crate::error::CoreError;
+        let present = |t: Option<&str>| {
+            t.map(str::trim)
+                .filter(|t| !t.is_empty())
+                .map(str::to_owned)
+        };
+        let date = |t: Option<String>, which: &str| {
+            t.map(|t| {
+                chrono::NaiveDate::parse_from_str(&t, "%Y-%m-%d").map_err(|_| {
+                    CoreError::invalid(format!("The {which} date is not a real date. Use year-month-day, for example 2026-11-25."))
+                })
+            })
+            .transpose()
+        };
+        let filter = AuditFilter {
+            account: present(account)
+                .map(|a| super::ids::AccountId::parse(&a))
+                .transpose()?,
+            action: present(action)
+                .map(|a| {
+                    AuditAction::parse(&a).ok_or_else(|| {
+                        CoreError::invalid("That is not an action the audit trail records.")
+                    })
+                })
+                .transpose()?,
+            from: date(present(from), "from")?,
+            to: date(present(to), "to")?,
+        };
+        if let (Some(from), Some(to)) = (filter.from, filter.to)
+            && from > to
+        {
+            return Err(CoreError::invalid("The from date is after the to date."));
+        }
+        Ok(filter)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -246,62 +303,5 @@ mod tests {
         for action in AuditAction::ALL {
             assert_eq!(AuditAction::parse(action.as_str()), Some(action));
         }
-    }
-}
-
-/// Which audit entries a person asked to see.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct AuditFilter {
-    pub account: Option<super::ids::AccountId>,
-    pub action: Option<AuditAction>,
-    /// First day included (UTC).
-    pub from: Option<chrono::NaiveDate>,
-    /// Last day included (UTC).
-    pub to: Option<chrono::NaiveDate>,
-}
-
-impl AuditFilter {
-    /// Checks a filter as typed: an account id, an action name and two
-    /// `YYYY-MM-DD` dates, each optional.
-    pub fn parse(
-        account: Option<&str>,
-        action: Option<&str>,
-        from: Option<&str>,
-        to: Option<&str>,
-    ) -> crate::error::CoreResult<AuditFilter> {
-        use crate::error::CoreError;
-        let present = |t: Option<&str>| {
-            t.map(str::trim)
-                .filter(|t| !t.is_empty())
-                .map(str::to_owned)
-        };
-        let date = |t: Option<String>, which: &str| {
-            t.map(|t| {
-                chrono::NaiveDate::parse_from_str(&t, "%Y-%m-%d").map_err(|_| {
-                    CoreError::invalid(format!("The {which} date is not a real date. Use year-month-day, for example 2026-11-25."))
-                })
-            })
-            .transpose()
-        };
-        let filter = AuditFilter {
-            account: present(account)
-                .map(|a| super::ids::AccountId::parse(&a))
-                .transpose()?,
-            action: present(action)
-                .map(|a| {
-                    AuditAction::parse(&a).ok_or_else(|| {
-                        CoreError::invalid("That is not an action the audit trail records.")
-                    })
-                })
-                .transpose()?,
-            from: date(present(from), "from")?,
-            to: date(present(to), "to")?,
-        };
-        if let (Some(from), Some(to)) = (filter.from, filter.to) {
-            if from > to {
-                return Err(CoreError::invalid("The from date is after the to date."));
-            }
-        }
-        Ok(filter)
     }
 }

@@ -120,6 +120,34 @@ fn is_repetitive(password: &str) -> bool {
     repeats_short_pattern || distinct.len() < 5
 }
 
+/// A one-time password for a new or re-enabled account: four groups of four
+/// characters from an alphabet without look-alikes (no 0/O, 1/l/I), about 80
+/// bits, to be read out or handed over in person and changed at first
+/// sign-in.
+pub fn generate_one_time_password(
+    entropy: &mut dyn crate::clock::Entropy,
+) -> zeroize::Zeroizing<String> {
+    const ALPHABET: &[u8] = b"abcdefghjkmnpqrstuvwxyz23456789";
+    let mut out = zeroize::Zeroizing::new(String::with_capacity(19));
+    loop {
+        out.clear();
+        let mut bytes = zeroize::Zeroizing::new([0u8; 16]);
+        entropy.fill(bytes.as_mut());
+        for (i, byte) in bytes.iter().enumerate() {
+            if i > 0 && i % 4 == 0 {
+                out.push('-');
+            }
+            // 256 is not a multiple of the alphabet's 31 letters; the slight
+            // bias this leaves is far below what matters for a password
+            // that lives until its first use.
+            out.push(char::from(ALPHABET[usize::from(*byte) % ALPHABET.len()]));
+        }
+        if password_problems(&out, None).is_empty() {
+            return out;
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -161,33 +189,5 @@ mod tests {
     fn a_password_never_appears_in_debug_output() {
         let password = NewPassword::parse("otter lamp river cloud", None).unwrap();
         assert!(!format!("{password:?}").contains("otter"));
-    }
-}
-
-/// A one-time password for a new or re-enabled account: four groups of four
-/// characters from an alphabet without look-alikes (no 0/O, 1/l/I), about 80
-/// bits, to be read out or handed over in person and changed at first
-/// sign-in.
-pub fn generate_one_time_password(
-    entropy: &mut dyn crate::clock::Entropy,
-) -> zeroize::Zeroizing<String> {
-    const ALPHABET: &[u8] = b"abcdefghjkmnpqrstuvwxyz23456789";
-    let mut out = zeroize::Zeroizing::new(String::with_capacity(19));
-    loop {
-        out.clear();
-        let mut bytes = zeroize::Zeroizing::new([0u8; 16]);
-        entropy.fill(bytes.as_mut());
-        for (i, byte) in bytes.iter().enumerate() {
-            if i > 0 && i % 4 == 0 {
-                out.push('-');
-            }
-            // 256 is not a multiple of the alphabet's 31 letters; the slight
-            // bias this leaves is far below what matters for a password
-            // that lives until its first use.
-            out.push(char::from(ALPHABET[usize::from(*byte) % ALPHABET.len()]));
-        }
-        if password_problems(&out, None).is_empty() {
-            return out;
-        }
     }
 }

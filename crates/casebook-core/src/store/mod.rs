@@ -33,19 +33,6 @@ fn migrations() -> Migrations<'static> {
     ])
 }
 
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn migration_count_matches_the_list() {
-        let dir = tempfile::tempdir().unwrap();
-        let conn = super::open_unencrypted_for_comparison(&dir.path().join("t.db")).unwrap();
-        assert_eq!(
-            super::schema_version(&conn).unwrap(),
-            super::latest_schema_version()
-        );
-    }
-}
-
 /// Whether a new file may be made.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum OpenMode {
@@ -157,4 +144,17 @@ pub fn commit(tx: rusqlite::Transaction<'_>, what: &str) -> CoreResult<()> {
 pub fn checkpoint(conn: &Connection) -> CoreResult<()> {
     conn.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))
         .map_err(|e| CoreError::from_sql(&e, "save the unit"))
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn migration_count_matches_the_list() {
+        let dir = tempfile::tempdir().unwrap();
+        let conn = super::open_unencrypted_for_comparison(&dir.path().join("t.db")).unwrap();
+        assert_eq!(
+            super::schema_version(&conn).unwrap(),
+            super::latest_schema_version()
+        );
+    }
 }
