@@ -10,6 +10,11 @@ use casebook_core::unlocked_unit::UnlockedUnit;
 use casebook_core::vault::slot::KdfCost;
 use casebook_core::{CoreError, ErrorCode};
 
+/// Five minutes without input locks, as the service's policy asks.
+pub const DEFAULT_IDLE_LOCK_SECONDS: u32 = 5 * 60;
+/// No unit may keep an unattended screen open longer than this.
+pub const MAX_IDLE_LOCK_SECONDS: u32 = 15 * 60;
+
 /// How hard new key slots make Argon2id work.
 #[derive(Debug, Clone, Copy)]
 pub enum KdfPolicy {
@@ -23,6 +28,8 @@ pub struct AppState {
     pub data_folder: PathBuf,
     /// Where exports (the audit trail as CSV) are saved.
     pub export_folder: PathBuf,
+    /// Seconds without input before the UI locks itself.
+    pub idle_lock_seconds: u32,
     pub clock: Box<dyn Clock>,
     kdf_policy: KdfPolicy,
     calibrated: OnceLock<KdfCost>,
@@ -41,12 +48,20 @@ impl AppState {
     pub fn new(data_folder: PathBuf, kdf_policy: KdfPolicy) -> AppState {
         AppState {
             export_folder: data_folder.join("exports"),
+            idle_lock_seconds: DEFAULT_IDLE_LOCK_SECONDS,
             data_folder,
             clock: Box::new(SystemClock),
             kdf_policy,
             calibrated: OnceLock::new(),
             open_unit: Mutex::new(None),
         }
+    }
+
+    /// Sets the idle lock, kept between 10 seconds (for tests) and the
+    /// 15 minutes that is the most the service allows.
+    pub fn with_idle_lock_seconds(mut self, seconds: u32) -> AppState {
+        self.idle_lock_seconds = seconds.clamp(10, MAX_IDLE_LOCK_SECONDS);
+        self
     }
 
     pub fn with_export_folder(mut self, folder: PathBuf) -> AppState {

@@ -35,7 +35,10 @@ pub fn startup_state(state: &AppState) -> Answer<StartupDto> {
     Ok(StartupDto {
         real_unit: describe(UnitKind::Real)?,
         demo_unit: describe(UnitKind::Demo)?,
-        session: state.open_unit().as_ref().map(SessionDto::from_unit),
+        session: state
+            .open_unit()
+            .as_ref()
+            .map(|unit| SessionDto::from_unit(unit, state.idle_lock_seconds)),
         password_rules: password_rules(),
         demo_credentials: DemoCredentialsDto {
             username: demo::DEMO_USERNAME.to_owned(),
@@ -81,7 +84,7 @@ pub fn create_unit(state: &AppState, request: &CreateUnitRequest) -> Answer<Crea
         state.clock.as_ref(),
         &mut OsEntropy,
     )?;
-    let session = SessionDto::from_unit(&unit);
+    let session = SessionDto::from_unit(&unit, state.idle_lock_seconds);
     *state.open_unit() = Some(unit);
     Ok(CreatedUnitDto {
         session,
@@ -125,7 +128,7 @@ pub fn unlock(state: &AppState, request: &UnlockRequest) -> Answer<SessionDto> {
         Err(error) => tracing::info!(code = error.code.as_str(), "sign-in refused"),
     }
     let unit = result?;
-    let session = SessionDto::from_unit(&unit);
+    let session = SessionDto::from_unit(&unit, state.idle_lock_seconds);
     *state.open_unit() = Some(unit);
     Ok(session)
 }
@@ -164,7 +167,7 @@ pub fn change_password(state: &AppState, request: &ChangePasswordRequest) -> Ans
             state.clock.as_ref(),
             &mut OsEntropy,
         )?;
-        Ok(SessionDto::from_unit(unit))
+        Ok(SessionDto::from_unit(unit, state.idle_lock_seconds))
     })?;
     Ok(session)
 }
@@ -182,7 +185,7 @@ pub fn recover_with_key(state: &AppState, request: &RecoverRequest) -> Answer<Se
         &mut OsEntropy,
     )?;
     tracing::info!("access restored with the recovery key");
-    let session = SessionDto::from_unit(&unit);
+    let session = SessionDto::from_unit(&unit, state.idle_lock_seconds);
     *state.open_unit() = Some(unit);
     Ok(session)
 }

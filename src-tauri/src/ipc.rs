@@ -94,10 +94,12 @@ pub struct SessionDto {
     pub case_role: Option<CaseRoleDto>,
     pub administrator: bool,
     pub must_change_password: bool,
+    /// Lock after this many seconds without keyboard or mouse input.
+    pub idle_lock_seconds: u32,
 }
 
 impl SessionDto {
-    pub fn from_unit(unit: &UnlockedUnit) -> SessionDto {
+    pub fn from_unit(unit: &UnlockedUnit, idle_lock_seconds: u32) -> SessionDto {
         let account = unit.account();
         SessionDto {
             unit: UnitDto::from_description(unit.description()),
@@ -107,6 +109,7 @@ impl SessionDto {
             case_role: account.case_role.map(CaseRoleDto::from),
             administrator: account.administrator,
             must_change_password: account.must_change_password,
+            idle_lock_seconds,
         }
     }
 }

@@ -25,9 +25,12 @@ pub fn run() {
                 .and_then(|folder| logging::start(&folder));
             tracing::info!(version = env!("CARGO_PKG_VERSION"), "Casebook started");
             let export_folder = platform::export_folder(app, &data_folder);
-            app.manage(
-                AppState::new(data_folder, KdfPolicy::Calibrated).with_export_folder(export_folder),
-            );
+            let mut state =
+                AppState::new(data_folder, KdfPolicy::Calibrated).with_export_folder(export_folder);
+            if let Some(seconds) = platform::idle_lock_seconds() {
+                state = state.with_idle_lock_seconds(seconds);
+            }
+            app.manage(state);
             app.manage(LogGuard(std::sync::Mutex::new(log_guard)));
             Ok(())
         })

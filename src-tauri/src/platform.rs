@@ -38,6 +38,14 @@ pub fn export_folder(app: &tauri::App, data_folder: &std::path::Path) -> PathBuf
         .unwrap_or_else(|_| data_folder.join("exports"))
 }
 
+/// The idle lock in seconds when `CASEBOOK_IDLE_LOCK_SECONDS` sets one (for
+/// tests and trials); otherwise the default.
+pub fn idle_lock_seconds() -> Option<u32> {
+    std::env::var("CASEBOOK_IDLE_LOCK_SECONDS")
+        .ok()
+        .and_then(|s| s.trim().parse().ok())
+}
+
 pub fn log_folder(app: &tauri::App) -> Result<PathBuf, String> {
     if let Some(folder) = std::env::var_os("CASEBOOK_LOG_DIR") {
         return Ok(PathBuf::from(folder));

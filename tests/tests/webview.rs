@@ -20,6 +20,7 @@ use thirtyfour::prelude::*;
 const DRIVER_PORT: u16 = 4444;
 const PASSWORD: &str = "otter lamp river cloud";
 const WAIT: Duration = Duration::from_secs(20);
+const IDLE_LOCK_SECONDS: u64 = 15;
 
 /// tauri-driver, stopped with SIGTERM when dropped: a SIGKILL would leave
 /// WebKitWebDriver holding its port and hang the next run.
@@ -31,6 +32,9 @@ impl TauriDriver {
             .args(["--port", &DRIVER_PORT.to_string(), "--native-port", "4445"])
             .env("CASEBOOK_DATA_DIR", data_folder)
             .env("CASEBOOK_LOG_DIR", log_folder)
+            // Short enough to see the idle lock within the test, long enough
+            // that no other step sits idle that long.
+            .env("CASEBOOK_IDLE_LOCK_SECONDS", IDLE_LOCK_SECONDS.to_string())
             .stdout(Stdio::null())
             .spawn()
             .expect("tauri-driver must be installed (make e2e installs it)");
@@ -458,7 +462,27 @@ async fn a_unit_s_first_day_in_the_real_webview() {
     let verdict = by_id(&driver, "audit-verdict").await.text().await.unwrap();
     assert!(verdict.contains("intact"), "{verdict}");
     screenshot(&driver, "13-audit-trail").await;
-    click(&driver, "lock-button").await;
+
+    // Left alone, the screen locks itself and the records leave the page.
+    let started = Instant::now();
+    while driver
+        .find_all(By::Css("[data-testid='lock-screen']"))
+        .await
+        .unwrap()
+        .is_empty()
+    {
+        assert!(
+            started.elapsed() < Duration::from_secs(IDLE_LOCK_SECONDS * 3),
+            "the idle lock never came"
+        );
+        tokio::time::sleep(Duration::from_millis(250)).await;
+    }
+    assert!(
+        started.elapsed() >= Duration::from_secs(IDLE_LOCK_SECONDS / 2),
+        "locked too soon"
+    );
+    let page = page_text(&driver).await;
+    assert!(!page.contains("Whitlock") && !page.contains("audit-row"));
 
     // The demo unit: clearly marked, apart, with its stated credentials.
     click(&driver, "open-demo").await;

@@ -11,9 +11,9 @@ export const TICK_MS = 15_000;
 export const CLOCK_JUMP_MS = 2 * 60_000;
 
 /**
- * The idle limit in milliseconds. `seconds` is the build-time setting
- * VITE_CASEBOOK_IDLE_SECONDS (for tests); anything missing or not a positive
- * number gives IDLE_MINUTES.
+ * The idle limit in milliseconds. `seconds` comes from the session (the
+ * core's setting); anything missing or not a positive number gives
+ * IDLE_MINUTES.
  */
 export function idleLimitMs(seconds: string | number | undefined | null): number {
   const parsed = typeof seconds === 'number' ? seconds : Number(String(seconds ?? '').trim() || NaN);

@@ -7,7 +7,11 @@ export type UnitDto = { kind: UnitKind, name: string, };
 
 export type CaseRole = "keyworker" | "manager" | "partner";
 
-export type SessionDto = { unit: UnitDto, accountId: string, username: string, fullName: string, caseRole: CaseRole | null, administrator: boolean, mustChangePassword: boolean, };
+export type SessionDto = { unit: UnitDto, accountId: string, username: string, fullName: string, caseRole: CaseRole | null, administrator: boolean, mustChangePassword: boolean, 
+/**
+ * Lock after this many seconds without keyboard or mouse input.
+ */
+idleLockSeconds: number, };
 
 export type CreatedUnitDto = { session: SessionDto, recoveryKey: string, };
 
