@@ -166,6 +166,16 @@ async fn rows(driver: &WebDriver) -> Vec<String> {
     texts
 }
 
+/// Fills in the add-client form (date as day, month, year) and submits it.
+async fn fill_client(driver: &WebDriver, given: &str, family: &str, [day, month, year]: [&str; 3]) {
+    type_into(driver, "client-given-name", given).await;
+    type_into(driver, "client-family-name", family).await;
+    type_into(driver, "client-dob-day", day).await;
+    type_into(driver, "client-dob-month", month).await;
+    type_into(driver, "client-dob-year", year).await;
+    click(driver, "add-client-submit").await;
+}
+
 /// Adds an account on the Accounts screen and returns its one-time password.
 async fn add_account(driver: &WebDriver, username: &str, full_name: &str, role: &str) -> String {
     type_into(driver, "account-username", username).await;
@@ -295,12 +305,7 @@ async fn a_unit_s_first_day_in_the_real_webview() {
         open.click().await.unwrap();
     }
     by_id(&driver, "add-client-form").await;
-    type_into(&driver, "client-given-name", "Jordan").await;
-    type_into(&driver, "client-family-name", "Whitlock").await;
-    type_into(&driver, "client-dob-day", "30").await;
-    type_into(&driver, "client-dob-month", "2").await;
-    type_into(&driver, "client-dob-year", "1990").await;
-    click(&driver, "add-client-submit").await;
+    fill_client(&driver, "Jordan", "Whitlock", ["30", "2", "1990"]).await;
     let refusal = error_text(&driver).await;
     assert!(refusal.contains("not a real date"), "{refusal}");
     screenshot(&driver, "04-add-client-impossible-date").await;
@@ -393,12 +398,7 @@ async fn a_unit_s_first_day_in_the_real_webview() {
     )
     .await;
     click(&driver, "add-client-open").await;
-    type_into(&driver, "client-given-name", "Ann").await;
-    type_into(&driver, "client-family-name", "Lee").await;
-    type_into(&driver, "client-dob-day", "3").await;
-    type_into(&driver, "client-dob-month", "4").await;
-    type_into(&driver, "client-dob-year", "1984").await;
-    click(&driver, "add-client-submit").await;
+    fill_client(&driver, "Ann", "Lee", ["3", "4", "1984"]).await;
     wait_for_rows(&driver, 2).await;
 
     // The partner sees the caseload summary but cannot add clients.
@@ -483,11 +483,12 @@ async fn a_unit_s_first_day_in_the_real_webview() {
     );
     let page = page_text(&driver).await;
     assert!(!page.contains("Whitlock") && !page.contains("audit-row"));
+    screenshot(&driver, "14-locked-when-idle").await;
 
     // The demo unit: clearly marked, apart, with its stated credentials.
     click(&driver, "open-demo").await;
     by_id(&driver, "demo-banner").await;
-    screenshot(&driver, "14-demo-lock-screen").await;
+    screenshot(&driver, "15-demo-lock-screen").await;
     sign_in(&driver, "demo", "try casebook safely").await;
     by_id(&driver, "caseload").await;
     by_id(&driver, "demo-banner").await;
@@ -497,7 +498,7 @@ async fn a_unit_s_first_day_in_the_real_webview() {
         !page_text(&driver).await.contains("Whitlock"),
         "the demo unit shows no real client"
     );
-    screenshot(&driver, "15-demo-caseload").await;
+    screenshot(&driver, "16-demo-caseload").await;
     driver.quit().await.unwrap();
 
     // Nothing a person typed reached the log.

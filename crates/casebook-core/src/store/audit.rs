@@ -64,6 +64,22 @@ pub fn append(tx: &Transaction<'_>, record: &AuditRecord<'_>) -> CoreResult<()> 
     Ok(())
 }
 
+/// Reads the ten audit columns, in table order, from the start of a row.
+fn entry_from_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<AuditEntry> {
+    Ok(AuditEntry {
+        seq: row.get(0)?,
+        id: row.get(1)?,
+        at: row.get(2)?,
+        device_id: row.get(3)?,
+        account_id: row.get(4)?,
+        action: row.get(5)?,
+        client_id: row.get(6)?,
+        detail: row.get(7)?,
+        previous_hash: row.get(8)?,
+        hash: row.get(9)?,
+    })
+}
+
 /// Every entry, oldest first.
 pub fn all(conn: &Connection) -> CoreResult<Vec<AuditEntry>> {
     let mut statement = conn
@@ -73,20 +89,7 @@ pub fn all(conn: &Connection) -> CoreResult<Vec<AuditEntry>> {
         )
         .map_err(|e| CoreError::from_sql(&e, "read the audit trail"))?;
     let rows = statement
-        .query_map([], |row| {
-            Ok(AuditEntry {
-                seq: row.get(0)?,
-                id: row.get(1)?,
-                at: row.get(2)?,
-                device_id: row.get(3)?,
-                account_id: row.get(4)?,
-                action: row.get(5)?,
-                client_id: row.get(6)?,
-                detail: row.get(7)?,
-                previous_hash: row.get(8)?,
-                hash: row.get(9)?,
-            })
-        })
+        .query_map([], entry_from_row)
         .map_err(|e| CoreError::from_sql(&e, "read the audit trail"))?;
     rows.collect::<Result<Vec<_>, _>>()
         .map_err(|e| CoreError::from_sql(&e, "read the audit trail"))
@@ -127,18 +130,7 @@ pub fn filtered(
     let rows = statement
         .query_map(params![account, action, from, before], |row| {
             Ok(AuditView {
-                entry: AuditEntry {
-                    seq: row.get(0)?,
-                    id: row.get(1)?,
-                    at: row.get(2)?,
-                    device_id: row.get(3)?,
-                    account_id: row.get(4)?,
-                    action: row.get(5)?,
-                    client_id: row.get(6)?,
-                    detail: row.get(7)?,
-                    previous_hash: row.get(8)?,
-                    hash: row.get(9)?,
-                },
+                entry: entry_from_row(row)?,
                 who: row.get(10)?,
             })
         })
