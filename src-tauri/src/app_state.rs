@@ -10,8 +10,6 @@ use casebook_core::unlocked_unit::UnlockedUnit;
 use casebook_core::vault::slot::KdfCost;
 use casebook_core::{CoreError, ErrorCode};
 
-/// Five minutes without input locks, as the service's policy asks.
-pub const DEFAULT_IDLE_LOCK_SECONDS: u32 = 5 * 60;
 /// No unit may keep an unattended screen open longer than this.
 pub const MAX_IDLE_LOCK_SECONDS: u32 = 15 * 60;
 
@@ -28,8 +26,9 @@ pub struct AppState {
     pub data_folder: PathBuf,
     /// Where exports (the audit trail as CSV) are saved.
     pub export_folder: PathBuf,
-    /// Seconds without input before the UI locks itself.
-    pub idle_lock_seconds: u32,
+    /// Seconds without input before the UI locks itself, when a test set
+    /// it; otherwise the unit's setting applies.
+    pub idle_lock_override: Option<u32>,
     pub clock: Box<dyn Clock>,
     kdf_policy: KdfPolicy,
     calibrated: OnceLock<KdfCost>,
@@ -48,7 +47,7 @@ impl AppState {
     pub fn new(data_folder: PathBuf, kdf_policy: KdfPolicy) -> AppState {
         AppState {
             export_folder: data_folder.join("exports"),
-            idle_lock_seconds: DEFAULT_IDLE_LOCK_SECONDS,
+            idle_lock_override: None,
             data_folder,
             clock: Box::new(SystemClock),
             kdf_policy,
@@ -57,10 +56,10 @@ impl AppState {
         }
     }
 
-    /// Sets the idle lock, kept between 10 seconds (for tests) and the
-    /// 15 minutes that is the most the service allows.
+    /// Overrides the unit's idle lock, kept between 10 seconds (for tests)
+    /// and the 15 minutes that is the most the service allows.
     pub fn with_idle_lock_seconds(mut self, seconds: u32) -> AppState {
-        self.idle_lock_seconds = seconds.clamp(10, MAX_IDLE_LOCK_SECONDS);
+        self.idle_lock_override = Some(seconds.clamp(10, MAX_IDLE_LOCK_SECONDS));
         self
     }
 

@@ -16,13 +16,15 @@ use tauri::State;
 use crate::app_state::{AppState, lock_open_unit, with_unlocked};
 use casebook_core::domain::account::NewAccount;
 use casebook_core::domain::audit::AuditFilter;
-use casebook_core::domain::ids::AccountId;
+use casebook_core::domain::ids::{AccountId, ClientId};
+use casebook_core::domain::unit_settings::UnitSettings;
 
 use crate::ipc::{
-    AccountDto, AuditCheckDto, AuditEntryDto, AuditFilterDto, ChangePasswordRequest, ClientRowDto,
-    CreateUnitRequest, CreatedUnitDto, DemoCredentialsDto, IpcError, NewAccountRequest,
-    NewClientRequest, OneTimePasswordDto, PasswordCheckDto, RecoverRequest, SessionDto, StartupDto,
-    UnitDto, UnlockRequest,
+    AccountDto, AllocationRequest, AuditCheckDto, AuditEntryDto, AuditFilterDto, BreakGlassRequest,
+    ChangePasswordRequest, ClientDetailsRequest, ClientMatchDto, ClientRowDto, ClientViewDto,
+    CreateUnitRequest, CreatedUnitDto, DemoCredentialsDto, FindClientRequest, IpcError,
+    NewAccountRequest, NewClientRequest, OneTimePasswordDto, PasswordCheckDto, RecoverRequest,
+    SessionDto, StaffMemberDto, StartupDto, UnitDto, UnitSettingsDto, UnlockRequest,
 };
 
 type Answer<T> = Result<T, IpcError>;
@@ -38,7 +40,7 @@ pub fn startup_state(state: &AppState) -> Answer<StartupDto> {
         session: state
             .open_unit()
             .as_ref()
-            .map(|unit| SessionDto::from_unit(unit, state.idle_lock_seconds)),
+            .map(|unit| SessionDto::from_unit(unit, state.idle_lock_override)),
         password_rules: password_rules(),
         demo_credentials: DemoCredentialsDto {
             username: demo::DEMO_USERNAME.to_owned(),
@@ -84,7 +86,7 @@ pub fn create_unit(state: &AppState, request: &CreateUnitRequest) -> Answer<Crea
         state.clock.as_ref(),
         &mut OsEntropy,
     )?;
-    let session = SessionDto::from_unit(&unit, state.idle_lock_seconds);
+    let session = SessionDto::from_unit(&unit, state.idle_lock_override);
     *state.open_unit() = Some(unit);
     Ok(CreatedUnitDto {
         session,
@@ -128,7 +130,7 @@ pub fn unlock(state: &AppState, request: &UnlockRequest) -> Answer<SessionDto> {
         Err(error) => tracing::info!(code = error.code.as_str(), "sign-in refused"),
     }
     let unit = result?;
-    let session = SessionDto::from_unit(&unit, state.idle_lock_seconds);
+    let session = SessionDto::from_unit(&unit, state.idle_lock_override);
     *state.open_unit() = Some(unit);
     Ok(session)
 }
@@ -142,20 +144,109 @@ pub fn list_clients(state: &AppState) -> Answer<Vec<ClientRowDto>> {
     let clients = with_unlocked(state, |unit| {
         unit.view_caseload(state.clock.as_ref(), &mut OsEntropy)
     })?;
-    Ok(clients.iter().map(ClientRowDto::from_client).collect())
+    Ok(clients.iter().map(ClientRowDto::from_entry).collect())
 }
 
 pub fn add_client(state: &AppState, request: &NewClientRequest) -> Answer<ClientRowDto> {
-    let client = with_unlocked(state, |unit| {
-        unit.add_client(
+    let entry = with_unlocked(state, |unit| {
+        let client = unit.add_client(
             &request.given_name,
+            &request.family_name,
+            &request.date_of_birth,
+            state.clock.as_ref(),
+            &mut OsEntropy,
+        )?;
+        unit.caseload_entry(client)
+    })?;
+    Ok(ClientRowDto::from_entry(&entry))
+}
+
+pub fn view_client(state: &AppState, client_id: &str) -> Answer<ClientViewDto> {
+    let id = ClientId::parse(client_id)?;
+    let view = with_unlocked(state, |unit| {
+        unit.view_client(id, state.clock.as_ref(), &mut OsEntropy)
+    })?;
+    Ok(ClientViewDto::from_view(&view))
+}
+
+pub fn open_client_with_reason(
+    state: &AppState,
+    request: &BreakGlassRequest,
+) -> Answer<ClientViewDto> {
+    let id = ClientId::parse(&request.client_id)?;
+    let record = with_unlocked(state, |unit| {
+        unit.open_client_with_reason(id, &request.reason, state.clock.as_ref(), &mut OsEntropy)
+    })?;
+    Ok(ClientViewDto::from_record(&record))
+}
+
+pub fn find_clients_outside_caseload(
+    state: &AppState,
+    request: &FindClientRequest,
+) -> Answer<Vec<ClientMatchDto>> {
+    let found = with_unlocked(state, |unit| {
+        unit.find_clients_outside_caseload(
             &request.family_name,
             &request.date_of_birth,
             state.clock.as_ref(),
             &mut OsEntropy,
         )
     })?;
-    Ok(ClientRowDto::from_client(&client))
+    Ok(found.iter().map(ClientMatchDto::from_match).collect())
+}
+
+pub fn update_client_details(
+    state: &AppState,
+    request: &ClientDetailsRequest,
+) -> Answer<ClientViewDto> {
+    let id = ClientId::parse(&request.client_id)?;
+    let view = with_unlocked(state, |unit| {
+        unit.update_client_details(
+            id,
+            &request.given_name,
+            &request.family_name,
+            &request.date_of_birth,
+            state.clock.as_ref(),
+            &mut OsEntropy,
+        )?;
+        unit.view_client(id, state.clock.as_ref(), &mut OsEntropy)
+    })?;
+    Ok(ClientViewDto::from_view(&view))
+}
+
+pub fn allocatable_staff(state: &AppState) -> Answer<Vec<StaffMemberDto>> {
+    let staff = with_unlocked(state, |unit| unit.allocatable_staff())?;
+    Ok(staff.iter().map(StaffMemberDto::from_staff).collect())
+}
+
+pub fn allocate_client(state: &AppState, request: &AllocationRequest) -> Answer<ClientViewDto> {
+    let id = ClientId::parse(&request.client_id)?;
+    let keyworker = request
+        .keyworker_id
+        .as_deref()
+        .map(AccountId::parse)
+        .transpose()?;
+    let record = with_unlocked(state, |unit| {
+        unit.allocate_client(id, keyworker, state.clock.as_ref(), &mut OsEntropy)
+    })?;
+    Ok(ClientViewDto::from_record(&record))
+}
+
+pub fn unit_settings(state: &AppState) -> Answer<UnitSettingsDto> {
+    let settings = with_unlocked(state, |unit| Ok(unit.settings()))?;
+    Ok(UnitSettingsDto::from_settings(settings))
+}
+
+pub fn change_unit_settings(state: &AppState, request: &UnitSettingsDto) -> Answer<SessionDto> {
+    let settings = UnitSettings::parse(
+        request.idle_lock_minutes,
+        request.keyworkers_see_other_clients,
+    )?;
+    let session = with_unlocked(state, |unit| {
+        unit.change_unit_settings(settings, state.clock.as_ref(), &mut OsEntropy)?;
+        Ok(SessionDto::from_unit(unit, state.idle_lock_override))
+    })?;
+    Ok(session)
 }
 
 pub fn change_password(state: &AppState, request: &ChangePasswordRequest) -> Answer<SessionDto> {
@@ -167,7 +258,7 @@ pub fn change_password(state: &AppState, request: &ChangePasswordRequest) -> Ans
             state.clock.as_ref(),
             &mut OsEntropy,
         )?;
-        Ok(SessionDto::from_unit(unit, state.idle_lock_seconds))
+        Ok(SessionDto::from_unit(unit, state.idle_lock_override))
     })?;
     Ok(session)
 }
@@ -185,7 +276,7 @@ pub fn recover_with_key(state: &AppState, request: &RecoverRequest) -> Answer<Se
         &mut OsEntropy,
     )?;
     tracing::info!("access restored with the recovery key");
-    let session = SessionDto::from_unit(&unit, state.idle_lock_seconds);
+    let session = SessionDto::from_unit(&unit, state.idle_lock_override);
     *state.open_unit() = Some(unit);
     Ok(session)
 }
@@ -254,6 +345,7 @@ pub fn release_sign_in(state: &AppState, username: &str) -> Answer<()> {
 fn audit_filter(filter: &AuditFilterDto) -> Result<AuditFilter, IpcError> {
     Ok(AuditFilter::parse(
         filter.account_id.as_deref(),
+        filter.client_id.as_deref(),
         filter.action.as_deref(),
         filter.from.as_deref(),
         filter.to.as_deref(),
@@ -339,6 +431,61 @@ pub mod tauri_commands {
         request: NewClientRequest,
     ) -> Answer<ClientRowDto> {
         super::add_client(&state, &request)
+    }
+
+    #[tauri::command(async)]
+    pub fn view_client(state: State<'_, AppState>, client_id: String) -> Answer<ClientViewDto> {
+        super::view_client(&state, &client_id)
+    }
+
+    #[tauri::command(async)]
+    pub fn open_client_with_reason(
+        state: State<'_, AppState>,
+        request: BreakGlassRequest,
+    ) -> Answer<ClientViewDto> {
+        super::open_client_with_reason(&state, &request)
+    }
+
+    #[tauri::command(async)]
+    pub fn find_clients_outside_caseload(
+        state: State<'_, AppState>,
+        request: FindClientRequest,
+    ) -> Answer<Vec<ClientMatchDto>> {
+        super::find_clients_outside_caseload(&state, &request)
+    }
+
+    #[tauri::command(async)]
+    pub fn update_client_details(
+        state: State<'_, AppState>,
+        request: ClientDetailsRequest,
+    ) -> Answer<ClientViewDto> {
+        super::update_client_details(&state, &request)
+    }
+
+    #[tauri::command(async)]
+    pub fn allocatable_staff(state: State<'_, AppState>) -> Answer<Vec<StaffMemberDto>> {
+        super::allocatable_staff(&state)
+    }
+
+    #[tauri::command(async)]
+    pub fn allocate_client(
+        state: State<'_, AppState>,
+        request: AllocationRequest,
+    ) -> Answer<ClientViewDto> {
+        super::allocate_client(&state, &request)
+    }
+
+    #[tauri::command(async)]
+    pub fn unit_settings(state: State<'_, AppState>) -> Answer<UnitSettingsDto> {
+        super::unit_settings(&state)
+    }
+
+    #[tauri::command(async)]
+    pub fn change_unit_settings(
+        state: State<'_, AppState>,
+        request: UnitSettingsDto,
+    ) -> Answer<SessionDto> {
+        super::change_unit_settings(&state, &request)
     }
 
     #[tauri::command(async)]

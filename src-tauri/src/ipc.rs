@@ -5,9 +5,14 @@
 //! and the UI's TypeScript types (generated from these by ts-rs into
 //! `ui/src/lib/ipc/bindings.ts`) describe exactly what is sent.
 
+use casebook_core::client_records::{
+    CaseloadEntry, ClientMatch, ClientRecord, ClientView, StaffMember,
+};
+use casebook_core::domain::access::ClientAccess;
 use casebook_core::domain::account::{Account, CaseRole};
 use casebook_core::domain::audit::ChainVerdict;
-use casebook_core::domain::client::Client;
+use casebook_core::domain::client::DateOfBirth;
+use casebook_core::domain::unit_settings::UnitSettings;
 use casebook_core::store::audit::AuditView;
 use casebook_core::unit_folder::{UnitDescription, UnitKind};
 use casebook_core::unlocked_unit::UnlockedUnit;
@@ -99,8 +104,12 @@ pub struct SessionDto {
 }
 
 impl SessionDto {
-    pub fn from_unit(unit: &UnlockedUnit, idle_lock_seconds: u32) -> SessionDto {
+    /// `idle_lock_override` (seconds) replaces the unit's setting when the
+    /// shell was started with one, for tests.
+    pub fn from_unit(unit: &UnlockedUnit, idle_lock_override: Option<u32>) -> SessionDto {
         let account = unit.account();
+        let idle_lock_seconds =
+            idle_lock_override.unwrap_or(unit.settings().idle_lock_minutes * 60);
         SessionDto {
             unit: UnitDto::from_description(unit.description()),
             account_id: account.id.to_string(),
@@ -189,6 +198,53 @@ pub struct NewClientRequest {
     pub date_of_birth: String,
 }
 
+/// What the signed-in account may do with one client.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(rename = "ClientAccess")]
+pub enum ClientAccessDto {
+    /// Read and change: the allocated keyworker, or a manager.
+    Full,
+    /// Read only: another keyworker's client.
+    ReadOnly,
+    /// The partner summary.
+    Summary,
+}
+
+impl ClientAccessDto {
+    /// `None` for access that never reaches the UI as a visible client
+    /// (hidden, or no client data at all).
+    fn from_access(access: ClientAccess) -> Option<ClientAccessDto> {
+        match access {
+            ClientAccess::Full => Some(ClientAccessDto::Full),
+            ClientAccess::ReadOnly => Some(ClientAccessDto::ReadOnly),
+            ClientAccess::Summary => Some(ClientAccessDto::Summary),
+            ClientAccess::NeedsReason | ClientAccess::None => None,
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct StaffMemberDto {
+    pub id: String,
+    pub full_name: String,
+}
+
+impl StaffMemberDto {
+    pub fn from_staff(staff: &StaffMember) -> StaffMemberDto {
+        StaffMemberDto {
+            id: staff.id.to_string(),
+            full_name: staff.full_name.as_str().to_owned(),
+        }
+    }
+}
+
+fn iso_date(date: DateOfBirth) -> String {
+    date.date().format("%Y-%m-%d").to_string()
+}
+
+/// One line of the caseload.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct ClientRowDto {
@@ -197,15 +253,139 @@ pub struct ClientRowDto {
     pub family_name: String,
     /// `YYYY-MM-DD`.
     pub date_of_birth: String,
+    pub keyworker: Option<StaffMemberDto>,
+    pub access: ClientAccessDto,
 }
 
 impl ClientRowDto {
-    pub fn from_client(client: &Client) -> ClientRowDto {
+    pub fn from_entry(entry: &CaseloadEntry) -> ClientRowDto {
         ClientRowDto {
-            id: client.id.to_string(),
-            given_name: client.given_name.as_str().to_owned(),
-            family_name: client.family_name.as_str().to_owned(),
-            date_of_birth: client.date_of_birth.date().format("%Y-%m-%d").to_string(),
+            id: entry.client.id.to_string(),
+            given_name: entry.client.given_name.as_str().to_owned(),
+            family_name: entry.client.family_name.as_str().to_owned(),
+            date_of_birth: iso_date(entry.client.date_of_birth),
+            keyworker: entry.keyworker.as_ref().map(StaffMemberDto::from_staff),
+            // The core lists only clients the account may see, so the
+            // fallback never shows; read-only is the safe reading if it did.
+            access: ClientAccessDto::from_access(entry.access).unwrap_or(ClientAccessDto::ReadOnly),
+        }
+    }
+}
+
+/// One client's record, or a partner's summary of it (`access` says which).
+/// The summary carries identity and keyworker only; later work adds the
+/// other summary fields, and keeps notes out of it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct ClientViewDto {
+    pub id: String,
+    pub given_name: String,
+    pub family_name: String,
+    /// `YYYY-MM-DD`.
+    pub date_of_birth: String,
+    pub keyworker: Option<StaffMemberDto>,
+    pub access: ClientAccessDto,
+    /// The reason given when the record was opened through break-glass.
+    pub break_glass_reason: Option<String>,
+}
+
+impl ClientViewDto {
+    pub fn from_record(record: &ClientRecord) -> ClientViewDto {
+        ClientViewDto {
+            id: record.client.id.to_string(),
+            given_name: record.client.given_name.as_str().to_owned(),
+            family_name: record.client.family_name.as_str().to_owned(),
+            date_of_birth: iso_date(record.client.date_of_birth),
+            keyworker: record.keyworker.as_ref().map(StaffMemberDto::from_staff),
+            access: ClientAccessDto::from_access(record.access)
+                .unwrap_or(ClientAccessDto::ReadOnly),
+            break_glass_reason: record.break_glass_reason.clone(),
+        }
+    }
+
+    pub fn from_view(view: &ClientView) -> ClientViewDto {
+        match view {
+            ClientView::Record(record) => ClientViewDto::from_record(record),
+            ClientView::Summary(summary) => ClientViewDto {
+                id: summary.id.to_string(),
+                given_name: summary.given_name.as_str().to_owned(),
+                family_name: summary.family_name.as_str().to_owned(),
+                date_of_birth: iso_date(summary.date_of_birth),
+                keyworker: summary.keyworker.as_ref().map(StaffMemberDto::from_staff),
+                access: ClientAccessDto::Summary,
+                break_glass_reason: None,
+            },
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct ClientDetailsRequest {
+    pub client_id: String,
+    pub given_name: String,
+    pub family_name: String,
+    /// `YYYY-MM-DD`.
+    pub date_of_birth: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct AllocationRequest {
+    pub client_id: String,
+    /// `null` takes the allocation away.
+    pub keyworker_id: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct BreakGlassRequest {
+    pub client_id: String,
+    pub reason: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct FindClientRequest {
+    pub family_name: String,
+    /// `YYYY-MM-DD`.
+    pub date_of_birth: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct ClientMatchDto {
+    pub id: String,
+    pub given_name: String,
+    pub family_name: String,
+    /// `YYYY-MM-DD`.
+    pub date_of_birth: String,
+}
+
+impl ClientMatchDto {
+    pub fn from_match(found: &ClientMatch) -> ClientMatchDto {
+        ClientMatchDto {
+            id: found.id.to_string(),
+            given_name: found.given_name.as_str().to_owned(),
+            family_name: found.family_name.as_str().to_owned(),
+            date_of_birth: iso_date(found.date_of_birth),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct UnitSettingsDto {
+    /// 1 to 15.
+    pub idle_lock_minutes: u32,
+    pub keyworkers_see_other_clients: bool,
+}
+
+impl UnitSettingsDto {
+    pub fn from_settings(settings: UnitSettings) -> UnitSettingsDto {
+        UnitSettingsDto {
+            idle_lock_minutes: settings.idle_lock_minutes,
+            keyworkers_see_other_clients: settings.keyworkers_see_other_clients,
         }
     }
 }
@@ -277,6 +457,7 @@ pub struct OneTimePasswordDto {
 #[serde(rename_all = "camelCase")]
 pub struct AuditFilterDto {
     pub account_id: Option<String>,
+    pub client_id: Option<String>,
     pub action: Option<String>,
     /// `YYYY-MM-DD`, first day included.
     pub from: Option<String>,
@@ -293,6 +474,8 @@ pub struct AuditEntryDto {
     pub who: String,
     pub action: String,
     pub client_id: Option<String>,
+    /// "Family, Given"; absent for readers who see no client data.
+    pub client_name: Option<String>,
     pub detail: String,
 }
 
@@ -307,6 +490,7 @@ impl AuditEntryDto {
                 .unwrap_or_else(|| "(before sign-in)".to_owned()),
             action: view.entry.action.clone(),
             client_id: view.entry.client_id.clone(),
+            client_name: view.client_name.clone(),
             detail: view.entry.detail.clone(),
         }
     }
@@ -360,6 +544,7 @@ pub enum ErrorCodeDto {
     StorageFull,
     StorageUnavailable,
     Forbidden,
+    ReasonRequired,
     SignInDelayed,
     AccountLockedOut,
     PasswordChangeRequired,
@@ -382,6 +567,7 @@ impl From<ErrorCode> for ErrorCodeDto {
             ErrorCode::StorageFull => ErrorCodeDto::StorageFull,
             ErrorCode::StorageUnavailable => ErrorCodeDto::StorageUnavailable,
             ErrorCode::Forbidden => ErrorCodeDto::Forbidden,
+            ErrorCode::ReasonRequired => ErrorCodeDto::ReasonRequired,
             ErrorCode::SignInDelayed => ErrorCodeDto::SignInDelayed,
             ErrorCode::AccountLockedOut => ErrorCodeDto::AccountLockedOut,
             ErrorCode::PasswordChangeRequired => ErrorCodeDto::PasswordChangeRequired,
@@ -425,7 +611,16 @@ pub fn typescript_bindings() -> String {
         ChangePasswordRequest::decl(&config),
         RecoverRequest::decl(&config),
         NewClientRequest::decl(&config),
+        ClientAccessDto::decl(&config),
+        StaffMemberDto::decl(&config),
         ClientRowDto::decl(&config),
+        ClientViewDto::decl(&config),
+        ClientDetailsRequest::decl(&config),
+        AllocationRequest::decl(&config),
+        BreakGlassRequest::decl(&config),
+        FindClientRequest::decl(&config),
+        ClientMatchDto::decl(&config),
+        UnitSettingsDto::decl(&config),
         AccountStatusDto::decl(&config),
         AccountDto::decl(&config),
         NewAccountRequest::decl(&config),

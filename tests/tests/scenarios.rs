@@ -7,8 +7,10 @@
 use casebook::app_state::{AppState, KdfPolicy};
 use casebook::commands;
 use casebook::ipc::{
-    AuditFilterDto, CaseRoleDto, ChangePasswordRequest, CreateUnitRequest, ErrorCodeDto, IpcError,
-    NewAccountRequest, NewClientRequest, RecoverRequest, UnitKindDto, UnlockRequest,
+    AllocationRequest, AuditFilterDto, BreakGlassRequest, CaseRoleDto, ChangePasswordRequest,
+    ClientDetailsRequest, CreateUnitRequest, ErrorCodeDto, FindClientRequest, IpcError,
+    NewAccountRequest, NewClientRequest, RecoverRequest, UnitKindDto, UnitSettingsDto,
+    UnlockRequest,
 };
 use casebook_core::vault::slot::KdfCost;
 
@@ -216,13 +218,55 @@ fn no_command_panics_on_hostile_input() {
     for text in hostile {
         assert!(commands::add_client(&state, &client(text, text, text)).is_err());
         assert!(commands::add_client(&state, &client("Ann", "Smith", text)).is_err());
+        assert!(commands::view_client(&state, text).is_err());
+        let details = ClientDetailsRequest {
+            client_id: text.into(),
+            given_name: text.into(),
+            family_name: text.into(),
+            date_of_birth: text.into(),
+        };
+        assert!(commands::update_client_details(&state, &details).is_err());
+        let allocation = AllocationRequest {
+            client_id: text.into(),
+            keyworker_id: Some(text.into()),
+        };
+        assert!(commands::allocate_client(&state, &allocation).is_err());
+        let audit = AuditFilterDto {
+            client_id: Some(text.into()),
+            ..no_filter()
+        };
+        let _ = commands::audit_trail(&state, &audit);
+    }
+    for minutes in [0, 16, u32::MAX] {
+        let settings = UnitSettingsDto {
+            idle_lock_minutes: minutes,
+            keyworkers_see_other_clients: true,
+        };
+        let refused = commands::change_unit_settings(&state, &settings).unwrap_err();
+        assert_eq!(refused.code, ErrorCodeDto::InvalidInput);
     }
     assert!(commands::list_clients(&state).unwrap().is_empty());
+}
+
+/// What the role matrix acts on: the keyworker's account (disabled and
+/// enabled), the keyworker's own client, and a client nobody holds.
+struct Targets {
+    account: String,
+    own_client: String,
+    other_client: String,
+}
+
+fn hide_other_clients() -> UnitSettingsDto {
+    UnitSettingsDto {
+        idle_lock_minutes: 5,
+        keyworkers_see_other_clients: false,
+    }
 }
 
 fn no_filter() -> AuditFilterDto {
     AuditFilterDto {
         account_id: None,
+        client_id: None,
         action: None,
         from: None,
         to: None,
@@ -260,6 +304,25 @@ fn every_command_under_every_role() {
         .into_iter()
         .find(|a| a.username == "keyworker")
         .unwrap();
+    // The keyworker has a client of their own; another client is nobody's,
+    // and the unit hides other keyworkers' clients, so reaching it takes a
+    // reason (break-glass).
+    let own_client = commands::add_client(&state, &client("Ann", "Lee", "1980-01-01")).unwrap();
+    commands::allocate_client(
+        &state,
+        &AllocationRequest {
+            client_id: own_client.id.clone(),
+            keyworker_id: Some(target.id.clone()),
+        },
+    )
+    .unwrap();
+    let other_client = commands::add_client(&state, &client("Bo", "Other", "1975-06-01")).unwrap();
+    commands::change_unit_settings(&state, &hide_other_clients()).unwrap();
+    let targets = Targets {
+        account: target.id.clone(),
+        own_client: own_client.id,
+        other_client: other_client.id,
+    };
     commands::lock(&state).unwrap();
     let chosen = "granite lantern orchard";
     for (username, password) in &one_time {
@@ -283,8 +346,8 @@ fn every_command_under_every_role() {
         );
         commands::lock(&state).unwrap();
     }
-    type Check = fn(&casebook::app_state::AppState, &str) -> Result<(), IpcError>;
-    let checks: [(&str, Check); 11] = [
+    type Check = fn(&casebook::app_state::AppState, &Targets) -> Result<(), IpcError>;
+    let checks: [(&str, Check); 19] = [
         ("list_clients", |s, _| commands::list_clients(s).map(drop)),
         ("add_client", |s, _| {
             commands::add_client(s, &client("Ann", "Lee", "1980-01-01")).map(drop)
@@ -304,11 +367,11 @@ fn every_command_under_every_role() {
             };
             commands::add_account(s, &request).map(drop)
         }),
-        ("disable_account", |s, target| {
-            commands::disable_account(s, target).map(drop)
+        ("disable_account", |s, t| {
+            commands::disable_account(s, &t.account).map(drop)
         }),
-        ("enable_account", |s, target| {
-            commands::enable_account(s, target).map(drop)
+        ("enable_account", |s, t| {
+            commands::enable_account(s, &t.account).map(drop)
         }),
         ("release_sign_in", |s, _| {
             commands::release_sign_in(s, "someone")
@@ -325,44 +388,56 @@ fn every_command_under_every_role() {
         ("export_audit_csv", |s, _| {
             commands::export_audit_csv(s, &no_filter()).map(drop)
         }),
+        ("view_client", |s, t| {
+            commands::view_client(s, &t.own_client).map(drop)
+        }),
+        ("update_client_details", |s, t| {
+            let request = ClientDetailsRequest {
+                client_id: t.own_client.clone(),
+                given_name: "Ann".to_owned(),
+                family_name: "Lee".to_owned(),
+                date_of_birth: "1980-01-02".to_owned(),
+            };
+            commands::update_client_details(s, &request).map(drop)
+        }),
+        ("open_client_with_reason", |s, t| {
+            let request = BreakGlassRequest {
+                client_id: t.other_client.clone(),
+                reason: "Police asked about a missed curfew tonight".to_owned(),
+            };
+            commands::open_client_with_reason(s, &request).map(drop)
+        }),
+        ("find_clients_outside_caseload", |s, _| {
+            let request = FindClientRequest {
+                family_name: "Other".to_owned(),
+                date_of_birth: "1975-06-01".to_owned(),
+            };
+            commands::find_clients_outside_caseload(s, &request).map(drop)
+        }),
+        ("allocatable_staff", |s, _| {
+            commands::allocatable_staff(s).map(drop)
+        }),
+        ("allocate_client", |s, t| {
+            let request = AllocationRequest {
+                client_id: t.other_client.clone(),
+                keyworker_id: None,
+            };
+            commands::allocate_client(s, &request).map(drop)
+        }),
+        ("unit_settings", |s, _| commands::unit_settings(s).map(drop)),
+        ("change_unit_settings", |s, _| {
+            commands::change_unit_settings(s, &hide_other_clients()).map(drop)
+        }),
     ];
     // Which of the checks above each role may run.
-    let allowed: [(&str, &str, [bool; 11]); 5] = [
-        (
-            "keyworker",
-            chosen,
-            [
-                true, true, false, false, false, false, false, false, false, false, false,
-            ],
-        ),
-        (
-            "manager",
-            chosen,
-            [
-                true, true, false, false, false, false, false, false, true, true, true,
-            ],
-        ),
-        (
-            "partner",
-            chosen,
-            [
-                true, false, false, false, false, false, false, false, false, false, false,
-            ],
-        ),
-        (
-            "adminonly",
-            chosen,
-            [
-                false, false, true, true, true, true, true, true, true, true, true,
-            ],
-        ),
-        (
-            "admin",
-            PASSWORD,
-            [
-                true, true, true, true, true, true, true, true, true, true, true,
-            ],
-        ),
+    #[rustfmt::skip]
+    let allowed: [(&str, &str, [bool; 19]); 5] = [
+        //                clients  accounts and recovery         audit trail         client record                       settings
+        ("keyworker", chosen,   [true, true,   false, false, false, false, false, false, false, false, false, true, true, true, true, false, false, true, false]),
+        ("manager", chosen,     [true, true,   false, false, false, false, false, false, true, true, true,   true, true, false, false, true, true,   true, false]),
+        ("partner", chosen,     [true, false,  false, false, false, false, false, false, false, false, false, true, false, false, false, false, false, true, false]),
+        ("adminonly", chosen,   [false, false, true, true, true, true, true, true,       true, true, true,   false, false, false, false, false, false, true, true]),
+        ("admin", PASSWORD,     [true, true,   true, true, true, true, true, true,       true, true, true,   true, true, false, false, true, true,   true, true]),
     ];
     for (username, password, expected) in allowed {
         let request = UnlockRequest {
@@ -375,7 +450,7 @@ fn every_command_under_every_role() {
             // The keyworker account is the one disabled and enabled; it is
             // re-enabled by the enable check, but then needs a new password,
             // which does not matter here: it has had its turn already.
-            match (may, check(&state, &target.id)) {
+            match (may, check(&state, &targets)) {
                 (true, Ok(())) => {}
                 (false, Err(error)) => {
                     assert_eq!(

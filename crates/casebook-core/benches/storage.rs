@@ -201,7 +201,7 @@ fn insert_all(conn: &mut Connection, clients: &[NewClient], batching: Batching) 
             at: now,
         };
         let id = ClientId(new_uuid_v7(&clock, &mut entropy));
-        store::clients::insert(tx, stamp, id, account.id, client).unwrap();
+        store::clients::insert(tx, stamp, id, account.id, None, client).unwrap();
     };
     match batching {
         Batching::OnePerClient => {

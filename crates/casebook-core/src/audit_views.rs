@@ -35,7 +35,19 @@ impl UnlockedUnit {
             clock,
             entropy,
         )?;
-        store::audit::filtered(&self.conn, filter)
+        self.entries_for_this_reader(filter)
+    }
+
+    /// The entries, with clients' names left out for an account that only
+    /// administers: it may read the trail but sees no client data.
+    fn entries_for_this_reader(&self, filter: &AuditFilter) -> CoreResult<Vec<AuditView>> {
+        let mut entries = store::audit::filtered(&self.conn, filter)?;
+        if !self.account.can_see_clients() {
+            for view in &mut entries {
+                view.client_name = None;
+            }
+        }
+        Ok(entries)
     }
 
     /// Checks every device's chain and reports the first broken link.
@@ -69,7 +81,7 @@ impl UnlockedUnit {
         entropy: &mut dyn Entropy,
     ) -> CoreResult<PathBuf> {
         self.require_audit_reader()?;
-        let entries = store::audit::filtered(&self.conn, filter)?;
+        let entries = self.entries_for_this_reader(filter)?;
         let mut writer = csv::Writer::from_writer(Vec::new());
         let fail = |e: csv::Error| CoreError::internal(&e);
         writer
@@ -81,6 +93,7 @@ impl UnlockedUnit {
                 "device_id",
                 "action",
                 "client_id",
+                "client",
                 "detail",
                 "hash",
             ])
@@ -96,6 +109,7 @@ impl UnlockedUnit {
                     &e.device_id,
                     &e.action,
                     e.client_id.as_deref().unwrap_or(""),
+                    view.client_name.as_deref().unwrap_or(""),
                     &e.detail,
                     &e.hash,
                 ])
@@ -139,6 +153,7 @@ fn write_under_a_new_name(folder: &Path, stem: &str, bytes: &[u8]) -> CoreResult
 fn filter_detail(filter: &AuditFilter) -> serde_json::Value {
     serde_json::json!({
         "account": filter.account.map(|a| a.to_string()),
+        "client": filter.client.map(|c| c.to_string()),
         "action": filter.action.map(|a| a.as_str()),
         "from": filter.from.map(|d| d.to_string()),
         "to": filter.to.map(|d| d.to_string()),

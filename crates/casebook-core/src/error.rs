@@ -38,6 +38,9 @@ pub enum ErrorCode {
     StorageUnavailable,
     /// The signed-in account's role does not allow this.
     Forbidden,
+    /// The client is outside this keyworker's access: opening the record
+    /// needs a reason (break-glass).
+    ReasonRequired,
     /// Too many failed sign-ins in a row: wait before the next try.
     SignInDelayed,
     /// Ten failed sign-ins: an administrator or the recovery key must
@@ -67,6 +70,7 @@ impl ErrorCode {
             ErrorCode::StorageFull => "storage_full",
             ErrorCode::StorageUnavailable => "storage_unavailable",
             ErrorCode::Forbidden => "forbidden",
+            ErrorCode::ReasonRequired => "reason_required",
             ErrorCode::SignInDelayed => "sign_in_delayed",
             ErrorCode::AccountLockedOut => "account_locked_out",
             ErrorCode::PasswordChangeRequired => "password_change_required",

@@ -5,7 +5,9 @@
 //! - [`store`]: the SQLCipher database; the only module that writes SQL.
 //! - [`vault`]: the unit key, derived keys and password key slots.
 //! - [`unit_folder`]: a unit on disk; creating and unlocking it.
-//! - [`unlocked_unit`]: what a signed-in person can do.
+//! - [`unlocked_unit`]: what a signed-in person can do; its siblings
+//!   [`client_records`], [`account_administration`], [`audit_views`] and
+//!   [`unit_settings_administration`] add the rest.
 //! - [`demo`]: the demo unit's made-up people.
 //! - [`clock`]: time, randomness and the hybrid logical clock, passed in.
 //! - [`key_files`]: the keys folder: reading, adding and retiring slot files.
@@ -17,6 +19,7 @@
 
 pub mod account_administration;
 pub mod audit_views;
+pub mod client_records;
 pub mod clock;
 pub mod demo;
 pub mod domain;
@@ -25,6 +28,7 @@ pub mod key_files;
 pub mod sign_in_attempts;
 pub mod store;
 pub mod unit_folder;
+pub mod unit_settings_administration;
 pub mod unlocked_unit;
 pub mod vault;
 pub mod write_once;

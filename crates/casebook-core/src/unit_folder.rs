@@ -281,6 +281,7 @@ fn build_unit(
             stamp,
             ClientId(new_uuid_v7(clock, entropy)),
             account.id,
+            None,
             client,
         )?;
     }
@@ -487,13 +488,15 @@ fn open_as(
     };
     let device = store::unit_rows::this_device(&conn)?;
     let hlc = store::change_log::resume_clock(&conn)?;
-    Ok(UnlockedUnit::new(
+    let settings = store::unit_settings::read(&conn)?;
+    Ok(UnlockedUnit {
         conn,
-        folder.to_path_buf(),
+        settings,
+        folder: folder.to_path_buf(),
         unit_key,
         description,
         account,
         device,
         hlc,
-    ))
+    })
 }

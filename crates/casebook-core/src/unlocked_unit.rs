@@ -14,8 +14,8 @@ use rusqlite::Connection;
 use crate::clock::{Clock, Entropy, HybridLogicalClock, new_uuid_v7};
 use crate::domain::account::Account;
 use crate::domain::audit::AuditAction;
-use crate::domain::client::{Client, NewClient};
 use crate::domain::ids::{ClientId, DeviceId};
+use crate::domain::unit_settings::UnitSettings;
 use crate::error::{CoreError, CoreResult, ErrorCode};
 use crate::sign_in_attempts::UnauditedFailure;
 use crate::store::{self, audit::AuditRecord, change_log::WriteStamp};
@@ -25,6 +25,8 @@ use crate::vault::keys::UnitKey;
 #[derive(Debug)]
 pub struct UnlockedUnit {
     pub(crate) conn: Connection,
+    /// Read at sign-in and kept current by `change_unit_settings`.
+    pub(crate) settings: UnitSettings,
     pub(crate) folder: PathBuf,
     pub(crate) unit_key: UnitKey,
     pub(crate) description: UnitDescription,
@@ -34,26 +36,6 @@ pub struct UnlockedUnit {
 }
 
 impl UnlockedUnit {
-    pub(crate) fn new(
-        conn: Connection,
-        folder: PathBuf,
-        unit_key: UnitKey,
-        description: UnitDescription,
-        account: Account,
-        device: DeviceId,
-        hlc: HybridLogicalClock,
-    ) -> UnlockedUnit {
-        UnlockedUnit {
-            conn,
-            folder,
-            unit_key,
-            description,
-            account,
-            device,
-            hlc,
-        }
-    }
-
     pub fn description(&self) -> &UnitDescription {
         &self.description
     }
@@ -75,60 +57,9 @@ impl UnlockedUnit {
         Ok(())
     }
 
-    /// Checks what was typed and adds the client, in one transaction.
-    pub fn add_client(
-        &mut self,
-        given_name: &str,
-        family_name: &str,
-        date_of_birth: &str,
-        clock: &dyn Clock,
-        entropy: &mut dyn Entropy,
-    ) -> CoreResult<Client> {
-        self.require_own_password()?;
-        if !self.account.can_add_clients() {
-            return Err(CoreError::forbidden("add clients"));
-        }
-        let now = clock.now();
-        let new_client =
-            NewClient::parse(given_name, family_name, date_of_birth, now.date_naive())?;
-        let id = ClientId(new_uuid_v7(clock, entropy));
-        let stamp = self.stamp(clock);
-        let detail =
-            serde_json::json!({ "fields": ["given_name", "family_name", "date_of_birth"] });
-        let audit = self.audit_record(
-            AuditAction::ClientCreated,
-            Some(id),
-            &detail,
-            clock,
-            entropy,
-        );
-        let tx = store::begin(&mut self.conn, "save the client")?;
-        let client = store::clients::insert(&tx, stamp, id, self.account.id, &new_client)?;
-        store::audit::append(&tx, &audit)?;
-        store::commit(tx, "save the client")?;
-        Ok(client)
-    }
-
-    /// The caseload, by family name. Looking at it is recorded in the audit
-    /// trail first: if the record cannot be written, nothing is shown.
-    pub fn view_caseload(
-        &mut self,
-        clock: &dyn Clock,
-        entropy: &mut dyn Entropy,
-    ) -> CoreResult<Vec<Client>> {
-        self.require_own_password()?;
-        if !self.account.can_see_clients() {
-            return Err(CoreError::forbidden(
-                "see client records (it is for administration only)",
-            ));
-        }
-        let detail = serde_json::json!({});
-        let audit = self.audit_record(AuditAction::ViewedCaseload, None, &detail, clock, entropy);
-        let tx = store::begin(&mut self.conn, "open the caseload")?;
-        store::audit::append(&tx, &audit)?;
-        let clients = store::clients::list(&tx)?;
-        store::commit(tx, "open the caseload")?;
-        Ok(clients)
+    /// The unit's settings.
+    pub fn settings(&self) -> UnitSettings {
+        self.settings
     }
 
     pub(crate) fn stamp(&mut self, clock: &dyn Clock) -> WriteStamp {

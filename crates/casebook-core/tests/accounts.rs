@@ -434,7 +434,7 @@ fn failed_sign_ins_slow_down_then_lock_out_and_are_audited() {
         &mut OsEntropy,
     )
     .unwrap();
-    let filter = AuditFilter::parse(None, Some("sign_in_failed"), None, None).unwrap();
+    let filter = AuditFilter::parse(None, None, Some("sign_in_failed"), None, None).unwrap();
     let failures = admin.audit_trail(&filter, &clock, &mut OsEntropy).unwrap();
     assert_eq!(failures.len(), 20);
     assert!(failures.iter().any(|f| f.entry.detail.contains("nobody")));

@@ -151,7 +151,7 @@ fn adding_a_client_on_a_read_only_disk_says_so_and_saves_nothing() {
         .view_caseload(&SystemClock, &mut OsEntropy)
         .unwrap()
         .iter()
-        .map(|c| c.given_name.as_str().to_owned())
+        .map(|c| c.client.given_name.as_str().to_owned())
         .collect();
     assert_eq!(names, ["Kept"]);
 }

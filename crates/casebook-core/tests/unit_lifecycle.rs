@@ -80,8 +80,8 @@ fn a_client_added_is_there_after_lock_and_unlock() {
         unit_folder::unlock(&folder, "ADMIN", PASSWORD, &SystemClock, &mut OsEntropy).unwrap();
     let clients = unit.view_caseload(&SystemClock, &mut OsEntropy).unwrap();
     assert_eq!(clients.len(), 1);
-    assert_eq!(clients[0].id, added.id);
-    assert_eq!(clients[0].family_name.as_str(), "Whitlock");
+    assert_eq!(clients[0].client.id, added.id);
+    assert_eq!(clients[0].client.family_name.as_str(), "Whitlock");
     assert_eq!(unit.description().name, "Hampshire IOM – Basingstoke");
 }
 

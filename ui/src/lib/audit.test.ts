@@ -11,6 +11,7 @@ describe('actionWords', () => {
   it('has words for every action the filter offers', () => {
     const codes = AUDIT_ACTIONS.map((a) => a.code);
     for (const code of [
+      'viewed_client', 'broke_glass', 'searched_unit', 'client_updated', 'client_allocated', 'unit_settings_changed',
       'signed_in', 'sign_in_failed', 'locked', 'viewed_caseload', 'client_created', 'unit_created',
       'account_created', 'account_disabled', 'account_enabled', 'password_changed',
       'recovered_with_key', 'recovery_key_issued', 'sign_in_released',
@@ -61,14 +62,16 @@ describe('verdictText', () => {
 
 describe('filterFromForm', () => {
   it('sends blanks as null and trims the rest', () => {
-    expect(filterFromForm({ accountId: '', action: ' ', from: ' 2026-01-01 ', to: '' })).toEqual({
+    expect(filterFromForm({ accountId: '', clientId: ' ', action: ' ', from: ' 2026-01-01 ', to: '' })).toEqual({
       accountId: null,
+      clientId: null,
       action: null,
       from: '2026-01-01',
       to: null,
     });
-    expect(filterFromForm({ accountId: 'a1', action: 'locked', from: '', to: '2026-02-01' })).toEqual({
+    expect(filterFromForm({ accountId: 'a1', clientId: 'c1', action: 'locked', from: '', to: '2026-02-01' })).toEqual({
       accountId: 'a1',
+      clientId: 'c1',
       action: 'locked',
       from: null,
       to: '2026-02-01',
@@ -82,6 +85,9 @@ describe('describeDetail', () => {
     expect(describeDetail('{"fields":["given_name","family_name"],"demo":false}')).toBe(
       'fields: given name, family name · demo: no',
     );
+  });
+  it('leaves identifiers to the export and keeps the names', () => {
+    expect(describeDetail('{"from":null,"to":"Lee Keyworker","from_id":null,"to_id":"0190-ab"}')).toBe('to: Lee Keyworker');
   });
   it('shows a dash for nothing and passes anything else through', () => {
     expect(describeDetail('{}')).toBe('—');

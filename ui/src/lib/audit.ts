@@ -21,6 +21,12 @@ export const AUDIT_ACTIONS: ReadonlyArray<{ code: string; words: string }> = [
   { code: 'viewed_audit_trail', words: 'Viewed the audit trail' },
   { code: 'checked_audit_trail', words: 'Checked the audit trail' },
   { code: 'exported_audit_trail', words: 'Exported the audit trail' },
+  { code: 'viewed_client', words: "Opened a client's record" },
+  { code: 'broke_glass', words: 'Opened a record with a reason (break-glass)' },
+  { code: 'searched_unit', words: 'Searched outside their caseload' },
+  { code: 'client_updated', words: "Changed a client's details" },
+  { code: 'client_allocated', words: 'Allocated a client' },
+  { code: 'unit_settings_changed', words: "Changed the unit's settings" },
 ];
 
 const WORDS = new Map(AUDIT_ACTIONS.map((action) => [action.code, action.words]));
@@ -53,13 +59,14 @@ export function verdictText(check: AuditCheckDto): string {
   return `The trail has been tampered with${where}: ${reason.replace(/\.$/, '')}.`;
 }
 
-export type AuditFilterForm = { accountId: string; action: string; from: string; to: string };
+export type AuditFilterForm = { accountId: string; clientId: string; action: string; from: string; to: string };
 
 /** The filter fields as the core wants them: blank means "any". Dates go as typed for the core to judge. */
 export function filterFromForm(form: AuditFilterForm): AuditFilterDto {
   const orNull = (value: string) => (value.trim() === '' ? null : value.trim());
   return {
     accountId: orNull(form.accountId),
+    clientId: orNull(form.clientId),
     action: orNull(form.action),
     from: orNull(form.from),
     to: orNull(form.to),
@@ -68,7 +75,7 @@ export function filterFromForm(form: AuditFilterForm): AuditFilterDto {
 
 /**
  * An entry's details in plain words: "username: kim · failed at: 25 Nov 2026
- * 14:03:12". Empty values are left out; an empty detail is a dash. Anything
+ * 14:03:12". Empty values and identifiers are left out; an empty detail is a dash. Anything
  * that is not a JSON object is shown as it is.
  */
 export function describeDetail(detail: string): string {
@@ -80,7 +87,9 @@ export function describeDetail(detail: string): string {
   }
   if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return detail;
   const parts = Object.entries(parsed as Record<string, unknown>)
-    .filter(([, value]) => value !== null && value !== undefined && value !== '')
+    // Identifiers are for the CSV export and for checking; on screen the
+    // names beside them say the same in words.
+    .filter(([key, value]) => value !== null && value !== undefined && value !== '' && !key.endsWith('_id'))
     .map(([key, value]) => `${key.replaceAll('_', ' ')}: ${describeValue(key, value)}`);
   return parts.length === 0 ? '—' : parts.join(' · ');
 }

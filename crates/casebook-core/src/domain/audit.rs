@@ -31,10 +31,16 @@ pub enum AuditAction {
     ViewedAuditTrail,
     CheckedAuditTrail,
     ExportedAuditTrail,
+    ViewedClient,
+    BrokeGlass,
+    SearchedUnit,
+    ClientUpdated,
+    ClientAllocated,
+    UnitSettingsChanged,
 }
 
 impl AuditAction {
-    pub const ALL: [AuditAction; 16] = [
+    pub const ALL: [AuditAction; 22] = [
         AuditAction::UnitCreated,
         AuditAction::SignedIn,
         AuditAction::SignInFailed,
@@ -51,6 +57,12 @@ impl AuditAction {
         AuditAction::ViewedAuditTrail,
         AuditAction::CheckedAuditTrail,
         AuditAction::ExportedAuditTrail,
+        AuditAction::ViewedClient,
+        AuditAction::BrokeGlass,
+        AuditAction::SearchedUnit,
+        AuditAction::ClientUpdated,
+        AuditAction::ClientAllocated,
+        AuditAction::UnitSettingsChanged,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -71,6 +83,12 @@ impl AuditAction {
             AuditAction::ViewedAuditTrail => "viewed_audit_trail",
             AuditAction::CheckedAuditTrail => "checked_audit_trail",
             AuditAction::ExportedAuditTrail => "exported_audit_trail",
+            AuditAction::ViewedClient => "viewed_client",
+            AuditAction::BrokeGlass => "broke_glass",
+            AuditAction::SearchedUnit => "searched_unit",
+            AuditAction::ClientUpdated => "client_updated",
+            AuditAction::ClientAllocated => "client_allocated",
+            AuditAction::UnitSettingsChanged => "unit_settings_changed",
         }
     }
 
@@ -169,6 +187,7 @@ pub fn verify_chains(entries: &[AuditEntry]) -> ChainVerdict {
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct AuditFilter {
     pub account: Option<super::ids::AccountId>,
+    pub client: Option<super::ids::ClientId>,
     pub action: Option<AuditAction>,
     /// First day included (UTC).
     pub from: Option<chrono::NaiveDate>,
@@ -177,10 +196,11 @@ pub struct AuditFilter {
 }
 
 impl AuditFilter {
-    /// Checks a filter as typed: an account id, an action name and two
-    /// `YYYY-MM-DD` dates, each optional.
+    /// Checks a filter as typed: an account id, a client id, an action name
+    /// and two `YYYY-MM-DD` dates, each optional.
     pub fn parse(
         account: Option<&str>,
+        client: Option<&str>,
         action: Option<&str>,
         from: Option<&str>,
         to: Option<&str>,
@@ -202,6 +222,9 @@ impl AuditFilter {
         let filter = AuditFilter {
             account: present(account)
                 .map(|a| super::ids::AccountId::parse(&a))
+                .transpose()?,
+            client: present(client)
+                .map(|c| super::ids::ClientId::parse(&c))
                 .transpose()?,
             action: present(action)
                 .map(|a| {

@@ -4,7 +4,7 @@
 
 use chrono::{Datelike, NaiveDate};
 
-use super::ids::ClientId;
+use super::ids::{AccountId, ClientId};
 use super::names::PersonName;
 use crate::error::{CoreError, CoreResult};
 
@@ -100,6 +100,8 @@ pub struct Client {
     pub given_name: PersonName,
     pub family_name: PersonName,
     pub date_of_birth: DateOfBirth,
+    /// The keyworker the client is allocated to, if any.
+    pub keyworker: Option<AccountId>,
 }
 
 #[cfg(test)]

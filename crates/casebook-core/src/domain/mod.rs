@@ -4,9 +4,11 @@
 //! through a `parse` function that checks it, so the rest of Casebook takes
 //! the checked type and never sees unchecked input.
 
+pub mod access;
 pub mod account;
 pub mod audit;
 pub mod client;
 pub mod ids;
 pub mod names;
 pub mod password;
+pub mod unit_settings;

@@ -100,6 +100,8 @@ pub fn all(conn: &Connection) -> CoreResult<Vec<AuditEntry>> {
 pub struct AuditView {
     pub entry: AuditEntry,
     pub who: Option<String>,
+    /// "Family, Given" of the client the entry is about, if any.
+    pub client_name: Option<String>,
 }
 
 /// The entries a filter selects, newest first.
@@ -108,6 +110,7 @@ pub fn filtered(
     filter: &crate::domain::audit::AuditFilter,
 ) -> CoreResult<Vec<AuditView>> {
     let account = filter.account.map(|a| a.to_string());
+    let client = filter.client.map(|c| c.to_string());
     let action = filter.action.map(|a| a.as_str());
     let from = filter.from.map(|d| d.format("%Y-%m-%d").to_string());
     let before = filter
@@ -117,21 +120,25 @@ pub fn filtered(
     let mut statement = conn
         .prepare(
             "SELECT a.seq, a.id, a.at, a.device_id, a.account_id, a.action, a.client_id, a.detail, a.previous_hash,
-                    a.hash, accounts.full_name
-             FROM audit_log a LEFT JOIN accounts ON accounts.id = a.account_id
+                    a.hash, accounts.full_name, clients.family_name || ', ' || clients.given_name
+             FROM audit_log a
+             LEFT JOIN accounts ON accounts.id = a.account_id
+             LEFT JOIN clients ON clients.id = a.client_id
              WHERE (?1 IS NULL OR a.account_id = ?1)
                AND (?2 IS NULL OR a.action = ?2)
                AND (?3 IS NULL OR a.at >= ?3)
                AND (?4 IS NULL OR a.at < ?4)
+               AND (?5 IS NULL OR a.client_id = ?5)
              ORDER BY a.seq DESC
              LIMIT 5000",
         )
         .map_err(|e| CoreError::from_sql(&e, "read the audit trail"))?;
     let rows = statement
-        .query_map(params![account, action, from, before], |row| {
+        .query_map(params![account, action, from, before, client], |row| {
             Ok(AuditView {
                 entry: entry_from_row(row)?,
                 who: row.get(10)?,
+                client_name: row.get(11)?,
             })
         })
         .map_err(|e| CoreError::from_sql(&e, "read the audit trail"))?;

@@ -1,6 +1,6 @@
 //! Clients.
 
-use rusqlite::{Connection, Transaction, params};
+use rusqlite::{Connection, OptionalExtension, Transaction, params};
 
 use super::change_log::{self, Operation, WriteStamp};
 use crate::domain::client::{Client, DateOfBirth, NewClient};
@@ -8,23 +8,48 @@ use crate::domain::ids::{AccountId, ClientId};
 use crate::domain::names::PersonName;
 use crate::error::{CoreError, CoreResult};
 
+const COLUMNS: &str = "id, given_name, family_name, date_of_birth, keyworker_id";
+
+fn row_json(client: &Client, stamp: WriteStamp) -> serde_json::Value {
+    serde_json::json!({
+        "id": client.id.to_string(),
+        "given_name": client.given_name.as_str(),
+        "family_name": client.family_name.as_str(),
+        "date_of_birth": stored_date(client.date_of_birth),
+        "keyworker_id": client.keyworker.map(|k| k.to_string()),
+        "changed_at": stamp.at.to_rfc3339(),
+    })
+}
+
+fn stored_date(date: DateOfBirth) -> String {
+    date.date().format("%Y-%m-%d").to_string()
+}
+
 pub fn insert(
     tx: &Transaction<'_>,
     stamp: WriteStamp,
     id: ClientId,
     created_by: AccountId,
+    keyworker: Option<AccountId>,
     client: &NewClient,
 ) -> CoreResult<Client> {
+    let client = Client {
+        id,
+        given_name: client.given_name.clone(),
+        family_name: client.family_name.clone(),
+        date_of_birth: client.date_of_birth,
+        keyworker,
+    };
     let id_text = id.to_string();
-    let date_of_birth = client.date_of_birth.date().format("%Y-%m-%d").to_string();
     tx.execute(
-        "INSERT INTO clients (id, given_name, family_name, date_of_birth, created_at, created_by, hlc, device_id)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+        "INSERT INTO clients (id, given_name, family_name, date_of_birth, keyworker_id, created_at, created_by, hlc, device_id)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
         params![
             id_text,
             client.given_name.as_str(),
             client.family_name.as_str(),
-            date_of_birth,
+            stored_date(client.date_of_birth),
+            keyworker.map(|k| k.to_string()),
             stamp.at.to_rfc3339(),
             created_by.to_string(),
             stamp.hlc.encode(),
@@ -32,48 +57,88 @@ pub fn insert(
         ],
     )
     .map_err(|e| CoreError::from_sql(&e, "save the client"))?;
-    let row = serde_json::json!({
-        "id": id_text,
-        "given_name": client.given_name.as_str(),
-        "family_name": client.family_name.as_str(),
-        "date_of_birth": date_of_birth,
-        "created_at": stamp.at.to_rfc3339(),
-        "created_by": created_by.to_string(),
-    });
+    let mut row = row_json(&client, stamp);
+    row["created_by"] = serde_json::json!(created_by.to_string());
     change_log::append(tx, stamp, "clients", &id_text, Operation::Insert, &row)?;
-    Ok(Client {
-        id,
-        given_name: client.given_name.clone(),
-        family_name: client.family_name.clone(),
-        date_of_birth: client.date_of_birth,
-    })
+    Ok(client)
+}
+
+/// Writes a changed client (details or allocation) over its row.
+pub fn update(tx: &Transaction<'_>, stamp: WriteStamp, client: &Client) -> CoreResult<()> {
+    let id_text = client.id.to_string();
+    let changed = tx
+        .execute(
+            "UPDATE clients SET given_name = ?2, family_name = ?3, date_of_birth = ?4, keyworker_id = ?5,
+                                hlc = ?6, device_id = ?7
+             WHERE id = ?1",
+            params![
+                id_text,
+                client.given_name.as_str(),
+                client.family_name.as_str(),
+                stored_date(client.date_of_birth),
+                client.keyworker.map(|k| k.to_string()),
+                stamp.hlc.encode(),
+                stamp.device.to_string()
+            ],
+        )
+        .map_err(|e| CoreError::from_sql(&e, "save the client"))?;
+    if changed != 1 {
+        return Err(no_such_client());
+    }
+    change_log::append(
+        tx,
+        stamp,
+        "clients",
+        &id_text,
+        Operation::Update,
+        &row_json(client, stamp),
+    )
+}
+
+pub fn no_such_client() -> CoreError {
+    CoreError::invalid("There is no such client in this unit. Refresh the caseload and try again.")
+}
+
+pub fn find(conn: &Connection, id: ClientId) -> CoreResult<Option<Client>> {
+    conn.query_row(
+        &format!("SELECT {COLUMNS} FROM clients WHERE id = ?1"),
+        [id.to_string()],
+        raw_row,
+    )
+    .optional()
+    .map_err(|e| CoreError::from_sql(&e, "read the client"))?
+    .map(client_from_raw)
+    .transpose()
 }
 
 /// Every client, by family name then given name.
 pub fn list(conn: &Connection) -> CoreResult<Vec<Client>> {
-    let mut statement = conn
-        .prepare_cached(
-            "SELECT id, given_name, family_name, date_of_birth FROM clients
-             ORDER BY family_name COLLATE NOCASE, given_name COLLATE NOCASE, id",
-        )
-        .map_err(|e| CoreError::from_sql(&e, "read the caseload"))?;
-    let rows = statement
-        .query_map([], |row| {
-            Ok((
-                row.get::<_, String>(0)?,
-                row.get::<_, String>(1)?,
-                row.get::<_, String>(2)?,
-                row.get::<_, String>(3)?,
-            ))
-        })
-        .map_err(|e| CoreError::from_sql(&e, "read the caseload"))?;
-    let mut clients = Vec::new();
-    for row in rows {
-        let (id, given, family, born) =
-            row.map_err(|e| CoreError::from_sql(&e, "read the caseload"))?;
-        clients.push(client_from_row(&id, &given, &family, &born)?);
-    }
-    Ok(clients)
+    query_many(
+        conn,
+        &format!(
+            "SELECT {COLUMNS} FROM clients
+             ORDER BY family_name COLLATE NOCASE, given_name COLLATE NOCASE, id"
+        ),
+        [],
+    )
+}
+
+/// Clients with exactly this family name (ignoring case) and date of birth:
+/// what a keyworker knows of someone before asking to open their record.
+pub fn find_by_family_name_and_birth(
+    conn: &Connection,
+    family_name: &PersonName,
+    date_of_birth: DateOfBirth,
+) -> CoreResult<Vec<Client>> {
+    query_many(
+        conn,
+        &format!(
+            "SELECT {COLUMNS} FROM clients
+             WHERE family_name = ?1 COLLATE NOCASE AND date_of_birth = ?2
+             ORDER BY given_name COLLATE NOCASE, id"
+        ),
+        params![family_name.as_str(), stored_date(date_of_birth)],
+    )
 }
 
 pub fn count(conn: &Connection) -> CoreResult<u64> {
@@ -83,17 +148,55 @@ pub fn count(conn: &Connection) -> CoreResult<u64> {
     Ok(u64::try_from(count).unwrap_or(0))
 }
 
+fn query_many(
+    conn: &Connection,
+    sql: &str,
+    parameters: impl rusqlite::Params,
+) -> CoreResult<Vec<Client>> {
+    let mut statement = conn
+        .prepare_cached(sql)
+        .map_err(|e| CoreError::from_sql(&e, "read the caseload"))?;
+    let rows = statement
+        .query_map(parameters, raw_row)
+        .map_err(|e| CoreError::from_sql(&e, "read the caseload"))?;
+    let mut clients = Vec::new();
+    for row in rows {
+        clients.push(client_from_raw(
+            row.map_err(|e| CoreError::from_sql(&e, "read the caseload"))?,
+        )?);
+    }
+    Ok(clients)
+}
+
+type RawClient = (String, String, String, String, Option<String>);
+
+fn raw_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<RawClient> {
+    Ok((
+        row.get(0)?,
+        row.get(1)?,
+        row.get(2)?,
+        row.get(3)?,
+        row.get(4)?,
+    ))
+}
+
 /// Rows were checked when entered; one that no longer parses means the file
 /// was damaged, which is reported without showing what the row held.
-fn client_from_row(id: &str, given: &str, family: &str, born: &str) -> CoreResult<Client> {
+fn client_from_raw(raw: RawClient) -> CoreResult<Client> {
+    let (id, given, family, born, keyworker) = raw;
     let malformed = |_| CoreError::internal(&"malformed client row");
     Ok(Client {
-        id: ClientId::parse(id).map_err(malformed)?,
-        given_name: PersonName::parse(given, "given name").map_err(malformed)?,
-        family_name: PersonName::parse(family, "family name").map_err(malformed)?,
+        id: ClientId::parse(&id).map_err(malformed)?,
+        given_name: PersonName::parse(&given, "given name").map_err(malformed)?,
+        family_name: PersonName::parse(&family, "family name").map_err(malformed)?,
         date_of_birth: DateOfBirth::from_stored(
-            chrono::NaiveDate::parse_from_str(born, "%Y-%m-%d")
+            chrono::NaiveDate::parse_from_str(&born, "%Y-%m-%d")
                 .map_err(|_| CoreError::internal(&"malformed client row"))?,
         ),
+        keyworker: keyworker
+            .as_deref()
+            .map(AccountId::parse)
+            .transpose()
+            .map_err(malformed)?,
     })
 }

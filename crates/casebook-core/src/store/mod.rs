@@ -12,6 +12,7 @@ pub mod audit;
 pub mod change_log;
 pub mod clients;
 pub mod unit_rows;
+pub mod unit_settings;
 
 use std::path::Path;
 
@@ -30,6 +31,7 @@ fn migrations() -> Migrations<'static> {
         M::up(include_str!("migrations/0001_foundation.sql")),
         M::up(include_str!("migrations/0002_audit_log.sql")),
         M::up(include_str!("migrations/0003_accounts.sql")),
+        M::up(include_str!("migrations/0004_allocation_and_settings.sql")),
     ])
 }
 
@@ -120,7 +122,7 @@ pub fn latest_schema_version() -> i64 {
     i64::try_from(MIGRATION_COUNT).unwrap_or(i64::MAX)
 }
 
-const MIGRATION_COUNT: usize = 3;
+const MIGRATION_COUNT: usize = 4;
 
 /// The schema version the database is at (the number of the last migration).
 pub fn schema_version(conn: &Connection) -> CoreResult<i64> {

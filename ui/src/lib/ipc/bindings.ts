@@ -35,11 +35,57 @@ export type NewClientRequest = { givenName: string, familyName: string,
  */
 dateOfBirth: string, };
 
+export type ClientAccess = "full" | "read_only" | "summary";
+
+export type StaffMemberDto = { id: string, fullName: string, };
+
 export type ClientRowDto = { id: string, givenName: string, familyName: string, 
 /**
  * `YYYY-MM-DD`.
  */
+dateOfBirth: string, keyworker: StaffMemberDto | null, access: ClientAccess, };
+
+export type ClientViewDto = { id: string, givenName: string, familyName: string, 
+/**
+ * `YYYY-MM-DD`.
+ */
+dateOfBirth: string, keyworker: StaffMemberDto | null, access: ClientAccess, 
+/**
+ * The reason given when the record was opened through break-glass.
+ */
+breakGlassReason: string | null, };
+
+export type ClientDetailsRequest = { clientId: string, givenName: string, familyName: string, 
+/**
+ * `YYYY-MM-DD`.
+ */
 dateOfBirth: string, };
+
+export type AllocationRequest = { clientId: string, 
+/**
+ * `null` takes the allocation away.
+ */
+keyworkerId: string | null, };
+
+export type BreakGlassRequest = { clientId: string, reason: string, };
+
+export type FindClientRequest = { familyName: string, 
+/**
+ * `YYYY-MM-DD`.
+ */
+dateOfBirth: string, };
+
+export type ClientMatchDto = { id: string, givenName: string, familyName: string, 
+/**
+ * `YYYY-MM-DD`.
+ */
+dateOfBirth: string, };
+
+export type UnitSettingsDto = { 
+/**
+ * 1 to 15.
+ */
+idleLockMinutes: number, keyworkersSeeOtherClients: boolean, };
 
 export type AccountStatus = "active" | "must_change_password" | "disabled";
 
@@ -49,7 +95,7 @@ export type NewAccountRequest = { username: string, fullName: string, agency: st
 
 export type OneTimePasswordDto = { account: AccountDto, oneTimePassword: string, };
 
-export type AuditFilterDto = { accountId: string | null, action: string | null, 
+export type AuditFilterDto = { accountId: string | null, clientId: string | null, action: string | null, 
 /**
  * `YYYY-MM-DD`, first day included.
  */
@@ -59,10 +105,14 @@ from: string | null,
  */
 to: string | null, };
 
-export type AuditEntryDto = { seq: number, at: string, who: string, action: string, clientId: string | null, detail: string, };
+export type AuditEntryDto = { seq: number, at: string, who: string, action: string, clientId: string | null, 
+/**
+ * "Family, Given"; absent for readers who see no client data.
+ */
+clientName: string | null, detail: string, };
 
 export type AuditCheckDto = { intact: boolean, entries: number, brokenAtSeq: number | null, reason: string | null, };
 
-export type ErrorCode = "invalid_input" | "password_rejected" | "wrong_credentials" | "unit_exists" | "no_unit" | "locked" | "key_file_missing" | "key_file_damaged" | "database_unreadable" | "storage_read_only" | "storage_full" | "storage_unavailable" | "forbidden" | "sign_in_delayed" | "account_locked_out" | "password_change_required" | "internal";
+export type ErrorCode = "invalid_input" | "password_rejected" | "wrong_credentials" | "unit_exists" | "no_unit" | "locked" | "key_file_missing" | "key_file_damaged" | "database_unreadable" | "storage_read_only" | "storage_full" | "storage_unavailable" | "forbidden" | "reason_required" | "sign_in_delayed" | "account_locked_out" | "password_change_required" | "internal";
 
 export type IpcError = { code: ErrorCode, message: string, };

@@ -70,10 +70,18 @@ describe('makeCommands', () => {
     await c.disableAccount('a1');
     await c.enableAccount('a2');
     await c.releaseSignIn('k');
-    const filter = { accountId: null, action: 'signed_in', from: '2026-01-01', to: null };
+    const filter = { accountId: null, clientId: 'c9', action: 'signed_in', from: '2026-01-01', to: null };
     await c.auditTrail(filter);
     await c.verifyAuditTrail();
     await c.exportAuditCsv(filter);
+    await c.viewClient('c1');
+    await c.openClientWithReason({ clientId: 'c2', reason: 'Police called about a curfew' });
+    await c.findClientsOutsideCaseload({ familyName: 'Lee', dateOfBirth: '1980-01-01' });
+    await c.updateClientDetails({ clientId: 'c1', givenName: 'A', familyName: 'B', dateOfBirth: '1990-01-02' });
+    await c.allocatableStaff();
+    await c.allocateClient({ clientId: 'c1', keyworkerId: null });
+    await c.unitSettings();
+    await c.changeUnitSettings({ idleLockMinutes: 10, keyworkersSeeOtherClients: false });
     expect(invoke.mock.calls).toEqual([
       ['startup_state', undefined],
       ['check_new_password', { password: 'pw', username: null }],
@@ -94,6 +102,14 @@ describe('makeCommands', () => {
       ['audit_trail', { filter }],
       ['verify_audit_trail', undefined],
       ['export_audit_csv', { filter }],
+      ['view_client', { clientId: 'c1' }],
+      ['open_client_with_reason', { request: { clientId: 'c2', reason: 'Police called about a curfew' } }],
+      ['find_clients_outside_caseload', { request: { familyName: 'Lee', dateOfBirth: '1980-01-01' } }],
+      ['update_client_details', { request: { clientId: 'c1', givenName: 'A', familyName: 'B', dateOfBirth: '1990-01-02' } }],
+      ['allocatable_staff', undefined],
+      ['allocate_client', { request: { clientId: 'c1', keyworkerId: null } }],
+      ['unit_settings', undefined],
+      ['change_unit_settings', { request: { idleLockMinutes: 10, keyworkersSeeOtherClients: false } }],
     ]);
   });
 

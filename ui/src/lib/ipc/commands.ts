@@ -4,21 +4,29 @@
 import { invoke as tauriInvoke } from '@tauri-apps/api/core';
 import type {
   AccountDto,
+  AllocationRequest,
   AuditCheckDto,
   AuditEntryDto,
   AuditFilterDto,
+  BreakGlassRequest,
   ChangePasswordRequest,
+  ClientDetailsRequest,
+  ClientMatchDto,
   ClientRowDto,
+  ClientViewDto,
   CreatedUnitDto,
   CreateUnitRequest,
+  FindClientRequest,
   NewAccountRequest,
   NewClientRequest,
   OneTimePasswordDto,
   PasswordCheckDto,
   RecoverRequest,
   SessionDto,
+  StaffMemberDto,
   StartupDto,
   UnitDto,
+  UnitSettingsDto,
   UnlockRequest,
 } from './bindings';
 import { toCommandError } from './errors';
@@ -50,6 +58,17 @@ export interface Commands {
   verifyAuditTrail(): Promise<AuditCheckDto>;
   /** Saves the filtered trail as CSV; resolves to the saved file's path. */
   exportAuditCsv(filter: AuditFilterDto): Promise<string>;
+  /** One client as the account may see them; `reason_required` for a client outside a keyworker's reach. */
+  viewClient(clientId: string): Promise<ClientViewDto>;
+  /** Break-glass: opens a client outside the keyworker's reach, read-only, with the reason audited. */
+  openClientWithReason(request: BreakGlassRequest): Promise<ClientViewDto>;
+  findClientsOutsideCaseload(request: FindClientRequest): Promise<ClientMatchDto[]>;
+  updateClientDetails(request: ClientDetailsRequest): Promise<ClientViewDto>;
+  allocatableStaff(): Promise<StaffMemberDto[]>;
+  allocateClient(request: AllocationRequest): Promise<ClientViewDto>;
+  unitSettings(): Promise<UnitSettingsDto>;
+  /** Saves the settings; resolves to the session as it now is (its idle lock may have changed). */
+  changeUnitSettings(request: UnitSettingsDto): Promise<SessionDto>;
 }
 
 /** Builds the command functions on top of an invoke function (injectable for tests). */
@@ -83,6 +102,14 @@ export function makeCommands(invoke: InvokeFn): Commands {
     auditTrail: (filter) => call<AuditEntryDto[]>('audit_trail', { filter }),
     verifyAuditTrail: () => call<AuditCheckDto>('verify_audit_trail'),
     exportAuditCsv: (filter) => call<string>('export_audit_csv', { filter }),
+    viewClient: (clientId) => call<ClientViewDto>('view_client', { clientId }),
+    openClientWithReason: (request) => call<ClientViewDto>('open_client_with_reason', { request }),
+    findClientsOutsideCaseload: (request) => call<ClientMatchDto[]>('find_clients_outside_caseload', { request }),
+    updateClientDetails: (request) => call<ClientViewDto>('update_client_details', { request }),
+    allocatableStaff: () => call<StaffMemberDto[]>('allocatable_staff'),
+    allocateClient: (request) => call<ClientViewDto>('allocate_client', { request }),
+    unitSettings: () => call<UnitSettingsDto>('unit_settings'),
+    changeUnitSettings: (request) => call<SessionDto>('change_unit_settings', { request }),
   };
 }
 
@@ -107,3 +134,11 @@ export const releaseSignIn = commands.releaseSignIn;
 export const auditTrail = commands.auditTrail;
 export const verifyAuditTrail = commands.verifyAuditTrail;
 export const exportAuditCsv = commands.exportAuditCsv;
+export const viewClient = commands.viewClient;
+export const openClientWithReason = commands.openClientWithReason;
+export const findClientsOutsideCaseload = commands.findClientsOutsideCaseload;
+export const updateClientDetails = commands.updateClientDetails;
+export const allocatableStaff = commands.allocatableStaff;
+export const allocateClient = commands.allocateClient;
+export const unitSettings = commands.unitSettings;
+export const changeUnitSettings = commands.changeUnitSettings;

@@ -1,0 +1,468 @@
+//! Client records as a signed-in person reaches them: the caseload, one
+//! client's record or summary, changes to a client's details, allocation to
+//! a keyworker, and break-glass access to a client outside a keyworker's
+//! reach. Every function asks `domain::access::client_access` what the
+//! account may do with the client, and records what it did in the audit
+//! trail in the same transaction.
+
+use std::collections::HashMap;
+
+use crate::clock::{Clock, Entropy, new_uuid_v7};
+use crate::domain::access::{ClientAccess, client_access, parse_break_glass_reason};
+use crate::domain::account::{Account, CaseRole};
+use crate::domain::audit::AuditAction;
+use crate::domain::client::{Client, DateOfBirth, NewClient};
+use crate::domain::ids::{AccountId, ClientId};
+use crate::domain::names::PersonName;
+use crate::error::{CoreError, CoreResult, ErrorCode};
+use crate::store;
+use crate::unlocked_unit::UnlockedUnit;
+
+/// A member of staff as the caseload names them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StaffMember {
+    pub id: AccountId,
+    pub full_name: PersonName,
+}
+
+/// One line of the caseload.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CaseloadEntry {
+    pub client: Client,
+    pub keyworker: Option<StaffMember>,
+    /// What the signed-in account may do with this client.
+    pub access: ClientAccess,
+}
+
+/// The whole client record (so far: identity and allocation; later work
+/// adds flags, sessions and notes here, never to `ClientSummary`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ClientRecord {
+    pub client: Client,
+    pub keyworker: Option<StaffMember>,
+    /// `Full` or `ReadOnly`.
+    pub access: ClientAccess,
+    /// The reason given, when the record was opened through break-glass.
+    pub break_glass_reason: Option<String>,
+}
+
+/// What a partner (police or probation staff in the unit) sees of a client:
+/// identity and keyworker now; cohort flags, RAG, next appointment and
+/// compliance join it as later work records them. It has no place for
+/// session notes or anything confidential, so none can leak through it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ClientSummary {
+    pub id: ClientId,
+    pub given_name: PersonName,
+    pub family_name: PersonName,
+    pub date_of_birth: DateOfBirth,
+    pub keyworker: Option<StaffMember>,
+}
+
+/// One client as the signed-in account may see them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ClientView {
+    Record(ClientRecord),
+    Summary(ClientSummary),
+}
+
+/// A client found by family name and date of birth, for a keyworker to
+/// open through break-glass.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ClientMatch {
+    pub id: ClientId,
+    pub given_name: PersonName,
+    pub family_name: PersonName,
+    pub date_of_birth: DateOfBirth,
+}
+
+impl UnlockedUnit {
+    fn access_to(&self, client: &Client) -> ClientAccess {
+        client_access(&self.account, client.keyworker, &self.settings)
+    }
+
+    fn require_case_role(&self) -> CoreResult<()> {
+        self.require_own_password()?;
+        if self.account.can_see_clients() {
+            Ok(())
+        } else {
+            Err(CoreError::forbidden(
+                "see client records (it is for administration only)",
+            ))
+        }
+    }
+
+    fn staff_names(&self) -> CoreResult<HashMap<AccountId, StaffMember>> {
+        Ok(store::accounts::list(&self.conn)?
+            .into_iter()
+            .map(|a| {
+                (
+                    a.id,
+                    StaffMember {
+                        id: a.id,
+                        full_name: a.full_name,
+                    },
+                )
+            })
+            .collect())
+    }
+
+    fn find_client(&self, id: ClientId) -> CoreResult<Client> {
+        store::clients::find(&self.conn, id)?.ok_or_else(store::clients::no_such_client)
+    }
+
+    /// Checks what was typed and adds the client, in one transaction. A
+    /// keyworker's new client is allocated to them; a manager's waits for
+    /// allocation.
+    pub fn add_client(
+        &mut self,
+        given_name: &str,
+        family_name: &str,
+        date_of_birth: &str,
+        clock: &dyn Clock,
+        entropy: &mut dyn Entropy,
+    ) -> CoreResult<Client> {
+        self.require_own_password()?;
+        if !self.account.can_add_clients() {
+            return Err(CoreError::forbidden("add clients"));
+        }
+        let now = clock.now();
+        let new_client =
+            NewClient::parse(given_name, family_name, date_of_birth, now.date_naive())?;
+        let keyworker =
+            (self.account.case_role == Some(CaseRole::Keyworker)).then_some(self.account.id);
+        let id = ClientId(new_uuid_v7(clock, entropy));
+        let stamp = self.stamp(clock);
+        let detail = serde_json::json!({
+            "fields": ["given_name", "family_name", "date_of_birth"],
+            "keyworker_id": keyworker.map(|k| k.to_string()),
+        });
+        let audit = self.audit_record(
+            AuditAction::ClientCreated,
+            Some(id),
+            &detail,
+            clock,
+            entropy,
+        );
+        let tx = store::begin(&mut self.conn, "save the client")?;
+        let client =
+            store::clients::insert(&tx, stamp, id, self.account.id, keyworker, &new_client)?;
+        store::audit::append(&tx, &audit)?;
+        store::commit(tx, "save the client")?;
+        Ok(client)
+    }
+
+    /// A client as a caseload line for this account: its keyworker's name
+    /// and what this account may do with it.
+    pub fn caseload_entry(&self, client: Client) -> CoreResult<CaseloadEntry> {
+        Ok(CaseloadEntry {
+            keyworker: self.keyworker_of(&client)?,
+            access: self.access_to(&client),
+            client,
+        })
+    }
+
+    /// The clients this account may see, by family name. Looking is
+    /// recorded in the audit trail first: if the record cannot be written,
+    /// nothing is shown.
+    pub fn view_caseload(
+        &mut self,
+        clock: &dyn Clock,
+        entropy: &mut dyn Entropy,
+    ) -> CoreResult<Vec<CaseloadEntry>> {
+        self.require_case_role()?;
+        let detail = serde_json::json!({});
+        let audit = self.audit_record(AuditAction::ViewedCaseload, None, &detail, clock, entropy);
+        let tx = store::begin(&mut self.conn, "open the caseload")?;
+        store::audit::append(&tx, &audit)?;
+        let clients = store::clients::list(&tx)?;
+        store::commit(tx, "open the caseload")?;
+        let staff = self.staff_names()?;
+        Ok(clients
+            .into_iter()
+            .filter_map(|client| {
+                let access = self.access_to(&client);
+                access.is_listed().then(|| CaseloadEntry {
+                    keyworker: client.keyworker.and_then(|k| staff.get(&k).cloned()),
+                    client,
+                    access,
+                })
+            })
+            .collect())
+    }
+
+    /// One client, as much as this account may see, recorded as a view. A
+    /// keyworker asking for a client outside their access is refused with
+    /// `reason_required`: `open_client_with_reason` is the way in.
+    pub fn view_client(
+        &mut self,
+        id: ClientId,
+        clock: &dyn Clock,
+        entropy: &mut dyn Entropy,
+    ) -> CoreResult<ClientView> {
+        self.require_case_role()?;
+        let client = self.find_client(id)?;
+        let access = self.access_to(&client);
+        if access == ClientAccess::NeedsReason {
+            return Err(CoreError::new(
+                ErrorCode::ReasonRequired,
+                "This client is not allocated to you. To open the record, say why: the reason is kept in the audit trail and your manager can see it.",
+            ));
+        }
+        let detail = serde_json::json!({ "access": access.as_str() });
+        self.record_client_view(AuditAction::ViewedClient, id, &detail, clock, entropy)?;
+        let keyworker = self.keyworker_of(&client)?;
+        Ok(match access {
+            ClientAccess::Summary => ClientView::Summary(ClientSummary {
+                id: client.id,
+                given_name: client.given_name,
+                family_name: client.family_name,
+                date_of_birth: client.date_of_birth,
+                keyworker,
+            }),
+            _ => ClientView::Record(ClientRecord {
+                client,
+                keyworker,
+                access,
+                break_glass_reason: None,
+            }),
+        })
+    }
+
+    /// Break-glass: a keyworker opens a client outside their access,
+    /// giving a reason. The record opens read-only, and the opening is
+    /// recorded with the reason for a manager to review.
+    pub fn open_client_with_reason(
+        &mut self,
+        id: ClientId,
+        reason: &str,
+        clock: &dyn Clock,
+        entropy: &mut dyn Entropy,
+    ) -> CoreResult<ClientRecord> {
+        self.require_own_password()?;
+        if self.account.case_role != Some(CaseRole::Keyworker) {
+            return Err(CoreError::forbidden(
+                "open a record with a reason (it is for keyworkers, for clients outside their caseload)",
+            ));
+        }
+        let client = self.find_client(id)?;
+        if self.access_to(&client) != ClientAccess::NeedsReason {
+            return Err(CoreError::invalid(
+                "You can open this record without giving a reason.",
+            ));
+        }
+        let reason = parse_break_glass_reason(reason)?;
+        let detail = serde_json::json!({ "reason": reason });
+        self.record_client_view(AuditAction::BrokeGlass, id, &detail, clock, entropy)?;
+        Ok(ClientRecord {
+            keyworker: self.keyworker_of(&client)?,
+            client,
+            access: ClientAccess::ReadOnly,
+            break_glass_reason: Some(reason),
+        })
+    }
+
+    /// Clients outside this keyworker's caseload with exactly this family
+    /// name and date of birth: what someone knows before asking to open a
+    /// record, so the unit cannot be browsed this way. The search is
+    /// recorded (how many matched, not who).
+    pub fn find_clients_outside_caseload(
+        &mut self,
+        family_name: &str,
+        date_of_birth: &str,
+        clock: &dyn Clock,
+        entropy: &mut dyn Entropy,
+    ) -> CoreResult<Vec<ClientMatch>> {
+        self.require_own_password()?;
+        if self.account.case_role != Some(CaseRole::Keyworker) {
+            return Err(CoreError::forbidden(
+                "search outside a caseload (managers and partners see the whole unit already)",
+            ));
+        }
+        let family_name = PersonName::parse(family_name, "family name")?;
+        let date_of_birth = DateOfBirth::parse(date_of_birth, clock.now().date_naive())?;
+        let matches: Vec<ClientMatch> =
+            store::clients::find_by_family_name_and_birth(&self.conn, &family_name, date_of_birth)?
+                .into_iter()
+                .filter(|c| self.access_to(c) == ClientAccess::NeedsReason)
+                .map(|c| ClientMatch {
+                    id: c.id,
+                    given_name: c.given_name,
+                    family_name: c.family_name,
+                    date_of_birth: c.date_of_birth,
+                })
+                .collect();
+        let detail = serde_json::json!({ "matches": matches.len() });
+        self.audit_alone(AuditAction::SearchedUnit, &detail, clock, entropy)?;
+        Ok(matches)
+    }
+
+    /// Changes a client's names or date of birth. Only with full access
+    /// (the allocated keyworker or a manager). The audit entry names the
+    /// fields that changed, not their values.
+    pub fn update_client_details(
+        &mut self,
+        id: ClientId,
+        given_name: &str,
+        family_name: &str,
+        date_of_birth: &str,
+        clock: &dyn Clock,
+        entropy: &mut dyn Entropy,
+    ) -> CoreResult<Client> {
+        self.require_case_role()?;
+        let before = self.find_client(id)?;
+        if self.access_to(&before) != ClientAccess::Full {
+            return Err(CoreError::forbidden(
+                "change this client's record: it is allocated to another keyworker",
+            ));
+        }
+        let entered = NewClient::parse(
+            given_name,
+            family_name,
+            date_of_birth,
+            clock.now().date_naive(),
+        )?;
+        let after = Client {
+            given_name: entered.given_name,
+            family_name: entered.family_name,
+            date_of_birth: entered.date_of_birth,
+            ..before.clone()
+        };
+        let mut fields = Vec::new();
+        if after.given_name != before.given_name {
+            fields.push("given_name");
+        }
+        if after.family_name != before.family_name {
+            fields.push("family_name");
+        }
+        if after.date_of_birth != before.date_of_birth {
+            fields.push("date_of_birth");
+        }
+        if fields.is_empty() {
+            return Ok(before);
+        }
+        let stamp = self.stamp(clock);
+        let detail = serde_json::json!({ "fields": fields });
+        let audit = self.audit_record(
+            AuditAction::ClientUpdated,
+            Some(id),
+            &detail,
+            clock,
+            entropy,
+        );
+        let tx = store::begin(&mut self.conn, "save the client")?;
+        store::clients::update(&tx, stamp, &after)?;
+        store::audit::append(&tx, &audit)?;
+        store::commit(tx, "save the client")?;
+        Ok(after)
+    }
+
+    /// Staff a manager can allocate clients to: enabled keyworkers and
+    /// managers.
+    pub fn allocatable_staff(&self) -> CoreResult<Vec<StaffMember>> {
+        self.require_manager("allocate clients")?;
+        Ok(store::accounts::list(&self.conn)?
+            .into_iter()
+            .filter(can_hold_a_caseload)
+            .map(|a| StaffMember {
+                id: a.id,
+                full_name: a.full_name,
+            })
+            .collect())
+    }
+
+    /// Allocates a client to a keyworker, or takes the allocation away
+    /// (`None`). Managers only.
+    pub fn allocate_client(
+        &mut self,
+        id: ClientId,
+        keyworker: Option<AccountId>,
+        clock: &dyn Clock,
+        entropy: &mut dyn Entropy,
+    ) -> CoreResult<ClientRecord> {
+        self.require_manager("allocate clients")?;
+        let before = self.find_client(id)?;
+        if let Some(keyworker) = keyworker {
+            let account = store::accounts::find(&self.conn, keyworker)?;
+            if !account.as_ref().is_some_and(can_hold_a_caseload) {
+                return Err(CoreError::invalid(
+                    "Clients can be allocated only to an enabled keyworker or manager.",
+                ));
+            }
+        }
+        let after = Client {
+            keyworker,
+            ..before.clone()
+        };
+        if after.keyworker != before.keyworker {
+            let stamp = self.stamp(clock);
+            // Staff names make the entry readable; the ids keep it exact.
+            let from_name = self.keyworker_of(&before)?.map(|s| s.full_name);
+            let to_name = self.keyworker_of(&after)?.map(|s| s.full_name);
+            let detail = serde_json::json!({
+                "from": from_name.as_ref().map(PersonName::as_str),
+                "to": to_name.as_ref().map(PersonName::as_str),
+                "from_id": before.keyworker.map(|k| k.to_string()),
+                "to_id": keyworker.map(|k| k.to_string()),
+            });
+            let audit = self.audit_record(
+                AuditAction::ClientAllocated,
+                Some(id),
+                &detail,
+                clock,
+                entropy,
+            );
+            let tx = store::begin(&mut self.conn, "allocate the client")?;
+            store::clients::update(&tx, stamp, &after)?;
+            store::audit::append(&tx, &audit)?;
+            store::commit(tx, "allocate the client")?;
+        }
+        Ok(ClientRecord {
+            keyworker: self.keyworker_of(&after)?,
+            client: after,
+            access: ClientAccess::Full,
+            break_glass_reason: None,
+        })
+    }
+
+    fn require_manager(&self, what: &str) -> CoreResult<()> {
+        self.require_own_password()?;
+        if self.account.case_role == Some(CaseRole::Manager) {
+            Ok(())
+        } else {
+            Err(CoreError::forbidden(what))
+        }
+    }
+
+    fn keyworker_of(&self, client: &Client) -> CoreResult<Option<StaffMember>> {
+        let Some(id) = client.keyworker else {
+            return Ok(None);
+        };
+        Ok(store::accounts::find(&self.conn, id)?.map(|a| StaffMember {
+            id: a.id,
+            full_name: a.full_name,
+        }))
+    }
+
+    fn record_client_view(
+        &mut self,
+        action: AuditAction,
+        client: ClientId,
+        detail: &serde_json::Value,
+        clock: &dyn Clock,
+        entropy: &mut dyn Entropy,
+    ) -> CoreResult<()> {
+        let audit = self.audit_record(action, Some(client), detail, clock, entropy);
+        let tx = store::begin(&mut self.conn, "open the client's record")?;
+        store::audit::append(&tx, &audit)?;
+        store::commit(tx, "open the client's record")
+    }
+}
+
+fn can_hold_a_caseload(account: &Account) -> bool {
+    !account.disabled
+        && matches!(
+            account.case_role,
+            Some(CaseRole::Keyworker | CaseRole::Manager)
+        )
+}

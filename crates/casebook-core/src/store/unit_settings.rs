@@ -1,0 +1,91 @@
+//! The unit's settings, one row per setting so that two devices changing
+//! different settings while apart both keep their change when they sync.
+
+use rusqlite::{Connection, Transaction, params};
+
+use super::change_log::{self, Operation, WriteStamp};
+use crate::domain::unit_settings::UnitSettings;
+use crate::error::{CoreError, CoreResult};
+
+const IDLE_LOCK_MINUTES: &str = "idle_lock_minutes";
+const KEYWORKERS_SEE_OTHER_CLIENTS: &str = "keyworkers_see_other_clients";
+
+/// The settings, with the default for any that was never set. A stored
+/// value that does not parse (a damaged row) falls back to the default,
+/// which is the safer choice for each.
+pub fn read(conn: &Connection) -> CoreResult<UnitSettings> {
+    let mut settings = UnitSettings::default();
+    let mut statement = conn
+        .prepare_cached("SELECT key, value FROM unit_settings")
+        .map_err(|e| CoreError::from_sql(&e, "read the unit's settings"))?;
+    let rows = statement
+        .query_map([], |row| {
+            Ok((row.get::<_, String>(0)?, row.get::<_, String>(1)?))
+        })
+        .map_err(|e| CoreError::from_sql(&e, "read the unit's settings"))?;
+    for row in rows {
+        let (key, value) = row.map_err(|e| CoreError::from_sql(&e, "read the unit's settings"))?;
+        match key.as_str() {
+            IDLE_LOCK_MINUTES => {
+                if let Ok(minutes) = value.parse::<u32>()
+                    && let Ok(parsed) =
+                        UnitSettings::parse(minutes, settings.keyworkers_see_other_clients)
+                {
+                    settings = parsed;
+                }
+            }
+            KEYWORKERS_SEE_OTHER_CLIENTS => {
+                settings.keyworkers_see_other_clients = value == "true";
+            }
+            _ => {}
+        }
+    }
+    Ok(settings)
+}
+
+/// Writes each setting that differs from what is stored; returns the names
+/// of those that changed.
+pub fn write(
+    tx: &Transaction<'_>,
+    stamp: WriteStamp,
+    settings: &UnitSettings,
+) -> CoreResult<Vec<&'static str>> {
+    let before = read(tx)?;
+    let mut changed = Vec::new();
+    if before.idle_lock_minutes != settings.idle_lock_minutes {
+        write_one(
+            tx,
+            stamp,
+            IDLE_LOCK_MINUTES,
+            &settings.idle_lock_minutes.to_string(),
+        )?;
+        changed.push(IDLE_LOCK_MINUTES);
+    }
+    if before.keyworkers_see_other_clients != settings.keyworkers_see_other_clients {
+        write_one(
+            tx,
+            stamp,
+            KEYWORKERS_SEE_OTHER_CLIENTS,
+            &settings.keyworkers_see_other_clients.to_string(),
+        )?;
+        changed.push(KEYWORKERS_SEE_OTHER_CLIENTS);
+    }
+    Ok(changed)
+}
+
+fn write_one(tx: &Transaction<'_>, stamp: WriteStamp, key: &str, value: &str) -> CoreResult<()> {
+    tx.execute(
+        "INSERT INTO unit_settings (key, value, hlc, device_id) VALUES (?1, ?2, ?3, ?4)
+         ON CONFLICT (key) DO UPDATE SET value = excluded.value, hlc = excluded.hlc, device_id = excluded.device_id",
+        params![key, value, stamp.hlc.encode(), stamp.device.to_string()],
+    )
+    .map_err(|e| CoreError::from_sql(&e, "save the unit's settings"))?;
+    change_log::append(
+        tx,
+        stamp,
+        "unit_settings",
+        key,
+        Operation::Update,
+        &serde_json::json!({ "key": key, "value": value, "changed_at": stamp.at.to_rfc3339() }),
+    )
+}

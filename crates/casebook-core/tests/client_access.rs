@@ -1,0 +1,495 @@
+//! Who may see and change which client: allocation, read-only access to
+//! other keyworkers' clients, the setting that hides them, break-glass, the
+//! partner summary, and the audit entries each leaves. Through the core,
+//! with real encrypted units.
+
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+use std::path::{Path, PathBuf};
+
+use casebook_core::client_records::ClientView;
+use casebook_core::clock::{OsEntropy, SystemClock};
+use casebook_core::domain::access::ClientAccess;
+use casebook_core::domain::account::{CaseRole, NewAccount};
+use casebook_core::domain::audit::AuditFilter;
+use casebook_core::domain::ids::AccountId;
+use casebook_core::domain::unit_settings::UnitSettings;
+use casebook_core::error::ErrorCode;
+use casebook_core::unit_folder::{self, CreationPlan, NewUnit, UnitKind};
+use casebook_core::unlocked_unit::UnlockedUnit;
+use casebook_core::vault::slot::KdfCost;
+
+const ADMIN_PASSWORD: &str = "otter lamp river cloud";
+const STAFF_PASSWORD: &str = "heron quilt marble sky";
+
+/// A unit with an administrator-manager, two keyworkers, a partner and an
+/// administrator with no case role, each with their own password.
+struct Unit {
+    _data: tempfile::TempDir,
+    folder: PathBuf,
+}
+
+impl Unit {
+    fn new() -> Unit {
+        let data = tempfile::tempdir().unwrap();
+        let folder = unit_folder::unit_folder(data.path(), UnitKind::Real);
+        let unit = NewUnit::parse("Access Unit", "admin", "Alex Admin", ADMIN_PASSWORD).unwrap();
+        let plan = CreationPlan {
+            kdf_cost: KdfCost::cheap_for_tests(),
+            demo: false,
+            initial_clients: &[],
+        };
+        unit_folder::create(&folder, &unit, plan, &SystemClock, &mut OsEntropy).unwrap();
+        let mut admin = sign_in(&folder, "admin", ADMIN_PASSWORD);
+        for (username, role) in [
+            ("kim", Some(CaseRole::Keyworker)),
+            ("lee", Some(CaseRole::Keyworker)),
+            ("pat", Some(CaseRole::Partner)),
+            ("ira", None),
+        ] {
+            let account = NewAccount::parse(
+                username,
+                "Staff Member",
+                "Police",
+                role,
+                role.is_none(),
+                None,
+            )
+            .unwrap();
+            let (_, one_time) = admin
+                .add_account(
+                    &account,
+                    KdfCost::cheap_for_tests(),
+                    &SystemClock,
+                    &mut OsEntropy,
+                )
+                .unwrap();
+            let mut person = sign_in(&folder, username, one_time.as_ref());
+            person
+                .change_password(
+                    one_time.as_ref(),
+                    STAFF_PASSWORD,
+                    KdfCost::cheap_for_tests(),
+                    &SystemClock,
+                    &mut OsEntropy,
+                )
+                .unwrap();
+            person.lock(&SystemClock, &mut OsEntropy);
+        }
+        admin.lock(&SystemClock, &mut OsEntropy);
+        Unit {
+            _data: data,
+            folder,
+        }
+    }
+
+    fn as_(&self, username: &str) -> UnlockedUnit {
+        let password = if username == "admin" {
+            ADMIN_PASSWORD
+        } else {
+            STAFF_PASSWORD
+        };
+        sign_in(&self.folder, username, password)
+    }
+}
+
+fn sign_in(folder: &Path, username: &str, password: &str) -> UnlockedUnit {
+    unit_folder::unlock(folder, username, password, &SystemClock, &mut OsEntropy).unwrap()
+}
+
+fn set_hide_others(unit: &Unit, hide: bool) {
+    let mut admin = unit.as_("admin");
+    admin
+        .change_unit_settings(
+            UnitSettings::parse(5, !hide).unwrap(),
+            &SystemClock,
+            &mut OsEntropy,
+        )
+        .unwrap();
+    admin.lock(&SystemClock, &mut OsEntropy);
+}
+
+#[test]
+fn a_keyworker_owns_their_clients_and_reads_others() {
+    let unit = Unit::new();
+    let mut kim = unit.as_("kim");
+    let client = kim
+        .add_client(
+            "Dana",
+            "Whitlock",
+            "1990-04-02",
+            &SystemClock,
+            &mut OsEntropy,
+        )
+        .unwrap();
+    assert_eq!(client.keyworker, Some(kim.account().id));
+    let kim_id = kim.account().id;
+    kim.update_client_details(
+        client.id,
+        "Dana",
+        "Whitlock-Hart",
+        "1990-04-02",
+        &SystemClock,
+        &mut OsEntropy,
+    )
+    .unwrap();
+    kim.lock(&SystemClock, &mut OsEntropy);
+
+    let mut lee = unit.as_("lee");
+    let caseload = lee.view_caseload(&SystemClock, &mut OsEntropy).unwrap();
+    assert_eq!(caseload.len(), 1);
+    assert_eq!(caseload[0].access, ClientAccess::ReadOnly);
+    assert_eq!(
+        caseload[0].keyworker.as_ref().map(|k| k.id),
+        Some(kim_id),
+        "the caseload names the keyworker"
+    );
+    match lee
+        .view_client(client.id, &SystemClock, &mut OsEntropy)
+        .unwrap()
+    {
+        ClientView::Record(record) => {
+            assert_eq!(record.access, ClientAccess::ReadOnly);
+            assert_eq!(record.client.family_name.as_str(), "Whitlock-Hart");
+        }
+        ClientView::Summary(_) => panic!("a keyworker sees the whole record"),
+    }
+    let refused = lee
+        .update_client_details(
+            client.id,
+            "Dana",
+            "Smith",
+            "1990-04-02",
+            &SystemClock,
+            &mut OsEntropy,
+        )
+        .unwrap_err();
+    assert_eq!(refused.code, ErrorCode::Forbidden);
+    assert!(refused.message.contains("allocated to another keyworker"));
+    let refused = lee
+        .allocate_client(client.id, None, &SystemClock, &mut OsEntropy)
+        .unwrap_err();
+    assert_eq!(refused.code, ErrorCode::Forbidden);
+}
+
+#[test]
+fn a_manager_allocates_and_the_new_keyworker_takes_over() {
+    let unit = Unit::new();
+    let mut kim = unit.as_("kim");
+    let client = kim
+        .add_client(
+            "Dana",
+            "Whitlock",
+            "1990-04-02",
+            &SystemClock,
+            &mut OsEntropy,
+        )
+        .unwrap();
+    kim.lock(&SystemClock, &mut OsEntropy);
+
+    let lee = unit.as_("lee");
+    let lee_id = lee.account().id;
+    lee.lock(&SystemClock, &mut OsEntropy);
+    let pat = unit.as_("pat");
+    let pat_id = pat.account().id;
+    pat.lock(&SystemClock, &mut OsEntropy);
+
+    let mut manager = unit.as_("admin");
+    let staff = manager.allocatable_staff().unwrap();
+    assert!(staff.iter().any(|s| s.id == lee_id));
+    assert_eq!(staff.len(), 3, "two keyworkers and the manager: {staff:?}");
+    let record = manager
+        .allocate_client(client.id, Some(lee_id), &SystemClock, &mut OsEntropy)
+        .unwrap();
+    assert_eq!(record.client.keyworker, Some(lee_id));
+    // A partner or an unknown account cannot hold a caseload.
+    for not_a_keyworker in [pat_id, AccountId(uuid::Uuid::nil())] {
+        let refused = manager.allocate_client(
+            client.id,
+            Some(not_a_keyworker),
+            &SystemClock,
+            &mut OsEntropy,
+        );
+        assert_eq!(refused.unwrap_err().code, ErrorCode::InvalidInput);
+    }
+    let trail = manager
+        .audit_trail(
+            &AuditFilter::parse(
+                None,
+                Some(&client.id.to_string()),
+                Some("client_allocated"),
+                None,
+                None,
+            )
+            .unwrap(),
+            &SystemClock,
+            &mut OsEntropy,
+        )
+        .unwrap();
+    assert_eq!(trail.len(), 1);
+    assert_eq!(
+        trail[0].client_name.as_deref(),
+        Some("Whitlock, Dana"),
+        "a manager sees which client an entry is about"
+    );
+    manager.lock(&SystemClock, &mut OsEntropy);
+
+    let mut lee = unit.as_("lee");
+    lee.update_client_details(
+        client.id,
+        "Dana",
+        "Whitlock",
+        "1990-04-03",
+        &SystemClock,
+        &mut OsEntropy,
+    )
+    .unwrap();
+    lee.lock(&SystemClock, &mut OsEntropy);
+    let mut kim = unit.as_("kim");
+    let refused = kim.update_client_details(
+        client.id,
+        "Dana",
+        "Whitlock",
+        "1990-04-02",
+        &SystemClock,
+        &mut OsEntropy,
+    );
+    assert_eq!(refused.unwrap_err().code, ErrorCode::Forbidden);
+}
+
+#[test]
+fn hidden_clients_open_only_with_a_reason_which_is_audited() {
+    let unit = Unit::new();
+    let mut kim = unit.as_("kim");
+    let client = kim
+        .add_client(
+            "Dana",
+            "Whitlock",
+            "1990-04-02",
+            &SystemClock,
+            &mut OsEntropy,
+        )
+        .unwrap();
+    kim.lock(&SystemClock, &mut OsEntropy);
+    set_hide_others(&unit, true);
+
+    let mut lee = unit.as_("lee");
+    assert!(
+        lee.view_caseload(&SystemClock, &mut OsEntropy)
+            .unwrap()
+            .is_empty(),
+        "other keyworkers' clients are hidden"
+    );
+    let refused = lee
+        .view_client(client.id, &SystemClock, &mut OsEntropy)
+        .unwrap_err();
+    assert_eq!(refused.code, ErrorCode::ReasonRequired);
+
+    let nobody = lee
+        .find_clients_outside_caseload("Whitlock", "1990-04-03", &SystemClock, &mut OsEntropy)
+        .unwrap();
+    assert!(nobody.is_empty(), "a wrong date of birth finds nobody");
+    let found = lee
+        .find_clients_outside_caseload(" whitlock ", "1990-04-02", &SystemClock, &mut OsEntropy)
+        .unwrap();
+    assert_eq!(found.len(), 1);
+    assert_eq!(found[0].id, client.id);
+
+    let short = lee
+        .open_client_with_reason(client.id, "urgent", &SystemClock, &mut OsEntropy)
+        .unwrap_err();
+    assert_eq!(short.code, ErrorCode::InvalidInput);
+    let record = lee
+        .open_client_with_reason(
+            client.id,
+            "Police called: client reported missing tonight",
+            &SystemClock,
+            &mut OsEntropy,
+        )
+        .unwrap();
+    assert_eq!(record.access, ClientAccess::ReadOnly);
+    assert_eq!(
+        record.break_glass_reason.as_deref(),
+        Some("Police called: client reported missing tonight")
+    );
+    let refused = lee.update_client_details(
+        client.id,
+        "Dana",
+        "Smith",
+        "1990-04-02",
+        &SystemClock,
+        &mut OsEntropy,
+    );
+    assert_eq!(refused.unwrap_err().code, ErrorCode::Forbidden);
+    lee.lock(&SystemClock, &mut OsEntropy);
+
+    // The keyworker the client is allocated to is not affected.
+    let mut kim = unit.as_("kim");
+    assert_eq!(
+        kim.view_caseload(&SystemClock, &mut OsEntropy).unwrap()[0].access,
+        ClientAccess::Full
+    );
+    let not_needed = kim.open_client_with_reason(
+        client.id,
+        "no reason is needed here at all",
+        &SystemClock,
+        &mut OsEntropy,
+    );
+    assert_eq!(not_needed.unwrap_err().code, ErrorCode::InvalidInput);
+    kim.lock(&SystemClock, &mut OsEntropy);
+
+    let mut manager = unit.as_("admin");
+    let glass = manager
+        .audit_trail(
+            &AuditFilter::parse(None, None, Some("broke_glass"), None, None).unwrap(),
+            &SystemClock,
+            &mut OsEntropy,
+        )
+        .unwrap();
+    assert_eq!(glass.len(), 1);
+    assert_eq!(glass[0].entry.client_id, Some(client.id.to_string()));
+    assert!(glass[0].entry.detail.contains("reported missing tonight"));
+    let searches = manager
+        .audit_trail(
+            &AuditFilter::parse(None, None, Some("searched_unit"), None, None).unwrap(),
+            &SystemClock,
+            &mut OsEntropy,
+        )
+        .unwrap();
+    assert_eq!(searches.len(), 2);
+    assert!(
+        !searches[0].entry.detail.contains("Whitlock"),
+        "a search is recorded without the name searched for"
+    );
+}
+
+#[test]
+fn a_partner_sees_a_summary_and_changes_nothing() {
+    let unit = Unit::new();
+    let mut kim = unit.as_("kim");
+    let client = kim
+        .add_client(
+            "Dana",
+            "Whitlock",
+            "1990-04-02",
+            &SystemClock,
+            &mut OsEntropy,
+        )
+        .unwrap();
+    kim.lock(&SystemClock, &mut OsEntropy);
+    // Hiding other keyworkers' clients does not hide them from partners.
+    set_hide_others(&unit, true);
+
+    let mut pat = unit.as_("pat");
+    let caseload = pat.view_caseload(&SystemClock, &mut OsEntropy).unwrap();
+    assert_eq!(caseload.len(), 1);
+    assert_eq!(caseload[0].access, ClientAccess::Summary);
+    match pat
+        .view_client(client.id, &SystemClock, &mut OsEntropy)
+        .unwrap()
+    {
+        ClientView::Summary(summary) => {
+            assert_eq!(summary.family_name.as_str(), "Whitlock");
+            assert!(summary.keyworker.is_some());
+        }
+        ClientView::Record(_) => panic!("a partner sees only the summary"),
+    }
+    for refused in [
+        pat.update_client_details(
+            client.id,
+            "Dana",
+            "Smith",
+            "1990-04-02",
+            &SystemClock,
+            &mut OsEntropy,
+        )
+        .map(drop),
+        pat.allocate_client(client.id, None, &SystemClock, &mut OsEntropy)
+            .map(drop),
+        pat.find_clients_outside_caseload("Whitlock", "1990-04-02", &SystemClock, &mut OsEntropy)
+            .map(drop),
+        pat.add_client("Ann", "Other", "1980-01-01", &SystemClock, &mut OsEntropy)
+            .map(drop),
+    ] {
+        assert_eq!(refused.unwrap_err().code, ErrorCode::Forbidden);
+    }
+}
+
+#[test]
+fn an_administrator_without_a_case_role_sees_no_client_data() {
+    let unit = Unit::new();
+    let mut kim = unit.as_("kim");
+    let client = kim
+        .add_client(
+            "Dana",
+            "Whitlock",
+            "1990-04-02",
+            &SystemClock,
+            &mut OsEntropy,
+        )
+        .unwrap();
+    kim.view_client(client.id, &SystemClock, &mut OsEntropy)
+        .unwrap();
+    kim.lock(&SystemClock, &mut OsEntropy);
+
+    let mut ira = unit.as_("ira");
+    let refused = ira.view_client(client.id, &SystemClock, &mut OsEntropy);
+    assert_eq!(refused.unwrap_err().code, ErrorCode::Forbidden);
+    let refused = ira.view_caseload(&SystemClock, &mut OsEntropy);
+    assert_eq!(refused.unwrap_err().code, ErrorCode::Forbidden);
+    let views = ira
+        .audit_trail(
+            &AuditFilter::parse(None, None, Some("viewed_client"), None, None).unwrap(),
+            &SystemClock,
+            &mut OsEntropy,
+        )
+        .unwrap();
+    assert_eq!(views.len(), 1, "the view of the record is in the trail");
+    assert_eq!(
+        views[0].client_name, None,
+        "but not the client's name, for an account that only administers"
+    );
+}
+
+#[test]
+fn unit_settings_are_for_administrators_checked_kept_and_audited() {
+    let unit = Unit::new();
+    let mut kim = unit.as_("kim");
+    let refused = kim.change_unit_settings(
+        UnitSettings::parse(10, true).unwrap(),
+        &SystemClock,
+        &mut OsEntropy,
+    );
+    assert_eq!(refused.unwrap_err().code, ErrorCode::Forbidden);
+    kim.lock(&SystemClock, &mut OsEntropy);
+
+    assert!(UnitSettings::parse(16, true).is_err());
+    let mut ira = unit.as_("ira");
+    assert_eq!(ira.settings(), UnitSettings::default());
+    ira.change_unit_settings(
+        UnitSettings::parse(12, false).unwrap(),
+        &SystemClock,
+        &mut OsEntropy,
+    )
+    .unwrap();
+    // Saving the same settings again changes and records nothing.
+    ira.change_unit_settings(
+        UnitSettings::parse(12, false).unwrap(),
+        &SystemClock,
+        &mut OsEntropy,
+    )
+    .unwrap();
+    let changes = ira
+        .audit_trail(
+            &AuditFilter::parse(None, None, Some("unit_settings_changed"), None, None).unwrap(),
+            &SystemClock,
+            &mut OsEntropy,
+        )
+        .unwrap();
+    assert_eq!(changes.len(), 1);
+    assert!(changes[0].entry.detail.contains("idle_lock_minutes"));
+    ira.lock(&SystemClock, &mut OsEntropy);
+
+    let kim = unit.as_("kim");
+    assert_eq!(kim.settings(), UnitSettings::parse(12, false).unwrap());
+}
