@@ -112,6 +112,33 @@ fn main() {
         cost.iterations
     );
     row(&label, unlock_time, None);
+
+    // Switch user, the core's part: record the lock, close the database,
+    // wipe the key, and read the unit folder for the next sign-in screen.
+    // The webview's part (clearing the page) is measured by the end-to-end
+    // test, which writes it to target/e2e-measurements.txt.
+    let switch_time = median(|dir| {
+        let folder = unit_folder::unit_folder(dir, UnitKind::Real);
+        let new_unit = NewUnit::parse("Bench Unit", "admin", "Alex Admin", PASSWORD).unwrap();
+        let plan = CreationPlan {
+            kdf_cost: KdfCost::cheap_for_tests(),
+            demo: false,
+            initial_clients: &clients,
+        };
+        unit_folder::create(&folder, &new_unit, plan, &SystemClock, &mut OsEntropy).unwrap();
+        let mut unit =
+            unit_folder::unlock(&folder, "admin", PASSWORD, &SystemClock, &mut OsEntropy).unwrap();
+        unit.view_caseload(&SystemClock, &mut OsEntropy).unwrap();
+        timed(|| {
+            unit.lock(&SystemClock, &mut OsEntropy);
+            assert!(unit_folder::describe(&folder).unwrap().is_some());
+        })
+    });
+    row(
+        "switch user: lock, close, wipe key, read unit for sign-in",
+        switch_time,
+        None,
+    );
     println!();
     println!(
         "The unlock is mostly the deliberate key derivation, calibrated to about 0.75 s on this machine."

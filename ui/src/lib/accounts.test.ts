@@ -49,12 +49,12 @@ describe('tabsFor / homeTab', () => {
   it('gives a manager the audit trail too', () => {
     expect(tabsFor({ caseRole: 'manager', administrator: false })).toEqual(['caseload', 'audit']);
   });
-  it('gives an administrator accounts and the audit trail', () => {
-    expect(tabsFor({ caseRole: 'keyworker', administrator: true })).toEqual(['caseload', 'accounts', 'audit']);
+  it('gives an administrator accounts, the audit trail and the unit settings', () => {
+    expect(tabsFor({ caseRole: 'keyworker', administrator: true })).toEqual(['caseload', 'accounts', 'audit', 'settings']);
   });
   it('sends an administration-only account to Accounts', () => {
     const adminOnly = { caseRole: null, administrator: true };
-    expect(tabsFor(adminOnly)).toEqual(['accounts', 'audit']);
+    expect(tabsFor(adminOnly)).toEqual(['accounts', 'audit', 'settings']);
     expect(homeTab(adminOnly)).toBe('accounts');
     expect(homeTab({ caseRole: 'manager', administrator: true })).toBe('caseload');
   });

@@ -47,7 +47,7 @@ export function roleFromChoice(value: string): CaseRole | null {
   return value === 'keyworker' || value === 'manager' || value === 'partner' ? value : null;
 }
 
-export type Tab = 'caseload' | 'accounts' | 'audit';
+export type Tab = 'caseload' | 'accounts' | 'audit' | 'settings';
 
 type Access = Pick<SessionDto, 'caseRole' | 'administrator'>;
 
@@ -57,6 +57,7 @@ export function tabsFor(session: Access): Tab[] {
   if (session.caseRole !== null) tabs.push('caseload');
   if (session.administrator) tabs.push('accounts');
   if (session.administrator || session.caseRole === 'manager') tabs.push('audit');
+  if (session.administrator) tabs.push('settings');
   return tabs;
 }
 
@@ -69,6 +70,7 @@ export const TAB_LABELS: Record<Tab, string> = {
   caseload: 'Caseload',
   accounts: 'Accounts',
   audit: 'Audit trail',
+  settings: 'Settings',
 };
 
 /** Whether this person may add clients: keyworkers and managers. The core enforces; this only hides. */

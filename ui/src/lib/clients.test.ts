@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { accessLabel, breakGlassReasonProblem, canAllocate, clientName, keyworkerName } from './clients';
+
+const kim = { id: 'k1', fullName: 'Kim Worker' };
+
+describe('accessLabel', () => {
+  it('says whose client it is from the reader’s side', () => {
+    expect(accessLabel('full', kim, { accountId: 'k1' })).toBe('Yours');
+    expect(accessLabel('full', kim, { accountId: 'm1' })).toBe('Can change');
+    expect(accessLabel('full', null, { accountId: 'm1' })).toBe('Can change');
+    expect(accessLabel('read_only', kim, { accountId: 'k2' })).toBe('Read only');
+    expect(accessLabel('summary', kim, { accountId: 'p1' })).toBe('Summary');
+  });
+});
+
+describe('names', () => {
+  it('names the keyworker or says there is none', () => {
+    expect(keyworkerName(kim)).toBe('Kim Worker');
+    expect(keyworkerName(null)).toBe('Not allocated');
+    expect(clientName({ givenName: 'Dana', familyName: 'Whitlock' })).toBe('Dana Whitlock');
+  });
+});
+
+describe('canAllocate', () => {
+  it('is for managers only', () => {
+    expect(canAllocate({ caseRole: 'manager' })).toBe(true);
+    expect(canAllocate({ caseRole: 'keyworker' })).toBe(false);
+    expect(canAllocate({ caseRole: 'partner' })).toBe(false);
+    expect(canAllocate({ caseRole: null })).toBe(false);
+  });
+});
+
+describe('breakGlassReasonProblem', () => {
+  it('asks for a reason of 10 to 500 characters', () => {
+    expect(breakGlassReasonProblem('  urgent  ')).toMatch(/at least 10/);
+    expect(breakGlassReasonProblem('x'.repeat(501))).toMatch(/under 500/);
+    expect(breakGlassReasonProblem('Police called about a missing person')).toBeNull();
+  });
+});
