@@ -9,9 +9,10 @@ CARGO ?= cargo
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 APP := target/debug/casebook
 # Building the webview needs these; the end-to-end tests add a virtual
-# display, WebKit's WebDriver and ImageMagick for looking at screenshots.
+# display, WebKit's WebDriver, ImageMagick for looking at screenshots, and
+# D-Bus for a private bus that stands in for logind's sleep signal.
 BUILD_PACKAGES := libwebkit2gtk-4.1-dev build-essential pkg-config libssl-dev libdbus-1-dev librsvg2-dev
-TEST_PACKAGES := xvfb webkit2gtk-driver imagemagick
+TEST_PACKAGES := xvfb webkit2gtk-driver imagemagick dbus
 # Smaller WebKit memory and steadier rendering under a virtual display.
 WEBKIT_ENV := WEBKIT_DISABLE_COMPOSITING_MODE=1 WEBKIT_DISABLE_DMABUF_RENDERER=1
 

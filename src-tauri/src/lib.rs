@@ -13,7 +13,11 @@ pub mod logging;
 pub mod platform;
 
 use app_state::{AppState, KdfPolicy};
-use tauri::Manager;
+use tauri::{Emitter, Manager};
+
+/// The event the page hears when the system locked Casebook (sleep, wake,
+/// or a locked screen); its payload is the reason.
+pub const SYSTEM_LOCK_EVENT: &str = "system-lock";
 
 /// Starts the app. Called from `main`.
 pub fn run() {
@@ -32,6 +36,15 @@ pub fn run() {
             }
             app.manage(state);
             app.manage(LogGuard(std::sync::Mutex::new(log_guard)));
+            let handle = app.handle().clone();
+            platform::watch_for_system_lock(move |reason| {
+                // The unit closes here, in the shell, so the key is gone
+                // even if the page never hears of it; the event only tells
+                // the page to show the lock screen.
+                app_state::lock_open_unit(&handle.state::<AppState>());
+                tracing::info!(reason = reason.as_str(), "locked at the system's request");
+                let _ = handle.emit(SYSTEM_LOCK_EVENT, reason.as_str());
+            });
             Ok(())
         })
         .invoke_handler(tauri::generate_handler![

@@ -12,6 +12,14 @@
 //!
 //! `CASEBOOK_DATA_DIR`, `CASEBOOK_LOG_DIR` and `CASEBOOK_EXPORT_DIR` override them, so tests and
 //! trials can run against a folder of their own.
+//!
+//! It also listens for the operating system saying the computer is going to
+//! sleep or the screen was locked, so Casebook locks too: on Linux through
+//! logind (`platform/logind.rs`). Windows and macOS are not wired yet; there
+//! the UI's clock check still locks on waking, and the idle lock after that.
+
+#[cfg(target_os = "linux")]
+pub mod logind;
 
 use std::path::PathBuf;
 
@@ -53,4 +61,38 @@ pub fn log_folder(app: &tauri::App) -> Result<PathBuf, String> {
     app.path()
         .app_log_dir()
         .map_err(|e| format!("no per-user log folder on this system: {e}"))
+}
+
+/// Why the operating system asked Casebook to lock.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SystemLockReason {
+    /// The computer is going to sleep, or waking from it.
+    Sleep,
+    /// The desktop session's screen was locked.
+    SessionLocked,
+}
+
+impl SystemLockReason {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SystemLockReason::Sleep => "sleep",
+            SystemLockReason::SessionLocked => "session_locked",
+        }
+    }
+}
+
+/// Calls `on_lock` (on a thread of its own) whenever the operating system
+/// reports sleep, waking or a locked screen, where this platform can say so.
+pub fn watch_for_system_lock(on_lock: impl Fn(SystemLockReason) + Send + Sync + 'static) {
+    #[cfg(target_os = "linux")]
+    match logind::watch(None, on_lock) {
+        Ok(()) => tracing::info!("listening for sleep and screen-lock signals"),
+        Err(error) => {
+            tracing::info!(%error, "no logind to listen to; the idle lock and clock check still apply")
+        }
+    }
+    #[cfg(not(target_os = "linux"))]
+    {
+        let _ = on_lock;
+    }
 }

@@ -7,7 +7,12 @@
 //! client, restart the app and see the client again; then the demo unit.
 //! Screenshots of each screen are kept in `target/e2e-screenshots/`.
 
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::print_stdout)]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::print_stdout
+)]
 
 use std::net::TcpStream;
 use std::path::{Path, PathBuf};
@@ -27,10 +32,12 @@ const IDLE_LOCK_SECONDS: u64 = 15;
 struct TauriDriver(Child);
 
 impl TauriDriver {
-    fn start(data_folder: &Path, log_folder: &Path) -> TauriDriver {
+    fn start(data_folder: &Path, log_folder: &Path, system_bus: &SystemBus) -> TauriDriver {
         let child = Command::new("tauri-driver")
             .args(["--port", &DRIVER_PORT.to_string(), "--native-port", "4445"])
             .env("CASEBOOK_DATA_DIR", data_folder)
+            // The app listens here for logind's sleep and screen-lock signals.
+            .env("DBUS_SYSTEM_BUS_ADDRESS", &system_bus.address)
             .env("CASEBOOK_LOG_DIR", log_folder)
             // Short enough to see the idle lock within the test, long enough
             // that no other step sits idle that long.
@@ -56,6 +63,56 @@ impl Drop for TauriDriver {
             .args(["-TERM", &self.0.id().to_string()])
             .status();
         let _ = self.0.wait();
+    }
+}
+
+/// A private D-Bus daemon standing in for the system bus, so the test can
+/// send the signal logind sends when the computer goes to sleep. Stopped
+/// when dropped.
+struct SystemBus {
+    daemon: Child,
+    address: String,
+}
+
+impl SystemBus {
+    fn start() -> SystemBus {
+        let mut daemon = Command::new("dbus-daemon")
+            .args(["--session", "--nofork", "--print-address=1"])
+            .stdout(Stdio::piped())
+            .spawn()
+            .expect("dbus-daemon must be installed (make test installs it)");
+        let mut address = String::new();
+        std::io::BufRead::read_line(
+            &mut std::io::BufReader::new(daemon.stdout.take().unwrap()),
+            &mut address,
+        )
+        .unwrap();
+        SystemBus {
+            daemon,
+            address: address.trim().to_owned(),
+        }
+    }
+
+    /// What logind broadcasts just before the computer sleeps.
+    fn announce_sleep(&self) {
+        let status = Command::new("dbus-send")
+            .arg(format!("--address={}", self.address))
+            .args([
+                "--type=signal",
+                "/org/freedesktop/login1",
+                "org.freedesktop.login1.Manager.PrepareForSleep",
+                "boolean:true",
+            ])
+            .status()
+            .expect("dbus-send must be installed (make test installs it)");
+        assert!(status.success());
+    }
+}
+
+impl Drop for SystemBus {
+    fn drop(&mut self) {
+        let _ = self.daemon.kill();
+        let _ = self.daemon.wait();
     }
 }
 
@@ -308,7 +365,8 @@ async fn sign_in(driver: &WebDriver, username: &str, password: &str) {
 async fn a_unit_s_first_day_in_the_real_webview() {
     let data = tempfile::tempdir().unwrap();
     let logs = tempfile::tempdir().unwrap();
-    let _tauri_driver = TauriDriver::start(&data.path().join("Casebook"), logs.path());
+    let system_bus = SystemBus::start();
+    let _tauri_driver = TauriDriver::start(&data.path().join("Casebook"), logs.path(), &system_bus);
     // Start from an empty folder, so every picture there is from this run.
     let _ = std::fs::remove_dir_all(screenshot_folder());
     std::fs::create_dir_all(screenshot_folder()).unwrap();
@@ -447,6 +505,14 @@ async fn a_unit_s_first_day_in_the_real_webview() {
     sign_in(&driver, "admin", PASSWORD).await;
     by_id(&driver, "client-row").await;
     assert!(rows(&driver).await[0].contains("Whitlock"));
+
+    // The computer going to sleep locks Casebook and clears the page.
+    system_bus.announce_sleep();
+    by_id(&driver, "lock-screen").await;
+    gone(&driver, "client-row").await;
+    assert!(!page_text(&driver).await.contains("Whitlock"));
+    sign_in(&driver, "admin", PASSWORD).await;
+    by_id(&driver, "client-row").await;
 
     // The administrator adds a keyworker and a partner, each with a one-time
     // password shown once.
