@@ -23,8 +23,9 @@ use crate::ipc::{
     AccountDto, AllocationRequest, AuditCheckDto, AuditEntryDto, AuditFilterDto, BreakGlassRequest,
     ChangePasswordRequest, ClientDetailsRequest, ClientMatchDto, ClientRowDto, ClientViewDto,
     CreateUnitRequest, CreatedUnitDto, DemoCredentialsDto, FindClientRequest, IpcError,
-    NewAccountRequest, NewClientRequest, OneTimePasswordDto, PasswordCheckDto, RecoverRequest,
-    SessionDto, StaffMemberDto, StartupDto, UnitDto, UnitSettingsDto, UnlockRequest,
+    NewAccountRequest, NewClientRequest, OneTimePasswordDto, PasswordCheckDto, RagReviewDto,
+    RagReviewRequest, RecoverRequest, SessionDto, StaffMemberDto, StartupDto, UnitDto,
+    UnitSettingsDto, UnlockRequest,
 };
 
 type Answer<T> = Result<T, IpcError>;
@@ -149,13 +150,7 @@ pub fn list_clients(state: &AppState) -> Answer<Vec<ClientRowDto>> {
 
 pub fn add_client(state: &AppState, request: &NewClientRequest) -> Answer<ClientRowDto> {
     let entry = with_unlocked(state, |unit| {
-        let client = unit.add_client(
-            &request.given_name,
-            &request.family_name,
-            &request.date_of_birth,
-            state.clock.as_ref(),
-            &mut OsEntropy,
-        )?;
+        let client = unit.add_client(&request.as_text(), state.clock.as_ref(), &mut OsEntropy)?;
         unit.caseload_entry(client)
     })?;
     Ok(ClientRowDto::from_entry(&entry))
@@ -203,15 +198,28 @@ pub fn update_client_details(
     let view = with_unlocked(state, |unit| {
         unit.update_client_details(
             id,
-            &request.given_name,
-            &request.family_name,
-            &request.date_of_birth,
+            &request.details.as_text(),
             state.clock.as_ref(),
             &mut OsEntropy,
         )?;
         unit.view_client(id, state.clock.as_ref(), &mut OsEntropy)
     })?;
     Ok(ClientViewDto::from_view(&view))
+}
+
+pub fn review_rag(state: &AppState, request: &RagReviewRequest) -> Answer<Vec<RagReviewDto>> {
+    let id = ClientId::parse(&request.client_id)?;
+    let history = with_unlocked(state, |unit| {
+        unit.review_rag(
+            id,
+            &request.rating,
+            &request.reason,
+            &request.next_review,
+            state.clock.as_ref(),
+            &mut OsEntropy,
+        )
+    })?;
+    Ok(history.iter().map(RagReviewDto::from_review).collect())
 }
 
 pub fn allocatable_staff(state: &AppState) -> Answer<Vec<StaffMemberDto>> {
@@ -460,6 +468,14 @@ pub mod tauri_commands {
         request: ClientDetailsRequest,
     ) -> Answer<ClientViewDto> {
         super::update_client_details(&state, &request)
+    }
+
+    #[tauri::command(async)]
+    pub fn review_rag(
+        state: State<'_, AppState>,
+        request: RagReviewRequest,
+    ) -> Answer<Vec<RagReviewDto>> {
+        super::review_rag(&state, &request)
     }
 
     #[tauri::command(async)]

@@ -11,9 +11,11 @@ use casebook_core::client_records::{
 use casebook_core::domain::access::ClientAccess;
 use casebook_core::domain::account::{Account, CaseRole};
 use casebook_core::domain::audit::ChainVerdict;
-use casebook_core::domain::client::DateOfBirth;
+use casebook_core::domain::client::{ClientDetailsText, ClientIdentifiers, DateOfBirth};
+use casebook_core::domain::rag::Rag;
 use casebook_core::domain::unit_settings::UnitSettings;
 use casebook_core::store::audit::AuditView;
+use casebook_core::store::rag_reviews::RagReview;
 use casebook_core::unit_folder::{UnitDescription, UnitKind};
 use casebook_core::unlocked_unit::UnlockedUnit;
 use casebook_core::{CoreError, ErrorCode};
@@ -196,6 +198,45 @@ pub struct NewClientRequest {
     pub family_name: String,
     /// `YYYY-MM-DD`, as a date field sends it.
     pub date_of_birth: String,
+    /// nDelius CRN; blank when not known.
+    pub crn: String,
+    /// PNC ID; blank when not known.
+    pub pnc_id: String,
+    /// NHS number; blank when not known.
+    pub nhs_number: String,
+}
+
+impl NewClientRequest {
+    pub fn as_text(&self) -> ClientDetailsText<'_> {
+        ClientDetailsText {
+            given_name: &self.given_name,
+            family_name: &self.family_name,
+            date_of_birth: &self.date_of_birth,
+            crn: &self.crn,
+            pnc_id: &self.pnc_id,
+            nhs_number: &self.nhs_number,
+        }
+    }
+}
+
+/// A client's identifiers as stored; absent when not known.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct ClientIdentifiersDto {
+    pub crn: Option<String>,
+    pub pnc_id: Option<String>,
+    /// Ten digits, no spaces.
+    pub nhs_number: Option<String>,
+}
+
+impl ClientIdentifiersDto {
+    fn from_identifiers(ids: &ClientIdentifiers) -> ClientIdentifiersDto {
+        ClientIdentifiersDto {
+            crn: ids.crn.as_ref().map(|c| c.as_str().to_owned()),
+            pnc_id: ids.pnc_id.as_ref().map(|p| p.as_str().to_owned()),
+            nhs_number: ids.nhs_number.as_ref().map(|n| n.as_str().to_owned()),
+        }
+    }
 }
 
 /// What the signed-in account may do with one client.
@@ -244,6 +285,60 @@ fn iso_date(date: DateOfBirth) -> String {
     date.date().format("%Y-%m-%d").to_string()
 }
 
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(rename = "Rag")]
+pub enum RagDto {
+    Red,
+    Amber,
+    Green,
+}
+
+impl From<Rag> for RagDto {
+    fn from(rag: Rag) -> RagDto {
+        match rag {
+            Rag::Red => RagDto::Red,
+            Rag::Amber => RagDto::Amber,
+            Rag::Green => RagDto::Green,
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct RagReviewDto {
+    pub rating: RagDto,
+    pub reason: Option<String>,
+    /// `YYYY-MM-DD`.
+    pub next_review: Option<String>,
+    pub reviewed_by: Option<String>,
+    /// RFC 3339.
+    pub reviewed_at: String,
+}
+
+impl RagReviewDto {
+    pub fn from_review(review: &RagReview) -> RagReviewDto {
+        RagReviewDto {
+            rating: review.rating.into(),
+            reason: review.reason.clone(),
+            next_review: review.next_review.map(|d| d.format("%Y-%m-%d").to_string()),
+            reviewed_by: review.reviewed_by.clone(),
+            reviewed_at: review.reviewed_at.clone(),
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct RagReviewRequest {
+    pub client_id: String,
+    /// `red`, `amber` or `green`.
+    pub rating: String,
+    pub reason: String,
+    /// `YYYY-MM-DD`, or blank.
+    pub next_review: String,
+}
+
 /// One line of the caseload.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
@@ -253,7 +348,9 @@ pub struct ClientRowDto {
     pub family_name: String,
     /// `YYYY-MM-DD`.
     pub date_of_birth: String,
+    pub identifiers: ClientIdentifiersDto,
     pub keyworker: Option<StaffMemberDto>,
+    pub rag: Option<RagDto>,
     pub access: ClientAccessDto,
 }
 
@@ -264,7 +361,9 @@ impl ClientRowDto {
             given_name: entry.client.given_name.as_str().to_owned(),
             family_name: entry.client.family_name.as_str().to_owned(),
             date_of_birth: iso_date(entry.client.date_of_birth),
+            identifiers: ClientIdentifiersDto::from_identifiers(&entry.client.identifiers),
             keyworker: entry.keyworker.as_ref().map(StaffMemberDto::from_staff),
+            rag: entry.rag.map(RagDto::from),
             // The core lists only clients the account may see, so the
             // fallback never shows; read-only is the safe reading if it did.
             access: ClientAccessDto::from_access(entry.access).unwrap_or(ClientAccessDto::ReadOnly),
@@ -283,7 +382,12 @@ pub struct ClientViewDto {
     pub family_name: String,
     /// `YYYY-MM-DD`.
     pub date_of_birth: String,
+    pub identifiers: ClientIdentifiersDto,
     pub keyworker: Option<StaffMemberDto>,
+    /// The current rating.
+    pub rag: Option<RagDto>,
+    /// Every review, newest first; empty in a partner's summary.
+    pub rag_history: Vec<RagReviewDto>,
     pub access: ClientAccessDto,
     /// The reason given when the record was opened through break-glass.
     pub break_glass_reason: Option<String>,
@@ -296,7 +400,14 @@ impl ClientViewDto {
             given_name: record.client.given_name.as_str().to_owned(),
             family_name: record.client.family_name.as_str().to_owned(),
             date_of_birth: iso_date(record.client.date_of_birth),
+            identifiers: ClientIdentifiersDto::from_identifiers(&record.client.identifiers),
             keyworker: record.keyworker.as_ref().map(StaffMemberDto::from_staff),
+            rag: record.rag_history.first().map(|r| r.rating.into()),
+            rag_history: record
+                .rag_history
+                .iter()
+                .map(RagReviewDto::from_review)
+                .collect(),
             access: ClientAccessDto::from_access(record.access)
                 .unwrap_or(ClientAccessDto::ReadOnly),
             break_glass_reason: record.break_glass_reason.clone(),
@@ -311,7 +422,10 @@ impl ClientViewDto {
                 given_name: summary.given_name.as_str().to_owned(),
                 family_name: summary.family_name.as_str().to_owned(),
                 date_of_birth: iso_date(summary.date_of_birth),
+                identifiers: ClientIdentifiersDto::from_identifiers(&summary.identifiers),
                 keyworker: summary.keyworker.as_ref().map(StaffMemberDto::from_staff),
+                rag: summary.rag.map(RagDto::from),
+                rag_history: Vec::new(),
                 access: ClientAccessDto::Summary,
                 break_glass_reason: None,
             },
@@ -323,10 +437,7 @@ impl ClientViewDto {
 #[serde(rename_all = "camelCase")]
 pub struct ClientDetailsRequest {
     pub client_id: String,
-    pub given_name: String,
-    pub family_name: String,
-    /// `YYYY-MM-DD`.
-    pub date_of_birth: String,
+    pub details: NewClientRequest,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -611,8 +722,12 @@ pub fn typescript_bindings() -> String {
         ChangePasswordRequest::decl(&config),
         RecoverRequest::decl(&config),
         NewClientRequest::decl(&config),
+        ClientIdentifiersDto::decl(&config),
         ClientAccessDto::decl(&config),
         StaffMemberDto::decl(&config),
+        RagDto::decl(&config),
+        RagReviewDto::decl(&config),
+        RagReviewRequest::decl(&config),
         ClientRowDto::decl(&config),
         ClientViewDto::decl(&config),
         ClientDetailsRequest::decl(&config),

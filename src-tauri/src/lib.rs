@@ -60,6 +60,7 @@ pub fn run() {
             commands::tauri_commands::open_client_with_reason,
             commands::tauri_commands::find_clients_outside_caseload,
             commands::tauri_commands::update_client_details,
+            commands::tauri_commands::review_rag,
             commands::tauri_commands::allocatable_staff,
             commands::tauri_commands::allocate_client,
             commands::tauri_commands::unit_settings,

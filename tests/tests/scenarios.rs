@@ -9,8 +9,8 @@ use casebook::commands;
 use casebook::ipc::{
     AllocationRequest, AuditFilterDto, BreakGlassRequest, CaseRoleDto, ChangePasswordRequest,
     ClientDetailsRequest, CreateUnitRequest, ErrorCodeDto, FindClientRequest, IpcError,
-    NewAccountRequest, NewClientRequest, RecoverRequest, UnitKindDto, UnitSettingsDto,
-    UnlockRequest,
+    NewAccountRequest, NewClientRequest, RagReviewRequest, RecoverRequest, UnitKindDto,
+    UnitSettingsDto, UnlockRequest,
 };
 use casebook_core::vault::slot::KdfCost;
 
@@ -47,6 +47,9 @@ fn client(given: &str, family: &str, born: &str) -> NewClientRequest {
         given_name: given.to_owned(),
         family_name: family.to_owned(),
         date_of_birth: born.to_owned(),
+        crn: String::new(),
+        pnc_id: String::new(),
+        nhs_number: String::new(),
     }
 }
 
@@ -139,6 +142,27 @@ fn bad_client_input_is_refused_in_plain_words_and_nothing_is_saved() {
         (client("Ann", "Smith", "1980-02-30"), "not a real date"),
         (client("Ann", "Smith", ""), "Enter a date of birth"),
         (client("Ann", "12345", "1980-01-01"), "letters"),
+        (
+            NewClientRequest {
+                crn: "1234567".to_owned(),
+                ..client("Ann", "Smith", "1980-01-01")
+            },
+            "one letter and six digits",
+        ),
+        (
+            NewClientRequest {
+                pnc_id: "2012/0123456C".to_owned(),
+                ..client("Ann", "Smith", "1980-01-01")
+            },
+            "check letter",
+        ),
+        (
+            NewClientRequest {
+                nhs_number: "943 476 5918".to_owned(),
+                ..client("Ann", "Smith", "1980-01-01")
+            },
+            "check digit",
+        ),
     ];
     for (request, expected) in cases {
         let IpcError { code, message } = commands::add_client(&state, &request).unwrap_err();
@@ -221,10 +245,24 @@ fn no_command_panics_on_hostile_input() {
         assert!(commands::view_client(&state, text).is_err());
         let details = ClientDetailsRequest {
             client_id: text.into(),
-            given_name: text.into(),
-            family_name: text.into(),
-            date_of_birth: text.into(),
+            details: NewClientRequest {
+                crn: text.into(),
+                pnc_id: text.into(),
+                nhs_number: text.into(),
+                ..client(text, text, text)
+            },
         };
+        let identifiers = NewClientRequest {
+            crn: text.into(),
+            pnc_id: text.into(),
+            nhs_number: text.into(),
+            ..client("Ann", "Smith", "1980-01-01")
+        };
+        // Blank identifiers are "not known", which is allowed; anything
+        // else here is malformed.
+        if !text.trim().is_empty() {
+            assert!(commands::add_client(&state, &identifiers).is_err());
+        }
         assert!(commands::update_client_details(&state, &details).is_err());
         let allocation = AllocationRequest {
             client_id: text.into(),
@@ -347,7 +385,7 @@ fn every_command_under_every_role() {
         commands::lock(&state).unwrap();
     }
     type Check = fn(&casebook::app_state::AppState, &Targets) -> Result<(), IpcError>;
-    let checks: [(&str, Check); 19] = [
+    let checks: [(&str, Check); 20] = [
         ("list_clients", |s, _| commands::list_clients(s).map(drop)),
         ("add_client", |s, _| {
             commands::add_client(s, &client("Ann", "Lee", "1980-01-01")).map(drop)
@@ -394,9 +432,7 @@ fn every_command_under_every_role() {
         ("update_client_details", |s, t| {
             let request = ClientDetailsRequest {
                 client_id: t.own_client.clone(),
-                given_name: "Ann".to_owned(),
-                family_name: "Lee".to_owned(),
-                date_of_birth: "1980-01-02".to_owned(),
+                details: client("Ann", "Lee", "1980-01-02"),
             };
             commands::update_client_details(s, &request).map(drop)
         }),
@@ -425,19 +461,28 @@ fn every_command_under_every_role() {
             commands::allocate_client(s, &request).map(drop)
         }),
         ("unit_settings", |s, _| commands::unit_settings(s).map(drop)),
+        ("review_rag", |s, t| {
+            let request = RagReviewRequest {
+                client_id: t.own_client.clone(),
+                rating: "amber".to_owned(),
+                reason: String::new(),
+                next_review: String::new(),
+            };
+            commands::review_rag(s, &request).map(drop)
+        }),
         ("change_unit_settings", |s, _| {
             commands::change_unit_settings(s, &hide_other_clients()).map(drop)
         }),
     ];
     // Which of the checks above each role may run.
     #[rustfmt::skip]
-    let allowed: [(&str, &str, [bool; 19]); 5] = [
-        //                clients  accounts and recovery         audit trail         client record                       settings
-        ("keyworker", chosen,   [true, true,   false, false, false, false, false, false, false, false, false, true, true, true, true, false, false, true, false]),
-        ("manager", chosen,     [true, true,   false, false, false, false, false, false, true, true, true,   true, true, false, false, true, true,   true, false]),
-        ("partner", chosen,     [true, false,  false, false, false, false, false, false, false, false, false, true, false, false, false, false, false, true, false]),
-        ("adminonly", chosen,   [false, false, true, true, true, true, true, true,       true, true, true,   false, false, false, false, false, false, true, true]),
-        ("admin", PASSWORD,     [true, true,   true, true, true, true, true, true,       true, true, true,   true, true, false, false, true, true,   true, true]),
+    let allowed: [(&str, &str, [bool; 20]); 5] = [
+        // clients; accounts and recovery; audit trail; client record; settings, RAG review, change settings
+        ("keyworker", chosen,   [true, true, false, false, false, false, false, false, false, false, false, true, true, true, true, false, false, true, true, false]),
+        ("manager", chosen,     [true, true, false, false, false, false, false, false, true, true, true, true, true, false, false, true, true, true, true, false]),
+        ("partner", chosen,     [true, false, false, false, false, false, false, false, false, false, false, true, false, false, false, false, false, true, false, false]),
+        ("adminonly", chosen,   [false, false, true, true, true, true, true, true, true, true, true, false, false, false, false, false, false, true, false, true]),
+        ("admin", PASSWORD,     [true, true, true, true, true, true, true, true, true, true, true, true, true, false, false, true, true, true, true, true]),
     ];
     for (username, password, expected) in allowed {
         let request = UnlockRequest {

@@ -449,8 +449,18 @@ async fn a_unit_s_first_day_in_the_real_webview() {
     screenshot(&driver, "04-add-client-impossible-date").await;
     type_into(&driver, "client-dob-day", "17").await;
     type_into(&driver, "client-dob-month", "5").await;
+    // A PNC ID with the wrong check letter is caught, and the form keeps
+    // everything typed so only the mistake needs fixing.
+    type_into(&driver, "client-crn", "x123456").await;
+    type_into(&driver, "client-pnc", "2012/0123456C").await;
+    click(&driver, "client-details-submit").await;
+    let refusal = error_text(&driver).await;
+    assert!(refusal.contains("should be Y"), "{refusal}");
+    screenshot(&driver, "04b-add-client-wrong-pnc-check-letter").await;
+    type_into(&driver, "client-pnc", "2012/0123456Y").await;
     click(&driver, "client-details-submit").await;
     by_id(&driver, "client-row").await;
+    assert!(rows(&driver).await[0].contains("X123456"));
     let listed = rows(&driver).await;
     assert_eq!(listed.len(), 1);
     assert!(
@@ -570,6 +580,29 @@ async fn a_unit_s_first_day_in_the_real_webview() {
     click(&driver, "client-back").await;
     open_client(&driver, "Lee").await;
     by_id(&driver, "client-edit").await;
+
+    // The keyworker rates their client red, which needs a reason.
+    click(&driver, "rag-review-open").await;
+    click(&driver, "rag-red").await;
+    click(&driver, "rag-review-save").await;
+    assert!(
+        page_text(&driver)
+            .await
+            .contains("Say why this client is red")
+    );
+    type_into(&driver, "rag-reason", "Arrested last night for a burglary").await;
+    screenshot(&driver, "10b-rag-review").await;
+    click(&driver, "rag-review-save").await;
+    gone(&driver, "rag-review-form").await;
+    assert!(
+        by_id(&driver, "rag-current")
+            .await
+            .text()
+            .await
+            .unwrap()
+            .contains("Red")
+    );
+    screenshot(&driver, "10c-client-page-red").await;
     click(&driver, "client-back").await;
 
     // The partner sees the caseload and each client's summary, and can
@@ -589,6 +622,18 @@ async fn a_unit_s_first_day_in_the_real_webview() {
     screenshot(&driver, "12-partner-caseload").await;
     open_client(&driver, "Lee").await;
     by_id(&driver, "summary-note").await;
+    assert!(
+        by_id(&driver, "rag-current")
+            .await
+            .text()
+            .await
+            .unwrap()
+            .contains("Red")
+    );
+    assert!(
+        !page_text(&driver).await.contains("burglary"),
+        "a partner sees the rating, not the reason"
+    );
     assert!(!present(&driver, "client-edit").await);
     assert!(
         by_id(&driver, "client-keyworker")

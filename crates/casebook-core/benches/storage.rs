@@ -11,7 +11,7 @@ use std::time::{Duration, Instant};
 
 use casebook_core::clock::{Clock, HybridLogicalClock, OsEntropy, SystemClock, new_uuid_v7};
 use casebook_core::domain::account::{Account, CaseRole};
-use casebook_core::domain::client::NewClient;
+use casebook_core::domain::client::{ClientDetailsText, NewClient};
 use casebook_core::domain::ids::{AccountId, ClientId, DeviceId, UnitId};
 use casebook_core::domain::names::{PersonName, UnitName, Username};
 use casebook_core::store::{self, OpenMode, change_log::WriteStamp};
@@ -150,10 +150,14 @@ fn sample_clients() -> Vec<NewClient> {
     (0..CLIENTS)
         .map(|i| {
             let born = format!("{}-{:02}-{:02}", 1950 + i % 50, 1 + i % 12, 1 + i % 28);
+            let given = format!("Given{}", letters(i));
+            let family = format!("Family{}", letters(i / 7));
+            let crn = format!("B{:06}", i);
             NewClient::parse(
-                &format!("Given{}", letters(i)),
-                &format!("Family{}", letters(i / 7)),
-                &born,
+                &ClientDetailsText {
+                    crn: &crn,
+                    ..ClientDetailsText::named(&given, &family, &born)
+                },
                 today,
             )
             .unwrap()

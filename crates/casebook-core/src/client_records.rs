@@ -11,11 +11,12 @@ use crate::clock::{Clock, Entropy, new_uuid_v7};
 use crate::domain::access::{ClientAccess, client_access, parse_break_glass_reason};
 use crate::domain::account::{Account, CaseRole};
 use crate::domain::audit::AuditAction;
-use crate::domain::client::{Client, DateOfBirth, NewClient};
+use crate::domain::client::{Client, ClientDetailsText, ClientIdentifiers, DateOfBirth, NewClient};
 use crate::domain::ids::{AccountId, ClientId};
 use crate::domain::names::PersonName;
+use crate::domain::rag::{NewRagReview, Rag};
 use crate::error::{CoreError, CoreResult, ErrorCode};
-use crate::store;
+use crate::store::{self, rag_reviews::RagReview};
 use crate::unlocked_unit::UnlockedUnit;
 
 /// A member of staff as the caseload names them.
@@ -30,6 +31,8 @@ pub struct StaffMember {
 pub struct CaseloadEntry {
     pub client: Client,
     pub keyworker: Option<StaffMember>,
+    /// The latest RAG review's rating, if any.
+    pub rag: Option<Rag>,
     /// What the signed-in account may do with this client.
     pub access: ClientAccess,
 }
@@ -40,6 +43,8 @@ pub struct CaseloadEntry {
 pub struct ClientRecord {
     pub client: Client,
     pub keyworker: Option<StaffMember>,
+    /// Every RAG review, newest first; the first is the current status.
+    pub rag_history: Vec<RagReview>,
     /// `Full` or `ReadOnly`.
     pub access: ClientAccess,
     /// The reason given, when the record was opened through break-glass.
@@ -56,7 +61,10 @@ pub struct ClientSummary {
     pub given_name: PersonName,
     pub family_name: PersonName,
     pub date_of_birth: DateOfBirth,
+    pub identifiers: ClientIdentifiers,
     pub keyworker: Option<StaffMember>,
+    /// The current RAG rating only: the reasons are case notes.
+    pub rag: Option<Rag>,
 }
 
 /// One client as the signed-in account may see them.
@@ -116,9 +124,7 @@ impl UnlockedUnit {
     /// allocation.
     pub fn add_client(
         &mut self,
-        given_name: &str,
-        family_name: &str,
-        date_of_birth: &str,
+        entered: &ClientDetailsText<'_>,
         clock: &dyn Clock,
         entropy: &mut dyn Entropy,
     ) -> CoreResult<Client> {
@@ -126,15 +132,13 @@ impl UnlockedUnit {
         if !self.account.can_add_clients() {
             return Err(CoreError::forbidden("add clients"));
         }
-        let now = clock.now();
-        let new_client =
-            NewClient::parse(given_name, family_name, date_of_birth, now.date_naive())?;
+        let new_client = NewClient::parse(entered, clock.now().date_naive())?;
         let keyworker =
             (self.account.case_role == Some(CaseRole::Keyworker)).then_some(self.account.id);
         let id = ClientId(new_uuid_v7(clock, entropy));
         let stamp = self.stamp(clock);
         let detail = serde_json::json!({
-            "fields": ["given_name", "family_name", "date_of_birth"],
+            "fields": filled_fields(&new_client),
             "keyworker_id": keyworker.map(|k| k.to_string()),
         });
         let audit = self.audit_record(
@@ -157,6 +161,7 @@ impl UnlockedUnit {
     pub fn caseload_entry(&self, client: Client) -> CoreResult<CaseloadEntry> {
         Ok(CaseloadEntry {
             keyworker: self.keyworker_of(&client)?,
+            rag: self.current_rag(client.id)?,
             access: self.access_to(&client),
             client,
         })
@@ -176,6 +181,7 @@ impl UnlockedUnit {
         let tx = store::begin(&mut self.conn, "open the caseload")?;
         store::audit::append(&tx, &audit)?;
         let clients = store::clients::list(&tx)?;
+        let ratings = store::rag_reviews::current_for_all(&tx)?;
         store::commit(tx, "open the caseload")?;
         let staff = self.staff_names()?;
         Ok(clients
@@ -184,6 +190,7 @@ impl UnlockedUnit {
                 let access = self.access_to(&client);
                 access.is_listed().then(|| CaseloadEntry {
                     keyworker: client.keyworker.and_then(|k| staff.get(&k).cloned()),
+                    rag: ratings.get(&client.id).copied(),
                     client,
                     access,
                 })
@@ -214,13 +221,16 @@ impl UnlockedUnit {
         let keyworker = self.keyworker_of(&client)?;
         Ok(match access {
             ClientAccess::Summary => ClientView::Summary(ClientSummary {
+                rag: self.current_rag(client.id)?,
                 id: client.id,
                 given_name: client.given_name,
                 family_name: client.family_name,
                 date_of_birth: client.date_of_birth,
+                identifiers: client.identifiers,
                 keyworker,
             }),
             _ => ClientView::Record(ClientRecord {
+                rag_history: store::rag_reviews::history(&self.conn, client.id)?,
                 client,
                 keyworker,
                 access,
@@ -256,6 +266,7 @@ impl UnlockedUnit {
         self.record_client_view(AuditAction::BrokeGlass, id, &detail, clock, entropy)?;
         Ok(ClientRecord {
             keyworker: self.keyworker_of(&client)?,
+            rag_history: store::rag_reviews::history(&self.conn, client.id)?,
             client,
             access: ClientAccess::ReadOnly,
             break_glass_reason: Some(reason),
@@ -303,9 +314,7 @@ impl UnlockedUnit {
     pub fn update_client_details(
         &mut self,
         id: ClientId,
-        given_name: &str,
-        family_name: &str,
-        date_of_birth: &str,
+        entered: &ClientDetailsText<'_>,
         clock: &dyn Clock,
         entropy: &mut dyn Entropy,
     ) -> CoreResult<Client> {
@@ -316,28 +325,15 @@ impl UnlockedUnit {
                 "change this client's record: it is allocated to another keyworker",
             ));
         }
-        let entered = NewClient::parse(
-            given_name,
-            family_name,
-            date_of_birth,
-            clock.now().date_naive(),
-        )?;
+        let entered = NewClient::parse(entered, clock.now().date_naive())?;
         let after = Client {
             given_name: entered.given_name,
             family_name: entered.family_name,
             date_of_birth: entered.date_of_birth,
+            identifiers: entered.identifiers,
             ..before.clone()
         };
-        let mut fields = Vec::new();
-        if after.given_name != before.given_name {
-            fields.push("given_name");
-        }
-        if after.family_name != before.family_name {
-            fields.push("family_name");
-        }
-        if after.date_of_birth != before.date_of_birth {
-            fields.push("date_of_birth");
-        }
+        let fields = changed_fields(&before, &after);
         if fields.is_empty() {
             return Ok(before);
         }
@@ -419,10 +415,51 @@ impl UnlockedUnit {
         }
         Ok(ClientRecord {
             keyworker: self.keyworker_of(&after)?,
+            rag_history: store::rag_reviews::history(&self.conn, after.id)?,
             client: after,
             access: ClientAccess::Full,
             break_glass_reason: None,
         })
+    }
+
+    /// Records a RAG review of a client: full access only (the allocated
+    /// keyworker or a manager). Returns the client's whole RAG history.
+    pub fn review_rag(
+        &mut self,
+        id: ClientId,
+        rating: &str,
+        reason: &str,
+        next_review: &str,
+        clock: &dyn Clock,
+        entropy: &mut dyn Entropy,
+    ) -> CoreResult<Vec<RagReview>> {
+        self.require_case_role()?;
+        let client = self.find_client(id)?;
+        if self.access_to(&client) != ClientAccess::Full {
+            return Err(CoreError::forbidden(
+                "review this client's RAG status: it is allocated to another keyworker",
+            ));
+        }
+        let review = NewRagReview::parse(rating, reason, next_review, clock.now().date_naive())?;
+        let before = self.current_rag(id)?;
+        let stamp = self.stamp(clock);
+        let review_id = new_uuid_v7(clock, entropy);
+        let detail = serde_json::json!({
+            "from": before.map(Rag::as_str),
+            "to": review.rating.as_str(),
+        });
+        let audit = self.audit_record(AuditAction::RagReviewed, Some(id), &detail, clock, entropy);
+        let tx = store::begin(&mut self.conn, "save the RAG status")?;
+        store::rag_reviews::insert(&tx, stamp, review_id, id, self.account.id, &review)?;
+        store::audit::append(&tx, &audit)?;
+        store::commit(tx, "save the RAG status")?;
+        store::rag_reviews::history(&self.conn, id)
+    }
+
+    fn current_rag(&self, id: ClientId) -> CoreResult<Option<Rag>> {
+        Ok(store::rag_reviews::history(&self.conn, id)?
+            .first()
+            .map(|review| review.rating))
     }
 
     fn require_manager(&self, what: &str) -> CoreResult<()> {
@@ -457,6 +494,40 @@ impl UnlockedUnit {
         store::audit::append(&tx, &audit)?;
         store::commit(tx, "open the client's record")
     }
+}
+
+/// The names of the identity fields that hold something, for the audit
+/// entry of a new client (names, never values).
+fn filled_fields(client: &NewClient) -> Vec<&'static str> {
+    let ids = &client.identifiers;
+    let mut fields = vec!["given_name", "family_name", "date_of_birth"];
+    for (name, filled) in [
+        ("crn", ids.crn.is_some()),
+        ("pnc_id", ids.pnc_id.is_some()),
+        ("nhs_number", ids.nhs_number.is_some()),
+    ] {
+        if filled {
+            fields.push(name);
+        }
+    }
+    fields
+}
+
+/// The names of the identity fields that differ, for the audit entry of a
+/// change (names, never values).
+fn changed_fields(before: &Client, after: &Client) -> Vec<&'static str> {
+    let (a, b) = (&before.identifiers, &after.identifiers);
+    [
+        ("given_name", before.given_name != after.given_name),
+        ("family_name", before.family_name != after.family_name),
+        ("date_of_birth", before.date_of_birth != after.date_of_birth),
+        ("crn", a.crn != b.crn),
+        ("pnc_id", a.pnc_id != b.pnc_id),
+        ("nhs_number", a.nhs_number != b.nhs_number),
+    ]
+    .into_iter()
+    .filter_map(|(name, changed)| changed.then_some(name))
+    .collect()
 }
 
 fn can_hold_a_caseload(account: &Account) -> bool {

@@ -3,13 +3,14 @@
 //! The names are combinations of common British given and family names,
 //! chosen by arithmetic on an index rather than drawn from any real record,
 //! so the same demo unit is made every time and no real person is in it.
+//! Their NHS numbers come from the range the NHS reserves for testing.
 
 use std::path::Path;
 
 use chrono::{Datelike, Duration};
 
 use crate::clock::{Clock, Entropy};
-use crate::domain::client::NewClient;
+use crate::domain::client::{ClientDetailsText, NewClient};
 use crate::error::CoreResult;
 use crate::unit_folder::{self, CreationPlan, NewUnit, UnitKind};
 use crate::vault::slot::KdfCost;
@@ -52,14 +53,40 @@ pub fn demo_clients(today: chrono::NaiveDate) -> CoreResult<Vec<NewClient>> {
             let family = FAMILY[(i * 5 + i / 3) % FAMILY.len()];
             let age_days = i64::try_from(19 * 365 + (i * 433) % (43 * 365)).unwrap_or(7000);
             let born = today - Duration::days(age_days);
+            let born = format!("{:04}-{:02}-{:02}", born.year(), born.month(), born.day());
+            let crn = format!("D{:06}", 100_000 + i * 37);
+            let nhs_number = demo_nhs_number(i);
             NewClient::parse(
-                given,
-                family,
-                &format!("{:04}-{:02}-{:02}", born.year(), born.month(), born.day()),
+                &ClientDetailsText {
+                    crn: &crn,
+                    nhs_number: &nhs_number,
+                    ..ClientDetailsText::named(given, family, &born)
+                },
                 today,
             )
         })
         .collect()
+}
+
+/// An NHS number from the range the NHS keeps for testing (starting 999,
+/// never issued to anyone), with a correct check digit.
+fn demo_nhs_number(i: usize) -> String {
+    (0..)
+        .map(|step| format!("999{:06}", (i * 1_009 + step) % 1_000_000))
+        .find_map(|first_nine| {
+            let sum: u32 = first_nine
+                .chars()
+                .filter_map(|c| c.to_digit(10))
+                .zip((2..=10).rev())
+                .map(|(digit, weight)| digit * weight)
+                .sum();
+            match 11 - sum % 11 {
+                10 => None,
+                11 => Some(format!("{first_nine}0")),
+                check => Some(format!("{first_nine}{check}")),
+            }
+        })
+        .unwrap_or_default()
 }
 
 /// Creates the demo unit in the data folder unless it is there already.

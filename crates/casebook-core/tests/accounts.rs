@@ -9,6 +9,7 @@ use std::sync::atomic::{AtomicI64, Ordering};
 use casebook_core::clock::{Clock, OsEntropy, SystemClock};
 use casebook_core::domain::account::{CaseRole, NewAccount};
 use casebook_core::domain::audit::AuditFilter;
+use casebook_core::domain::client::ClientDetailsText;
 use casebook_core::error::ErrorCode;
 use casebook_core::unit_folder::{self, CreationPlan, NewUnit, UnitKind};
 use casebook_core::unlocked_unit::UnlockedUnit;
@@ -123,8 +124,12 @@ fn a_new_keyworker_must_choose_a_password_before_anything_else() {
         &mut OsEntropy,
     )
     .unwrap();
-    kim.add_client("Sam", "Okafor", "1985-11-02", &SystemClock, &mut OsEntropy)
-        .unwrap();
+    kim.add_client(
+        &ClientDetailsText::named("Sam", "Okafor", "1985-11-02"),
+        &SystemClock,
+        &mut OsEntropy,
+    )
+    .unwrap();
     kim.lock(&SystemClock, &mut OsEntropy);
 
     assert_eq!(
@@ -190,8 +195,12 @@ fn each_role_may_do_what_it_should_and_nothing_more() {
             (
                 "add a client",
                 add_clients,
-                unit.add_client("Ann", "Lee", "1980-01-01", &SystemClock, &mut OsEntropy)
-                    .map(drop),
+                unit.add_client(
+                    &ClientDetailsText::named("Ann", "Lee", "1980-01-01"),
+                    &SystemClock,
+                    &mut OsEntropy,
+                )
+                .map(drop),
             ),
             (
                 "read the audit trail",

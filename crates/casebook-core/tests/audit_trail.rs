@@ -5,6 +5,7 @@
 
 use casebook_core::clock::{OsEntropy, SystemClock};
 use casebook_core::domain::audit::ChainVerdict;
+use casebook_core::domain::client::ClientDetailsText;
 use casebook_core::unit_folder::{self, CreationPlan, NewUnit, UnitKind};
 use casebook_core::unlocked_unit::UnlockedUnit;
 use casebook_core::vault::slot::KdfCost;
@@ -26,9 +27,7 @@ fn unit_with_history() -> (tempfile::TempDir, UnlockedUnit) {
     let mut unit =
         unit_folder::unlock(&folder, "admin", PASSWORD, &SystemClock, &mut OsEntropy).unwrap();
     unit.add_client(
-        "Jordan",
-        "Whitlock",
-        "1990-05-17",
+        &ClientDetailsText::named("Jordan", "Whitlock", "1990-05-17"),
         &SystemClock,
         &mut OsEntropy,
     )

@@ -12,7 +12,9 @@ use casebook_core::clock::{OsEntropy, SystemClock};
 use casebook_core::domain::access::ClientAccess;
 use casebook_core::domain::account::{CaseRole, NewAccount};
 use casebook_core::domain::audit::AuditFilter;
+use casebook_core::domain::client::ClientDetailsText;
 use casebook_core::domain::ids::AccountId;
+use casebook_core::domain::rag::Rag;
 use casebook_core::domain::unit_settings::UnitSettings;
 use casebook_core::error::ErrorCode;
 use casebook_core::unit_folder::{self, CreationPlan, NewUnit, UnitKind};
@@ -115,9 +117,7 @@ fn a_keyworker_owns_their_clients_and_reads_others() {
     let mut kim = unit.as_("kim");
     let client = kim
         .add_client(
-            "Dana",
-            "Whitlock",
-            "1990-04-02",
+            &ClientDetailsText::named("Dana", "Whitlock", "1990-04-02"),
             &SystemClock,
             &mut OsEntropy,
         )
@@ -126,9 +126,7 @@ fn a_keyworker_owns_their_clients_and_reads_others() {
     let kim_id = kim.account().id;
     kim.update_client_details(
         client.id,
-        "Dana",
-        "Whitlock-Hart",
-        "1990-04-02",
+        &ClientDetailsText::named("Dana", "Whitlock-Hart", "1990-04-02"),
         &SystemClock,
         &mut OsEntropy,
     )
@@ -157,9 +155,7 @@ fn a_keyworker_owns_their_clients_and_reads_others() {
     let refused = lee
         .update_client_details(
             client.id,
-            "Dana",
-            "Smith",
-            "1990-04-02",
+            &ClientDetailsText::named("Dana", "Smith", "1990-04-02"),
             &SystemClock,
             &mut OsEntropy,
         )
@@ -178,9 +174,7 @@ fn a_manager_allocates_and_the_new_keyworker_takes_over() {
     let mut kim = unit.as_("kim");
     let client = kim
         .add_client(
-            "Dana",
-            "Whitlock",
-            "1990-04-02",
+            &ClientDetailsText::named("Dana", "Whitlock", "1990-04-02"),
             &SystemClock,
             &mut OsEntropy,
         )
@@ -237,9 +231,7 @@ fn a_manager_allocates_and_the_new_keyworker_takes_over() {
     let mut lee = unit.as_("lee");
     lee.update_client_details(
         client.id,
-        "Dana",
-        "Whitlock",
-        "1990-04-03",
+        &ClientDetailsText::named("Dana", "Whitlock", "1990-04-03"),
         &SystemClock,
         &mut OsEntropy,
     )
@@ -248,9 +240,7 @@ fn a_manager_allocates_and_the_new_keyworker_takes_over() {
     let mut kim = unit.as_("kim");
     let refused = kim.update_client_details(
         client.id,
-        "Dana",
-        "Whitlock",
-        "1990-04-02",
+        &ClientDetailsText::named("Dana", "Whitlock", "1990-04-02"),
         &SystemClock,
         &mut OsEntropy,
     );
@@ -263,9 +253,7 @@ fn hidden_clients_open_only_with_a_reason_which_is_audited() {
     let mut kim = unit.as_("kim");
     let client = kim
         .add_client(
-            "Dana",
-            "Whitlock",
-            "1990-04-02",
+            &ClientDetailsText::named("Dana", "Whitlock", "1990-04-02"),
             &SystemClock,
             &mut OsEntropy,
         )
@@ -314,9 +302,7 @@ fn hidden_clients_open_only_with_a_reason_which_is_audited() {
     );
     let refused = lee.update_client_details(
         client.id,
-        "Dana",
-        "Smith",
-        "1990-04-02",
+        &ClientDetailsText::named("Dana", "Smith", "1990-04-02"),
         &SystemClock,
         &mut OsEntropy,
     );
@@ -369,9 +355,7 @@ fn a_partner_sees_a_summary_and_changes_nothing() {
     let mut kim = unit.as_("kim");
     let client = kim
         .add_client(
-            "Dana",
-            "Whitlock",
-            "1990-04-02",
+            &ClientDetailsText::named("Dana", "Whitlock", "1990-04-02"),
             &SystemClock,
             &mut OsEntropy,
         )
@@ -397,9 +381,7 @@ fn a_partner_sees_a_summary_and_changes_nothing() {
     for refused in [
         pat.update_client_details(
             client.id,
-            "Dana",
-            "Smith",
-            "1990-04-02",
+            &ClientDetailsText::named("Dana", "Smith", "1990-04-02"),
             &SystemClock,
             &mut OsEntropy,
         )
@@ -408,8 +390,12 @@ fn a_partner_sees_a_summary_and_changes_nothing() {
             .map(drop),
         pat.find_clients_outside_caseload("Whitlock", "1990-04-02", &SystemClock, &mut OsEntropy)
             .map(drop),
-        pat.add_client("Ann", "Other", "1980-01-01", &SystemClock, &mut OsEntropy)
-            .map(drop),
+        pat.add_client(
+            &ClientDetailsText::named("Ann", "Other", "1980-01-01"),
+            &SystemClock,
+            &mut OsEntropy,
+        )
+        .map(drop),
     ] {
         assert_eq!(refused.unwrap_err().code, ErrorCode::Forbidden);
     }
@@ -421,9 +407,7 @@ fn an_administrator_without_a_case_role_sees_no_client_data() {
     let mut kim = unit.as_("kim");
     let client = kim
         .add_client(
-            "Dana",
-            "Whitlock",
-            "1990-04-02",
+            &ClientDetailsText::named("Dana", "Whitlock", "1990-04-02"),
             &SystemClock,
             &mut OsEntropy,
         )
@@ -492,4 +476,82 @@ fn unit_settings_are_for_administrators_checked_kept_and_audited() {
 
     let kim = unit.as_("kim");
     assert_eq!(kim.settings(), UnitSettings::parse(12, false).unwrap());
+}
+
+#[test]
+fn rag_reviews_are_kept_red_needs_a_reason_and_partners_see_only_the_rating() {
+    let unit = Unit::new();
+    let mut kim = unit.as_("kim");
+    let client = kim
+        .add_client(
+            &ClientDetailsText::named("Dana", "Whitlock", "1990-04-02"),
+            &SystemClock,
+            &mut OsEntropy,
+        )
+        .unwrap();
+    kim.review_rag(client.id, "amber", "", "", &SystemClock, &mut OsEntropy)
+        .unwrap();
+    let no_reason = kim
+        .review_rag(client.id, "red", " ", "", &SystemClock, &mut OsEntropy)
+        .unwrap_err();
+    assert_eq!(no_reason.code, ErrorCode::InvalidInput);
+    let history = kim
+        .review_rag(
+            client.id,
+            "red",
+            "Arrested for a burglary last night",
+            "",
+            &SystemClock,
+            &mut OsEntropy,
+        )
+        .unwrap();
+    assert_eq!(
+        history.iter().map(|r| r.rating).collect::<Vec<_>>(),
+        [Rag::Red, Rag::Amber],
+        "newest first, nothing lost"
+    );
+    assert_eq!(
+        kim.view_caseload(&SystemClock, &mut OsEntropy).unwrap()[0].rag,
+        Some(Rag::Red)
+    );
+    kim.lock(&SystemClock, &mut OsEntropy);
+
+    let mut lee = unit.as_("lee");
+    let refused = lee.review_rag(client.id, "green", "", "", &SystemClock, &mut OsEntropy);
+    assert_eq!(refused.unwrap_err().code, ErrorCode::Forbidden);
+    match lee
+        .view_client(client.id, &SystemClock, &mut OsEntropy)
+        .unwrap()
+    {
+        ClientView::Record(record) => assert_eq!(record.rag_history.len(), 2),
+        ClientView::Summary(_) => panic!("a keyworker reads the whole record"),
+    }
+    lee.lock(&SystemClock, &mut OsEntropy);
+
+    let mut pat = unit.as_("pat");
+    match pat
+        .view_client(client.id, &SystemClock, &mut OsEntropy)
+        .unwrap()
+    {
+        ClientView::Summary(summary) => assert_eq!(summary.rag, Some(Rag::Red)),
+        ClientView::Record(_) => panic!("a partner sees the summary"),
+    }
+    let refused = pat.review_rag(client.id, "green", "", "", &SystemClock, &mut OsEntropy);
+    assert_eq!(refused.unwrap_err().code, ErrorCode::Forbidden);
+    pat.lock(&SystemClock, &mut OsEntropy);
+
+    let mut manager = unit.as_("admin");
+    let reviews = manager
+        .audit_trail(
+            &AuditFilter::parse(None, None, Some("rag_reviewed"), None, None).unwrap(),
+            &SystemClock,
+            &mut OsEntropy,
+        )
+        .unwrap();
+    assert_eq!(reviews.len(), 2);
+    assert!(reviews[0].entry.detail.contains(r#""to":"red""#));
+    assert!(
+        !reviews[0].entry.detail.contains("burglary"),
+        "the reason stays in the record, not the audit trail"
+    );
 }

@@ -14,6 +14,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use casebook_core::clock::{OsEntropy, SystemClock};
+use casebook_core::domain::client::ClientDetailsText;
 use casebook_core::error::ErrorCode;
 use casebook_core::unit_folder::{self, CreationPlan, NewUnit, UnitKind};
 use casebook_core::vault::slot::KdfCost;
@@ -122,8 +123,12 @@ fn adding_a_client_on_a_read_only_disk_says_so_and_saves_nothing() {
     let folder = unit_folder::unit_folder(&mount.point, UnitKind::Real);
     let mut unit =
         unit_folder::unlock(&folder, "admin", PASSWORD, &SystemClock, &mut OsEntropy).unwrap();
-    unit.add_client("Kept", "Client", "1980-01-01", &SystemClock, &mut OsEntropy)
-        .unwrap();
+    unit.add_client(
+        &ClientDetailsText::named("Kept", "Client", "1980-01-01"),
+        &SystemClock,
+        &mut OsEntropy,
+    )
+    .unwrap();
     drop(unit);
     // A mounted file system cannot turn read-only under open files, so the
     // disk turns read-only while the unit is locked: unlocking may fail or
@@ -139,7 +144,11 @@ fn adding_a_client_on_a_read_only_disk_says_so_and_saves_nothing() {
         Err(error) => assert!(refused(error.code), "{:?}: {}", error.code, error.message),
         Ok(mut unit) => {
             let error = unit
-                .add_client("Lost", "Client", "1981-01-01", &SystemClock, &mut OsEntropy)
+                .add_client(
+                    &ClientDetailsText::named("Lost", "Client", "1981-01-01"),
+                    &SystemClock,
+                    &mut OsEntropy,
+                )
                 .unwrap_err();
             assert!(refused(error.code), "{:?}: {}", error.code, error.message);
         }
@@ -189,9 +198,7 @@ fn adding_clients_until_the_disk_is_full_loses_nothing_already_saved() {
     let mut saved = 0;
     let full = loop {
         match unit.add_client(
-            "Filling",
-            "Disk",
-            "1980-01-01",
+            &ClientDetailsText::named("Filling", "Disk", "1980-01-01"),
             &SystemClock,
             &mut OsEntropy,
         ) {

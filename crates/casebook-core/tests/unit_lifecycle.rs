@@ -10,6 +10,8 @@ use std::path::{Path, PathBuf};
 
 use casebook_core::clock::{OsEntropy, SystemClock};
 use casebook_core::demo;
+use casebook_core::domain::audit::AuditFilter;
+use casebook_core::domain::client::ClientDetailsText;
 use casebook_core::error::ErrorCode;
 use casebook_core::unit_folder::{self, CreationPlan, NewUnit, UnitKind};
 use casebook_core::vault::slot::KdfCost;
@@ -67,9 +69,7 @@ fn a_client_added_is_there_after_lock_and_unlock() {
     assert_eq!(unit.account().full_name.as_str(), "Alex Admin");
     let added = unit
         .add_client(
-            "Jordan",
-            "Whitlock",
-            "1990-05-17",
+            &ClientDetailsText::named("Jordan", "Whitlock", "1990-05-17"),
             &SystemClock,
             &mut OsEntropy,
         )
@@ -92,8 +92,12 @@ fn every_write_lands_in_the_change_log_with_a_rising_clock() {
     let mut unit =
         unit_folder::unlock(&folder, "admin", PASSWORD, &SystemClock, &mut OsEntropy).unwrap();
     for given in ["Ann", "Bea", "Cal"] {
-        unit.add_client(given, "Test", "1980-01-01", &SystemClock, &mut OsEntropy)
-            .unwrap();
+        unit.add_client(
+            &ClientDetailsText::named(given, "Test", "1980-01-01"),
+            &SystemClock,
+            &mut OsEntropy,
+        )
+        .unwrap();
     }
     let log = casebook_core::store::change_log::changes_since(unit.connection(), 0).unwrap();
     let client_changes: Vec<_> = log.iter().filter(|c| c.table_name == "clients").collect();
@@ -120,9 +124,7 @@ fn no_file_in_the_data_folder_holds_a_name_in_plain_text() {
         unit_folder::unlock(&folder, "admin", PASSWORD, &SystemClock, &mut OsEntropy).unwrap();
     for _ in 0..50 {
         unit.add_client(
-            distinctive,
-            "Quillfeather",
-            "1979-02-03",
+            &ClientDetailsText::named(distinctive, "Quillfeather", "1979-02-03"),
             &SystemClock,
             &mut OsEntropy,
         )
@@ -308,7 +310,11 @@ fn bad_client_input_is_refused_and_nothing_is_saved() {
     ];
     for (given, family, born) in cases {
         let error = unit
-            .add_client(given, family, born, &SystemClock, &mut OsEntropy)
+            .add_client(
+                &ClientDetailsText::named(given, family, born),
+                &SystemClock,
+                &mut OsEntropy,
+            )
             .unwrap_err();
         assert_eq!(
             error.code,
@@ -323,6 +329,98 @@ fn bad_client_input_is_refused_and_nothing_is_saved() {
     );
     let log = casebook_core::store::change_log::changes_since(unit.connection(), 0).unwrap();
     assert!(log.iter().all(|c| c.table_name != "clients"));
+}
+
+#[test]
+fn identifiers_are_checked_kept_and_changed_with_an_audit_of_which() {
+    let data = tempfile::tempdir().unwrap();
+    let folder = create_unit(data.path());
+    let mut unit =
+        unit_folder::unlock(&folder, "admin", PASSWORD, &SystemClock, &mut OsEntropy).unwrap();
+    let base = ClientDetailsText::named("Dana", "Whitlock", "1990-04-02");
+    for (bad, expected) in [
+        (
+            ClientDetailsText {
+                crn: "X12345",
+                ..base
+            },
+            "one letter and six digits",
+        ),
+        (
+            ClientDetailsText {
+                pnc_id: "2012/0123456C",
+                ..base
+            },
+            "should be Y",
+        ),
+        (
+            ClientDetailsText {
+                nhs_number: "943 476 5918",
+                ..base
+            },
+            "check digit",
+        ),
+    ] {
+        let error = unit
+            .add_client(&bad, &SystemClock, &mut OsEntropy)
+            .unwrap_err();
+        assert!(error.message.contains(expected), "{}", error.message);
+    }
+    assert!(
+        unit.view_caseload(&SystemClock, &mut OsEntropy)
+            .unwrap()
+            .is_empty(),
+        "nothing half-saved"
+    );
+
+    let added = unit
+        .add_client(
+            &ClientDetailsText {
+                crn: "x123456",
+                nhs_number: "9434765919",
+                ..base
+            },
+            &SystemClock,
+            &mut OsEntropy,
+        )
+        .unwrap();
+    unit.update_client_details(
+        added.id,
+        &ClientDetailsText {
+            crn: "X123456",
+            pnc_id: "12/123456y",
+            nhs_number: "",
+            ..base
+        },
+        &SystemClock,
+        &mut OsEntropy,
+    )
+    .unwrap();
+    unit.lock(&SystemClock, &mut OsEntropy);
+
+    let mut unit =
+        unit_folder::unlock(&folder, "admin", PASSWORD, &SystemClock, &mut OsEntropy).unwrap();
+    let caseload = unit.view_caseload(&SystemClock, &mut OsEntropy).unwrap();
+    let ids = &caseload[0].client.identifiers;
+    assert_eq!(ids.crn.as_ref().unwrap().as_str(), "X123456");
+    assert_eq!(ids.pnc_id.as_ref().unwrap().as_str(), "12/0123456Y");
+    assert_eq!(ids.nhs_number, None);
+    let filter = AuditFilter::parse(None, None, Some("client_updated"), None, None).unwrap();
+    let changes = unit
+        .audit_trail(&filter, &SystemClock, &mut OsEntropy)
+        .unwrap();
+    assert_eq!(changes.len(), 1);
+    assert!(
+        changes[0].entry.detail.contains("pnc_id")
+            && changes[0].entry.detail.contains("nhs_number")
+            && !changes[0].entry.detail.contains("crn"),
+        "the entry names what changed: {}",
+        changes[0].entry.detail
+    );
+    assert!(
+        !changes[0].entry.detail.contains("0123456"),
+        "and never the values"
+    );
 }
 
 #[test]

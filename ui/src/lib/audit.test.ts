@@ -11,7 +11,7 @@ describe('actionWords', () => {
   it('has words for every action the filter offers', () => {
     const codes = AUDIT_ACTIONS.map((a) => a.code);
     for (const code of [
-      'viewed_client', 'broke_glass', 'searched_unit', 'client_updated', 'client_allocated', 'unit_settings_changed',
+      'rag_reviewed', 'viewed_client', 'broke_glass', 'searched_unit', 'client_updated', 'client_allocated', 'unit_settings_changed',
       'signed_in', 'sign_in_failed', 'locked', 'viewed_caseload', 'client_created', 'unit_created',
       'account_created', 'account_disabled', 'account_enabled', 'password_changed',
       'recovered_with_key', 'recovery_key_issued', 'sign_in_released',

@@ -27,6 +27,7 @@ export const AUDIT_ACTIONS: ReadonlyArray<{ code: string; words: string }> = [
   { code: 'client_updated', words: "Changed a client's details" },
   { code: 'client_allocated', words: 'Allocated a client' },
   { code: 'unit_settings_changed', words: "Changed the unit's settings" },
+  { code: 'rag_reviewed', words: 'Reviewed a RAG status' },
 ];
 
 const WORDS = new Map(AUDIT_ACTIONS.map((action) => [action.code, action.words]));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { accessLabel, breakGlassReasonProblem, canAllocate, clientName, keyworkerName } from './clients';
+import { accessLabel, breakGlassReasonProblem, canAllocate, clientName, keyworkerName, ragLabel, ragReasonProblem, spacedNhsNumber } from './clients';
 
 const kim = { id: 'k1', fullName: 'Kim Worker' };
 
@@ -35,5 +35,25 @@ describe('breakGlassReasonProblem', () => {
     expect(breakGlassReasonProblem('  urgent  ')).toMatch(/at least 10/);
     expect(breakGlassReasonProblem('x'.repeat(501))).toMatch(/under 500/);
     expect(breakGlassReasonProblem('Police called about a missing person')).toBeNull();
+  });
+});
+
+describe('spacedNhsNumber', () => {
+  it('groups ten digits three, three, four', () => {
+    expect(spacedNhsNumber('9434765919')).toBe('943 476 5919');
+    expect(spacedNhsNumber('943476591')).toBe('943476591');
+  });
+});
+
+describe('RAG words', () => {
+  it('names each rating and the absence of one', () => {
+    expect(ragLabel('red')).toBe('Red');
+    expect(ragLabel(null)).toBe('Not rated');
+  });
+  it('asks for a reason for red only', () => {
+    expect(ragReasonProblem('', '')).toMatch(/Choose/);
+    expect(ragReasonProblem('red', ' no ')).toMatch(/Say why/);
+    expect(ragReasonProblem('red', 'Arrested last night')).toBeNull();
+    expect(ragReasonProblem('green', '')).toBeNull();
   });
 });

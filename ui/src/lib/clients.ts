@@ -1,5 +1,5 @@
 // Words for what a person may do with a client. Pure, so it is unit-tested.
-import type { ClientAccess, ClientRowDto, SessionDto, StaffMemberDto } from './ipc/bindings';
+import type { ClientAccess, ClientRowDto, Rag, SessionDto, StaffMemberDto } from './ipc/bindings';
 
 /** The caseload's label for a client's access: whose client it is, in the reader's terms. */
 export function accessLabel(access: ClientAccess, keyworker: StaffMemberDto | null, session: Pick<SessionDto, 'accountId'>): string {
@@ -33,5 +33,31 @@ export function breakGlassReasonProblem(reason: string): string | null {
   const length = [...reason.trim()].length;
   if (length < 10) return 'Say why you need to open this record (at least 10 characters).';
   if (length > 500) return 'Keep the reason under 500 characters.';
+  return null;
+}
+
+/** "9434765919" → "943 476 5919", as NHS letters print it; anything else unchanged. */
+export function spacedNhsNumber(digits: string): string {
+  return /^\d{10}$/.test(digits) ? `${digits.slice(0, 3)} ${digits.slice(3, 6)} ${digits.slice(6)}` : digits;
+}
+
+/** "Red", "Amber", "Green", or "Not rated". */
+export function ragLabel(rag: Rag | null): string {
+  switch (rag) {
+    case 'red':
+      return 'Red';
+    case 'amber':
+      return 'Amber';
+    case 'green':
+      return 'Green';
+    default:
+      return 'Not rated';
+  }
+}
+
+/** A RAG review form's own check: red needs a reason (the core checks everything again). */
+export function ragReasonProblem(rating: Rag | '', reason: string): string | null {
+  if (rating === '') return 'Choose red, amber or green.';
+  if (rating === 'red' && [...reason.trim()].length < 5) return 'Say why this client is red: police and partners act on it first.';
   return null;
 }

@@ -37,10 +37,11 @@ pub enum AuditAction {
     ClientUpdated,
     ClientAllocated,
     UnitSettingsChanged,
+    RagReviewed,
 }
 
 impl AuditAction {
-    pub const ALL: [AuditAction; 22] = [
+    pub const ALL: [AuditAction; 23] = [
         AuditAction::UnitCreated,
         AuditAction::SignedIn,
         AuditAction::SignInFailed,
@@ -63,6 +64,7 @@ impl AuditAction {
         AuditAction::ClientUpdated,
         AuditAction::ClientAllocated,
         AuditAction::UnitSettingsChanged,
+        AuditAction::RagReviewed,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -89,6 +91,7 @@ impl AuditAction {
             AuditAction::ClientUpdated => "client_updated",
             AuditAction::ClientAllocated => "client_allocated",
             AuditAction::UnitSettingsChanged => "unit_settings_changed",
+            AuditAction::RagReviewed => "rag_reviewed",
         }
     }
 

@@ -1,9 +1,10 @@
-//! A client: a person the service works with. This record is the
-//! identity at its smallest (names and date of birth); later work adds the
-//! rest of the record around it.
+//! A client: a person the service works with. The record so far is the
+//! identity: names, date of birth and the identifiers people quote; later
+//! work adds the rest of the record around it.
 
 use chrono::{Datelike, NaiveDate};
 
+use super::identifiers::{Crn, NhsNumber, PncId};
 use super::ids::{AccountId, ClientId};
 use super::names::PersonName;
 use crate::error::{CoreError, CoreResult};
@@ -69,26 +70,77 @@ pub fn age_on(born: NaiveDate, on: NaiveDate) -> u32 {
     u32::try_from(years).unwrap_or(0)
 }
 
+/// What a person typed for a client's identity, before any checking. Blank
+/// identifiers mean "not known".
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct ClientDetailsText<'a> {
+    pub given_name: &'a str,
+    pub family_name: &'a str,
+    /// `YYYY-MM-DD`, as a date field sends it.
+    pub date_of_birth: &'a str,
+    pub crn: &'a str,
+    pub pnc_id: &'a str,
+    pub nhs_number: &'a str,
+}
+
+impl<'a> ClientDetailsText<'a> {
+    /// Names and date of birth, no identifiers.
+    pub fn named(
+        given_name: &'a str,
+        family_name: &'a str,
+        date_of_birth: &'a str,
+    ) -> ClientDetailsText<'a> {
+        ClientDetailsText {
+            given_name,
+            family_name,
+            date_of_birth,
+            ..ClientDetailsText::default()
+        }
+    }
+}
+
+/// The identifiers people quote for a client; each optional, each checked.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ClientIdentifiers {
+    pub crn: Option<Crn>,
+    pub pnc_id: Option<PncId>,
+    pub nhs_number: Option<NhsNumber>,
+}
+
+impl ClientIdentifiers {
+    pub fn parse(crn: &str, pnc_id: &str, nhs_number: &str) -> CoreResult<ClientIdentifiers> {
+        fn optional<T>(text: &str, parse: fn(&str) -> CoreResult<T>) -> CoreResult<Option<T>> {
+            if text.trim().is_empty() {
+                Ok(None)
+            } else {
+                parse(text).map(Some)
+            }
+        }
+        Ok(ClientIdentifiers {
+            crn: optional(crn, Crn::parse)?,
+            pnc_id: optional(pnc_id, PncId::parse)?,
+            nhs_number: optional(nhs_number, NhsNumber::parse)?,
+        })
+    }
+}
+
 /// What a person enters to add a client, checked.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct NewClient {
     pub given_name: PersonName,
     pub family_name: PersonName,
     pub date_of_birth: DateOfBirth,
+    pub identifiers: ClientIdentifiers,
 }
 
 impl NewClient {
     /// Checks every field and reports the first problem in form order.
-    pub fn parse(
-        given_name: &str,
-        family_name: &str,
-        date_of_birth: &str,
-        today: NaiveDate,
-    ) -> CoreResult<NewClient> {
+    pub fn parse(text: &ClientDetailsText<'_>, today: NaiveDate) -> CoreResult<NewClient> {
         Ok(NewClient {
-            given_name: PersonName::parse(given_name, "given name")?,
-            family_name: PersonName::parse(family_name, "family name")?,
-            date_of_birth: DateOfBirth::parse(date_of_birth, today)?,
+            given_name: PersonName::parse(text.given_name, "given name")?,
+            family_name: PersonName::parse(text.family_name, "family name")?,
+            date_of_birth: DateOfBirth::parse(text.date_of_birth, today)?,
+            identifiers: ClientIdentifiers::parse(text.crn, text.pnc_id, text.nhs_number)?,
         })
     }
 }
@@ -100,6 +152,7 @@ pub struct Client {
     pub given_name: PersonName,
     pub family_name: PersonName,
     pub date_of_birth: DateOfBirth,
+    pub identifiers: ClientIdentifiers,
     /// The keyworker the client is allocated to, if any.
     pub keyworker: Option<AccountId>,
 }
@@ -146,6 +199,24 @@ mod tests {
         assert_eq!(
             age_on(born, NaiveDate::from_ymd_opt(2026, 11, 26).unwrap()),
             26
+        );
+    }
+
+    #[test]
+    fn blank_identifiers_are_unknown_and_bad_ones_are_refused() {
+        let ids = ClientIdentifiers::parse(" ", "", "").unwrap();
+        assert_eq!(ids, ClientIdentifiers::default());
+        let ids = ClientIdentifiers::parse("x123456", "2012/0123456Y", "943 476 5919").unwrap();
+        assert_eq!(ids.crn.unwrap().as_str(), "X123456");
+        let text = ClientDetailsText {
+            pnc_id: "2012/0123456C",
+            ..ClientDetailsText::named("Dana", "Whitlock", "1990-04-02")
+        };
+        let refused = NewClient::parse(&text, today()).unwrap_err();
+        assert!(
+            refused.message.contains("check letter"),
+            "{}",
+            refused.message
         );
     }
 

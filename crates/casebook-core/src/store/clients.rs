@@ -3,12 +3,14 @@
 use rusqlite::{Connection, OptionalExtension, Transaction, params};
 
 use super::change_log::{self, Operation, WriteStamp};
-use crate::domain::client::{Client, DateOfBirth, NewClient};
+use crate::domain::client::{Client, ClientIdentifiers, DateOfBirth, NewClient};
+use crate::domain::identifiers::{Crn, NhsNumber, PncId};
 use crate::domain::ids::{AccountId, ClientId};
 use crate::domain::names::PersonName;
 use crate::error::{CoreError, CoreResult};
 
-const COLUMNS: &str = "id, given_name, family_name, date_of_birth, keyworker_id";
+const COLUMNS: &str =
+    "id, given_name, family_name, date_of_birth, keyworker_id, crn, pnc_id, nhs_number";
 
 fn row_json(client: &Client, stamp: WriteStamp) -> serde_json::Value {
     serde_json::json!({
@@ -17,6 +19,9 @@ fn row_json(client: &Client, stamp: WriteStamp) -> serde_json::Value {
         "family_name": client.family_name.as_str(),
         "date_of_birth": stored_date(client.date_of_birth),
         "keyworker_id": client.keyworker.map(|k| k.to_string()),
+        "crn": client.identifiers.crn.as_ref().map(Crn::as_str),
+        "pnc_id": client.identifiers.pnc_id.as_ref().map(PncId::as_str),
+        "nhs_number": client.identifiers.nhs_number.as_ref().map(NhsNumber::as_str),
         "changed_at": stamp.at.to_rfc3339(),
     })
 }
@@ -38,18 +43,23 @@ pub fn insert(
         given_name: client.given_name.clone(),
         family_name: client.family_name.clone(),
         date_of_birth: client.date_of_birth,
+        identifiers: client.identifiers.clone(),
         keyworker,
     };
     let id_text = id.to_string();
     tx.execute(
-        "INSERT INTO clients (id, given_name, family_name, date_of_birth, keyworker_id, created_at, created_by, hlc, device_id)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+        "INSERT INTO clients (id, given_name, family_name, date_of_birth, keyworker_id, crn, pnc_id, nhs_number,
+                              created_at, created_by, hlc, device_id)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
         params![
             id_text,
             client.given_name.as_str(),
             client.family_name.as_str(),
             stored_date(client.date_of_birth),
             keyworker.map(|k| k.to_string()),
+            client.identifiers.crn.as_ref().map(Crn::as_str),
+            client.identifiers.pnc_id.as_ref().map(PncId::as_str),
+            client.identifiers.nhs_number.as_ref().map(NhsNumber::as_str),
             stamp.at.to_rfc3339(),
             created_by.to_string(),
             stamp.hlc.encode(),
@@ -69,7 +79,7 @@ pub fn update(tx: &Transaction<'_>, stamp: WriteStamp, client: &Client) -> CoreR
     let changed = tx
         .execute(
             "UPDATE clients SET given_name = ?2, family_name = ?3, date_of_birth = ?4, keyworker_id = ?5,
-                                hlc = ?6, device_id = ?7
+                                crn = ?6, pnc_id = ?7, nhs_number = ?8, hlc = ?9, device_id = ?10
              WHERE id = ?1",
             params![
                 id_text,
@@ -77,6 +87,9 @@ pub fn update(tx: &Transaction<'_>, stamp: WriteStamp, client: &Client) -> CoreR
                 client.family_name.as_str(),
                 stored_date(client.date_of_birth),
                 client.keyworker.map(|k| k.to_string()),
+                client.identifiers.crn.as_ref().map(Crn::as_str),
+                client.identifiers.pnc_id.as_ref().map(PncId::as_str),
+                client.identifiers.nhs_number.as_ref().map(NhsNumber::as_str),
                 stamp.hlc.encode(),
                 stamp.device.to_string()
             ],
@@ -168,32 +181,51 @@ fn query_many(
     Ok(clients)
 }
 
-type RawClient = (String, String, String, String, Option<String>);
+/// A row as read, before its values are checked again.
+struct RawClient {
+    id: String,
+    given: String,
+    family: String,
+    born: String,
+    keyworker: Option<String>,
+    crn: Option<String>,
+    pnc_id: Option<String>,
+    nhs_number: Option<String>,
+}
 
 fn raw_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<RawClient> {
-    Ok((
-        row.get(0)?,
-        row.get(1)?,
-        row.get(2)?,
-        row.get(3)?,
-        row.get(4)?,
-    ))
+    Ok(RawClient {
+        id: row.get(0)?,
+        given: row.get(1)?,
+        family: row.get(2)?,
+        born: row.get(3)?,
+        keyworker: row.get(4)?,
+        crn: row.get(5)?,
+        pnc_id: row.get(6)?,
+        nhs_number: row.get(7)?,
+    })
 }
 
 /// Rows were checked when entered; one that no longer parses means the file
 /// was damaged, which is reported without showing what the row held.
 fn client_from_raw(raw: RawClient) -> CoreResult<Client> {
-    let (id, given, family, born, keyworker) = raw;
     let malformed = |_| CoreError::internal(&"malformed client row");
     Ok(Client {
-        id: ClientId::parse(&id).map_err(malformed)?,
-        given_name: PersonName::parse(&given, "given name").map_err(malformed)?,
-        family_name: PersonName::parse(&family, "family name").map_err(malformed)?,
+        id: ClientId::parse(&raw.id).map_err(malformed)?,
+        given_name: PersonName::parse(&raw.given, "given name").map_err(malformed)?,
+        family_name: PersonName::parse(&raw.family, "family name").map_err(malformed)?,
         date_of_birth: DateOfBirth::from_stored(
-            chrono::NaiveDate::parse_from_str(&born, "%Y-%m-%d")
+            chrono::NaiveDate::parse_from_str(&raw.born, "%Y-%m-%d")
                 .map_err(|_| CoreError::internal(&"malformed client row"))?,
         ),
-        keyworker: keyworker
+        identifiers: ClientIdentifiers::parse(
+            raw.crn.as_deref().unwrap_or(""),
+            raw.pnc_id.as_deref().unwrap_or(""),
+            raw.nhs_number.as_deref().unwrap_or(""),
+        )
+        .map_err(malformed)?,
+        keyworker: raw
+            .keyworker
             .as_deref()
             .map(AccountId::parse)
             .transpose()

@@ -33,33 +33,77 @@ export type NewClientRequest = { givenName: string, familyName: string,
 /**
  * `YYYY-MM-DD`, as a date field sends it.
  */
-dateOfBirth: string, };
+dateOfBirth: string, 
+/**
+ * nDelius CRN; blank when not known.
+ */
+crn: string, 
+/**
+ * PNC ID; blank when not known.
+ */
+pncId: string, 
+/**
+ * NHS number; blank when not known.
+ */
+nhsNumber: string, };
+
+export type ClientIdentifiersDto = { crn: string | null, pncId: string | null, 
+/**
+ * Ten digits, no spaces.
+ */
+nhsNumber: string | null, };
 
 export type ClientAccess = "full" | "read_only" | "summary";
 
 export type StaffMemberDto = { id: string, fullName: string, };
 
+export type Rag = "red" | "amber" | "green";
+
+export type RagReviewDto = { rating: Rag, reason: string | null, 
+/**
+ * `YYYY-MM-DD`.
+ */
+nextReview: string | null, reviewedBy: string | null, 
+/**
+ * RFC 3339.
+ */
+reviewedAt: string, };
+
+export type RagReviewRequest = { clientId: string, 
+/**
+ * `red`, `amber` or `green`.
+ */
+rating: string, reason: string, 
+/**
+ * `YYYY-MM-DD`, or blank.
+ */
+nextReview: string, };
+
 export type ClientRowDto = { id: string, givenName: string, familyName: string, 
 /**
  * `YYYY-MM-DD`.
  */
-dateOfBirth: string, keyworker: StaffMemberDto | null, access: ClientAccess, };
+dateOfBirth: string, identifiers: ClientIdentifiersDto, keyworker: StaffMemberDto | null, rag: Rag | null, access: ClientAccess, };
 
 export type ClientViewDto = { id: string, givenName: string, familyName: string, 
 /**
  * `YYYY-MM-DD`.
  */
-dateOfBirth: string, keyworker: StaffMemberDto | null, access: ClientAccess, 
+dateOfBirth: string, identifiers: ClientIdentifiersDto, keyworker: StaffMemberDto | null, 
+/**
+ * The current rating.
+ */
+rag: Rag | null, 
+/**
+ * Every review, newest first; empty in a partner's summary.
+ */
+ragHistory: Array<RagReviewDto>, access: ClientAccess, 
 /**
  * The reason given when the record was opened through break-glass.
  */
 breakGlassReason: string | null, };
 
-export type ClientDetailsRequest = { clientId: string, givenName: string, familyName: string, 
-/**
- * `YYYY-MM-DD`.
- */
-dateOfBirth: string, };
+export type ClientDetailsRequest = { clientId: string, details: NewClientRequest, };
 
 export type AllocationRequest = { clientId: string, 
 /**

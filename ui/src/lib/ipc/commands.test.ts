@@ -45,7 +45,7 @@ describe('makeCommands', () => {
   it('calls invoke with the command name and camelCase arguments', async () => {
     const invoke = vi.fn().mockResolvedValue({ id: 'c1', givenName: 'Ann', familyName: 'Lee', dateOfBirth: '1990-01-02' });
     const commands = makeCommands(invoke);
-    const request = { givenName: 'Ann', familyName: 'Lee', dateOfBirth: '1990-01-02' };
+    const request = { givenName: 'Ann', familyName: 'Lee', dateOfBirth: '1990-01-02', crn: '', pncId: '', nhsNumber: '' };
     await expect(commands.addClient(request)).resolves.toMatchObject({ id: 'c1' });
     expect(invoke).toHaveBeenCalledWith('add_client', { request });
   });
@@ -60,7 +60,8 @@ describe('makeCommands', () => {
     await c.unlock({ unit: 'real', username: 'u', password: 'p' });
     await c.lock();
     await c.listClients();
-    await c.addClient({ givenName: 'A', familyName: 'B', dateOfBirth: '1990-01-02' });
+    const details = { givenName: 'A', familyName: 'B', dateOfBirth: '1990-01-02', crn: 'X123456', pncId: '', nhsNumber: '' };
+    await c.addClient(details);
     await c.changePassword({ currentPassword: 'old', newPassword: 'new' });
     await c.recoverWithKey({ unit: 'real', recoveryKey: 'ABCD-EFGH', username: 'u', newPassword: 'n' });
     await c.issueRecoveryKey();
@@ -77,7 +78,8 @@ describe('makeCommands', () => {
     await c.viewClient('c1');
     await c.openClientWithReason({ clientId: 'c2', reason: 'Police called about a curfew' });
     await c.findClientsOutsideCaseload({ familyName: 'Lee', dateOfBirth: '1980-01-01' });
-    await c.updateClientDetails({ clientId: 'c1', givenName: 'A', familyName: 'B', dateOfBirth: '1990-01-02' });
+    await c.updateClientDetails({ clientId: 'c1', details });
+    await c.reviewRag({ clientId: 'c1', rating: 'red', reason: 'Arrested', nextReview: '' });
     await c.allocatableStaff();
     await c.allocateClient({ clientId: 'c1', keyworkerId: null });
     await c.unitSettings();
@@ -90,7 +92,7 @@ describe('makeCommands', () => {
       ['unlock', { request: { unit: 'real', username: 'u', password: 'p' } }],
       ['lock', undefined],
       ['list_clients', undefined],
-      ['add_client', { request: { givenName: 'A', familyName: 'B', dateOfBirth: '1990-01-02' } }],
+      ['add_client', { request: details }],
       ['change_password', { request: { currentPassword: 'old', newPassword: 'new' } }],
       ['recover_with_key', { request: { unit: 'real', recoveryKey: 'ABCD-EFGH', username: 'u', newPassword: 'n' } }],
       ['issue_recovery_key', undefined],
@@ -105,7 +107,8 @@ describe('makeCommands', () => {
       ['view_client', { clientId: 'c1' }],
       ['open_client_with_reason', { request: { clientId: 'c2', reason: 'Police called about a curfew' } }],
       ['find_clients_outside_caseload', { request: { familyName: 'Lee', dateOfBirth: '1980-01-01' } }],
-      ['update_client_details', { request: { clientId: 'c1', givenName: 'A', familyName: 'B', dateOfBirth: '1990-01-02' } }],
+      ['update_client_details', { request: { clientId: 'c1', details } }],
+      ['review_rag', { request: { clientId: 'c1', rating: 'red', reason: 'Arrested', nextReview: '' } }],
       ['allocatable_staff', undefined],
       ['allocate_client', { request: { clientId: 'c1', keyworkerId: null } }],
       ['unit_settings', undefined],

@@ -21,6 +21,8 @@ import type {
   NewClientRequest,
   OneTimePasswordDto,
   PasswordCheckDto,
+  RagReviewDto,
+  RagReviewRequest,
   RecoverRequest,
   SessionDto,
   StaffMemberDto,
@@ -64,6 +66,8 @@ export interface Commands {
   openClientWithReason(request: BreakGlassRequest): Promise<ClientViewDto>;
   findClientsOutsideCaseload(request: FindClientRequest): Promise<ClientMatchDto[]>;
   updateClientDetails(request: ClientDetailsRequest): Promise<ClientViewDto>;
+  /** Records a RAG review; resolves to the client's whole RAG history, newest first. */
+  reviewRag(request: RagReviewRequest): Promise<RagReviewDto[]>;
   allocatableStaff(): Promise<StaffMemberDto[]>;
   allocateClient(request: AllocationRequest): Promise<ClientViewDto>;
   unitSettings(): Promise<UnitSettingsDto>;
@@ -106,6 +110,7 @@ export function makeCommands(invoke: InvokeFn): Commands {
     openClientWithReason: (request) => call<ClientViewDto>('open_client_with_reason', { request }),
     findClientsOutsideCaseload: (request) => call<ClientMatchDto[]>('find_clients_outside_caseload', { request }),
     updateClientDetails: (request) => call<ClientViewDto>('update_client_details', { request }),
+    reviewRag: (request) => call<RagReviewDto[]>('review_rag', { request }),
     allocatableStaff: () => call<StaffMemberDto[]>('allocatable_staff'),
     allocateClient: (request) => call<ClientViewDto>('allocate_client', { request }),
     unitSettings: () => call<UnitSettingsDto>('unit_settings'),
@@ -138,6 +143,7 @@ export const viewClient = commands.viewClient;
 export const openClientWithReason = commands.openClientWithReason;
 export const findClientsOutsideCaseload = commands.findClientsOutsideCaseload;
 export const updateClientDetails = commands.updateClientDetails;
+export const reviewRag = commands.reviewRag;
 export const allocatableStaff = commands.allocatableStaff;
 export const allocateClient = commands.allocateClient;
 export const unitSettings = commands.unitSettings;
