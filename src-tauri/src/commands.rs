@@ -16,15 +16,17 @@ use tauri::State;
 use crate::app_state::{AppState, lock_open_unit, with_unlocked};
 use casebook_core::domain::account::NewAccount;
 use casebook_core::domain::audit::AuditFilter;
-use casebook_core::domain::ids::{AccountId, ClientId};
+use casebook_core::domain::ids::{AccountId, ClientId, SafetyFlagId};
+use casebook_core::domain::safety_flags::SafetyFlagText;
 use casebook_core::domain::unit_settings::UnitSettings;
 
 use crate::ipc::{
     AccountDto, AllocationRequest, AuditCheckDto, AuditEntryDto, AuditFilterDto, BreakGlassRequest,
     ChangePasswordRequest, ClientDetailsRequest, ClientMatchDto, ClientRowDto, ClientViewDto,
-    CreateUnitRequest, CreatedUnitDto, DemoCredentialsDto, FindClientRequest, IpcError,
-    NewAccountRequest, NewClientRequest, OneTimePasswordDto, PasswordCheckDto, RagReviewDto,
-    RagReviewRequest, RecoverRequest, SessionDto, StaffMemberDto, StartupDto, UnitDto,
+    CreateUnitRequest, CreatedUnitDto, DemoCredentialsDto, DueReviewDto, EndSafetyFlagRequest,
+    FindClientRequest, IpcError, NewAccountRequest, NewClientRequest, OneTimePasswordDto,
+    PasswordCheckDto, RagReviewDto, RagReviewRequest, RaiseSafetyFlagRequest, RecoverRequest,
+    ReviewSafetyFlagRequest, SafetyFlagDto, SessionDto, StaffMemberDto, StartupDto, UnitDto,
     UnitSettingsDto, UnlockRequest,
 };
 
@@ -220,6 +222,58 @@ pub fn review_rag(state: &AppState, request: &RagReviewRequest) -> Answer<Vec<Ra
         )
     })?;
     Ok(history.iter().map(RagReviewDto::from_review).collect())
+}
+
+pub fn raise_safety_flag(
+    state: &AppState,
+    request: &RaiseSafetyFlagRequest,
+) -> Answer<Vec<SafetyFlagDto>> {
+    let client = ClientId::parse(&request.client_id)?;
+    let entered = SafetyFlagText {
+        kind: &request.kind,
+        mappa_category: &request.mappa_category,
+        mappa_level: &request.mappa_level,
+        note: &request.note,
+        review_by: &request.review_by,
+    };
+    let flags = with_unlocked(state, |unit| {
+        unit.raise_safety_flag(client, &entered, state.clock.as_ref(), &mut OsEntropy)
+    })?;
+    Ok(flags.iter().map(SafetyFlagDto::from_flag).collect())
+}
+
+pub fn review_safety_flag(
+    state: &AppState,
+    request: &ReviewSafetyFlagRequest,
+) -> Answer<Vec<SafetyFlagDto>> {
+    let id = SafetyFlagId::parse(&request.flag_id)?;
+    let flags = with_unlocked(state, |unit| {
+        unit.review_safety_flag(
+            id,
+            &request.note,
+            &request.review_by,
+            state.clock.as_ref(),
+            &mut OsEntropy,
+        )
+    })?;
+    Ok(flags.iter().map(SafetyFlagDto::from_flag).collect())
+}
+
+pub fn end_safety_flag(
+    state: &AppState,
+    request: &EndSafetyFlagRequest,
+) -> Answer<Vec<SafetyFlagDto>> {
+    let id = SafetyFlagId::parse(&request.flag_id)?;
+    let flags = with_unlocked(state, |unit| {
+        unit.end_safety_flag(id, &request.reason, state.clock.as_ref(), &mut OsEntropy)
+    })?;
+    Ok(flags.iter().map(SafetyFlagDto::from_flag).collect())
+}
+
+pub fn safety_reviews_due(state: &AppState) -> Answer<Vec<DueReviewDto>> {
+    let today = state.clock.now().date_naive();
+    let due = with_unlocked(state, |unit| unit.safety_reviews_due(today))?;
+    Ok(due.iter().map(DueReviewDto::from_due).collect())
 }
 
 pub fn allocatable_staff(state: &AppState) -> Answer<Vec<StaffMemberDto>> {
@@ -476,6 +530,35 @@ pub mod tauri_commands {
         request: RagReviewRequest,
     ) -> Answer<Vec<RagReviewDto>> {
         super::review_rag(&state, &request)
+    }
+
+    #[tauri::command(async)]
+    pub fn raise_safety_flag(
+        state: State<'_, AppState>,
+        request: RaiseSafetyFlagRequest,
+    ) -> Answer<Vec<SafetyFlagDto>> {
+        super::raise_safety_flag(&state, &request)
+    }
+
+    #[tauri::command(async)]
+    pub fn review_safety_flag(
+        state: State<'_, AppState>,
+        request: ReviewSafetyFlagRequest,
+    ) -> Answer<Vec<SafetyFlagDto>> {
+        super::review_safety_flag(&state, &request)
+    }
+
+    #[tauri::command(async)]
+    pub fn end_safety_flag(
+        state: State<'_, AppState>,
+        request: EndSafetyFlagRequest,
+    ) -> Answer<Vec<SafetyFlagDto>> {
+        super::end_safety_flag(&state, &request)
+    }
+
+    #[tauri::command(async)]
+    pub fn safety_reviews_due(state: State<'_, AppState>) -> Answer<Vec<DueReviewDto>> {
+        super::safety_reviews_due(&state)
     }
 
     #[tauri::command(async)]

@@ -13,9 +13,12 @@ use casebook_core::domain::account::{Account, CaseRole};
 use casebook_core::domain::audit::ChainVerdict;
 use casebook_core::domain::client::{ClientDetailsText, ClientIdentifiers, DateOfBirth};
 use casebook_core::domain::rag::Rag;
+use casebook_core::domain::safety_flags::SafetyFlagKind;
 use casebook_core::domain::unit_settings::UnitSettings;
+use casebook_core::safety_flag_records::DueReview;
 use casebook_core::store::audit::AuditView;
 use casebook_core::store::rag_reviews::RagReview;
+use casebook_core::store::safety_flags::SafetyFlag;
 use casebook_core::unit_folder::{UnitDescription, UnitKind};
 use casebook_core::unlocked_unit::UnlockedUnit;
 use casebook_core::{CoreError, ErrorCode};
@@ -339,6 +342,122 @@ pub struct RagReviewRequest {
     pub next_review: String,
 }
 
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(rename = "SafetyFlagKind")]
+pub enum SafetyFlagKindDto {
+    Mappa,
+    RiskToStaff,
+    LoneVisitNotAdvised,
+    SafeguardingChildren,
+    SafeguardingAdult,
+}
+
+impl From<SafetyFlagKind> for SafetyFlagKindDto {
+    fn from(kind: SafetyFlagKind) -> SafetyFlagKindDto {
+        match kind {
+            SafetyFlagKind::Mappa => SafetyFlagKindDto::Mappa,
+            SafetyFlagKind::RiskToStaff => SafetyFlagKindDto::RiskToStaff,
+            SafetyFlagKind::LoneVisitNotAdvised => SafetyFlagKindDto::LoneVisitNotAdvised,
+            SafetyFlagKind::SafeguardingChildren => SafetyFlagKindDto::SafeguardingChildren,
+            SafetyFlagKind::SafeguardingAdult => SafetyFlagKindDto::SafeguardingAdult,
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct SafetyFlagDto {
+    pub id: String,
+    pub kind: SafetyFlagKindDto,
+    pub mappa_category: Option<u8>,
+    pub mappa_level: Option<u8>,
+    pub note: String,
+    /// `YYYY-MM-DD`.
+    pub review_by: String,
+    pub raised_by: Option<String>,
+    pub raised_at: String,
+    pub reviewed_by: Option<String>,
+    pub reviewed_at: Option<String>,
+    pub ended_by: Option<String>,
+    pub ended_at: Option<String>,
+    pub end_reason: Option<String>,
+    pub active: bool,
+}
+
+impl SafetyFlagDto {
+    pub fn from_flag(flag: &SafetyFlag) -> SafetyFlagDto {
+        SafetyFlagDto {
+            id: flag.id.to_string(),
+            kind: flag.kind.into(),
+            mappa_category: flag.mappa.map(|m| m.category),
+            mappa_level: flag.mappa.map(|m| m.level),
+            note: flag.note.clone(),
+            review_by: flag.review_by.format("%Y-%m-%d").to_string(),
+            raised_by: flag.raised_by.clone(),
+            raised_at: flag.raised_at.clone(),
+            reviewed_by: flag.reviewed_by.clone(),
+            reviewed_at: flag.reviewed_at.clone(),
+            ended_by: flag.ended_by.clone(),
+            ended_at: flag.ended_at.clone(),
+            end_reason: flag.end_reason.clone(),
+            active: flag.is_active(),
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct RaiseSafetyFlagRequest {
+    pub client_id: String,
+    /// A `SafetyFlagKind` name.
+    pub kind: String,
+    /// "1" to "3" for MAPPA; blank otherwise.
+    pub mappa_category: String,
+    pub mappa_level: String,
+    pub note: String,
+    /// `YYYY-MM-DD`.
+    pub review_by: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct ReviewSafetyFlagRequest {
+    pub flag_id: String,
+    pub note: String,
+    /// `YYYY-MM-DD`.
+    pub review_by: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct EndSafetyFlagRequest {
+    pub flag_id: String,
+    pub reason: String,
+}
+
+/// A flag review that is due within a week, or overdue.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct DueReviewDto {
+    pub flag: SafetyFlagDto,
+    pub client_id: String,
+    /// "Given Family".
+    pub client_name: String,
+    pub overdue: bool,
+}
+
+impl DueReviewDto {
+    pub fn from_due(due: &DueReview) -> DueReviewDto {
+        DueReviewDto {
+            client_id: due.flag.client.to_string(),
+            client_name: format!("{} {}", due.given_name.as_str(), due.family_name.as_str()),
+            flag: SafetyFlagDto::from_flag(&due.flag),
+            overdue: due.overdue,
+        }
+    }
+}
+
 /// One line of the caseload.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
@@ -351,6 +470,8 @@ pub struct ClientRowDto {
     pub identifiers: ClientIdentifiersDto,
     pub keyworker: Option<StaffMemberDto>,
     pub rag: Option<RagDto>,
+    /// Kinds of the client's active safety flags.
+    pub active_flags: Vec<SafetyFlagKindDto>,
     pub access: ClientAccessDto,
 }
 
@@ -364,6 +485,7 @@ impl ClientRowDto {
             identifiers: ClientIdentifiersDto::from_identifiers(&entry.client.identifiers),
             keyworker: entry.keyworker.as_ref().map(StaffMemberDto::from_staff),
             rag: entry.rag.map(RagDto::from),
+            active_flags: entry.active_flags.iter().map(|k| (*k).into()).collect(),
             // The core lists only clients the account may see, so the
             // fallback never shows; read-only is the safe reading if it did.
             access: ClientAccessDto::from_access(entry.access).unwrap_or(ClientAccessDto::ReadOnly),
@@ -388,6 +510,8 @@ pub struct ClientViewDto {
     pub rag: Option<RagDto>,
     /// Every review, newest first; empty in a partner's summary.
     pub rag_history: Vec<RagReviewDto>,
+    /// Every safety flag, active first; empty in a partner's summary.
+    pub safety_flags: Vec<SafetyFlagDto>,
     pub access: ClientAccessDto,
     /// The reason given when the record was opened through break-glass.
     pub break_glass_reason: Option<String>,
@@ -408,6 +532,11 @@ impl ClientViewDto {
                 .iter()
                 .map(RagReviewDto::from_review)
                 .collect(),
+            safety_flags: record
+                .safety_flags
+                .iter()
+                .map(SafetyFlagDto::from_flag)
+                .collect(),
             access: ClientAccessDto::from_access(record.access)
                 .unwrap_or(ClientAccessDto::ReadOnly),
             break_glass_reason: record.break_glass_reason.clone(),
@@ -426,6 +555,7 @@ impl ClientViewDto {
                 keyworker: summary.keyworker.as_ref().map(StaffMemberDto::from_staff),
                 rag: summary.rag.map(RagDto::from),
                 rag_history: Vec::new(),
+                safety_flags: Vec::new(),
                 access: ClientAccessDto::Summary,
                 break_glass_reason: None,
             },
@@ -728,6 +858,12 @@ pub fn typescript_bindings() -> String {
         RagDto::decl(&config),
         RagReviewDto::decl(&config),
         RagReviewRequest::decl(&config),
+        SafetyFlagKindDto::decl(&config),
+        SafetyFlagDto::decl(&config),
+        RaiseSafetyFlagRequest::decl(&config),
+        ReviewSafetyFlagRequest::decl(&config),
+        EndSafetyFlagRequest::decl(&config),
+        DueReviewDto::decl(&config),
         ClientRowDto::decl(&config),
         ClientViewDto::decl(&config),
         ClientDetailsRequest::decl(&config),

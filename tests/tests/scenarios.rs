@@ -8,9 +8,9 @@ use casebook::app_state::{AppState, KdfPolicy};
 use casebook::commands;
 use casebook::ipc::{
     AllocationRequest, AuditFilterDto, BreakGlassRequest, CaseRoleDto, ChangePasswordRequest,
-    ClientDetailsRequest, CreateUnitRequest, ErrorCodeDto, FindClientRequest, IpcError,
-    NewAccountRequest, NewClientRequest, RagReviewRequest, RecoverRequest, UnitKindDto,
-    UnitSettingsDto, UnlockRequest,
+    ClientDetailsRequest, CreateUnitRequest, EndSafetyFlagRequest, ErrorCodeDto, FindClientRequest,
+    IpcError, NewAccountRequest, NewClientRequest, RagReviewRequest, RaiseSafetyFlagRequest,
+    RecoverRequest, ReviewSafetyFlagRequest, UnitKindDto, UnitSettingsDto, UnlockRequest,
 };
 use casebook_core::vault::slot::KdfCost;
 
@@ -274,6 +274,17 @@ fn no_command_panics_on_hostile_input() {
             ..no_filter()
         };
         let _ = commands::audit_trail(&state, &audit);
+        let review = ReviewSafetyFlagRequest {
+            flag_id: text.into(),
+            note: text.into(),
+            review_by: text.into(),
+        };
+        assert!(commands::review_safety_flag(&state, &review).is_err());
+        let end = EndSafetyFlagRequest {
+            flag_id: text.into(),
+            reason: text.into(),
+        };
+        assert!(commands::end_safety_flag(&state, &end).is_err());
     }
     for minutes in [0, 16, u32::MAX] {
         let settings = UnitSettingsDto {
@@ -385,7 +396,7 @@ fn every_command_under_every_role() {
         commands::lock(&state).unwrap();
     }
     type Check = fn(&casebook::app_state::AppState, &Targets) -> Result<(), IpcError>;
-    let checks: [(&str, Check); 20] = [
+    let checks: [(&str, Check); 22] = [
         ("list_clients", |s, _| commands::list_clients(s).map(drop)),
         ("add_client", |s, _| {
             commands::add_client(s, &client("Ann", "Lee", "1980-01-01")).map(drop)
@@ -470,19 +481,33 @@ fn every_command_under_every_role() {
             };
             commands::review_rag(s, &request).map(drop)
         }),
+        ("raise_safety_flag", |s, t| {
+            let request = RaiseSafetyFlagRequest {
+                client_id: t.own_client.clone(),
+                kind: "lone_visit_not_advised".to_owned(),
+                mappa_category: String::new(),
+                mappa_level: String::new(),
+                note: "Dog at the address; visit in pairs".to_owned(),
+                review_by: s.clock.now().date_naive().to_string(),
+            };
+            commands::raise_safety_flag(s, &request).map(drop)
+        }),
+        ("safety_reviews_due", |s, _| {
+            commands::safety_reviews_due(s).map(drop)
+        }),
         ("change_unit_settings", |s, _| {
             commands::change_unit_settings(s, &hide_other_clients()).map(drop)
         }),
     ];
     // Which of the checks above each role may run.
     #[rustfmt::skip]
-    let allowed: [(&str, &str, [bool; 20]); 5] = [
+    let allowed: [(&str, &str, [bool; 22]); 5] = [
         // clients; accounts and recovery; audit trail; client record; settings, RAG review, change settings
-        ("keyworker", chosen,   [true, true, false, false, false, false, false, false, false, false, false, true, true, true, true, false, false, true, true, false]),
-        ("manager", chosen,     [true, true, false, false, false, false, false, false, true, true, true, true, true, false, false, true, true, true, true, false]),
-        ("partner", chosen,     [true, false, false, false, false, false, false, false, false, false, false, true, false, false, false, false, false, true, false, false]),
-        ("adminonly", chosen,   [false, false, true, true, true, true, true, true, true, true, true, false, false, false, false, false, false, true, false, true]),
-        ("admin", PASSWORD,     [true, true, true, true, true, true, true, true, true, true, true, true, true, false, false, true, true, true, true, true]),
+        ("keyworker", chosen,   [true, true, false, false, false, false, false, false, false, false, false, true, true, true, true, false, false, true, true, true, true, false]),
+        ("manager", chosen,     [true, true, false, false, false, false, false, false, true, true, true, true, true, false, false, true, true, true, true, true, true, false]),
+        ("partner", chosen,     [true, false, false, false, false, false, false, false, false, false, false, true, false, false, false, false, false, true, false, false, true, false]),
+        ("adminonly", chosen,   [false, false, true, true, true, true, true, true, true, true, true, false, false, false, false, false, false, true, false, false, false, true]),
+        ("admin", PASSWORD,     [true, true, true, true, true, true, true, true, true, true, true, true, true, false, false, true, true, true, true, true, true, true]),
     ];
     for (username, password, expected) in allowed {
         let request = UnlockRequest {

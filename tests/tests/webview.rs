@@ -603,7 +603,46 @@ async fn a_unit_s_first_day_in_the_real_webview() {
             .contains("Red")
     );
     screenshot(&driver, "10c-client-page-red").await;
+
+    // A safety flag shows as a banner on the page, and its review (due
+    // today) is listed on the caseload.
+    click(&driver, "flag-raise-open").await;
+    choose(&driver, "flag-kind", "Lone visit not advised").await;
+    type_into(
+        &driver,
+        "flag-text",
+        "Large dog at the address; visit in pairs",
+    )
+    .await;
+    let today = chrono::Local::now().date_naive();
+    type_into(&driver, "flag-review-day", &today.format("%d").to_string()).await;
+    type_into(
+        &driver,
+        "flag-review-month",
+        &today.format("%m").to_string(),
+    )
+    .await;
+    type_into(&driver, "flag-review-year", &today.format("%Y").to_string()).await;
+    click(&driver, "flag-save").await;
+    let banner = by_id(&driver, "safety-banner").await.text().await.unwrap();
+    assert!(banner.contains("Lone visit not advised"), "{banner}");
+    driver
+        .execute("window.scrollTo(0, 0);", vec![])
+        .await
+        .unwrap();
+    screenshot(&driver, "10d-client-safety-flag").await;
     click(&driver, "client-back").await;
+    let due = by_id(&driver, "safety-review-due")
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        due.contains("Ann Lee") && due.contains("Lone visit"),
+        "{due}"
+    );
+    by_id(&driver, "client-flags").await;
+    screenshot(&driver, "10e-caseload-flag-review-due").await;
 
     // The partner sees the caseload and each client's summary, and can
     // change nothing.

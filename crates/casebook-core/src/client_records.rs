@@ -15,8 +15,9 @@ use crate::domain::client::{Client, ClientDetailsText, ClientIdentifiers, DateOf
 use crate::domain::ids::{AccountId, ClientId};
 use crate::domain::names::PersonName;
 use crate::domain::rag::{NewRagReview, Rag};
+use crate::domain::safety_flags::SafetyFlagKind;
 use crate::error::{CoreError, CoreResult, ErrorCode};
-use crate::store::{self, rag_reviews::RagReview};
+use crate::store::{self, rag_reviews::RagReview, safety_flags::SafetyFlag};
 use crate::unlocked_unit::UnlockedUnit;
 
 /// A member of staff as the caseload names them.
@@ -33,6 +34,8 @@ pub struct CaseloadEntry {
     pub keyworker: Option<StaffMember>,
     /// The latest RAG review's rating, if any.
     pub rag: Option<Rag>,
+    /// The kinds of the client's active safety flags.
+    pub active_flags: Vec<SafetyFlagKind>,
     /// What the signed-in account may do with this client.
     pub access: ClientAccess,
 }
@@ -45,6 +48,8 @@ pub struct ClientRecord {
     pub keyworker: Option<StaffMember>,
     /// Every RAG review, newest first; the first is the current status.
     pub rag_history: Vec<RagReview>,
+    /// Every safety flag, active ones first.
+    pub safety_flags: Vec<SafetyFlag>,
     /// `Full` or `ReadOnly`.
     pub access: ClientAccess,
     /// The reason given, when the record was opened through break-glass.
@@ -85,11 +90,11 @@ pub struct ClientMatch {
 }
 
 impl UnlockedUnit {
-    fn access_to(&self, client: &Client) -> ClientAccess {
+    pub(crate) fn access_to(&self, client: &Client) -> ClientAccess {
         client_access(&self.account, client.keyworker, &self.settings)
     }
 
-    fn require_case_role(&self) -> CoreResult<()> {
+    pub(crate) fn require_case_role(&self) -> CoreResult<()> {
         self.require_own_password()?;
         if self.account.can_see_clients() {
             Ok(())
@@ -115,7 +120,7 @@ impl UnlockedUnit {
             .collect())
     }
 
-    fn find_client(&self, id: ClientId) -> CoreResult<Client> {
+    pub(crate) fn find_client(&self, id: ClientId) -> CoreResult<Client> {
         store::clients::find(&self.conn, id)?.ok_or_else(store::clients::no_such_client)
     }
 
@@ -162,6 +167,7 @@ impl UnlockedUnit {
         Ok(CaseloadEntry {
             keyworker: self.keyworker_of(&client)?,
             rag: self.current_rag(client.id)?,
+            active_flags: Vec::new(),
             access: self.access_to(&client),
             client,
         })
@@ -182,6 +188,10 @@ impl UnlockedUnit {
         store::audit::append(&tx, &audit)?;
         let clients = store::clients::list(&tx)?;
         let ratings = store::rag_reviews::current_for_all(&tx)?;
+        let mut flags: HashMap<ClientId, Vec<SafetyFlagKind>> = HashMap::new();
+        for flag in store::safety_flags::active(&tx)? {
+            flags.entry(flag.client).or_default().push(flag.kind);
+        }
         store::commit(tx, "open the caseload")?;
         let staff = self.staff_names()?;
         Ok(clients
@@ -191,6 +201,7 @@ impl UnlockedUnit {
                 access.is_listed().then(|| CaseloadEntry {
                     keyworker: client.keyworker.and_then(|k| staff.get(&k).cloned()),
                     rag: ratings.get(&client.id).copied(),
+                    active_flags: flags.get(&client.id).cloned().unwrap_or_default(),
                     client,
                     access,
                 })
@@ -231,6 +242,7 @@ impl UnlockedUnit {
             }),
             _ => ClientView::Record(ClientRecord {
                 rag_history: store::rag_reviews::history(&self.conn, client.id)?,
+                safety_flags: store::safety_flags::for_client(&self.conn, client.id)?,
                 client,
                 keyworker,
                 access,
@@ -267,6 +279,7 @@ impl UnlockedUnit {
         Ok(ClientRecord {
             keyworker: self.keyworker_of(&client)?,
             rag_history: store::rag_reviews::history(&self.conn, client.id)?,
+            safety_flags: store::safety_flags::for_client(&self.conn, client.id)?,
             client,
             access: ClientAccess::ReadOnly,
             break_glass_reason: Some(reason),
@@ -416,6 +429,7 @@ impl UnlockedUnit {
         Ok(ClientRecord {
             keyworker: self.keyworker_of(&after)?,
             rag_history: store::rag_reviews::history(&self.conn, after.id)?,
+            safety_flags: store::safety_flags::for_client(&self.conn, after.id)?,
             client: after,
             access: ClientAccess::Full,
             break_glass_reason: None,

@@ -6,8 +6,8 @@
 //! - [`vault`]: the unit key, derived keys and password key slots.
 //! - [`unit_folder`]: a unit on disk; creating and unlocking it.
 //! - [`unlocked_unit`]: what a signed-in person can do; its siblings
-//!   [`client_records`], [`account_administration`], [`audit_views`] and
-//!   [`unit_settings_administration`] add the rest.
+//!   [`client_records`], [`safety_flag_records`], [`account_administration`],
+//!   [`audit_views`] and [`unit_settings_administration`] add the rest.
 //! - [`demo`]: the demo unit's made-up people.
 //! - [`clock`]: time, randomness and the hybrid logical clock, passed in.
 //! - [`key_files`]: the keys folder: reading, adding and retiring slot files.
@@ -25,6 +25,7 @@ pub mod demo;
 pub mod domain;
 pub mod error;
 pub mod key_files;
+pub mod safety_flag_records;
 pub mod sign_in_attempts;
 pub mod store;
 pub mod unit_folder;

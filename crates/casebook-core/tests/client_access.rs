@@ -15,6 +15,7 @@ use casebook_core::domain::audit::AuditFilter;
 use casebook_core::domain::client::ClientDetailsText;
 use casebook_core::domain::ids::AccountId;
 use casebook_core::domain::rag::Rag;
+use casebook_core::domain::safety_flags::{SafetyFlagKind, SafetyFlagText};
 use casebook_core::domain::unit_settings::UnitSettings;
 use casebook_core::error::ErrorCode;
 use casebook_core::unit_folder::{self, CreationPlan, NewUnit, UnitKind};
@@ -553,5 +554,118 @@ fn rag_reviews_are_kept_red_needs_a_reason_and_partners_see_only_the_rating() {
     assert!(
         !reviews[0].entry.detail.contains("burglary"),
         "the reason stays in the record, not the audit trail"
+    );
+}
+
+#[test]
+fn safety_flags_are_raised_reviewed_ended_and_kept() {
+    let unit = Unit::new();
+    let mut kim = unit.as_("kim");
+    let client = kim
+        .add_client(
+            &ClientDetailsText::named("Dana", "Whitlock", "1990-04-02"),
+            &SystemClock,
+            &mut OsEntropy,
+        )
+        .unwrap();
+    let today = chrono::Utc::now().date_naive();
+    let in_a_month = (today + chrono::Duration::days(30)).to_string();
+    let no_note = kim.raise_safety_flag(
+        client.id,
+        &SafetyFlagText {
+            kind: "risk_to_staff",
+            review_by: &in_a_month,
+            ..SafetyFlagText::default()
+        },
+        &SystemClock,
+        &mut OsEntropy,
+    );
+    assert_eq!(no_note.unwrap_err().code, ErrorCode::InvalidInput);
+    let flags = kim
+        .raise_safety_flag(
+            client.id,
+            &SafetyFlagText {
+                kind: "mappa",
+                mappa_category: "2",
+                mappa_level: "1",
+                note: "Managed under MAPPA after a violent offence",
+                review_by: &today.to_string(),
+            },
+            &SystemClock,
+            &mut OsEntropy,
+        )
+        .unwrap();
+    assert_eq!(flags.len(), 1);
+    let flag = flags[0].id;
+    let due = kim.safety_reviews_due(today).unwrap();
+    assert_eq!(due.len(), 1);
+    assert!(!due[0].overdue);
+    let later = kim
+        .safety_reviews_due(today + chrono::Duration::days(2))
+        .unwrap();
+    assert!(later[0].overdue, "two days on, the review is overdue");
+    assert_eq!(
+        kim.view_caseload(&SystemClock, &mut OsEntropy).unwrap()[0].active_flags,
+        [SafetyFlagKind::Mappa]
+    );
+    kim.review_safety_flag(
+        flag,
+        "Still managed at level 1",
+        &in_a_month,
+        &SystemClock,
+        &mut OsEntropy,
+    )
+    .unwrap();
+    assert!(kim.safety_reviews_due(today).unwrap().is_empty());
+    kim.lock(&SystemClock, &mut OsEntropy);
+
+    let mut lee = unit.as_("lee");
+    let refused = lee.end_safety_flag(flag, "Not needed any more", &SystemClock, &mut OsEntropy);
+    assert_eq!(refused.unwrap_err().code, ErrorCode::Forbidden);
+    match lee
+        .view_client(client.id, &SystemClock, &mut OsEntropy)
+        .unwrap()
+    {
+        ClientView::Record(record) => {
+            assert_eq!(record.safety_flags[0].note, "Still managed at level 1");
+        }
+        ClientView::Summary(_) => panic!("a keyworker reads the whole record"),
+    }
+    lee.lock(&SystemClock, &mut OsEntropy);
+
+    let mut manager = unit.as_("admin");
+    let flags = manager
+        .end_safety_flag(
+            flag,
+            "MAPPA management ended by the panel",
+            &SystemClock,
+            &mut OsEntropy,
+        )
+        .unwrap();
+    assert!(!flags[0].is_active(), "an ended flag is kept");
+    assert_eq!(
+        flags[0].end_reason.as_deref(),
+        Some("MAPPA management ended by the panel")
+    );
+    let again = manager.end_safety_flag(flag, "Ending it twice", &SystemClock, &mut OsEntropy);
+    assert_eq!(again.unwrap_err().code, ErrorCode::InvalidInput);
+    let trail = manager
+        .audit_trail(
+            &AuditFilter::parse(None, Some(&client.id.to_string()), None, None, None).unwrap(),
+            &SystemClock,
+            &mut OsEntropy,
+        )
+        .unwrap();
+    let actions: Vec<&str> = trail.iter().map(|v| v.entry.action.as_str()).collect();
+    for expected in [
+        "safety_flag_raised",
+        "safety_flag_reviewed",
+        "safety_flag_ended",
+    ] {
+        assert!(actions.contains(&expected), "{actions:?}");
+    }
+    assert!(
+        trail.iter().all(|v| !v.entry.detail.contains("MAPPA")),
+        "notes stay in the record"
     );
 }

@@ -28,6 +28,9 @@ export const AUDIT_ACTIONS: ReadonlyArray<{ code: string; words: string }> = [
   { code: 'client_allocated', words: 'Allocated a client' },
   { code: 'unit_settings_changed', words: "Changed the unit's settings" },
   { code: 'rag_reviewed', words: 'Reviewed a RAG status' },
+  { code: 'safety_flag_raised', words: 'Raised a safety flag' },
+  { code: 'safety_flag_reviewed', words: 'Reviewed a safety flag' },
+  { code: 'safety_flag_ended', words: 'Ended a safety flag' },
 ];
 
 const WORDS = new Map(AUDIT_ACTIONS.map((action) => [action.code, action.words]));

@@ -38,10 +38,13 @@ pub enum AuditAction {
     ClientAllocated,
     UnitSettingsChanged,
     RagReviewed,
+    SafetyFlagRaised,
+    SafetyFlagReviewed,
+    SafetyFlagEnded,
 }
 
 impl AuditAction {
-    pub const ALL: [AuditAction; 23] = [
+    pub const ALL: [AuditAction; 26] = [
         AuditAction::UnitCreated,
         AuditAction::SignedIn,
         AuditAction::SignInFailed,
@@ -65,6 +68,9 @@ impl AuditAction {
         AuditAction::ClientAllocated,
         AuditAction::UnitSettingsChanged,
         AuditAction::RagReviewed,
+        AuditAction::SafetyFlagRaised,
+        AuditAction::SafetyFlagReviewed,
+        AuditAction::SafetyFlagEnded,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -92,6 +98,9 @@ impl AuditAction {
             AuditAction::ClientAllocated => "client_allocated",
             AuditAction::UnitSettingsChanged => "unit_settings_changed",
             AuditAction::RagReviewed => "rag_reviewed",
+            AuditAction::SafetyFlagRaised => "safety_flag_raised",
+            AuditAction::SafetyFlagReviewed => "safety_flag_reviewed",
+            AuditAction::SafetyFlagEnded => "safety_flag_ended",
         }
     }
 

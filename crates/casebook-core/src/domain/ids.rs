@@ -47,3 +47,7 @@ uuid_identifier!(
     /// A key slot: one wrapping of the unit key.
     SlotId, "key slot"
 );
+uuid_identifier!(
+    /// A safety flag on a client.
+    SafetyFlagId, "safety flag"
+);

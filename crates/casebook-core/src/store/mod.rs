@@ -12,6 +12,7 @@ pub mod audit;
 pub mod change_log;
 pub mod clients;
 pub mod rag_reviews;
+pub mod safety_flags;
 pub mod unit_rows;
 pub mod unit_settings;
 
@@ -35,6 +36,7 @@ fn migrations() -> Migrations<'static> {
         M::up(include_str!("migrations/0004_allocation_and_settings.sql")),
         M::up(include_str!("migrations/0005_client_identifiers.sql")),
         M::up(include_str!("migrations/0006_rag_reviews.sql")),
+        M::up(include_str!("migrations/0007_safety_flags.sql")),
     ])
 }
 
@@ -125,7 +127,7 @@ pub fn latest_schema_version() -> i64 {
     i64::try_from(MIGRATION_COUNT).unwrap_or(i64::MAX)
 }
 
-const MIGRATION_COUNT: usize = 6;
+const MIGRATION_COUNT: usize = 7;
 
 /// The schema version the database is at (the number of the last migration).
 pub fn schema_version(conn: &Connection) -> CoreResult<i64> {

@@ -79,11 +79,51 @@ rating: string, reason: string,
  */
 nextReview: string, };
 
+export type SafetyFlagKind = "mappa" | "risk_to_staff" | "lone_visit_not_advised" | "safeguarding_children" | "safeguarding_adult";
+
+export type SafetyFlagDto = { id: string, kind: SafetyFlagKind, mappaCategory: number | null, mappaLevel: number | null, note: string, 
+/**
+ * `YYYY-MM-DD`.
+ */
+reviewBy: string, raisedBy: string | null, raisedAt: string, reviewedBy: string | null, reviewedAt: string | null, endedBy: string | null, endedAt: string | null, endReason: string | null, active: boolean, };
+
+export type RaiseSafetyFlagRequest = { clientId: string, 
+/**
+ * A `SafetyFlagKind` name.
+ */
+kind: string, 
+/**
+ * "1" to "3" for MAPPA; blank otherwise.
+ */
+mappaCategory: string, mappaLevel: string, note: string, 
+/**
+ * `YYYY-MM-DD`.
+ */
+reviewBy: string, };
+
+export type ReviewSafetyFlagRequest = { flagId: string, note: string, 
+/**
+ * `YYYY-MM-DD`.
+ */
+reviewBy: string, };
+
+export type EndSafetyFlagRequest = { flagId: string, reason: string, };
+
+export type DueReviewDto = { flag: SafetyFlagDto, clientId: string, 
+/**
+ * "Given Family".
+ */
+clientName: string, overdue: boolean, };
+
 export type ClientRowDto = { id: string, givenName: string, familyName: string, 
 /**
  * `YYYY-MM-DD`.
  */
-dateOfBirth: string, identifiers: ClientIdentifiersDto, keyworker: StaffMemberDto | null, rag: Rag | null, access: ClientAccess, };
+dateOfBirth: string, identifiers: ClientIdentifiersDto, keyworker: StaffMemberDto | null, rag: Rag | null, 
+/**
+ * Kinds of the client's active safety flags.
+ */
+activeFlags: Array<SafetyFlagKind>, access: ClientAccess, };
 
 export type ClientViewDto = { id: string, givenName: string, familyName: string, 
 /**
@@ -97,7 +137,11 @@ rag: Rag | null,
 /**
  * Every review, newest first; empty in a partner's summary.
  */
-ragHistory: Array<RagReviewDto>, access: ClientAccess, 
+ragHistory: Array<RagReviewDto>, 
+/**
+ * Every safety flag, active first; empty in a partner's summary.
+ */
+safetyFlags: Array<SafetyFlagDto>, access: ClientAccess, 
 /**
  * The reason given when the record was opened through break-glass.
  */

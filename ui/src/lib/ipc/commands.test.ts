@@ -80,6 +80,11 @@ describe('makeCommands', () => {
     await c.findClientsOutsideCaseload({ familyName: 'Lee', dateOfBirth: '1980-01-01' });
     await c.updateClientDetails({ clientId: 'c1', details });
     await c.reviewRag({ clientId: 'c1', rating: 'red', reason: 'Arrested', nextReview: '' });
+    const flag = { clientId: 'c1', kind: 'mappa', mappaCategory: '2', mappaLevel: '1', note: 'n', reviewBy: '2027-01-01' };
+    await c.raiseSafetyFlag(flag);
+    await c.reviewSafetyFlag({ flagId: 'f1', note: 'n', reviewBy: '2027-02-01' });
+    await c.endSafetyFlag({ flagId: 'f1', reason: 'r' });
+    await c.safetyReviewsDue();
     await c.allocatableStaff();
     await c.allocateClient({ clientId: 'c1', keyworkerId: null });
     await c.unitSettings();
@@ -109,6 +114,10 @@ describe('makeCommands', () => {
       ['find_clients_outside_caseload', { request: { familyName: 'Lee', dateOfBirth: '1980-01-01' } }],
       ['update_client_details', { request: { clientId: 'c1', details } }],
       ['review_rag', { request: { clientId: 'c1', rating: 'red', reason: 'Arrested', nextReview: '' } }],
+      ['raise_safety_flag', { request: flag }],
+      ['review_safety_flag', { request: { flagId: 'f1', note: 'n', reviewBy: '2027-02-01' } }],
+      ['end_safety_flag', { request: { flagId: 'f1', reason: 'r' } }],
+      ['safety_reviews_due', undefined],
       ['allocatable_staff', undefined],
       ['allocate_client', { request: { clientId: 'c1', keyworkerId: null } }],
       ['unit_settings', undefined],

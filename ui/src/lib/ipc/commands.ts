@@ -15,6 +15,8 @@ import type {
   ClientRowDto,
   ClientViewDto,
   CreatedUnitDto,
+  DueReviewDto,
+  EndSafetyFlagRequest,
   CreateUnitRequest,
   FindClientRequest,
   NewAccountRequest,
@@ -23,7 +25,10 @@ import type {
   PasswordCheckDto,
   RagReviewDto,
   RagReviewRequest,
+  RaiseSafetyFlagRequest,
   RecoverRequest,
+  ReviewSafetyFlagRequest,
+  SafetyFlagDto,
   SessionDto,
   StaffMemberDto,
   StartupDto,
@@ -68,6 +73,12 @@ export interface Commands {
   updateClientDetails(request: ClientDetailsRequest): Promise<ClientViewDto>;
   /** Records a RAG review; resolves to the client's whole RAG history, newest first. */
   reviewRag(request: RagReviewRequest): Promise<RagReviewDto[]>;
+  /** Each resolves to the client's safety flags, active first. */
+  raiseSafetyFlag(request: RaiseSafetyFlagRequest): Promise<SafetyFlagDto[]>;
+  reviewSafetyFlag(request: ReviewSafetyFlagRequest): Promise<SafetyFlagDto[]>;
+  endSafetyFlag(request: EndSafetyFlagRequest): Promise<SafetyFlagDto[]>;
+  /** Flag reviews due within a week or overdue, on clients this person can change. */
+  safetyReviewsDue(): Promise<DueReviewDto[]>;
   allocatableStaff(): Promise<StaffMemberDto[]>;
   allocateClient(request: AllocationRequest): Promise<ClientViewDto>;
   unitSettings(): Promise<UnitSettingsDto>;
@@ -111,6 +122,10 @@ export function makeCommands(invoke: InvokeFn): Commands {
     findClientsOutsideCaseload: (request) => call<ClientMatchDto[]>('find_clients_outside_caseload', { request }),
     updateClientDetails: (request) => call<ClientViewDto>('update_client_details', { request }),
     reviewRag: (request) => call<RagReviewDto[]>('review_rag', { request }),
+    raiseSafetyFlag: (request) => call<SafetyFlagDto[]>('raise_safety_flag', { request }),
+    reviewSafetyFlag: (request) => call<SafetyFlagDto[]>('review_safety_flag', { request }),
+    endSafetyFlag: (request) => call<SafetyFlagDto[]>('end_safety_flag', { request }),
+    safetyReviewsDue: () => call<DueReviewDto[]>('safety_reviews_due'),
     allocatableStaff: () => call<StaffMemberDto[]>('allocatable_staff'),
     allocateClient: (request) => call<ClientViewDto>('allocate_client', { request }),
     unitSettings: () => call<UnitSettingsDto>('unit_settings'),
@@ -144,6 +159,10 @@ export const openClientWithReason = commands.openClientWithReason;
 export const findClientsOutsideCaseload = commands.findClientsOutsideCaseload;
 export const updateClientDetails = commands.updateClientDetails;
 export const reviewRag = commands.reviewRag;
+export const raiseSafetyFlag = commands.raiseSafetyFlag;
+export const reviewSafetyFlag = commands.reviewSafetyFlag;
+export const endSafetyFlag = commands.endSafetyFlag;
+export const safetyReviewsDue = commands.safetyReviewsDue;
 export const allocatableStaff = commands.allocatableStaff;
 export const allocateClient = commands.allocateClient;
 export const unitSettings = commands.unitSettings;

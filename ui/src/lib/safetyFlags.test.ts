@@ -1,0 +1,16 @@
+import { describe, expect, it } from 'vitest';
+import { flagTitle, kindLabel, reviewOverdue } from './safetyFlags';
+
+describe('safety flag words', () => {
+  it('names kinds and MAPPA details', () => {
+    expect(kindLabel('lone_visit_not_advised')).toBe('Lone visit not advised');
+    expect(flagTitle({ kind: 'mappa', mappaCategory: 2, mappaLevel: 1 })).toBe('MAPPA category 2, level 1');
+    expect(flagTitle({ kind: 'risk_to_staff', mappaCategory: null, mappaLevel: null })).toBe('Risk to staff');
+  });
+  it('calls a review overdue only after its day', () => {
+    const on = { year: 2026, month: 11, day: 26 };
+    expect(reviewOverdue('2026-11-25', on)).toBe(true);
+    expect(reviewOverdue('2026-11-26', on)).toBe(false);
+    expect(reviewOverdue('not a date', on)).toBe(false);
+  });
+});
