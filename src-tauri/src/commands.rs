@@ -16,17 +16,18 @@ use tauri::State;
 use crate::app_state::{AppState, lock_open_unit, with_unlocked};
 use casebook_core::domain::account::NewAccount;
 use casebook_core::domain::audit::AuditFilter;
-use casebook_core::domain::ids::{AccountId, ClientId, SafetyFlagId};
+use casebook_core::domain::ids::{AccountId, ClientId, CohortFlagId, SafetyFlagId};
 use casebook_core::domain::safety_flags::SafetyFlagText;
 use casebook_core::domain::unit_settings::UnitSettings;
 
 use crate::ipc::{
     AccountDto, AllocationRequest, AuditCheckDto, AuditEntryDto, AuditFilterDto, BreakGlassRequest,
     ChangePasswordRequest, ClientDetailsRequest, ClientMatchDto, ClientRowDto, ClientViewDto,
-    CreateUnitRequest, CreatedUnitDto, DemoCredentialsDto, DueReviewDto, EndSafetyFlagRequest,
-    FindClientRequest, IpcError, NewAccountRequest, NewClientRequest, OneTimePasswordDto,
-    PasswordCheckDto, RagReviewDto, RagReviewRequest, RaiseSafetyFlagRequest, RecoverRequest,
-    ReviewSafetyFlagRequest, SafetyFlagDto, SessionDto, StaffMemberDto, StartupDto, UnitDto,
+    CohortDto, CreateUnitRequest, CreatedUnitDto, DemoCredentialsDto, DueReviewDto,
+    EndSafetyFlagRequest, FindClientRequest, IpcError, NewAccountRequest, NewClientRequest,
+    OgrsRequest, OneTimePasswordDto, PasswordCheckDto, RagReviewDto, RagReviewRequest,
+    RaiseSafetyFlagRequest, RecoverRequest, RemoveCohortFlagRequest, ReviewSafetyFlagRequest,
+    SafetyFlagDto, SessionDto, SetCohortFlagRequest, StaffMemberDto, StartupDto, UnitDto,
     UnitSettingsDto, UnlockRequest,
 };
 
@@ -274,6 +275,39 @@ pub fn safety_reviews_due(state: &AppState) -> Answer<Vec<DueReviewDto>> {
     let today = state.clock.now().date_naive();
     let due = with_unlocked(state, |unit| unit.safety_reviews_due(today))?;
     Ok(due.iter().map(DueReviewDto::from_due).collect())
+}
+
+pub fn set_cohort_flag(state: &AppState, request: &SetCohortFlagRequest) -> Answer<CohortDto> {
+    let client = ClientId::parse(&request.client_id)?;
+    let cohort = with_unlocked(state, |unit| {
+        unit.set_cohort_flag(client, &request.flag, state.clock.as_ref(), &mut OsEntropy)
+    })?;
+    Ok(CohortDto::from_cohort(&cohort))
+}
+
+pub fn remove_cohort_flag(
+    state: &AppState,
+    request: &RemoveCohortFlagRequest,
+) -> Answer<CohortDto> {
+    let id = CohortFlagId::parse(&request.flag_id)?;
+    let cohort = with_unlocked(state, |unit| {
+        unit.remove_cohort_flag(id, &request.reason, state.clock.as_ref(), &mut OsEntropy)
+    })?;
+    Ok(CohortDto::from_cohort(&cohort))
+}
+
+pub fn record_ogrs(state: &AppState, request: &OgrsRequest) -> Answer<CohortDto> {
+    let client = ClientId::parse(&request.client_id)?;
+    let cohort = with_unlocked(state, |unit| {
+        unit.record_ogrs(
+            client,
+            &request.score,
+            &request.scored_on,
+            state.clock.as_ref(),
+            &mut OsEntropy,
+        )
+    })?;
+    Ok(CohortDto::from_cohort(&cohort))
 }
 
 pub fn allocatable_staff(state: &AppState) -> Answer<Vec<StaffMemberDto>> {
@@ -559,6 +593,27 @@ pub mod tauri_commands {
     #[tauri::command(async)]
     pub fn safety_reviews_due(state: State<'_, AppState>) -> Answer<Vec<DueReviewDto>> {
         super::safety_reviews_due(&state)
+    }
+
+    #[tauri::command(async)]
+    pub fn set_cohort_flag(
+        state: State<'_, AppState>,
+        request: SetCohortFlagRequest,
+    ) -> Answer<CohortDto> {
+        super::set_cohort_flag(&state, &request)
+    }
+
+    #[tauri::command(async)]
+    pub fn remove_cohort_flag(
+        state: State<'_, AppState>,
+        request: RemoveCohortFlagRequest,
+    ) -> Answer<CohortDto> {
+        super::remove_cohort_flag(&state, &request)
+    }
+
+    #[tauri::command(async)]
+    pub fn record_ogrs(state: State<'_, AppState>, request: OgrsRequest) -> Answer<CohortDto> {
+        super::record_ogrs(&state, &request)
     }
 
     #[tauri::command(async)]

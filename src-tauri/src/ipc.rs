@@ -8,10 +8,12 @@
 use casebook_core::client_records::{
     CaseloadEntry, ClientMatch, ClientRecord, ClientView, StaffMember,
 };
+use casebook_core::cohort_records::Cohort;
 use casebook_core::domain::access::ClientAccess;
 use casebook_core::domain::account::{Account, CaseRole};
 use casebook_core::domain::audit::ChainVerdict;
 use casebook_core::domain::client::{ClientDetailsText, ClientIdentifiers, DateOfBirth};
+use casebook_core::domain::cohort::CohortFlag;
 use casebook_core::domain::rag::Rag;
 use casebook_core::domain::safety_flags::SafetyFlagKind;
 use casebook_core::domain::unit_settings::UnitSettings;
@@ -458,6 +460,121 @@ impl DueReviewDto {
     }
 }
 
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(rename = "CohortFlag")]
+pub enum CohortFlagDto {
+    Ppo,
+    StatutoryIom,
+    Sac,
+    Vap,
+    WomanShortLicence,
+    Eto,
+    NeighbourhoodCrime,
+    DomesticAbuse,
+    Drr,
+    Atr,
+    LicenceDtcDac,
+    CommunityOrder,
+    Voluntary,
+}
+
+impl From<CohortFlag> for CohortFlagDto {
+    fn from(flag: CohortFlag) -> CohortFlagDto {
+        match flag {
+            CohortFlag::Ppo => CohortFlagDto::Ppo,
+            CohortFlag::StatutoryIom => CohortFlagDto::StatutoryIom,
+            CohortFlag::Sac => CohortFlagDto::Sac,
+            CohortFlag::Vap => CohortFlagDto::Vap,
+            CohortFlag::WomanShortLicence => CohortFlagDto::WomanShortLicence,
+            CohortFlag::Eto => CohortFlagDto::Eto,
+            CohortFlag::NeighbourhoodCrime => CohortFlagDto::NeighbourhoodCrime,
+            CohortFlag::DomesticAbuse => CohortFlagDto::DomesticAbuse,
+            CohortFlag::Drr => CohortFlagDto::Drr,
+            CohortFlag::Atr => CohortFlagDto::Atr,
+            CohortFlag::LicenceDtcDac => CohortFlagDto::LicenceDtcDac,
+            CohortFlag::CommunityOrder => CohortFlagDto::CommunityOrder,
+            CohortFlag::Voluntary => CohortFlagDto::Voluntary,
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct CohortFlagEntryDto {
+    pub id: String,
+    pub flag: CohortFlagDto,
+    pub set_by: Option<String>,
+    pub set_at: String,
+    pub removed_by: Option<String>,
+    pub removed_at: Option<String>,
+    pub removal_reason: Option<String>,
+    pub active: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct CohortDto {
+    /// Active first.
+    pub flags: Vec<CohortFlagEntryDto>,
+    pub ogrs_score: Option<u8>,
+    /// `YYYY-MM-DD`.
+    pub ogrs_scored_on: Option<String>,
+    /// Flags the facts suggest that are not set; a person confirms each.
+    pub proposed: Vec<CohortFlagDto>,
+}
+
+impl CohortDto {
+    pub fn from_cohort(cohort: &Cohort) -> CohortDto {
+        CohortDto {
+            flags: cohort
+                .flags
+                .iter()
+                .map(|f| CohortFlagEntryDto {
+                    id: f.id.to_string(),
+                    flag: f.flag.into(),
+                    set_by: f.set_by.clone(),
+                    set_at: f.set_at.clone(),
+                    removed_by: f.removed_by.clone(),
+                    removed_at: f.removed_at.clone(),
+                    removal_reason: f.removal_reason.clone(),
+                    active: f.is_active(),
+                })
+                .collect(),
+            ogrs_score: cohort.ogrs.map(|o| o.score),
+            ogrs_scored_on: cohort
+                .ogrs
+                .map(|o| o.scored_on.format("%Y-%m-%d").to_string()),
+            proposed: cohort.proposed.iter().map(|f| (*f).into()).collect(),
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct SetCohortFlagRequest {
+    pub client_id: String,
+    /// A `CohortFlag` name.
+    pub flag: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct RemoveCohortFlagRequest {
+    pub flag_id: String,
+    pub reason: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct OgrsRequest {
+    pub client_id: String,
+    /// 0 to 99, as typed.
+    pub score: String,
+    /// `YYYY-MM-DD`.
+    pub scored_on: String,
+}
+
 /// One line of the caseload.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
@@ -472,6 +589,7 @@ pub struct ClientRowDto {
     pub rag: Option<RagDto>,
     /// Kinds of the client's active safety flags.
     pub active_flags: Vec<SafetyFlagKindDto>,
+    pub cohort_flags: Vec<CohortFlagDto>,
     pub access: ClientAccessDto,
 }
 
@@ -486,6 +604,7 @@ impl ClientRowDto {
             keyworker: entry.keyworker.as_ref().map(StaffMemberDto::from_staff),
             rag: entry.rag.map(RagDto::from),
             active_flags: entry.active_flags.iter().map(|k| (*k).into()).collect(),
+            cohort_flags: entry.cohort_flags.iter().map(|f| (*f).into()).collect(),
             // The core lists only clients the account may see, so the
             // fallback never shows; read-only is the safe reading if it did.
             access: ClientAccessDto::from_access(entry.access).unwrap_or(ClientAccessDto::ReadOnly),
@@ -512,6 +631,10 @@ pub struct ClientViewDto {
     pub rag_history: Vec<RagReviewDto>,
     /// Every safety flag, active first; empty in a partner's summary.
     pub safety_flags: Vec<SafetyFlagDto>,
+    /// Active cohort flags (the partner summary has these too).
+    pub cohort_flags: Vec<CohortFlagDto>,
+    /// The whole cohort record; absent in a partner's summary.
+    pub cohort: Option<CohortDto>,
     pub access: ClientAccessDto,
     /// The reason given when the record was opened through break-glass.
     pub break_glass_reason: Option<String>,
@@ -537,6 +660,13 @@ impl ClientViewDto {
                 .iter()
                 .map(SafetyFlagDto::from_flag)
                 .collect(),
+            cohort_flags: record
+                .cohort
+                .active()
+                .into_iter()
+                .map(CohortFlagDto::from)
+                .collect(),
+            cohort: Some(CohortDto::from_cohort(&record.cohort)),
             access: ClientAccessDto::from_access(record.access)
                 .unwrap_or(ClientAccessDto::ReadOnly),
             break_glass_reason: record.break_glass_reason.clone(),
@@ -556,6 +686,8 @@ impl ClientViewDto {
                 rag: summary.rag.map(RagDto::from),
                 rag_history: Vec::new(),
                 safety_flags: Vec::new(),
+                cohort_flags: summary.cohort_flags.iter().map(|f| (*f).into()).collect(),
+                cohort: None,
                 access: ClientAccessDto::Summary,
                 break_glass_reason: None,
             },
@@ -858,6 +990,12 @@ pub fn typescript_bindings() -> String {
         RagDto::decl(&config),
         RagReviewDto::decl(&config),
         RagReviewRequest::decl(&config),
+        CohortFlagDto::decl(&config),
+        CohortFlagEntryDto::decl(&config),
+        CohortDto::decl(&config),
+        SetCohortFlagRequest::decl(&config),
+        RemoveCohortFlagRequest::decl(&config),
+        OgrsRequest::decl(&config),
         SafetyFlagKindDto::decl(&config),
         SafetyFlagDto::decl(&config),
         RaiseSafetyFlagRequest::decl(&config),

@@ -9,8 +9,9 @@ use casebook::commands;
 use casebook::ipc::{
     AllocationRequest, AuditFilterDto, BreakGlassRequest, CaseRoleDto, ChangePasswordRequest,
     ClientDetailsRequest, CreateUnitRequest, EndSafetyFlagRequest, ErrorCodeDto, FindClientRequest,
-    IpcError, NewAccountRequest, NewClientRequest, RagReviewRequest, RaiseSafetyFlagRequest,
-    RecoverRequest, ReviewSafetyFlagRequest, UnitKindDto, UnitSettingsDto, UnlockRequest,
+    IpcError, NewAccountRequest, NewClientRequest, OgrsRequest, RagReviewRequest,
+    RaiseSafetyFlagRequest, RecoverRequest, ReviewSafetyFlagRequest, UnitKindDto, UnitSettingsDto,
+    UnlockRequest,
 };
 use casebook_core::vault::slot::KdfCost;
 
@@ -396,7 +397,7 @@ fn every_command_under_every_role() {
         commands::lock(&state).unwrap();
     }
     type Check = fn(&casebook::app_state::AppState, &Targets) -> Result<(), IpcError>;
-    let checks: [(&str, Check); 22] = [
+    let checks: [(&str, Check); 23] = [
         ("list_clients", |s, _| commands::list_clients(s).map(drop)),
         ("add_client", |s, _| {
             commands::add_client(s, &client("Ann", "Lee", "1980-01-01")).map(drop)
@@ -495,19 +496,27 @@ fn every_command_under_every_role() {
         ("safety_reviews_due", |s, _| {
             commands::safety_reviews_due(s).map(drop)
         }),
+        ("record_ogrs", |s, t| {
+            let request = OgrsRequest {
+                client_id: t.own_client.clone(),
+                score: "62".to_owned(),
+                scored_on: s.clock.now().date_naive().to_string(),
+            };
+            commands::record_ogrs(s, &request).map(drop)
+        }),
         ("change_unit_settings", |s, _| {
             commands::change_unit_settings(s, &hide_other_clients()).map(drop)
         }),
     ];
     // Which of the checks above each role may run.
     #[rustfmt::skip]
-    let allowed: [(&str, &str, [bool; 22]); 5] = [
+    let allowed: [(&str, &str, [bool; 23]); 5] = [
         // clients; accounts and recovery; audit trail; client record; settings, RAG review, change settings
-        ("keyworker", chosen,   [true, true, false, false, false, false, false, false, false, false, false, true, true, true, true, false, false, true, true, true, true, false]),
-        ("manager", chosen,     [true, true, false, false, false, false, false, false, true, true, true, true, true, false, false, true, true, true, true, true, true, false]),
-        ("partner", chosen,     [true, false, false, false, false, false, false, false, false, false, false, true, false, false, false, false, false, true, false, false, true, false]),
-        ("adminonly", chosen,   [false, false, true, true, true, true, true, true, true, true, true, false, false, false, false, false, false, true, false, false, false, true]),
-        ("admin", PASSWORD,     [true, true, true, true, true, true, true, true, true, true, true, true, true, false, false, true, true, true, true, true, true, true]),
+        ("keyworker", chosen,   [true, true, false, false, false, false, false, false, false, false, false, true, true, true, true, false, false, true, true, true, true, true, false]),
+        ("manager", chosen,     [true, true, false, false, false, false, false, false, true, true, true, true, true, false, false, true, true, true, true, true, true, true, false]),
+        ("partner", chosen,     [true, false, false, false, false, false, false, false, false, false, false, true, false, false, false, false, false, true, false, false, true, false, false]),
+        ("adminonly", chosen,   [false, false, true, true, true, true, true, true, true, true, true, false, false, false, false, false, false, true, false, false, false, false, true]),
+        ("admin", PASSWORD,     [true, true, true, true, true, true, true, true, true, true, true, true, true, false, false, true, true, true, true, true, true, true, true]),
     ];
     for (username, password, expected) in allowed {
         let request = UnlockRequest {

@@ -713,6 +713,37 @@ async fn a_unit_s_first_day_in_the_real_webview() {
     }
     screenshot(&driver, "15-client-allocation").await;
 
+    // An OGRS of 80 makes Casebook propose statutory IOM; the manager
+    // confirms it.
+    let today = chrono::Local::now().date_naive();
+    type_into(&driver, "ogrs-score", "80").await;
+    type_into(&driver, "ogrs-date-day", &today.format("%d").to_string()).await;
+    type_into(&driver, "ogrs-date-month", &today.format("%m").to_string()).await;
+    type_into(&driver, "ogrs-date-year", &today.format("%Y").to_string()).await;
+    click(&driver, "ogrs-save").await;
+    let proposal = by_id(&driver, "cohort-proposal")
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(proposal.contains("Statutory IOM"), "{proposal}");
+    by_id(&driver, "cohort-proposal")
+        .await
+        .scroll_into_view()
+        .await
+        .unwrap();
+    screenshot(&driver, "15b-cohort-proposal").await;
+    click(&driver, "cohort-confirm").await;
+    gone(&driver, "cohort-proposal").await;
+    assert!(
+        by_id(&driver, "cohort-flag")
+            .await
+            .text()
+            .await
+            .unwrap()
+            .contains("Statutory IOM")
+    );
+
     // Now the keyworker sees only their own client; opening the other one
     // takes a reason, which opens it read-only with a banner.
     switches.push(switch_user(&driver).await);

@@ -8,10 +8,12 @@
 use std::collections::HashMap;
 
 use crate::clock::{Clock, Entropy, new_uuid_v7};
+use crate::cohort_records::Cohort;
 use crate::domain::access::{ClientAccess, client_access, parse_break_glass_reason};
 use crate::domain::account::{Account, CaseRole};
 use crate::domain::audit::AuditAction;
 use crate::domain::client::{Client, ClientDetailsText, ClientIdentifiers, DateOfBirth, NewClient};
+use crate::domain::cohort::CohortFlag;
 use crate::domain::ids::{AccountId, ClientId};
 use crate::domain::names::PersonName;
 use crate::domain::rag::{NewRagReview, Rag};
@@ -36,6 +38,8 @@ pub struct CaseloadEntry {
     pub rag: Option<Rag>,
     /// The kinds of the client's active safety flags.
     pub active_flags: Vec<SafetyFlagKind>,
+    /// The client's active cohort flags.
+    pub cohort_flags: Vec<CohortFlag>,
     /// What the signed-in account may do with this client.
     pub access: ClientAccess,
 }
@@ -50,6 +54,7 @@ pub struct ClientRecord {
     pub rag_history: Vec<RagReview>,
     /// Every safety flag, active ones first.
     pub safety_flags: Vec<SafetyFlag>,
+    pub cohort: Cohort,
     /// `Full` or `ReadOnly`.
     pub access: ClientAccess,
     /// The reason given, when the record was opened through break-glass.
@@ -70,6 +75,8 @@ pub struct ClientSummary {
     pub keyworker: Option<StaffMember>,
     /// The current RAG rating only: the reasons are case notes.
     pub rag: Option<Rag>,
+    /// The active cohort flags.
+    pub cohort_flags: Vec<CohortFlag>,
 }
 
 /// One client as the signed-in account may see them.
@@ -168,6 +175,7 @@ impl UnlockedUnit {
             keyworker: self.keyworker_of(&client)?,
             rag: self.current_rag(client.id)?,
             active_flags: Vec::new(),
+            cohort_flags: self.cohort_of(client.id)?.active(),
             access: self.access_to(&client),
             client,
         })
@@ -192,6 +200,10 @@ impl UnlockedUnit {
         for flag in store::safety_flags::active(&tx)? {
             flags.entry(flag.client).or_default().push(flag.kind);
         }
+        let mut cohorts: HashMap<ClientId, Vec<CohortFlag>> = HashMap::new();
+        for entry in store::cohort_flags::active(&tx)? {
+            cohorts.entry(entry.client).or_default().push(entry.flag);
+        }
         store::commit(tx, "open the caseload")?;
         let staff = self.staff_names()?;
         Ok(clients
@@ -202,6 +214,7 @@ impl UnlockedUnit {
                     keyworker: client.keyworker.and_then(|k| staff.get(&k).cloned()),
                     rag: ratings.get(&client.id).copied(),
                     active_flags: flags.get(&client.id).cloned().unwrap_or_default(),
+                    cohort_flags: cohorts.get(&client.id).cloned().unwrap_or_default(),
                     client,
                     access,
                 })
@@ -233,6 +246,7 @@ impl UnlockedUnit {
         Ok(match access {
             ClientAccess::Summary => ClientView::Summary(ClientSummary {
                 rag: self.current_rag(client.id)?,
+                cohort_flags: self.cohort_of(client.id)?.active(),
                 id: client.id,
                 given_name: client.given_name,
                 family_name: client.family_name,
@@ -243,6 +257,7 @@ impl UnlockedUnit {
             _ => ClientView::Record(ClientRecord {
                 rag_history: store::rag_reviews::history(&self.conn, client.id)?,
                 safety_flags: store::safety_flags::for_client(&self.conn, client.id)?,
+                cohort: self.cohort_of(client.id)?,
                 client,
                 keyworker,
                 access,
@@ -280,6 +295,7 @@ impl UnlockedUnit {
             keyworker: self.keyworker_of(&client)?,
             rag_history: store::rag_reviews::history(&self.conn, client.id)?,
             safety_flags: store::safety_flags::for_client(&self.conn, client.id)?,
+            cohort: self.cohort_of(client.id)?,
             client,
             access: ClientAccess::ReadOnly,
             break_glass_reason: Some(reason),
@@ -430,6 +446,7 @@ impl UnlockedUnit {
             keyworker: self.keyworker_of(&after)?,
             rag_history: store::rag_reviews::history(&self.conn, after.id)?,
             safety_flags: store::safety_flags::for_client(&self.conn, after.id)?,
+            cohort: self.cohort_of(after.id)?,
             client: after,
             access: ClientAccess::Full,
             break_glass_reason: None,

@@ -13,6 +13,7 @@ use casebook_core::domain::access::ClientAccess;
 use casebook_core::domain::account::{CaseRole, NewAccount};
 use casebook_core::domain::audit::AuditFilter;
 use casebook_core::domain::client::ClientDetailsText;
+use casebook_core::domain::cohort::CohortFlag;
 use casebook_core::domain::ids::AccountId;
 use casebook_core::domain::rag::Rag;
 use casebook_core::domain::safety_flags::{SafetyFlagKind, SafetyFlagText};
@@ -668,4 +669,82 @@ fn safety_flags_are_raised_reviewed_ended_and_kept() {
         trail.iter().all(|v| !v.entry.detail.contains("MAPPA")),
         "notes stay in the record"
     );
+}
+
+#[test]
+fn an_ogrs_of_80_proposes_statutory_iom_which_a_person_confirms() {
+    let unit = Unit::new();
+    let mut kim = unit.as_("kim");
+    let client = kim
+        .add_client(
+            &ClientDetailsText::named("Dana", "Whitlock", "1990-04-02"),
+            &SystemClock,
+            &mut OsEntropy,
+        )
+        .unwrap();
+    let today = chrono::Utc::now().date_naive().to_string();
+    let refused = kim.record_ogrs(client.id, "100", &today, &SystemClock, &mut OsEntropy);
+    assert_eq!(refused.unwrap_err().code, ErrorCode::InvalidInput);
+    let cohort = kim
+        .record_ogrs(client.id, "80", &today, &SystemClock, &mut OsEntropy)
+        .unwrap();
+    assert_eq!(cohort.proposed, [CohortFlag::StatutoryIom]);
+    assert!(cohort.active().is_empty(), "proposed, not set");
+    let cohort = kim
+        .set_cohort_flag(client.id, "statutory_iom", &SystemClock, &mut OsEntropy)
+        .unwrap();
+    assert!(cohort.proposed.is_empty());
+    let cohort = kim
+        .set_cohort_flag(client.id, "ppo", &SystemClock, &mut OsEntropy)
+        .unwrap();
+    assert_eq!(cohort.active(), [CohortFlag::StatutoryIom, CohortFlag::Ppo]);
+    let twice = kim.set_cohort_flag(client.id, "ppo", &SystemClock, &mut OsEntropy);
+    assert_eq!(twice.unwrap_err().code, ErrorCode::InvalidInput);
+    assert_eq!(
+        kim.view_caseload(&SystemClock, &mut OsEntropy).unwrap()[0].cohort_flags,
+        [CohortFlag::StatutoryIom, CohortFlag::Ppo]
+    );
+    let ppo = cohort.flags[1].id;
+    kim.lock(&SystemClock, &mut OsEntropy);
+
+    let mut lee = unit.as_("lee");
+    let refused = lee.set_cohort_flag(client.id, "sac", &SystemClock, &mut OsEntropy);
+    assert_eq!(refused.unwrap_err().code, ErrorCode::Forbidden);
+    let refused = lee.remove_cohort_flag(ppo, "Not a PPO any more", &SystemClock, &mut OsEntropy);
+    assert_eq!(refused.unwrap_err().code, ErrorCode::Forbidden);
+    lee.lock(&SystemClock, &mut OsEntropy);
+
+    let mut pat = unit.as_("pat");
+    match pat
+        .view_client(client.id, &SystemClock, &mut OsEntropy)
+        .unwrap()
+    {
+        ClientView::Summary(summary) => assert_eq!(
+            summary.cohort_flags,
+            [CohortFlag::StatutoryIom, CohortFlag::Ppo]
+        ),
+        ClientView::Record(_) => panic!("a partner sees the summary"),
+    }
+    pat.lock(&SystemClock, &mut OsEntropy);
+
+    let mut manager = unit.as_("admin");
+    let short = manager.remove_cohort_flag(ppo, "no", &SystemClock, &mut OsEntropy);
+    assert_eq!(short.unwrap_err().code, ErrorCode::InvalidInput);
+    let cohort = manager
+        .remove_cohort_flag(
+            ppo,
+            "Panel removed PPO status in November",
+            &SystemClock,
+            &mut OsEntropy,
+        )
+        .unwrap();
+    assert_eq!(cohort.active(), [CohortFlag::StatutoryIom]);
+    let removed = cohort.flags.iter().find(|f| f.id == ppo).unwrap();
+    assert_eq!(
+        removed.removal_reason.as_deref(),
+        Some("Panel removed PPO status in November"),
+        "a removed flag is kept with its reason"
+    );
+    let again = manager.remove_cohort_flag(ppo, "Removing it twice", &SystemClock, &mut OsEntropy);
+    assert_eq!(again.unwrap_err().code, ErrorCode::InvalidInput);
 }

@@ -31,6 +31,9 @@ export const AUDIT_ACTIONS: ReadonlyArray<{ code: string; words: string }> = [
   { code: 'safety_flag_raised', words: 'Raised a safety flag' },
   { code: 'safety_flag_reviewed', words: 'Reviewed a safety flag' },
   { code: 'safety_flag_ended', words: 'Ended a safety flag' },
+  { code: 'cohort_flag_set', words: 'Set a cohort flag' },
+  { code: 'cohort_flag_removed', words: 'Removed a cohort flag' },
+  { code: 'ogrs_recorded', words: 'Recorded an OGRS score' },
 ];
 
 const WORDS = new Map(AUDIT_ACTIONS.map((action) => [action.code, action.words]));

@@ -41,10 +41,13 @@ pub enum AuditAction {
     SafetyFlagRaised,
     SafetyFlagReviewed,
     SafetyFlagEnded,
+    CohortFlagSet,
+    CohortFlagRemoved,
+    OgrsRecorded,
 }
 
 impl AuditAction {
-    pub const ALL: [AuditAction; 26] = [
+    pub const ALL: [AuditAction; 29] = [
         AuditAction::UnitCreated,
         AuditAction::SignedIn,
         AuditAction::SignInFailed,
@@ -71,6 +74,9 @@ impl AuditAction {
         AuditAction::SafetyFlagRaised,
         AuditAction::SafetyFlagReviewed,
         AuditAction::SafetyFlagEnded,
+        AuditAction::CohortFlagSet,
+        AuditAction::CohortFlagRemoved,
+        AuditAction::OgrsRecorded,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -101,6 +107,9 @@ impl AuditAction {
             AuditAction::SafetyFlagRaised => "safety_flag_raised",
             AuditAction::SafetyFlagReviewed => "safety_flag_reviewed",
             AuditAction::SafetyFlagEnded => "safety_flag_ended",
+            AuditAction::CohortFlagSet => "cohort_flag_set",
+            AuditAction::CohortFlagRemoved => "cohort_flag_removed",
+            AuditAction::OgrsRecorded => "ogrs_recorded",
         }
     }
 

@@ -51,3 +51,7 @@ uuid_identifier!(
     /// A safety flag on a client.
     SafetyFlagId, "safety flag"
 );
+uuid_identifier!(
+    /// A cohort flag on a client.
+    CohortFlagId, "cohort flag"
+);

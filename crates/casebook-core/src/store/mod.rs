@@ -11,6 +11,7 @@ pub mod accounts;
 pub mod audit;
 pub mod change_log;
 pub mod clients;
+pub mod cohort_flags;
 pub mod rag_reviews;
 pub mod safety_flags;
 pub mod unit_rows;
@@ -37,6 +38,7 @@ fn migrations() -> Migrations<'static> {
         M::up(include_str!("migrations/0005_client_identifiers.sql")),
         M::up(include_str!("migrations/0006_rag_reviews.sql")),
         M::up(include_str!("migrations/0007_safety_flags.sql")),
+        M::up(include_str!("migrations/0008_cohort_flags.sql")),
     ])
 }
 
@@ -127,7 +129,7 @@ pub fn latest_schema_version() -> i64 {
     i64::try_from(MIGRATION_COUNT).unwrap_or(i64::MAX)
 }
 
-const MIGRATION_COUNT: usize = 7;
+const MIGRATION_COUNT: usize = 8;
 
 /// The schema version the database is at (the number of the last migration).
 pub fn schema_version(conn: &Connection) -> CoreResult<i64> {

@@ -79,6 +79,42 @@ rating: string, reason: string,
  */
 nextReview: string, };
 
+export type CohortFlag = "ppo" | "statutory_iom" | "sac" | "vap" | "woman_short_licence" | "eto" | "neighbourhood_crime" | "domestic_abuse" | "drr" | "atr" | "licence_dtc_dac" | "community_order" | "voluntary";
+
+export type CohortFlagEntryDto = { id: string, flag: CohortFlag, setBy: string | null, setAt: string, removedBy: string | null, removedAt: string | null, removalReason: string | null, active: boolean, };
+
+export type CohortDto = { 
+/**
+ * Active first.
+ */
+flags: Array<CohortFlagEntryDto>, ogrsScore: number | null, 
+/**
+ * `YYYY-MM-DD`.
+ */
+ogrsScoredOn: string | null, 
+/**
+ * Flags the facts suggest that are not set; a person confirms each.
+ */
+proposed: Array<CohortFlag>, };
+
+export type SetCohortFlagRequest = { clientId: string, 
+/**
+ * A `CohortFlag` name.
+ */
+flag: string, };
+
+export type RemoveCohortFlagRequest = { flagId: string, reason: string, };
+
+export type OgrsRequest = { clientId: string, 
+/**
+ * 0 to 99, as typed.
+ */
+score: string, 
+/**
+ * `YYYY-MM-DD`.
+ */
+scoredOn: string, };
+
 export type SafetyFlagKind = "mappa" | "risk_to_staff" | "lone_visit_not_advised" | "safeguarding_children" | "safeguarding_adult";
 
 export type SafetyFlagDto = { id: string, kind: SafetyFlagKind, mappaCategory: number | null, mappaLevel: number | null, note: string, 
@@ -123,7 +159,7 @@ dateOfBirth: string, identifiers: ClientIdentifiersDto, keyworker: StaffMemberDt
 /**
  * Kinds of the client's active safety flags.
  */
-activeFlags: Array<SafetyFlagKind>, access: ClientAccess, };
+activeFlags: Array<SafetyFlagKind>, cohortFlags: Array<CohortFlag>, access: ClientAccess, };
 
 export type ClientViewDto = { id: string, givenName: string, familyName: string, 
 /**
@@ -141,7 +177,15 @@ ragHistory: Array<RagReviewDto>,
 /**
  * Every safety flag, active first; empty in a partner's summary.
  */
-safetyFlags: Array<SafetyFlagDto>, access: ClientAccess, 
+safetyFlags: Array<SafetyFlagDto>, 
+/**
+ * Active cohort flags (the partner summary has these too).
+ */
+cohortFlags: Array<CohortFlag>, 
+/**
+ * The whole cohort record; absent in a partner's summary.
+ */
+cohort: CohortDto | null, access: ClientAccess, 
 /**
  * The reason given when the record was opened through break-glass.
  */

@@ -85,6 +85,9 @@ describe('makeCommands', () => {
     await c.reviewSafetyFlag({ flagId: 'f1', note: 'n', reviewBy: '2027-02-01' });
     await c.endSafetyFlag({ flagId: 'f1', reason: 'r' });
     await c.safetyReviewsDue();
+    await c.setCohortFlag({ clientId: 'c1', flag: 'ppo' });
+    await c.removeCohortFlag({ flagId: 'k1', reason: 'Panel decision' });
+    await c.recordOgrs({ clientId: 'c1', score: '80', scoredOn: '2026-11-01' });
     await c.allocatableStaff();
     await c.allocateClient({ clientId: 'c1', keyworkerId: null });
     await c.unitSettings();
@@ -118,6 +121,9 @@ describe('makeCommands', () => {
       ['review_safety_flag', { request: { flagId: 'f1', note: 'n', reviewBy: '2027-02-01' } }],
       ['end_safety_flag', { request: { flagId: 'f1', reason: 'r' } }],
       ['safety_reviews_due', undefined],
+      ['set_cohort_flag', { request: { clientId: 'c1', flag: 'ppo' } }],
+      ['remove_cohort_flag', { request: { flagId: 'k1', reason: 'Panel decision' } }],
+      ['record_ogrs', { request: { clientId: 'c1', score: '80', scoredOn: '2026-11-01' } }],
       ['allocatable_staff', undefined],
       ['allocate_client', { request: { clientId: 'c1', keyworkerId: null } }],
       ['unit_settings', undefined],

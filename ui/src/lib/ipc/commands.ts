@@ -14,6 +14,7 @@ import type {
   ClientMatchDto,
   ClientRowDto,
   ClientViewDto,
+  CohortDto,
   CreatedUnitDto,
   DueReviewDto,
   EndSafetyFlagRequest,
@@ -21,15 +22,18 @@ import type {
   FindClientRequest,
   NewAccountRequest,
   NewClientRequest,
+  OgrsRequest,
   OneTimePasswordDto,
   PasswordCheckDto,
   RagReviewDto,
   RagReviewRequest,
   RaiseSafetyFlagRequest,
   RecoverRequest,
+  RemoveCohortFlagRequest,
   ReviewSafetyFlagRequest,
   SafetyFlagDto,
   SessionDto,
+  SetCohortFlagRequest,
   StaffMemberDto,
   StartupDto,
   UnitDto,
@@ -79,6 +83,10 @@ export interface Commands {
   endSafetyFlag(request: EndSafetyFlagRequest): Promise<SafetyFlagDto[]>;
   /** Flag reviews due within a week or overdue, on clients this person can change. */
   safetyReviewsDue(): Promise<DueReviewDto[]>;
+  /** Each resolves to the client's cohort: flags, OGRS score and proposals. */
+  setCohortFlag(request: SetCohortFlagRequest): Promise<CohortDto>;
+  removeCohortFlag(request: RemoveCohortFlagRequest): Promise<CohortDto>;
+  recordOgrs(request: OgrsRequest): Promise<CohortDto>;
   allocatableStaff(): Promise<StaffMemberDto[]>;
   allocateClient(request: AllocationRequest): Promise<ClientViewDto>;
   unitSettings(): Promise<UnitSettingsDto>;
@@ -126,6 +134,9 @@ export function makeCommands(invoke: InvokeFn): Commands {
     reviewSafetyFlag: (request) => call<SafetyFlagDto[]>('review_safety_flag', { request }),
     endSafetyFlag: (request) => call<SafetyFlagDto[]>('end_safety_flag', { request }),
     safetyReviewsDue: () => call<DueReviewDto[]>('safety_reviews_due'),
+    setCohortFlag: (request) => call<CohortDto>('set_cohort_flag', { request }),
+    removeCohortFlag: (request) => call<CohortDto>('remove_cohort_flag', { request }),
+    recordOgrs: (request) => call<CohortDto>('record_ogrs', { request }),
     allocatableStaff: () => call<StaffMemberDto[]>('allocatable_staff'),
     allocateClient: (request) => call<ClientViewDto>('allocate_client', { request }),
     unitSettings: () => call<UnitSettingsDto>('unit_settings'),
@@ -163,6 +174,9 @@ export const raiseSafetyFlag = commands.raiseSafetyFlag;
 export const reviewSafetyFlag = commands.reviewSafetyFlag;
 export const endSafetyFlag = commands.endSafetyFlag;
 export const safetyReviewsDue = commands.safetyReviewsDue;
+export const setCohortFlag = commands.setCohortFlag;
+export const removeCohortFlag = commands.removeCohortFlag;
+export const recordOgrs = commands.recordOgrs;
 export const allocatableStaff = commands.allocatableStaff;
 export const allocateClient = commands.allocateClient;
 export const unitSettings = commands.unitSettings;
