@@ -24,11 +24,11 @@ use crate::ipc::{
     AccountDto, AllocationRequest, AuditCheckDto, AuditEntryDto, AuditFilterDto, BreakGlassRequest,
     ChangePasswordRequest, ClientDetailsRequest, ClientMatchDto, ClientRowDto, ClientViewDto,
     CohortDto, CreateUnitRequest, CreatedUnitDto, DemoCredentialsDto, DueReviewDto,
-    EndSafetyFlagRequest, FindClientRequest, IpcError, NewAccountRequest, NewClientRequest,
-    OgrsRequest, OneTimePasswordDto, PasswordCheckDto, RagReviewDto, RagReviewRequest,
-    RaiseSafetyFlagRequest, RecoverRequest, RemoveCohortFlagRequest, ReviewSafetyFlagRequest,
-    SafetyFlagDto, SessionDto, SetCohortFlagRequest, StaffMemberDto, StartupDto, UnitDto,
-    UnitSettingsDto, UnlockRequest,
+    DuplicateMatchDto, EndSafetyFlagRequest, FindClientRequest, IpcError, NewAccountRequest,
+    NewClientRequest, OgrsRequest, OneTimePasswordDto, PasswordCheckDto, RagReviewDto,
+    RagReviewRequest, RaiseSafetyFlagRequest, RecoverRequest, RemoveCohortFlagRequest,
+    ReviewSafetyFlagRequest, SafetyFlagDto, SessionDto, SetCohortFlagRequest, StaffMemberDto,
+    StartupDto, UnitDto, UnitSettingsDto, UnlockRequest,
 };
 
 type Answer<T> = Result<T, IpcError>;
@@ -157,6 +157,16 @@ pub fn add_client(state: &AppState, request: &NewClientRequest) -> Answer<Client
         unit.caseload_entry(client)
     })?;
     Ok(ClientRowDto::from_entry(&entry))
+}
+
+pub fn find_probable_duplicates(
+    state: &AppState,
+    request: &NewClientRequest,
+) -> Answer<Vec<DuplicateMatchDto>> {
+    let found = with_unlocked(state, |unit| {
+        unit.find_probable_duplicates(&request.as_text(), state.clock.as_ref(), &mut OsEntropy)
+    })?;
+    Ok(found.iter().map(DuplicateMatchDto::from_match).collect())
 }
 
 pub fn view_client(state: &AppState, client_id: &str) -> Answer<ClientViewDto> {
@@ -527,6 +537,14 @@ pub mod tauri_commands {
         request: NewClientRequest,
     ) -> Answer<ClientRowDto> {
         super::add_client(&state, &request)
+    }
+
+    #[tauri::command(async)]
+    pub fn find_probable_duplicates(
+        state: State<'_, AppState>,
+        request: NewClientRequest,
+    ) -> Answer<Vec<DuplicateMatchDto>> {
+        super::find_probable_duplicates(&state, &request)
     }
 
     #[tauri::command(async)]

@@ -6,7 +6,7 @@
 //! `ui/src/lib/ipc/bindings.ts`) describe exactly what is sent.
 
 use casebook_core::client_records::{
-    CaseloadEntry, ClientMatch, ClientRecord, ClientView, StaffMember,
+    CaseloadEntry, ClientMatch, ClientRecord, ClientView, DuplicateMatch, StaffMember,
 };
 use casebook_core::cohort_records::Cohort;
 use casebook_core::domain::access::ClientAccess;
@@ -14,6 +14,7 @@ use casebook_core::domain::account::{Account, CaseRole};
 use casebook_core::domain::audit::ChainVerdict;
 use casebook_core::domain::client::{ClientDetailsText, ClientIdentifiers, DateOfBirth};
 use casebook_core::domain::cohort::CohortFlag;
+use casebook_core::domain::duplicates::DuplicateReason;
 use casebook_core::domain::rag::Rag;
 use casebook_core::domain::safety_flags::SafetyFlagKind;
 use casebook_core::domain::unit_settings::UnitSettings;
@@ -209,6 +210,9 @@ pub struct NewClientRequest {
     pub pnc_id: String,
     /// NHS number; blank when not known.
     pub nhs_number: String,
+    /// The person has seen the probable duplicates and says this is
+    /// someone else.
+    pub confirmed_new_person: bool,
 }
 
 impl NewClientRequest {
@@ -220,6 +224,7 @@ impl NewClientRequest {
             crn: &self.crn,
             pnc_id: &self.pnc_id,
             nhs_number: &self.nhs_number,
+            confirmed_new_person: self.confirmed_new_person,
         }
     }
 }
@@ -575,6 +580,49 @@ pub struct OgrsRequest {
     pub scored_on: String,
 }
 
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(rename = "DuplicateReason")]
+pub enum DuplicateReasonDto {
+    SameCrn,
+    SamePncId,
+    SameNhsNumber,
+    SameBirthAndSimilarName,
+}
+
+/// Someone already in the unit who is probably the person being added.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct DuplicateMatchDto {
+    pub id: String,
+    pub given_name: String,
+    pub family_name: String,
+    /// `YYYY-MM-DD`.
+    pub date_of_birth: String,
+    pub keyworker: Option<StaffMemberDto>,
+    pub reason: DuplicateReasonDto,
+}
+
+impl DuplicateMatchDto {
+    pub fn from_match(found: &DuplicateMatch) -> DuplicateMatchDto {
+        DuplicateMatchDto {
+            id: found.client.id.to_string(),
+            given_name: found.client.given_name.as_str().to_owned(),
+            family_name: found.client.family_name.as_str().to_owned(),
+            date_of_birth: iso_date(found.client.date_of_birth),
+            keyworker: found.keyworker.as_ref().map(StaffMemberDto::from_staff),
+            reason: match found.reason {
+                DuplicateReason::SameCrn => DuplicateReasonDto::SameCrn,
+                DuplicateReason::SamePncId => DuplicateReasonDto::SamePncId,
+                DuplicateReason::SameNhsNumber => DuplicateReasonDto::SameNhsNumber,
+                DuplicateReason::SameBirthAndSimilarName => {
+                    DuplicateReasonDto::SameBirthAndSimilarName
+                }
+            },
+        }
+    }
+}
+
 /// One line of the caseload.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
@@ -917,6 +965,7 @@ pub enum ErrorCodeDto {
     StorageFull,
     StorageUnavailable,
     Forbidden,
+    ProbableDuplicate,
     ReasonRequired,
     SignInDelayed,
     AccountLockedOut,
@@ -940,6 +989,7 @@ impl From<ErrorCode> for ErrorCodeDto {
             ErrorCode::StorageFull => ErrorCodeDto::StorageFull,
             ErrorCode::StorageUnavailable => ErrorCodeDto::StorageUnavailable,
             ErrorCode::Forbidden => ErrorCodeDto::Forbidden,
+            ErrorCode::ProbableDuplicate => ErrorCodeDto::ProbableDuplicate,
             ErrorCode::ReasonRequired => ErrorCodeDto::ReasonRequired,
             ErrorCode::SignInDelayed => ErrorCodeDto::SignInDelayed,
             ErrorCode::AccountLockedOut => ErrorCodeDto::AccountLockedOut,
@@ -985,6 +1035,8 @@ pub fn typescript_bindings() -> String {
         RecoverRequest::decl(&config),
         NewClientRequest::decl(&config),
         ClientIdentifiersDto::decl(&config),
+        DuplicateReasonDto::decl(&config),
+        DuplicateMatchDto::decl(&config),
         ClientAccessDto::decl(&config),
         StaffMemberDto::decl(&config),
         RagDto::decl(&config),

@@ -478,6 +478,24 @@ async fn a_unit_s_first_day_in_the_real_webview() {
     );
     screenshot(&driver, "05-caseload-one-client").await;
 
+    // The same person typed again with a slip in the name is caught before
+    // a second record is made.
+    click(&driver, "add-client-open").await;
+    fill_client(&driver, "Jordon", "Whitlock", ["17", "5", "1990"]).await;
+    let duplicate = by_id(&driver, "probable-duplicate")
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        duplicate.contains("Jordan Whitlock") && duplicate.contains("similar name"),
+        "{duplicate}"
+    );
+    screenshot(&driver, "05b-probable-duplicate").await;
+    click(&driver, "client-details-cancel").await;
+    gone(&driver, "client-details-form").await;
+    wait_for_rows(&driver, 1).await;
+
     // Lock with the button: the client is gone from the page, not hidden.
     click(&driver, "lock-button").await;
     by_id(&driver, "lock-screen").await;

@@ -14,6 +14,7 @@ use crate::domain::account::{Account, CaseRole};
 use crate::domain::audit::AuditAction;
 use crate::domain::client::{Client, ClientDetailsText, ClientIdentifiers, DateOfBirth, NewClient};
 use crate::domain::cohort::CohortFlag;
+use crate::domain::duplicates::{DuplicateReason, duplicate_reason};
 use crate::domain::ids::{AccountId, ClientId};
 use crate::domain::names::PersonName;
 use crate::domain::rag::{NewRagReview, Rag};
@@ -86,6 +87,14 @@ pub enum ClientView {
     Summary(ClientSummary),
 }
 
+/// Someone already in the unit who is probably the person being added.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DuplicateMatch {
+    pub client: Client,
+    pub keyworker: Option<StaffMember>,
+    pub reason: DuplicateReason,
+}
+
 /// A client found by family name and date of birth, for a keyworker to
 /// open through break-glass.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -145,6 +154,12 @@ impl UnlockedUnit {
             return Err(CoreError::forbidden("add clients"));
         }
         let new_client = NewClient::parse(entered, clock.now().date_naive())?;
+        if !entered.confirmed_new_person && !self.duplicates_of(&new_client)?.is_empty() {
+            return Err(CoreError::new(
+                ErrorCode::ProbableDuplicate,
+                "This looks like someone already in the unit (the same identifier, or the same date of birth and a similar name). Check them first; if this is a different person, confirm it and add again.",
+            ));
+        }
         let keyworker =
             (self.account.case_role == Some(CaseRole::Keyworker)).then_some(self.account.id);
         let id = ClientId(new_uuid_v7(clock, entropy));
@@ -179,6 +194,40 @@ impl UnlockedUnit {
             access: self.access_to(&client),
             client,
         })
+    }
+
+    fn duplicates_of(&self, new_client: &NewClient) -> CoreResult<Vec<DuplicateMatch>> {
+        let mut found = Vec::new();
+        for client in store::clients::duplicate_candidates(&self.conn, new_client)? {
+            if let Some(reason) = duplicate_reason(new_client, &client) {
+                found.push(DuplicateMatch {
+                    keyworker: self.keyworker_of(&client)?,
+                    client,
+                    reason,
+                });
+            }
+        }
+        Ok(found)
+    }
+
+    /// Who already in the unit is probably the person about to be added.
+    /// For those who add clients; the check is recorded (how many matched,
+    /// not who).
+    pub fn find_probable_duplicates(
+        &mut self,
+        entered: &ClientDetailsText<'_>,
+        clock: &dyn Clock,
+        entropy: &mut dyn Entropy,
+    ) -> CoreResult<Vec<DuplicateMatch>> {
+        self.require_own_password()?;
+        if !self.account.can_add_clients() {
+            return Err(CoreError::forbidden("add clients"));
+        }
+        let new_client = NewClient::parse(entered, clock.now().date_naive())?;
+        let found = self.duplicates_of(&new_client)?;
+        let detail = serde_json::json!({ "purpose": "duplicate_check", "matches": found.len() });
+        self.audit_alone(AuditAction::SearchedUnit, &detail, clock, entropy)?;
+        Ok(found)
     }
 
     /// The clients this account may see, by family name. Looking is

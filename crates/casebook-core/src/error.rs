@@ -38,6 +38,9 @@ pub enum ErrorCode {
     StorageUnavailable,
     /// The signed-in account's role does not allow this.
     Forbidden,
+    /// The new client looks like someone already in the unit; adding needs
+    /// a person to confirm it is someone else.
+    ProbableDuplicate,
     /// The client is outside this keyworker's access: opening the record
     /// needs a reason (break-glass).
     ReasonRequired,
@@ -70,6 +73,7 @@ impl ErrorCode {
             ErrorCode::StorageFull => "storage_full",
             ErrorCode::StorageUnavailable => "storage_unavailable",
             ErrorCode::Forbidden => "forbidden",
+            ErrorCode::ProbableDuplicate => "probable_duplicate",
             ErrorCode::ReasonRequired => "reason_required",
             ErrorCode::SignInDelayed => "sign_in_delayed",
             ErrorCode::AccountLockedOut => "account_locked_out",

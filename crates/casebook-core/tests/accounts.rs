@@ -196,7 +196,12 @@ fn each_role_may_do_what_it_should_and_nothing_more() {
                 "add a client",
                 add_clients,
                 unit.add_client(
-                    &ClientDetailsText::named("Ann", "Lee", "1980-01-01"),
+                    &ClientDetailsText {
+                        // Each role adds the same person: not a duplicate
+                        // this test is about.
+                        confirmed_new_person: true,
+                        ..ClientDetailsText::named("Ann", "Lee", "1980-01-01")
+                    },
                     &SystemClock,
                     &mut OsEntropy,
                 )

@@ -14,6 +14,7 @@ use casebook_core::domain::account::{CaseRole, NewAccount};
 use casebook_core::domain::audit::AuditFilter;
 use casebook_core::domain::client::ClientDetailsText;
 use casebook_core::domain::cohort::CohortFlag;
+use casebook_core::domain::duplicates::DuplicateReason;
 use casebook_core::domain::ids::AccountId;
 use casebook_core::domain::rag::Rag;
 use casebook_core::domain::safety_flags::{SafetyFlagKind, SafetyFlagText};
@@ -747,4 +748,73 @@ fn an_ogrs_of_80_proposes_statutory_iom_which_a_person_confirms() {
     );
     let again = manager.remove_cohort_flag(ppo, "Removing it twice", &SystemClock, &mut OsEntropy);
     assert_eq!(again.unwrap_err().code, ErrorCode::InvalidInput);
+}
+
+#[test]
+fn a_probable_duplicate_is_shown_and_added_only_when_confirmed() {
+    let unit = Unit::new();
+    let mut kim = unit.as_("kim");
+    let jordan = kim
+        .add_client(
+            &ClientDetailsText {
+                crn: "X123456",
+                ..ClientDetailsText::named("Jordan", "Whitlock", "1990-05-17")
+            },
+            &SystemClock,
+            &mut OsEntropy,
+        )
+        .unwrap();
+    let typo = ClientDetailsText::named("Jordon", "Whitlock", "1990-05-17");
+    let refused = kim
+        .add_client(&typo, &SystemClock, &mut OsEntropy)
+        .unwrap_err();
+    assert_eq!(refused.code, ErrorCode::ProbableDuplicate);
+    let found = kim
+        .find_probable_duplicates(&typo, &SystemClock, &mut OsEntropy)
+        .unwrap();
+    assert_eq!(found.len(), 1);
+    assert_eq!(found[0].client.id, jordan.id);
+    assert_eq!(found[0].reason, DuplicateReason::SameBirthAndSimilarName);
+    let same_crn = ClientDetailsText {
+        crn: "x123456",
+        ..ClientDetailsText::named("Sam", "Okafor", "1985-01-01")
+    };
+    assert_eq!(
+        kim.find_probable_duplicates(&same_crn, &SystemClock, &mut OsEntropy)
+            .unwrap()[0]
+            .reason,
+        DuplicateReason::SameCrn
+    );
+    assert_eq!(
+        kim.view_caseload(&SystemClock, &mut OsEntropy)
+            .unwrap()
+            .len(),
+        1
+    );
+    kim.add_client(
+        &ClientDetailsText {
+            confirmed_new_person: true,
+            ..typo
+        },
+        &SystemClock,
+        &mut OsEntropy,
+    )
+    .unwrap();
+    assert_eq!(
+        kim.view_caseload(&SystemClock, &mut OsEntropy)
+            .unwrap()
+            .len(),
+        2
+    );
+    let unrelated = ClientDetailsText::named("Ann", "Lee", "1984-04-03");
+    assert!(
+        kim.find_probable_duplicates(&unrelated, &SystemClock, &mut OsEntropy)
+            .unwrap()
+            .is_empty()
+    );
+    kim.lock(&SystemClock, &mut OsEntropy);
+
+    let mut pat = unit.as_("pat");
+    let refused = pat.find_probable_duplicates(&unrelated, &SystemClock, &mut OsEntropy);
+    assert_eq!(refused.unwrap_err().code, ErrorCode::Forbidden);
 }

@@ -198,7 +198,10 @@ fn adding_clients_until_the_disk_is_full_loses_nothing_already_saved() {
     let mut saved = 0;
     let full = loop {
         match unit.add_client(
-            &ClientDetailsText::named("Filling", "Disk", "1980-01-01"),
+            &ClientDetailsText {
+                confirmed_new_person: true,
+                ..ClientDetailsText::named("Filling", "Disk", "1980-01-01")
+            },
             &SystemClock,
             &mut OsEntropy,
         ) {

@@ -124,7 +124,10 @@ fn no_file_in_the_data_folder_holds_a_name_in_plain_text() {
         unit_folder::unlock(&folder, "admin", PASSWORD, &SystemClock, &mut OsEntropy).unwrap();
     for _ in 0..50 {
         unit.add_client(
-            &ClientDetailsText::named(distinctive, "Quillfeather", "1979-02-03"),
+            &ClientDetailsText {
+                confirmed_new_person: true,
+                ..ClientDetailsText::named(distinctive, "Quillfeather", "1979-02-03")
+            },
             &SystemClock,
             &mut OsEntropy,
         )

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { accessLabel, breakGlassReasonProblem, canAllocate, clientName, keyworkerName, ragLabel, ragReasonProblem, spacedNhsNumber } from './clients';
+import { duplicateReasonWords, accessLabel, breakGlassReasonProblem, canAllocate, clientName, keyworkerName, ragLabel, ragReasonProblem, spacedNhsNumber } from './clients';
 
 const kim = { id: 'k1', fullName: 'Kim Worker' };
 
@@ -55,5 +55,12 @@ describe('RAG words', () => {
     expect(ragReasonProblem('red', ' no ')).toMatch(/Say why/);
     expect(ragReasonProblem('red', 'Arrested last night')).toBeNull();
     expect(ragReasonProblem('green', '')).toBeNull();
+  });
+});
+
+describe('duplicateReasonWords', () => {
+  it('says why two records may be one person', () => {
+    expect(duplicateReasonWords('same_crn')).toBe('the same CRN');
+    expect(duplicateReasonWords('same_birth_and_similar_name')).toMatch(/similar name/);
   });
 });

@@ -1,5 +1,5 @@
 // Words for what a person may do with a client. Pure, so it is unit-tested.
-import type { ClientAccess, ClientRowDto, Rag, SessionDto, StaffMemberDto } from './ipc/bindings';
+import type { ClientAccess, ClientRowDto, DuplicateReason, Rag, SessionDto, StaffMemberDto } from './ipc/bindings';
 
 /** The caseload's label for a client's access: whose client it is, in the reader's terms. */
 export function accessLabel(access: ClientAccess, keyworker: StaffMemberDto | null, session: Pick<SessionDto, 'accountId'>): string {
@@ -60,4 +60,18 @@ export function ragReasonProblem(rating: Rag | '', reason: string): string | nul
   if (rating === '') return 'Choose red, amber or green.';
   if (rating === 'red' && [...reason.trim()].length < 5) return 'Say why this client is red: police and partners act on it first.';
   return null;
+}
+
+/** Why Casebook thinks two records are the same person, in plain words. */
+export function duplicateReasonWords(reason: DuplicateReason): string {
+  switch (reason) {
+    case 'same_crn':
+      return 'the same CRN';
+    case 'same_pnc_id':
+      return 'the same PNC ID';
+    case 'same_nhs_number':
+      return 'the same NHS number';
+    case 'same_birth_and_similar_name':
+      return 'the same date of birth and a similar name';
+  }
 }

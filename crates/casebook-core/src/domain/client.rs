@@ -81,6 +81,9 @@ pub struct ClientDetailsText<'a> {
     pub crn: &'a str,
     pub pnc_id: &'a str,
     pub nhs_number: &'a str,
+    /// The person adding the client has seen the probable duplicates and
+    /// says this is someone else.
+    pub confirmed_new_person: bool,
 }
 
 impl<'a> ClientDetailsText<'a> {

@@ -9,6 +9,7 @@ pub mod account;
 pub mod audit;
 pub mod client;
 pub mod cohort;
+pub mod duplicates;
 pub mod identifiers;
 pub mod ids;
 pub mod names;

@@ -154,6 +154,26 @@ pub fn find_by_family_name_and_birth(
     )
 }
 
+/// Clients who share the date of birth or any of the identifiers given:
+/// the only ones that can be probable duplicates.
+pub fn duplicate_candidates(conn: &Connection, client: &NewClient) -> CoreResult<Vec<Client>> {
+    let ids = &client.identifiers;
+    query_many(
+        conn,
+        &format!(
+            "SELECT {COLUMNS} FROM clients
+             WHERE date_of_birth = ?1 OR crn = ?2 OR pnc_id = ?3 OR nhs_number = ?4
+             ORDER BY family_name COLLATE NOCASE, given_name COLLATE NOCASE, id"
+        ),
+        params![
+            stored_date(client.date_of_birth),
+            ids.crn.as_ref().map(Crn::as_str),
+            ids.pnc_id.as_ref().map(PncId::as_str),
+            ids.nhs_number.as_ref().map(NhsNumber::as_str)
+        ],
+    )
+}
+
 pub fn count(conn: &Connection) -> CoreResult<u64> {
     let count: i64 = conn
         .query_row("SELECT count(*) FROM clients", [], |row| row.get(0))

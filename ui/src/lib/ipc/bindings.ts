@@ -45,13 +45,26 @@ pncId: string,
 /**
  * NHS number; blank when not known.
  */
-nhsNumber: string, };
+nhsNumber: string, 
+/**
+ * The person has seen the probable duplicates and says this is
+ * someone else.
+ */
+confirmedNewPerson: boolean, };
 
 export type ClientIdentifiersDto = { crn: string | null, pncId: string | null, 
 /**
  * Ten digits, no spaces.
  */
 nhsNumber: string | null, };
+
+export type DuplicateReason = "same_crn" | "same_pnc_id" | "same_nhs_number" | "same_birth_and_similar_name";
+
+export type DuplicateMatchDto = { id: string, givenName: string, familyName: string, 
+/**
+ * `YYYY-MM-DD`.
+ */
+dateOfBirth: string, keyworker: StaffMemberDto | null, reason: DuplicateReason, };
 
 export type ClientAccess = "full" | "read_only" | "summary";
 
@@ -245,6 +258,6 @@ clientName: string | null, detail: string, };
 
 export type AuditCheckDto = { intact: boolean, entries: number, brokenAtSeq: number | null, reason: string | null, };
 
-export type ErrorCode = "invalid_input" | "password_rejected" | "wrong_credentials" | "unit_exists" | "no_unit" | "locked" | "key_file_missing" | "key_file_damaged" | "database_unreadable" | "storage_read_only" | "storage_full" | "storage_unavailable" | "forbidden" | "reason_required" | "sign_in_delayed" | "account_locked_out" | "password_change_required" | "internal";
+export type ErrorCode = "invalid_input" | "password_rejected" | "wrong_credentials" | "unit_exists" | "no_unit" | "locked" | "key_file_missing" | "key_file_damaged" | "database_unreadable" | "storage_read_only" | "storage_full" | "storage_unavailable" | "forbidden" | "probable_duplicate" | "reason_required" | "sign_in_delayed" | "account_locked_out" | "password_change_required" | "internal";
 
 export type IpcError = { code: ErrorCode, message: string, };

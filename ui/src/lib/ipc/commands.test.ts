@@ -45,7 +45,7 @@ describe('makeCommands', () => {
   it('calls invoke with the command name and camelCase arguments', async () => {
     const invoke = vi.fn().mockResolvedValue({ id: 'c1', givenName: 'Ann', familyName: 'Lee', dateOfBirth: '1990-01-02' });
     const commands = makeCommands(invoke);
-    const request = { givenName: 'Ann', familyName: 'Lee', dateOfBirth: '1990-01-02', crn: '', pncId: '', nhsNumber: '' };
+    const request = { givenName: 'Ann', familyName: 'Lee', dateOfBirth: '1990-01-02', crn: '', pncId: '', nhsNumber: '', confirmedNewPerson: false };
     await expect(commands.addClient(request)).resolves.toMatchObject({ id: 'c1' });
     expect(invoke).toHaveBeenCalledWith('add_client', { request });
   });
@@ -60,8 +60,9 @@ describe('makeCommands', () => {
     await c.unlock({ unit: 'real', username: 'u', password: 'p' });
     await c.lock();
     await c.listClients();
-    const details = { givenName: 'A', familyName: 'B', dateOfBirth: '1990-01-02', crn: 'X123456', pncId: '', nhsNumber: '' };
+    const details = { givenName: 'A', familyName: 'B', dateOfBirth: '1990-01-02', crn: 'X123456', pncId: '', nhsNumber: '', confirmedNewPerson: false };
     await c.addClient(details);
+    await c.findProbableDuplicates(details);
     await c.changePassword({ currentPassword: 'old', newPassword: 'new' });
     await c.recoverWithKey({ unit: 'real', recoveryKey: 'ABCD-EFGH', username: 'u', newPassword: 'n' });
     await c.issueRecoveryKey();
@@ -101,6 +102,7 @@ describe('makeCommands', () => {
       ['lock', undefined],
       ['list_clients', undefined],
       ['add_client', { request: details }],
+      ['find_probable_duplicates', { request: details }],
       ['change_password', { request: { currentPassword: 'old', newPassword: 'new' } }],
       ['recover_with_key', { request: { unit: 'real', recoveryKey: 'ABCD-EFGH', username: 'u', newPassword: 'n' } }],
       ['issue_recovery_key', undefined],

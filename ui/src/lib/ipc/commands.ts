@@ -17,6 +17,7 @@ import type {
   CohortDto,
   CreatedUnitDto,
   DueReviewDto,
+  DuplicateMatchDto,
   EndSafetyFlagRequest,
   CreateUnitRequest,
   FindClientRequest,
@@ -55,6 +56,8 @@ export interface Commands {
   lock(): Promise<null>;
   listClients(): Promise<ClientRowDto[]>;
   addClient(request: NewClientRequest): Promise<ClientRowDto>;
+  /** Who already in the unit is probably the person about to be added. */
+  findProbableDuplicates(request: NewClientRequest): Promise<DuplicateMatchDto[]>;
   changePassword(request: ChangePasswordRequest): Promise<SessionDto>;
   recoverWithKey(request: RecoverRequest): Promise<SessionDto>;
   /** A new recovery key; the old one stops working. */
@@ -114,6 +117,7 @@ export function makeCommands(invoke: InvokeFn): Commands {
     lock: () => call<null>('lock'),
     listClients: () => call<ClientRowDto[]>('list_clients'),
     addClient: (request) => call<ClientRowDto>('add_client', { request }),
+    findProbableDuplicates: (request) => call<DuplicateMatchDto[]>('find_probable_duplicates', { request }),
     changePassword: (request) => call<SessionDto>('change_password', { request }),
     recoverWithKey: (request) => call<SessionDto>('recover_with_key', { request }),
     issueRecoveryKey: () => call<string>('issue_recovery_key'),
@@ -154,6 +158,7 @@ export const unlock = commands.unlock;
 export const lock = commands.lock;
 export const listClients = commands.listClients;
 export const addClient = commands.addClient;
+export const findProbableDuplicates = commands.findProbableDuplicates;
 export const changePassword = commands.changePassword;
 export const recoverWithKey = commands.recoverWithKey;
 export const issueRecoveryKey = commands.issueRecoveryKey;

@@ -18,6 +18,7 @@ const KNOWN_CODES: Record<ErrorCode, true> = {
   storage_full: true,
   storage_unavailable: true,
   forbidden: true,
+  probable_duplicate: true,
   reason_required: true,
   sign_in_delayed: true,
   account_locked_out: true,
