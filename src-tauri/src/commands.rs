@@ -169,6 +169,11 @@ pub fn find_probable_duplicates(
     Ok(found.iter().map(DuplicateMatchDto::from_match).collect())
 }
 
+pub fn search_clients(state: &AppState, query: &str) -> Answer<Vec<ClientRowDto>> {
+    let found = with_unlocked(state, |unit| unit.search_clients(query))?;
+    Ok(found.iter().map(ClientRowDto::from_entry).collect())
+}
+
 pub fn view_client(state: &AppState, client_id: &str) -> Answer<ClientViewDto> {
     let id = ClientId::parse(client_id)?;
     let view = with_unlocked(state, |unit| {
@@ -545,6 +550,11 @@ pub mod tauri_commands {
         request: NewClientRequest,
     ) -> Answer<Vec<DuplicateMatchDto>> {
         super::find_probable_duplicates(&state, &request)
+    }
+
+    #[tauri::command(async)]
+    pub fn search_clients(state: State<'_, AppState>, query: String) -> Answer<Vec<ClientRowDto>> {
+        super::search_clients(&state, &query)
     }
 
     #[tauri::command(async)]

@@ -57,6 +57,7 @@ pub fn run() {
             commands::tauri_commands::list_clients,
             commands::tauri_commands::add_client,
             commands::tauri_commands::find_probable_duplicates,
+            commands::tauri_commands::search_clients,
             commands::tauri_commands::view_client,
             commands::tauri_commands::open_client_with_reason,
             commands::tauri_commands::find_clients_outside_caseload,

@@ -245,6 +245,7 @@ fn no_command_panics_on_hostile_input() {
         assert!(commands::add_client(&state, &client(text, text, text)).is_err());
         assert!(commands::add_client(&state, &client("Ann", "Smith", text)).is_err());
         assert!(commands::view_client(&state, text).is_err());
+        let _ = commands::search_clients(&state, text).unwrap();
         let details = ClientDetailsRequest {
             client_id: text.into(),
             details: NewClientRequest {
@@ -398,7 +399,7 @@ fn every_command_under_every_role() {
         commands::lock(&state).unwrap();
     }
     type Check = fn(&casebook::app_state::AppState, &Targets) -> Result<(), IpcError>;
-    let checks: [(&str, Check); 24] = [
+    let checks: [(&str, Check); 25] = [
         ("list_clients", |s, _| commands::list_clients(s).map(drop)),
         ("add_client", |s, _| {
             // Every role adds the same person; that they are duplicates is
@@ -408,6 +409,9 @@ fn every_command_under_every_role() {
                 ..client("Ann", "Lee", "1980-01-01")
             };
             commands::add_client(s, &request).map(drop)
+        }),
+        ("search_clients", |s, _| {
+            commands::search_clients(s, "Lee").map(drop)
         }),
         ("find_probable_duplicates", |s, _| {
             commands::find_probable_duplicates(s, &client("Ann", "Lee", "1980-01-01")).map(drop)
@@ -520,13 +524,13 @@ fn every_command_under_every_role() {
     ];
     // Which of the checks above each role may run.
     #[rustfmt::skip]
-    let allowed: [(&str, &str, [bool; 24]); 5] = [
+    let allowed: [(&str, &str, [bool; 25]); 5] = [
         // clients; accounts and recovery; audit trail; client record; settings, RAG review, change settings
-        ("keyworker", chosen,   [true, true, true, false, false, false, false, false, false, false, false, false, true, true, true, true, false, false, true, true, true, true, true, false]),
-        ("manager", chosen,     [true, true, true, false, false, false, false, false, false, true, true, true, true, true, false, false, true, true, true, true, true, true, true, false]),
-        ("partner", chosen,     [true, false, false, false, false, false, false, false, false, false, false, false, true, false, false, false, false, false, true, false, false, true, false, false]),
-        ("adminonly", chosen,   [false, false, false, true, true, true, true, true, true, true, true, true, false, false, false, false, false, false, true, false, false, false, false, true]),
-        ("admin", PASSWORD,     [true, true, true, true, true, true, true, true, true, true, true, true, true, true, false, false, true, true, true, true, true, true, true, true]),
+        ("keyworker", chosen,   [true, true, true, true, false, false, false, false, false, false, false, false, false, true, true, true, true, false, false, true, true, true, true, true, false]),
+        ("manager", chosen,     [true, true, true, true, false, false, false, false, false, false, true, true, true, true, true, false, false, true, true, true, true, true, true, true, false]),
+        ("partner", chosen,     [true, false, true, false, false, false, false, false, false, false, false, false, false, true, false, false, false, false, false, true, false, false, true, false, false]),
+        ("adminonly", chosen,   [false, false, false, false, true, true, true, true, true, true, true, true, true, false, false, false, false, false, false, true, false, false, false, false, true]),
+        ("admin", PASSWORD,     [true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, false, false, true, true, true, true, true, true, true, true]),
     ];
     for (username, password, expected) in allowed {
         let request = UnlockRequest {

@@ -590,7 +590,26 @@ async fn a_unit_s_first_day_in_the_real_webview() {
             .any(|r| r.contains("Whitlock") && r.contains("Read only")),
         "{listed:?}"
     );
-    open_client(&driver, "Whitlock").await;
+    // Ctrl+K searches: a typing slip still finds the client, and Enter
+    // opens their page.
+    driver
+        .active_element()
+        .await
+        .unwrap()
+        .send_keys(Key::Control + "k")
+        .await
+        .unwrap();
+    type_into(&driver, "search-input", "whitlok").await;
+    let hit = by_id(&driver, "search-result").await.text().await.unwrap();
+    assert!(hit.contains("Jordan Whitlock"), "{hit}");
+    screenshot(&driver, "09b-search").await;
+    by_id(&driver, "search-input")
+        .await
+        .send_keys(Key::Enter)
+        .await
+        .unwrap();
+    gone(&driver, "search-dialog").await;
+    by_id(&driver, "client-screen").await;
     by_id(&driver, "read-only-note").await;
     assert!(!present(&driver, "client-edit").await);
     assert!(!present(&driver, "allocate-keyworker").await);

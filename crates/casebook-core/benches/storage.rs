@@ -14,6 +14,7 @@ use casebook_core::domain::account::{Account, CaseRole};
 use casebook_core::domain::client::{ClientDetailsText, NewClient};
 use casebook_core::domain::ids::{AccountId, ClientId, DeviceId, UnitId};
 use casebook_core::domain::names::{PersonName, UnitName, Username};
+use casebook_core::domain::search::{SearchQuery, score};
 use casebook_core::store::{self, OpenMode, change_log::WriteStamp};
 use casebook_core::unit_folder::{self, CreationPlan, NewUnit, UnitKind};
 use casebook_core::vault::keys::UnitKey;
@@ -84,6 +85,33 @@ fn main() {
         Some(open_plain_time),
     );
 
+    // Search: one query = read the clients and score each against the query,
+    // as `UnlockedUnit::search_clients` does. Queries mix typed names (some
+    // with slips), CRNs and dates of birth.
+    let queries: Vec<String> = (0..60)
+        .map(|i| match i % 3 {
+            0 => format!("Family{}", letters(i * 37 / 7)),
+            1 => format!("B{:06}", i * 131),
+            _ => format!("{:02}/{:02}/{}", 1 + i % 28, 1 + i % 12, 1950 + i % 50),
+        })
+        .collect();
+    let search_encrypted = search_percentiles(open_encrypted, &clients, &queries);
+    let search_plain = search_percentiles(
+        |dir| store::open_unencrypted_for_comparison(&dir.join("plain.db")).unwrap(),
+        &clients,
+        &queries,
+    );
+    row(
+        "search 10,000 clients (names, CRN, date of birth): p50",
+        search_encrypted.0,
+        Some(search_plain.0),
+    );
+    row(
+        "search 10,000 clients (names, CRN, date of birth): p95",
+        search_encrypted.1,
+        Some(search_plain.1),
+    );
+
     let cost = KdfCost::calibrate(Duration::from_millis(750));
     let unlock_time = median(|dir| {
         let folder = unit_folder::unit_folder(dir, UnitKind::Real);
@@ -143,6 +171,34 @@ fn main() {
     println!(
         "The unlock is mostly the deliberate key derivation, calibrated to about 0.75 s on this machine."
     );
+}
+
+/// The median and 95th percentile time of one search, over every query.
+fn search_percentiles(
+    open: impl Fn(&Path) -> Connection,
+    clients: &[NewClient],
+    queries: &[String],
+) -> (Duration, Duration) {
+    let dir = tempfile::tempdir().unwrap();
+    let mut conn = open(dir.path());
+    insert_all(&mut conn, clients, Batching::AllInOne);
+    let mut times: Vec<Duration> = queries
+        .iter()
+        .map(|text| {
+            let query = SearchQuery::parse(text).unwrap();
+            timed(|| {
+                let found = store::clients::list(&conn)
+                    .unwrap()
+                    .iter()
+                    .filter(|client| score(&query, client).is_some())
+                    .count();
+                std::hint::black_box(found);
+            })
+        })
+        .collect();
+    times.sort();
+    let at = |fraction: f64| times[((times.len() - 1) as f64 * fraction).round() as usize];
+    (at(0.5), at(0.95))
 }
 
 fn sample_clients() -> Vec<NewClient> {

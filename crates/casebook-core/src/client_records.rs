@@ -19,6 +19,7 @@ use crate::domain::ids::{AccountId, ClientId};
 use crate::domain::names::PersonName;
 use crate::domain::rag::{NewRagReview, Rag};
 use crate::domain::safety_flags::SafetyFlagKind;
+use crate::domain::search::{SearchQuery, score};
 use crate::error::{CoreError, CoreResult, ErrorCode};
 use crate::store::{self, rag_reviews::RagReview, safety_flags::SafetyFlag};
 use crate::unlocked_unit::UnlockedUnit;
@@ -94,6 +95,9 @@ pub struct DuplicateMatch {
     pub keyworker: Option<StaffMember>,
     pub reason: DuplicateReason,
 }
+
+/// The most results a search returns.
+pub const SEARCH_LIMIT: usize = 20;
 
 /// A client found by family name and date of birth, for a keyworker to
 /// open through break-glass.
@@ -269,6 +273,28 @@ impl UnlockedUnit {
                 })
             })
             .collect())
+    }
+
+    /// The clients this account may see that match what was typed in the
+    /// search box, best first (at most `SEARCH_LIMIT`). Searching is not
+    /// recorded: it shows no more than the caseload, whose viewing is, and
+    /// opening a client from the results is.
+    pub fn search_clients(&self, text: &str) -> CoreResult<Vec<CaseloadEntry>> {
+        self.require_case_role()?;
+        let Some(query) = SearchQuery::parse(text) else {
+            return Ok(Vec::new());
+        };
+        let mut hits: Vec<(f64, Client)> = store::clients::list(&self.conn)?
+            .into_iter()
+            .filter(|client| self.access_to(client).is_listed())
+            .filter_map(|client| score(&query, &client).map(|s| (s, client)))
+            .collect();
+        // Best score first; the list was in name order, which a stable sort keeps for ties.
+        hits.sort_by(|a, b| b.0.total_cmp(&a.0));
+        hits.into_iter()
+            .take(SEARCH_LIMIT)
+            .map(|(_, client)| self.caseload_entry(client))
+            .collect()
     }
 
     /// One client, as much as this account may see, recorded as a view. A

@@ -818,3 +818,51 @@ fn a_probable_duplicate_is_shown_and_added_only_when_confirmed() {
     let refused = pat.find_probable_duplicates(&unrelated, &SystemClock, &mut OsEntropy);
     assert_eq!(refused.unwrap_err().code, ErrorCode::Forbidden);
 }
+
+#[test]
+fn search_finds_only_what_the_account_may_see() {
+    let unit = Unit::new();
+    let mut kim = unit.as_("kim");
+    kim.add_client(
+        &ClientDetailsText {
+            crn: "X123456",
+            ..ClientDetailsText::named("Jordan", "Whitlock", "1990-05-17")
+        },
+        &SystemClock,
+        &mut OsEntropy,
+    )
+    .unwrap();
+    kim.add_client(
+        &ClientDetailsText::named("Ann", "Lee", "1984-04-03"),
+        &SystemClock,
+        &mut OsEntropy,
+    )
+    .unwrap();
+    let names = |found: Vec<casebook_core::client_records::CaseloadEntry>| -> Vec<String> {
+        found
+            .iter()
+            .map(|e| e.client.family_name.as_str().to_owned())
+            .collect()
+    };
+    assert_eq!(names(kim.search_clients("whitlok").unwrap()), ["Whitlock"]);
+    assert_eq!(names(kim.search_clients("x123456").unwrap()), ["Whitlock"]);
+    assert_eq!(names(kim.search_clients("3/4/1984").unwrap()), ["Lee"]);
+    assert!(kim.search_clients("  ").unwrap().is_empty());
+    kim.lock(&SystemClock, &mut OsEntropy);
+    set_hide_others(&unit, true);
+
+    let lee = unit.as_("lee");
+    assert!(
+        lee.search_clients("Whitlock").unwrap().is_empty(),
+        "hidden clients are not found by search either"
+    );
+    lee.lock(&SystemClock, &mut OsEntropy);
+    let pat = unit.as_("pat");
+    assert_eq!(names(pat.search_clients("jord").unwrap()), ["Whitlock"]);
+    pat.lock(&SystemClock, &mut OsEntropy);
+    let ira = unit.as_("ira");
+    assert_eq!(
+        ira.search_clients("Whitlock").unwrap_err().code,
+        ErrorCode::Forbidden
+    );
+}

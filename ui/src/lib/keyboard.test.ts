@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isLockShortcut } from './keyboard';
+import { isLockShortcut, isSearchShortcut } from './keyboard';
 
 const key = (k: string, mods: Partial<{ ctrlKey: boolean; metaKey: boolean; altKey: boolean; shiftKey: boolean }> = {}) => ({
   key: k,
@@ -21,5 +21,14 @@ describe('isLockShortcut', () => {
     expect(isLockShortcut(key('l', { ctrlKey: true, shiftKey: true }))).toBe(false);
     expect(isLockShortcut(key('l', { ctrlKey: true, altKey: true }))).toBe(false);
     expect(isLockShortcut(key('k', { ctrlKey: true }))).toBe(false);
+  });
+});
+
+describe('isSearchShortcut', () => {
+  it('is Ctrl+K or Cmd+K and nothing else', () => {
+    expect(isSearchShortcut(key('k', { ctrlKey: true }))).toBe(true);
+    expect(isSearchShortcut(key('K', { metaKey: true }))).toBe(true);
+    expect(isSearchShortcut(key('k'))).toBe(false);
+    expect(isSearchShortcut(key('k', { ctrlKey: true, shiftKey: true }))).toBe(false);
   });
 });

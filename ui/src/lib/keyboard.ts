@@ -11,3 +11,13 @@ export function isLockShortcut(event: KeyLike): boolean {
     event.key.toLowerCase() === 'l'
   );
 }
+
+/** Ctrl+K or Cmd+K: search for a client from anywhere. */
+export function isSearchShortcut(event: KeyLike): boolean {
+  return (
+    (event.ctrlKey || event.metaKey) &&
+    !event.altKey &&
+    !event.shiftKey &&
+    event.key.toLowerCase() === 'k'
+  );
+}

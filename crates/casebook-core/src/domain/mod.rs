@@ -16,4 +16,5 @@ pub mod names;
 pub mod password;
 pub mod rag;
 pub mod safety_flags;
+pub mod search;
 pub mod unit_settings;

@@ -63,6 +63,7 @@ describe('makeCommands', () => {
     const details = { givenName: 'A', familyName: 'B', dateOfBirth: '1990-01-02', crn: 'X123456', pncId: '', nhsNumber: '', confirmedNewPerson: false };
     await c.addClient(details);
     await c.findProbableDuplicates(details);
+    await c.searchClients('whitlok');
     await c.changePassword({ currentPassword: 'old', newPassword: 'new' });
     await c.recoverWithKey({ unit: 'real', recoveryKey: 'ABCD-EFGH', username: 'u', newPassword: 'n' });
     await c.issueRecoveryKey();
@@ -103,6 +104,7 @@ describe('makeCommands', () => {
       ['list_clients', undefined],
       ['add_client', { request: details }],
       ['find_probable_duplicates', { request: details }],
+      ['search_clients', { query: 'whitlok' }],
       ['change_password', { request: { currentPassword: 'old', newPassword: 'new' } }],
       ['recover_with_key', { request: { unit: 'real', recoveryKey: 'ABCD-EFGH', username: 'u', newPassword: 'n' } }],
       ['issue_recovery_key', undefined],

@@ -56,6 +56,8 @@ export interface Commands {
   lock(): Promise<null>;
   listClients(): Promise<ClientRowDto[]>;
   addClient(request: NewClientRequest): Promise<ClientRowDto>;
+  /** Clients this person may see matching names, an identifier or a date of birth; best first. */
+  searchClients(query: string): Promise<ClientRowDto[]>;
   /** Who already in the unit is probably the person about to be added. */
   findProbableDuplicates(request: NewClientRequest): Promise<DuplicateMatchDto[]>;
   changePassword(request: ChangePasswordRequest): Promise<SessionDto>;
@@ -117,6 +119,7 @@ export function makeCommands(invoke: InvokeFn): Commands {
     lock: () => call<null>('lock'),
     listClients: () => call<ClientRowDto[]>('list_clients'),
     addClient: (request) => call<ClientRowDto>('add_client', { request }),
+    searchClients: (query) => call<ClientRowDto[]>('search_clients', { query }),
     findProbableDuplicates: (request) => call<DuplicateMatchDto[]>('find_probable_duplicates', { request }),
     changePassword: (request) => call<SessionDto>('change_password', { request }),
     recoverWithKey: (request) => call<SessionDto>('recover_with_key', { request }),
@@ -158,6 +161,7 @@ export const unlock = commands.unlock;
 export const lock = commands.lock;
 export const listClients = commands.listClients;
 export const addClient = commands.addClient;
+export const searchClients = commands.searchClients;
 export const findProbableDuplicates = commands.findProbableDuplicates;
 export const changePassword = commands.changePassword;
 export const recoverWithKey = commands.recoverWithKey;
