@@ -5,6 +5,7 @@
 
 use chrono::NaiveDate;
 
+use super::free_text::parse_free_text;
 use crate::error::{CoreError, CoreResult};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -121,18 +122,12 @@ pub fn proposed_flags(ogrs: Option<OgrsScore>, active: &[CohortFlag]) -> Vec<Coh
 
 /// Why a flag is removed, for whoever reads the record later.
 pub fn parse_removal_reason(text: &str) -> CoreResult<String> {
-    let reason = text.trim();
-    if reason.chars().count() < 5 {
-        return Err(CoreError::invalid(
-            "Say why this flag is removed (at least 5 characters).",
-        ));
-    }
-    if reason.chars().count() > 1000 {
-        return Err(CoreError::invalid(
-            "Keep the reason under 1,000 characters.",
-        ));
-    }
-    Ok(reason.to_owned())
+    parse_free_text(
+        text,
+        5,
+        1000,
+        "Say why this flag is removed (at least 5 characters).",
+    )
 }
 
 #[cfg(test)]

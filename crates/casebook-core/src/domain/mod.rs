@@ -10,6 +10,7 @@ pub mod audit;
 pub mod client;
 pub mod cohort;
 pub mod duplicates;
+pub mod free_text;
 pub mod identifiers;
 pub mod ids;
 pub mod names;

@@ -6,6 +6,7 @@
 
 use chrono::NaiveDate;
 
+use super::free_text::parse_free_text;
 use crate::error::{CoreError, CoreResult};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -109,16 +110,12 @@ impl NewSafetyFlag {
 
 /// What the flag is about, in a few words that a colleague can act on.
 pub fn parse_note(text: &str) -> CoreResult<String> {
-    let note = text.trim();
-    if note.chars().count() < 5 {
-        return Err(CoreError::invalid(
-            "Add a note saying what colleagues need to know (at least 5 characters).",
-        ));
-    }
-    if note.chars().count() > 2000 {
-        return Err(CoreError::invalid("Keep the note under 2,000 characters."));
-    }
-    Ok(note.to_owned())
+    parse_free_text(
+        text,
+        5,
+        2000,
+        "Add a note saying what colleagues need to know (at least 5 characters).",
+    )
 }
 
 /// A review date: a real day, not in the past, within a year.
@@ -146,18 +143,12 @@ pub fn parse_review_date(text: &str, today: NaiveDate) -> CoreResult<NaiveDate> 
 
 /// Why a flag ended, in words a reviewer can judge later.
 pub fn parse_end_reason(text: &str) -> CoreResult<String> {
-    let reason = text.trim();
-    if reason.chars().count() < 5 {
-        return Err(CoreError::invalid(
-            "Say why this flag no longer applies (at least 5 characters).",
-        ));
-    }
-    if reason.chars().count() > 1000 {
-        return Err(CoreError::invalid(
-            "Keep the reason under 1,000 characters.",
-        ));
-    }
-    Ok(reason.to_owned())
+    parse_free_text(
+        text,
+        5,
+        1000,
+        "Say why this flag no longer applies (at least 5 characters).",
+    )
 }
 
 #[cfg(test)]

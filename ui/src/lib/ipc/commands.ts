@@ -43,7 +43,7 @@ import type {
 } from './bindings';
 import { toCommandError } from './errors';
 
-export { CommandError, toCommandError, UNEXPECTED_MESSAGE } from './errors';
+export { CommandError, failureToShow, toCommandError, UNEXPECTED_MESSAGE } from './errors';
 
 export type InvokeFn = (command: string, args?: Record<string, unknown>) => Promise<unknown>;
 

@@ -61,3 +61,17 @@ export function toCommandError(reason: unknown): CommandError {
   }
   return new CommandError('internal', UNEXPECTED_MESSAGE);
 }
+
+/**
+ * The error a screen should show for a failed command, or null when the
+ * session is gone: then `onlocked` has been called and the screen is about
+ * to give way to the lock screen, so there is nothing to show.
+ */
+export function failureToShow(reason: unknown, onlocked: () => void): CommandError | null {
+  const error = toCommandError(reason);
+  if (error.code === 'locked') {
+    onlocked();
+    return null;
+  }
+  return error;
+}
