@@ -332,13 +332,18 @@ pub fn allocatable_staff(state: &AppState) -> Answer<Vec<StaffMemberDto>> {
 
 pub fn allocate_client(state: &AppState, request: &AllocationRequest) -> Answer<ClientViewDto> {
     let id = ClientId::parse(&request.client_id)?;
-    let keyworker = request
-        .keyworker_id
-        .as_deref()
-        .map(AccountId::parse)
-        .transpose()?;
+    let account = |text: &Option<String>| text.as_deref().map(AccountId::parse).transpose();
+    let keyworker = account(&request.keyworker_id)?;
+    let co_worker = account(&request.co_worker_id)?;
     let record = with_unlocked(state, |unit| {
-        unit.allocate_client(id, keyworker, state.clock.as_ref(), &mut OsEntropy)
+        unit.allocate_client(
+            id,
+            keyworker,
+            co_worker,
+            &request.reason,
+            state.clock.as_ref(),
+            &mut OsEntropy,
+        )
     })?;
     Ok(ClientViewDto::from_record(&record))
 }

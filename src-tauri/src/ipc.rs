@@ -210,6 +210,9 @@ pub struct NewClientRequest {
     pub pnc_id: String,
     /// NHS number; blank when not known.
     pub nhs_number: String,
+    /// Blank, or one of: woman, man, non-binary, prefer not to say.
+    pub gender: String,
+    pub wants_same_sex_keyworker: bool,
     /// The person has seen the probable duplicates and says this is
     /// someone else.
     pub confirmed_new_person: bool,
@@ -224,6 +227,8 @@ impl NewClientRequest {
             crn: &self.crn,
             pnc_id: &self.pnc_id,
             nhs_number: &self.nhs_number,
+            gender: &self.gender,
+            wants_same_sex_keyworker: self.wants_same_sex_keyworker,
             confirmed_new_person: self.confirmed_new_person,
         }
     }
@@ -686,6 +691,13 @@ pub struct ClientViewDto {
     pub access: ClientAccessDto,
     /// The reason given when the record was opened through break-glass.
     pub break_glass_reason: Option<String>,
+    pub gender: Option<String>,
+    pub wants_same_sex_keyworker: bool,
+    /// Absent in a partner's summary.
+    pub co_worker: Option<StaffMemberDto>,
+    /// The client asked for a keyworker of the same sex and the allocated
+    /// one may not be.
+    pub same_sex_warning: bool,
 }
 
 impl ClientViewDto {
@@ -718,6 +730,10 @@ impl ClientViewDto {
             access: ClientAccessDto::from_access(record.access)
                 .unwrap_or(ClientAccessDto::ReadOnly),
             break_glass_reason: record.break_glass_reason.clone(),
+            gender: record.client.gender.clone(),
+            wants_same_sex_keyworker: record.client.wants_same_sex_keyworker,
+            co_worker: record.co_worker.as_ref().map(StaffMemberDto::from_staff),
+            same_sex_warning: record.same_sex_warning,
         }
     }
 
@@ -738,6 +754,10 @@ impl ClientViewDto {
                 cohort: None,
                 access: ClientAccessDto::Summary,
                 break_glass_reason: None,
+                gender: None,
+                wants_same_sex_keyworker: false,
+                co_worker: None,
+                same_sex_warning: false,
             },
         }
     }
@@ -756,6 +776,9 @@ pub struct AllocationRequest {
     pub client_id: String,
     /// `null` takes the allocation away.
     pub keyworker_id: Option<String>,
+    pub co_worker_id: Option<String>,
+    /// Needed when the client moves from one keyworker to another.
+    pub reason: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]

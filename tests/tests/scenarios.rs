@@ -51,6 +51,8 @@ fn client(given: &str, family: &str, born: &str) -> NewClientRequest {
         crn: String::new(),
         pnc_id: String::new(),
         nhs_number: String::new(),
+        gender: String::new(),
+        wants_same_sex_keyworker: false,
         confirmed_new_person: false,
     }
 }
@@ -270,6 +272,8 @@ fn no_command_panics_on_hostile_input() {
         let allocation = AllocationRequest {
             client_id: text.into(),
             keyworker_id: Some(text.into()),
+            co_worker_id: Some(text.into()),
+            reason: text.into(),
         };
         assert!(commands::allocate_client(&state, &allocation).is_err());
         let audit = AuditFilterDto {
@@ -365,6 +369,8 @@ fn every_command_under_every_role() {
         &AllocationRequest {
             client_id: own_client.id.clone(),
             keyworker_id: Some(target.id.clone()),
+            co_worker_id: None,
+            reason: String::new(),
         },
     )
     .unwrap();
@@ -483,6 +489,8 @@ fn every_command_under_every_role() {
             let request = AllocationRequest {
                 client_id: t.other_client.clone(),
                 keyworker_id: None,
+                co_worker_id: None,
+                reason: String::new(),
             };
             commands::allocate_client(s, &request).map(drop)
         }),

@@ -9,7 +9,9 @@ use std::collections::HashMap;
 
 use crate::clock::{Clock, Entropy, new_uuid_v7};
 use crate::cohort_records::Cohort;
-use crate::domain::access::{ClientAccess, client_access, parse_break_glass_reason};
+use crate::domain::access::{
+    Allocation, ClientAccess, client_access, parse_break_glass_reason, same_sex_request_unmet,
+};
 use crate::domain::account::{Account, CaseRole};
 use crate::domain::audit::AuditAction;
 use crate::domain::client::{Client, ClientDetailsText, ClientIdentifiers, DateOfBirth, NewClient};
@@ -52,6 +54,10 @@ pub struct CaseloadEntry {
 pub struct ClientRecord {
     pub client: Client,
     pub keyworker: Option<StaffMember>,
+    pub co_worker: Option<StaffMember>,
+    /// The client asked for a keyworker of the same sex and the allocated
+    /// one may not be: a warning for whoever allocates.
+    pub same_sex_warning: bool,
     /// Every RAG review, newest first; the first is the current status.
     pub rag_history: Vec<RagReview>,
     /// Every safety flag, active ones first.
@@ -84,7 +90,8 @@ pub struct ClientSummary {
 /// One client as the signed-in account may see them.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ClientView {
-    Record(ClientRecord),
+    /// Boxed: the whole record is much larger than the summary.
+    Record(Box<ClientRecord>),
     Summary(ClientSummary),
 }
 
@@ -111,7 +118,11 @@ pub struct ClientMatch {
 
 impl UnlockedUnit {
     pub(crate) fn access_to(&self, client: &Client) -> ClientAccess {
-        client_access(&self.account, client.keyworker, &self.settings)
+        let allocation = Allocation {
+            keyworker: client.keyworker,
+            co_worker: client.co_worker,
+        };
+        client_access(&self.account, allocation, &self.settings)
     }
 
     pub(crate) fn require_case_role(&self) -> CoreResult<()> {
@@ -329,15 +340,7 @@ impl UnlockedUnit {
                 identifiers: client.identifiers,
                 keyworker,
             }),
-            _ => ClientView::Record(ClientRecord {
-                rag_history: store::rag_reviews::history(&self.conn, client.id)?,
-                safety_flags: store::safety_flags::for_client(&self.conn, client.id)?,
-                cohort: self.cohort_of(client.id)?,
-                client,
-                keyworker,
-                access,
-                break_glass_reason: None,
-            }),
+            _ => ClientView::Record(Box::new(self.record_of(client, access, None)?)),
         })
     }
 
@@ -366,15 +369,7 @@ impl UnlockedUnit {
         let reason = parse_break_glass_reason(reason)?;
         let detail = serde_json::json!({ "reason": reason });
         self.record_client_view(AuditAction::BrokeGlass, id, &detail, clock, entropy)?;
-        Ok(ClientRecord {
-            keyworker: self.keyworker_of(&client)?,
-            rag_history: store::rag_reviews::history(&self.conn, client.id)?,
-            safety_flags: store::safety_flags::for_client(&self.conn, client.id)?,
-            cohort: self.cohort_of(client.id)?,
-            client,
-            access: ClientAccess::ReadOnly,
-            break_glass_reason: Some(reason),
-        })
+        self.record_of(client, ClientAccess::ReadOnly, Some(reason))
     }
 
     /// Clients outside this keyworker's caseload with exactly this family
@@ -435,6 +430,8 @@ impl UnlockedUnit {
             family_name: entered.family_name,
             date_of_birth: entered.date_of_birth,
             identifiers: entered.identifiers,
+            gender: entered.gender,
+            wants_same_sex_keyworker: entered.wants_same_sex_keyworker,
             ..before.clone()
         };
         let fields = changed_fields(&before, &after);
@@ -471,39 +468,64 @@ impl UnlockedUnit {
             .collect())
     }
 
-    /// Allocates a client to a keyworker, or takes the allocation away
-    /// (`None`). Managers only.
+    /// Allocates a client to a keyworker and, if wanted, a co-worker; `None`
+    /// takes an allocation away. Moving a client from one keyworker to
+    /// another is a transfer and needs a reason. Managers only.
     pub fn allocate_client(
         &mut self,
         id: ClientId,
         keyworker: Option<AccountId>,
+        co_worker: Option<AccountId>,
+        reason: &str,
         clock: &dyn Clock,
         entropy: &mut dyn Entropy,
     ) -> CoreResult<ClientRecord> {
         self.require_manager("allocate clients")?;
         let before = self.find_client(id)?;
-        if let Some(keyworker) = keyworker {
-            let account = store::accounts::find(&self.conn, keyworker)?;
+        for account in [keyworker, co_worker].into_iter().flatten() {
+            let account = store::accounts::find(&self.conn, account)?;
             if !account.as_ref().is_some_and(can_hold_a_caseload) {
                 return Err(CoreError::invalid(
                     "Clients can be allocated only to an enabled keyworker or manager.",
                 ));
             }
         }
+        if co_worker.is_some() && co_worker == keyworker {
+            return Err(CoreError::invalid(
+                "The co-worker must be someone other than the keyworker.",
+            ));
+        }
+        let transfer =
+            before.keyworker.is_some() && keyworker.is_some() && before.keyworker != keyworker;
+        let reason = reason.trim();
+        if transfer && reason.chars().count() < 5 {
+            return Err(CoreError::invalid(
+                "Say why the client moves to another keyworker (at least 5 characters).",
+            ));
+        }
         let after = Client {
             keyworker,
+            co_worker,
             ..before.clone()
         };
-        if after.keyworker != before.keyworker {
+        if after.keyworker != before.keyworker || after.co_worker != before.co_worker {
             let stamp = self.stamp(clock);
             // Staff names make the entry readable; the ids keep it exact.
-            let from_name = self.keyworker_of(&before)?.map(|s| s.full_name);
-            let to_name = self.keyworker_of(&after)?.map(|s| s.full_name);
+            let name_of = |account: Option<AccountId>| -> CoreResult<Option<String>> {
+                Ok(match account {
+                    Some(id) => store::accounts::find(&self.conn, id)?
+                        .map(|a| a.full_name.as_str().to_owned()),
+                    None => None,
+                })
+            };
             let detail = serde_json::json!({
-                "from": from_name.as_ref().map(PersonName::as_str),
-                "to": to_name.as_ref().map(PersonName::as_str),
+                "from": name_of(before.keyworker)?,
+                "to": name_of(keyworker)?,
+                "co_worker": name_of(co_worker)?,
+                "reason": (!reason.is_empty()).then_some(reason),
                 "from_id": before.keyworker.map(|k| k.to_string()),
                 "to_id": keyworker.map(|k| k.to_string()),
+                "co_worker_id": co_worker.map(|k| k.to_string()),
             });
             let audit = self.audit_record(
                 AuditAction::ClientAllocated,
@@ -517,15 +539,7 @@ impl UnlockedUnit {
             store::audit::append(&tx, &audit)?;
             store::commit(tx, "allocate the client")?;
         }
-        Ok(ClientRecord {
-            keyworker: self.keyworker_of(&after)?,
-            rag_history: store::rag_reviews::history(&self.conn, after.id)?,
-            safety_flags: store::safety_flags::for_client(&self.conn, after.id)?,
-            cohort: self.cohort_of(after.id)?,
-            client: after,
-            access: ClientAccess::Full,
-            break_glass_reason: None,
-        })
+        self.record_of(after, ClientAccess::Full, None)
     }
 
     /// Records a RAG review of a client: full access only (the allocated
@@ -575,6 +589,46 @@ impl UnlockedUnit {
         } else {
             Err(CoreError::forbidden(what))
         }
+    }
+
+    /// The whole record of a client, as `access` allows it to be read.
+    fn record_of(
+        &self,
+        client: Client,
+        access: ClientAccess,
+        break_glass_reason: Option<String>,
+    ) -> CoreResult<ClientRecord> {
+        let keyworker_account = match client.keyworker {
+            Some(id) => store::accounts::find(&self.conn, id)?,
+            None => None,
+        };
+        let same_sex_warning = keyworker_account.is_some()
+            && same_sex_request_unmet(
+                client.wants_same_sex_keyworker,
+                client.gender.as_deref(),
+                keyworker_account.as_ref().and_then(|a| a.gender.as_deref()),
+            );
+        let staff = |account: Option<crate::domain::account::Account>| {
+            account.map(|a| StaffMember {
+                id: a.id,
+                full_name: a.full_name,
+            })
+        };
+        let co_worker = match client.co_worker {
+            Some(id) => staff(store::accounts::find(&self.conn, id)?),
+            None => None,
+        };
+        Ok(ClientRecord {
+            keyworker: staff(keyworker_account),
+            co_worker,
+            same_sex_warning,
+            rag_history: store::rag_reviews::history(&self.conn, client.id)?,
+            safety_flags: store::safety_flags::for_client(&self.conn, client.id)?,
+            cohort: self.cohort_of(client.id)?,
+            client,
+            access,
+            break_glass_reason,
+        })
     }
 
     fn keyworker_of(&self, client: &Client) -> CoreResult<Option<StaffMember>> {
@@ -630,6 +684,11 @@ fn changed_fields(before: &Client, after: &Client) -> Vec<&'static str> {
         ("crn", a.crn != b.crn),
         ("pnc_id", a.pnc_id != b.pnc_id),
         ("nhs_number", a.nhs_number != b.nhs_number),
+        ("gender", before.gender != after.gender),
+        (
+            "wants_same_sex_keyworker",
+            before.wants_same_sex_keyworker != after.wants_same_sex_keyworker,
+        ),
     ]
     .into_iter()
     .filter_map(|(name, changed)| changed.then_some(name))

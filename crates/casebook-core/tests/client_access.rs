@@ -166,7 +166,7 @@ fn a_keyworker_owns_their_clients_and_reads_others() {
     assert_eq!(refused.code, ErrorCode::Forbidden);
     assert!(refused.message.contains("allocated to another keyworker"));
     let refused = lee
-        .allocate_client(client.id, None, &SystemClock, &mut OsEntropy)
+        .allocate_client(client.id, None, None, "", &SystemClock, &mut OsEntropy)
         .unwrap_err();
     assert_eq!(refused.code, ErrorCode::Forbidden);
 }
@@ -190,13 +190,45 @@ fn a_manager_allocates_and_the_new_keyworker_takes_over() {
     let pat = unit.as_("pat");
     let pat_id = pat.account().id;
     pat.lock(&SystemClock, &mut OsEntropy);
+    let kim = unit.as_("kim");
+    let kim_id = kim.account().id;
+    kim.lock(&SystemClock, &mut OsEntropy);
 
     let mut manager = unit.as_("admin");
     let staff = manager.allocatable_staff().unwrap();
     assert!(staff.iter().any(|s| s.id == lee_id));
     assert_eq!(staff.len(), 3, "two keyworkers and the manager: {staff:?}");
+    let no_reason = manager.allocate_client(
+        client.id,
+        Some(lee_id),
+        None,
+        " ",
+        &SystemClock,
+        &mut OsEntropy,
+    );
+    assert_eq!(
+        no_reason.unwrap_err().code,
+        ErrorCode::InvalidInput,
+        "a transfer needs a reason"
+    );
+    let same_person = manager.allocate_client(
+        client.id,
+        Some(lee_id),
+        Some(lee_id),
+        "Lee takes over from Kim",
+        &SystemClock,
+        &mut OsEntropy,
+    );
+    assert_eq!(same_person.unwrap_err().code, ErrorCode::InvalidInput);
     let record = manager
-        .allocate_client(client.id, Some(lee_id), &SystemClock, &mut OsEntropy)
+        .allocate_client(
+            client.id,
+            Some(lee_id),
+            Some(kim_id),
+            "Kim's caseload is full; Lee covers the area",
+            &SystemClock,
+            &mut OsEntropy,
+        )
         .unwrap();
     assert_eq!(record.client.keyworker, Some(lee_id));
     // A partner or an unknown account cannot hold a caseload.
@@ -204,6 +236,8 @@ fn a_manager_allocates_and_the_new_keyworker_takes_over() {
         let refused = manager.allocate_client(
             client.id,
             Some(not_a_keyworker),
+            None,
+            "Trying someone who cannot hold a caseload",
             &SystemClock,
             &mut OsEntropy,
         );
@@ -240,14 +274,82 @@ fn a_manager_allocates_and_the_new_keyworker_takes_over() {
     )
     .unwrap();
     lee.lock(&SystemClock, &mut OsEntropy);
+    // Kim stays on the case as co-worker, with the same access; once taken
+    // off it, Kim can only read the record.
     let mut kim = unit.as_("kim");
-    let refused = kim.update_client_details(
+    kim.update_client_details(
         client.id,
         &ClientDetailsText::named("Dana", "Whitlock", "1990-04-02"),
         &SystemClock,
         &mut OsEntropy,
+    )
+    .unwrap();
+    kim.lock(&SystemClock, &mut OsEntropy);
+    let mut manager = unit.as_("admin");
+    manager
+        .allocate_client(
+            client.id,
+            Some(lee_id),
+            None,
+            "",
+            &SystemClock,
+            &mut OsEntropy,
+        )
+        .unwrap();
+    manager.lock(&SystemClock, &mut OsEntropy);
+    let mut kim = unit.as_("kim");
+    let refused = kim.update_client_details(
+        client.id,
+        &ClientDetailsText::named("Dana", "Whitlock", "1990-04-05"),
+        &SystemClock,
+        &mut OsEntropy,
     );
     assert_eq!(refused.unwrap_err().code, ErrorCode::Forbidden);
+}
+
+#[test]
+fn a_same_sex_request_warns_when_the_keyworker_may_not_meet_it() {
+    let unit = Unit::new();
+    let mut manager = unit.as_("admin");
+    let client = manager
+        .add_client(
+            &ClientDetailsText {
+                gender: "woman",
+                wants_same_sex_keyworker: true,
+                ..ClientDetailsText::named("Dana", "Whitlock", "1990-04-02")
+            },
+            &SystemClock,
+            &mut OsEntropy,
+        )
+        .unwrap();
+    let bad_gender = manager.add_client(
+        &ClientDetailsText {
+            gender: "robot",
+            ..ClientDetailsText::named("Ann", "Lee", "1984-04-03")
+        },
+        &SystemClock,
+        &mut OsEntropy,
+    );
+    assert_eq!(bad_gender.unwrap_err().code, ErrorCode::InvalidInput);
+    // The staff accounts in this unit have no gender recorded, so nobody can
+    // say the request is met.
+    let kim = manager
+        .allocatable_staff()
+        .unwrap()
+        .into_iter()
+        .find(|s| s.id != manager.account().id)
+        .unwrap();
+    let record = manager
+        .allocate_client(
+            client.id,
+            Some(kim.id),
+            None,
+            "",
+            &SystemClock,
+            &mut OsEntropy,
+        )
+        .unwrap();
+    assert!(record.same_sex_warning);
 }
 
 #[test]
@@ -389,7 +491,7 @@ fn a_partner_sees_a_summary_and_changes_nothing() {
             &mut OsEntropy,
         )
         .map(drop),
-        pat.allocate_client(client.id, None, &SystemClock, &mut OsEntropy)
+        pat.allocate_client(client.id, None, None, "", &SystemClock, &mut OsEntropy)
             .map(drop),
         pat.find_clients_outside_caseload("Whitlock", "1990-04-02", &SystemClock, &mut OsEntropy)
             .map(drop),

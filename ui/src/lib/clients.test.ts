@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { duplicateReasonWords, accessLabel, breakGlassReasonProblem, canAllocate, clientName, keyworkerName, ragLabel, ragReasonProblem, spacedNhsNumber } from './clients';
+import { genderLabel, duplicateReasonWords, accessLabel, breakGlassReasonProblem, canAllocate, clientName, keyworkerName, ragLabel, ragReasonProblem, spacedNhsNumber } from './clients';
 
 const kim = { id: 'k1', fullName: 'Kim Worker' };
 
@@ -62,5 +62,12 @@ describe('duplicateReasonWords', () => {
   it('says why two records may be one person', () => {
     expect(duplicateReasonWords('same_crn')).toBe('the same CRN');
     expect(duplicateReasonWords('same_birth_and_similar_name')).toMatch(/similar name/);
+  });
+});
+
+describe('genderLabel', () => {
+  it('names a recorded gender and says when there is none', () => {
+    expect(genderLabel('prefer not to say')).toBe('Prefers not to say');
+    expect(genderLabel(null)).toBe('Not recorded');
   });
 });

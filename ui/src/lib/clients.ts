@@ -75,3 +75,17 @@ export function duplicateReasonWords(reason: DuplicateReason): string {
       return 'the same date of birth and a similar name';
   }
 }
+
+/** Gender choices for a client; '' is "not recorded". */
+export const CLIENT_GENDER_CHOICES: ReadonlyArray<{ value: string; label: string }> = [
+  { value: '', label: 'Not recorded' },
+  { value: 'woman', label: 'Woman' },
+  { value: 'man', label: 'Man' },
+  { value: 'non-binary', label: 'Non-binary' },
+  { value: 'prefer not to say', label: 'Prefers not to say' },
+];
+
+/** "Woman", or "Not recorded". */
+export function genderLabel(gender: string | null): string {
+  return CLIENT_GENDER_CHOICES.find((c) => c.value === (gender ?? ''))?.label ?? gender ?? 'Not recorded';
+}

@@ -45,16 +45,45 @@ impl ClientAccess {
     }
 }
 
+/// Who a client is allocated to.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Allocation {
+    pub keyworker: Option<AccountId>,
+    /// A second worker on the case, with the same access as the keyworker.
+    pub co_worker: Option<AccountId>,
+}
+
+impl Allocation {
+    pub fn includes(&self, account: AccountId) -> bool {
+        self.keyworker == Some(account) || self.co_worker == Some(account)
+    }
+}
+
+/// Whether a client who asked for a keyworker of the same sex has one who
+/// may not be: the genders differ, or either is not recorded (so nobody can
+/// say it is met). Casebook warns; a manager decides.
+pub fn same_sex_request_unmet(
+    wants_same_sex_keyworker: bool,
+    client_gender: Option<&str>,
+    keyworker_gender: Option<&str>,
+) -> bool {
+    wants_same_sex_keyworker
+        && match (client_gender, keyworker_gender) {
+            (Some(client), Some(keyworker)) => client != keyworker,
+            _ => true,
+        }
+}
+
 pub fn client_access(
     account: &Account,
-    allocated_keyworker: Option<AccountId>,
+    allocation: Allocation,
     settings: &UnitSettings,
 ) -> ClientAccess {
     match account.case_role {
         None => ClientAccess::None,
         Some(CaseRole::Manager) => ClientAccess::Full,
         Some(CaseRole::Partner) => ClientAccess::Summary,
-        Some(CaseRole::Keyworker) if allocated_keyworker == Some(account.id) => ClientAccess::Full,
+        Some(CaseRole::Keyworker) if allocation.includes(account.id) => ClientAccess::Full,
         Some(CaseRole::Keyworker) if settings.keyworkers_see_other_clients => {
             ClientAccess::ReadOnly
         }
@@ -64,18 +93,12 @@ pub fn client_access(
 
 /// A break-glass reason: enough words that a reviewer can judge it later.
 pub fn parse_break_glass_reason(text: &str) -> crate::error::CoreResult<String> {
-    let reason = text.trim();
-    if reason.chars().count() < 10 {
-        return Err(crate::error::CoreError::invalid(
-            "Say why you need to open this record (at least 10 characters). The reason is kept in the audit trail.",
-        ));
-    }
-    if reason.chars().count() > 500 {
-        return Err(crate::error::CoreError::invalid(
-            "Keep the reason under 500 characters.",
-        ));
-    }
-    Ok(reason.to_owned())
+    super::free_text::parse_free_text(
+        text,
+        10,
+        500,
+        "Say why you need to open this record (at least 10 characters). The reason is kept in the audit trail.",
+    )
 }
 
 #[cfg(test)]
@@ -107,19 +130,28 @@ mod tests {
         let me = AccountId(uuid::Uuid::from_u128(1));
         let other = AccountId(uuid::Uuid::from_u128(2));
         let keyworker = account(Some(CaseRole::Keyworker), 1);
+        let to = |keyworker, co_worker| Allocation {
+            keyworker,
+            co_worker,
+        };
         let cases = [
-            (&keyworker, Some(me), open, ClientAccess::Full),
-            (&keyworker, Some(other), open, ClientAccess::ReadOnly),
-            (&keyworker, None, open, ClientAccess::ReadOnly),
-            (&keyworker, Some(me), hidden, ClientAccess::Full),
-            (&keyworker, Some(other), hidden, ClientAccess::NeedsReason),
-            (&keyworker, None, hidden, ClientAccess::NeedsReason),
+            (to(Some(me), None), open, ClientAccess::Full),
+            (to(Some(other), None), open, ClientAccess::ReadOnly),
+            (to(None, None), open, ClientAccess::ReadOnly),
+            (to(Some(me), None), hidden, ClientAccess::Full),
+            (to(Some(other), Some(me)), hidden, ClientAccess::Full),
+            (to(Some(other), None), hidden, ClientAccess::NeedsReason),
+            (to(None, None), hidden, ClientAccess::NeedsReason),
         ];
-        for (who, allocated, settings, expected) in cases {
-            assert_eq!(client_access(who, allocated, &settings), expected);
+        for (allocation, settings, expected) in cases {
+            assert_eq!(client_access(&keyworker, allocation, &settings), expected);
         }
         for settings in [open, hidden] {
-            for allocated in [Some(me), Some(other), None] {
+            for keyworker in [Some(me), Some(other), None] {
+                let allocated = Allocation {
+                    keyworker,
+                    co_worker: None,
+                };
                 assert_eq!(
                     client_access(&account(Some(CaseRole::Manager), 1), allocated, &settings),
                     ClientAccess::Full
@@ -134,6 +166,15 @@ mod tests {
                 );
             }
         }
+    }
+
+    #[test]
+    fn a_same_sex_request_is_met_only_by_a_recorded_match() {
+        assert!(!same_sex_request_unmet(false, Some("woman"), Some("man")));
+        assert!(!same_sex_request_unmet(true, Some("woman"), Some("woman")));
+        assert!(same_sex_request_unmet(true, Some("woman"), Some("man")));
+        assert!(same_sex_request_unmet(true, Some("woman"), None));
+        assert!(same_sex_request_unmet(true, None, Some("woman")));
     }
 
     #[test]

@@ -81,9 +81,28 @@ pub struct ClientDetailsText<'a> {
     pub crn: &'a str,
     pub pnc_id: &'a str,
     pub nhs_number: &'a str,
+    /// One of `CLIENT_GENDERS`, or blank when not recorded.
+    pub gender: &'a str,
+    /// The client asked for a keyworker of the same sex.
+    pub wants_same_sex_keyworker: bool,
     /// The person adding the client has seen the probable duplicates and
     /// says this is someone else.
     pub confirmed_new_person: bool,
+}
+
+/// Genders a client's record may hold; "prefer not to say" is an answer,
+/// blank is no answer.
+pub const CLIENT_GENDERS: [&str; 4] = ["woman", "man", "non-binary", "prefer not to say"];
+
+fn parse_gender(text: &str) -> CoreResult<Option<String>> {
+    match text.trim() {
+        "" => Ok(None),
+        gender if CLIENT_GENDERS.contains(&gender) => Ok(Some(gender.to_owned())),
+        _ => Err(CoreError::invalid(format!(
+            "Gender can be left blank or be one of: {}.",
+            CLIENT_GENDERS.join(", ")
+        ))),
+    }
 }
 
 impl<'a> ClientDetailsText<'a> {
@@ -134,6 +153,8 @@ pub struct NewClient {
     pub family_name: PersonName,
     pub date_of_birth: DateOfBirth,
     pub identifiers: ClientIdentifiers,
+    pub gender: Option<String>,
+    pub wants_same_sex_keyworker: bool,
 }
 
 impl NewClient {
@@ -144,6 +165,8 @@ impl NewClient {
             family_name: PersonName::parse(text.family_name, "family name")?,
             date_of_birth: DateOfBirth::parse(text.date_of_birth, today)?,
             identifiers: ClientIdentifiers::parse(text.crn, text.pnc_id, text.nhs_number)?,
+            gender: parse_gender(text.gender)?,
+            wants_same_sex_keyworker: text.wants_same_sex_keyworker,
         })
     }
 }
@@ -156,8 +179,12 @@ pub struct Client {
     pub family_name: PersonName,
     pub date_of_birth: DateOfBirth,
     pub identifiers: ClientIdentifiers,
+    pub gender: Option<String>,
+    pub wants_same_sex_keyworker: bool,
     /// The keyworker the client is allocated to, if any.
     pub keyworker: Option<AccountId>,
+    /// A second worker on the case, if any.
+    pub co_worker: Option<AccountId>,
 }
 
 #[cfg(test)]

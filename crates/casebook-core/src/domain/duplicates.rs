@@ -89,7 +89,10 @@ mod tests {
             family_name: parsed.family_name,
             date_of_birth: parsed.date_of_birth,
             identifiers: parsed.identifiers,
+            gender: parsed.gender,
+            wants_same_sex_keyworker: parsed.wants_same_sex_keyworker,
             keyworker: None,
+            co_worker: None,
         }
     }
 

@@ -10,7 +10,8 @@ use crate::domain::names::PersonName;
 use crate::error::{CoreError, CoreResult};
 
 const COLUMNS: &str =
-    "id, given_name, family_name, date_of_birth, keyworker_id, crn, pnc_id, nhs_number";
+    "id, given_name, family_name, date_of_birth, keyworker_id, crn, pnc_id, nhs_number,
+     co_worker_id, gender, wants_same_sex_keyworker";
 
 fn row_json(client: &Client, stamp: WriteStamp) -> serde_json::Value {
     serde_json::json!({
@@ -19,6 +20,9 @@ fn row_json(client: &Client, stamp: WriteStamp) -> serde_json::Value {
         "family_name": client.family_name.as_str(),
         "date_of_birth": stored_date(client.date_of_birth),
         "keyworker_id": client.keyworker.map(|k| k.to_string()),
+        "co_worker_id": client.co_worker.map(|k| k.to_string()),
+        "gender": client.gender,
+        "wants_same_sex_keyworker": client.wants_same_sex_keyworker,
         "crn": client.identifiers.crn.as_ref().map(Crn::as_str),
         "pnc_id": client.identifiers.pnc_id.as_ref().map(PncId::as_str),
         "nhs_number": client.identifiers.nhs_number.as_ref().map(NhsNumber::as_str),
@@ -44,13 +48,16 @@ pub fn insert(
         family_name: client.family_name.clone(),
         date_of_birth: client.date_of_birth,
         identifiers: client.identifiers.clone(),
+        gender: client.gender.clone(),
+        wants_same_sex_keyworker: client.wants_same_sex_keyworker,
         keyworker,
+        co_worker: None,
     };
     let id_text = id.to_string();
     tx.execute(
         "INSERT INTO clients (id, given_name, family_name, date_of_birth, keyworker_id, crn, pnc_id, nhs_number,
-                              created_at, created_by, hlc, device_id)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+                              gender, wants_same_sex_keyworker, created_at, created_by, hlc, device_id)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
         params![
             id_text,
             client.given_name.as_str(),
@@ -60,6 +67,8 @@ pub fn insert(
             client.identifiers.crn.as_ref().map(Crn::as_str),
             client.identifiers.pnc_id.as_ref().map(PncId::as_str),
             client.identifiers.nhs_number.as_ref().map(NhsNumber::as_str),
+            client.gender,
+            client.wants_same_sex_keyworker,
             stamp.at.to_rfc3339(),
             created_by.to_string(),
             stamp.hlc.encode(),
@@ -79,7 +88,8 @@ pub fn update(tx: &Transaction<'_>, stamp: WriteStamp, client: &Client) -> CoreR
     let changed = tx
         .execute(
             "UPDATE clients SET given_name = ?2, family_name = ?3, date_of_birth = ?4, keyworker_id = ?5,
-                                crn = ?6, pnc_id = ?7, nhs_number = ?8, hlc = ?9, device_id = ?10
+                                crn = ?6, pnc_id = ?7, nhs_number = ?8, co_worker_id = ?9, gender = ?10,
+                                wants_same_sex_keyworker = ?11, hlc = ?12, device_id = ?13
              WHERE id = ?1",
             params![
                 id_text,
@@ -90,6 +100,9 @@ pub fn update(tx: &Transaction<'_>, stamp: WriteStamp, client: &Client) -> CoreR
                 client.identifiers.crn.as_ref().map(Crn::as_str),
                 client.identifiers.pnc_id.as_ref().map(PncId::as_str),
                 client.identifiers.nhs_number.as_ref().map(NhsNumber::as_str),
+                client.co_worker.map(|k| k.to_string()),
+                client.gender,
+                client.wants_same_sex_keyworker,
                 stamp.hlc.encode(),
                 stamp.device.to_string()
             ],
@@ -211,6 +224,9 @@ struct RawClient {
     crn: Option<String>,
     pnc_id: Option<String>,
     nhs_number: Option<String>,
+    co_worker: Option<String>,
+    gender: Option<String>,
+    wants_same_sex_keyworker: bool,
 }
 
 fn raw_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<RawClient> {
@@ -223,6 +239,9 @@ fn raw_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<RawClient> {
         crn: row.get(5)?,
         pnc_id: row.get(6)?,
         nhs_number: row.get(7)?,
+        co_worker: row.get(8)?,
+        gender: row.get(9)?,
+        wants_same_sex_keyworker: row.get(10)?,
     })
 }
 
@@ -244,8 +263,16 @@ fn client_from_raw(raw: RawClient) -> CoreResult<Client> {
             raw.nhs_number.as_deref().unwrap_or(""),
         )
         .map_err(malformed)?,
+        gender: raw.gender,
+        wants_same_sex_keyworker: raw.wants_same_sex_keyworker,
         keyworker: raw
             .keyworker
+            .as_deref()
+            .map(AccountId::parse)
+            .transpose()
+            .map_err(malformed)?,
+        co_worker: raw
+            .co_worker
             .as_deref()
             .map(AccountId::parse)
             .transpose()

@@ -39,6 +39,9 @@ fn migrations() -> Migrations<'static> {
         M::up(include_str!("migrations/0006_rag_reviews.sql")),
         M::up(include_str!("migrations/0007_safety_flags.sql")),
         M::up(include_str!("migrations/0008_cohort_flags.sql")),
+        M::up(include_str!(
+            "migrations/0009_co_worker_and_same_sex_request.sql"
+        )),
     ])
 }
 
@@ -129,7 +132,7 @@ pub fn latest_schema_version() -> i64 {
     i64::try_from(MIGRATION_COUNT).unwrap_or(i64::MAX)
 }
 
-const MIGRATION_COUNT: usize = 8;
+const MIGRATION_COUNT: usize = 9;
 
 /// The schema version the database is at (the number of the last migration).
 pub fn schema_version(conn: &Connection) -> CoreResult<i64> {

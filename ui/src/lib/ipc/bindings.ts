@@ -47,6 +47,10 @@ pncId: string,
  */
 nhsNumber: string, 
 /**
+ * Blank, or one of: woman, man, non-binary, prefer not to say.
+ */
+gender: string, wantsSameSexKeyworker: boolean, 
+/**
  * The person has seen the probable duplicates and says this is
  * someone else.
  */
@@ -202,7 +206,16 @@ cohort: CohortDto | null, access: ClientAccess,
 /**
  * The reason given when the record was opened through break-glass.
  */
-breakGlassReason: string | null, };
+breakGlassReason: string | null, gender: string | null, wantsSameSexKeyworker: boolean, 
+/**
+ * Absent in a partner's summary.
+ */
+coWorker: StaffMemberDto | null, 
+/**
+ * The client asked for a keyworker of the same sex and the allocated
+ * one may not be.
+ */
+sameSexWarning: boolean, };
 
 export type ClientDetailsRequest = { clientId: string, details: NewClientRequest, };
 
@@ -210,7 +223,11 @@ export type AllocationRequest = { clientId: string,
 /**
  * `null` takes the allocation away.
  */
-keyworkerId: string | null, };
+keyworkerId: string | null, coWorkerId: string | null, 
+/**
+ * Needed when the client moves from one keyworker to another.
+ */
+reason: string, };
 
 export type BreakGlassRequest = { clientId: string, reason: string, };
 

@@ -45,7 +45,7 @@ describe('makeCommands', () => {
   it('calls invoke with the command name and camelCase arguments', async () => {
     const invoke = vi.fn().mockResolvedValue({ id: 'c1', givenName: 'Ann', familyName: 'Lee', dateOfBirth: '1990-01-02' });
     const commands = makeCommands(invoke);
-    const request = { givenName: 'Ann', familyName: 'Lee', dateOfBirth: '1990-01-02', crn: '', pncId: '', nhsNumber: '', confirmedNewPerson: false };
+    const request = { givenName: 'Ann', familyName: 'Lee', dateOfBirth: '1990-01-02', crn: '', pncId: '', nhsNumber: '', gender: '', wantsSameSexKeyworker: false, confirmedNewPerson: false };
     await expect(commands.addClient(request)).resolves.toMatchObject({ id: 'c1' });
     expect(invoke).toHaveBeenCalledWith('add_client', { request });
   });
@@ -60,7 +60,7 @@ describe('makeCommands', () => {
     await c.unlock({ unit: 'real', username: 'u', password: 'p' });
     await c.lock();
     await c.listClients();
-    const details = { givenName: 'A', familyName: 'B', dateOfBirth: '1990-01-02', crn: 'X123456', pncId: '', nhsNumber: '', confirmedNewPerson: false };
+    const details = { givenName: 'A', familyName: 'B', dateOfBirth: '1990-01-02', crn: 'X123456', pncId: '', nhsNumber: '', gender: '', wantsSameSexKeyworker: false, confirmedNewPerson: false };
     await c.addClient(details);
     await c.findProbableDuplicates(details);
     await c.searchClients('whitlok');
@@ -91,7 +91,7 @@ describe('makeCommands', () => {
     await c.removeCohortFlag({ flagId: 'k1', reason: 'Panel decision' });
     await c.recordOgrs({ clientId: 'c1', score: '80', scoredOn: '2026-11-01' });
     await c.allocatableStaff();
-    await c.allocateClient({ clientId: 'c1', keyworkerId: null });
+    await c.allocateClient({ clientId: 'c1', keyworkerId: null, coWorkerId: null, reason: '' });
     await c.unitSettings();
     await c.changeUnitSettings({ idleLockMinutes: 10, keyworkersSeeOtherClients: false });
     expect(invoke.mock.calls).toEqual([
@@ -129,7 +129,7 @@ describe('makeCommands', () => {
       ['remove_cohort_flag', { request: { flagId: 'k1', reason: 'Panel decision' } }],
       ['record_ogrs', { request: { clientId: 'c1', score: '80', scoredOn: '2026-11-01' } }],
       ['allocatable_staff', undefined],
-      ['allocate_client', { request: { clientId: 'c1', keyworkerId: null } }],
+      ['allocate_client', { request: { clientId: 'c1', keyworkerId: null, coWorkerId: null, reason: '' } }],
       ['unit_settings', undefined],
       ['change_unit_settings', { request: { idleLockMinutes: 10, keyworkersSeeOtherClients: false } }],
     ]);
