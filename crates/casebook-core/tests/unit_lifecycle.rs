@@ -458,12 +458,25 @@ fn the_demo_unit_is_apart_marked_and_full_of_made_up_people() {
         &mut OsEntropy,
     )
     .unwrap();
+    let caseload = unit.view_caseload(&SystemClock, &mut OsEntropy).unwrap();
+    assert!(caseload.len() >= 30);
+    // The demo shows the product at work: allocated clients with ratings,
+    // cohort flags and some safety flags.
+    let me = unit.account().id;
+    assert!(caseload.iter().all(|e| e.client.keyworker == Some(me)));
+    assert!(caseload.iter().filter(|e| e.rag.is_some()).count() >= 25);
+    let neighbourhood = caseload
+        .iter()
+        .filter(|e| {
+            e.cohort_flags
+                .contains(&casebook_core::domain::cohort::CohortFlag::NeighbourhoodCrime)
+        })
+        .count();
     assert!(
-        unit.view_caseload(&SystemClock, &mut OsEntropy)
-            .unwrap()
-            .len()
-            >= 30
+        (20..=26).contains(&neighbourhood),
+        "about two thirds: {neighbourhood}"
     );
+    assert!(caseload.iter().any(|e| !e.active_flags.is_empty()));
 }
 
 #[test]
