@@ -14,6 +14,7 @@ use casebook_core::unit_folder::{self, CreationPlan, NewUnit, UnitKind};
 use tauri::State;
 
 use crate::app_state::{AppState, lock_open_unit, with_unlocked};
+use casebook_core::consent_records::ConsentText;
 use casebook_core::domain::account::NewAccount;
 use casebook_core::domain::audit::AuditFilter;
 use casebook_core::domain::ids::{AccountId, ClientId, CohortFlagId, SafetyFlagId};
@@ -23,12 +24,12 @@ use casebook_core::domain::unit_settings::UnitSettings;
 use crate::ipc::{
     AccountDto, AllocationRequest, AuditCheckDto, AuditEntryDto, AuditFilterDto, BreakGlassRequest,
     ChangePasswordRequest, ClientDetailsRequest, ClientMatchDto, ClientRowDto, ClientViewDto,
-    CohortDto, CreateUnitRequest, CreatedUnitDto, DemoCredentialsDto, DueReviewDto,
-    DuplicateMatchDto, EndSafetyFlagRequest, FindClientRequest, IpcError, NewAccountRequest,
-    NewClientRequest, OgrsRequest, OneTimePasswordDto, PasswordCheckDto, RagReviewDto,
-    RagReviewRequest, RaiseSafetyFlagRequest, RecoverRequest, RemoveCohortFlagRequest,
-    ReviewSafetyFlagRequest, SafetyFlagDto, SessionDto, SetCohortFlagRequest, StaffMemberDto,
-    StartupDto, UnitDto, UnitSettingsDto, UnlockRequest,
+    CohortDto, ConsentRecordDto, ConsentRequest, CreateUnitRequest, CreatedUnitDto,
+    DemoCredentialsDto, DueReviewDto, DuplicateMatchDto, EndSafetyFlagRequest, FindClientRequest,
+    IpcError, NewAccountRequest, NewClientRequest, OgrsRequest, OneTimePasswordDto,
+    PasswordCheckDto, RagReviewDto, RagReviewRequest, RaiseSafetyFlagRequest, RecoverRequest,
+    RemoveCohortFlagRequest, ReviewSafetyFlagRequest, SafetyFlagDto, SessionDto,
+    SetCohortFlagRequest, StaffMemberDto, StartupDto, UnitDto, UnitSettingsDto, UnlockRequest,
 };
 
 type Answer<T> = Result<T, IpcError>;
@@ -325,6 +326,20 @@ pub fn record_ogrs(state: &AppState, request: &OgrsRequest) -> Answer<CohortDto>
     Ok(CohortDto::from_cohort(&cohort))
 }
 
+pub fn record_consent(state: &AppState, request: &ConsentRequest) -> Answer<Vec<ConsentRecordDto>> {
+    let client = ClientId::parse(&request.client_id)?;
+    let entered = ConsentText {
+        agency: &request.agency,
+        decision: &request.decision,
+        how: &request.how,
+        decided_on: &request.decided_on,
+    };
+    let history = with_unlocked(state, |unit| {
+        unit.record_consent(client, &entered, state.clock.as_ref(), &mut OsEntropy)
+    })?;
+    Ok(history.iter().map(ConsentRecordDto::from_record).collect())
+}
+
 pub fn allocatable_staff(state: &AppState) -> Answer<Vec<StaffMemberDto>> {
     let staff = with_unlocked(state, |unit| unit.allocatable_staff())?;
     Ok(staff.iter().map(StaffMemberDto::from_staff).collect())
@@ -357,6 +372,7 @@ pub fn change_unit_settings(state: &AppState, request: &UnitSettingsDto) -> Answ
     let settings = UnitSettings::parse(
         request.idle_lock_minutes,
         request.keyworkers_see_other_clients,
+        request.partners_keep_summary_after_withdrawal,
     )?;
     let session = with_unlocked(state, |unit| {
         unit.change_unit_settings(settings, state.clock.as_ref(), &mut OsEntropy)?;
@@ -647,6 +663,14 @@ pub mod tauri_commands {
     #[tauri::command(async)]
     pub fn record_ogrs(state: State<'_, AppState>, request: OgrsRequest) -> Answer<CohortDto> {
         super::record_ogrs(&state, &request)
+    }
+
+    #[tauri::command(async)]
+    pub fn record_consent(
+        state: State<'_, AppState>,
+        request: ConsentRequest,
+    ) -> Answer<Vec<ConsentRecordDto>> {
+        super::record_consent(&state, &request)
     }
 
     #[tauri::command(async)]

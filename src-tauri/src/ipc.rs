@@ -20,6 +20,7 @@ use casebook_core::domain::safety_flags::SafetyFlagKind;
 use casebook_core::domain::unit_settings::UnitSettings;
 use casebook_core::safety_flag_records::DueReview;
 use casebook_core::store::audit::AuditView;
+use casebook_core::store::consent_decisions::ConsentRecord;
 use casebook_core::store::rag_reviews::RagReview;
 use casebook_core::store::safety_flags::SafetyFlag;
 use casebook_core::unit_folder::{UnitDescription, UnitKind};
@@ -275,7 +276,7 @@ impl ClientAccessDto {
             ClientAccess::Full => Some(ClientAccessDto::Full),
             ClientAccess::ReadOnly => Some(ClientAccessDto::ReadOnly),
             ClientAccess::Summary => Some(ClientAccessDto::Summary),
-            ClientAccess::NeedsReason | ClientAccess::None => None,
+            ClientAccess::NeedsReason | ClientAccess::Withheld | ClientAccess::None => None,
         }
     }
 }
@@ -628,6 +629,47 @@ impl DuplicateMatchDto {
     }
 }
 
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct ConsentRecordDto {
+    pub agency: String,
+    /// `given` or `withdrawn`.
+    pub decision: String,
+    pub how: Option<String>,
+    /// `YYYY-MM-DD`.
+    pub decided_on: String,
+    pub recorded_by: Option<String>,
+    pub recorded_at: String,
+}
+
+impl ConsentRecordDto {
+    pub fn from_record(record: &ConsentRecord) -> ConsentRecordDto {
+        ConsentRecordDto {
+            agency: record.agency.clone(),
+            decision: record.decision.as_str().to_owned(),
+            how: record.how.clone(),
+            decided_on: record.decided_on.format("%Y-%m-%d").to_string(),
+            recorded_by: record.recorded_by.clone(),
+            recorded_at: record.recorded_at.clone(),
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct ConsentRequest {
+    pub client_id: String,
+    /// Police, Probation, Council or Other.
+    pub agency: String,
+    /// `given` or `withdrawn`.
+    pub decision: String,
+    /// How consent was given (in writing, verbally, electronically); blank
+    /// for a withdrawal.
+    pub how: String,
+    /// `YYYY-MM-DD`.
+    pub decided_on: String,
+}
+
 /// One line of the caseload.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
@@ -688,6 +730,8 @@ pub struct ClientViewDto {
     pub cohort_flags: Vec<CohortFlagDto>,
     /// The whole cohort record; absent in a partner's summary.
     pub cohort: Option<CohortDto>,
+    /// Every consent decision, newest first; empty in a partner's summary.
+    pub consent: Vec<ConsentRecordDto>,
     pub access: ClientAccessDto,
     /// The reason given when the record was opened through break-glass.
     pub break_glass_reason: Option<String>,
@@ -727,6 +771,11 @@ impl ClientViewDto {
                 .map(CohortFlagDto::from)
                 .collect(),
             cohort: Some(CohortDto::from_cohort(&record.cohort)),
+            consent: record
+                .consent
+                .iter()
+                .map(ConsentRecordDto::from_record)
+                .collect(),
             access: ClientAccessDto::from_access(record.access)
                 .unwrap_or(ClientAccessDto::ReadOnly),
             break_glass_reason: record.break_glass_reason.clone(),
@@ -752,6 +801,7 @@ impl ClientViewDto {
                 safety_flags: Vec::new(),
                 cohort_flags: summary.cohort_flags.iter().map(|f| (*f).into()).collect(),
                 cohort: None,
+                consent: Vec::new(),
                 access: ClientAccessDto::Summary,
                 break_glass_reason: None,
                 gender: None,
@@ -823,6 +873,7 @@ pub struct UnitSettingsDto {
     /// 1 to 15.
     pub idle_lock_minutes: u32,
     pub keyworkers_see_other_clients: bool,
+    pub partners_keep_summary_after_withdrawal: bool,
 }
 
 impl UnitSettingsDto {
@@ -830,6 +881,7 @@ impl UnitSettingsDto {
         UnitSettingsDto {
             idle_lock_minutes: settings.idle_lock_minutes,
             keyworkers_see_other_clients: settings.keyworkers_see_other_clients,
+            partners_keep_summary_after_withdrawal: settings.partners_keep_summary_after_withdrawal,
         }
     }
 }
@@ -1085,6 +1137,8 @@ pub fn typescript_bindings() -> String {
         FindClientRequest::decl(&config),
         ClientMatchDto::decl(&config),
         UnitSettingsDto::decl(&config),
+        ConsentRecordDto::decl(&config),
+        ConsentRequest::decl(&config),
         AccountStatusDto::decl(&config),
         AccountDto::decl(&config),
         NewAccountRequest::decl(&config),

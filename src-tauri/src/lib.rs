@@ -66,6 +66,7 @@ pub fn run() {
             commands::tauri_commands::set_cohort_flag,
             commands::tauri_commands::remove_cohort_flag,
             commands::tauri_commands::record_ogrs,
+            commands::tauri_commands::record_consent,
             commands::tauri_commands::raise_safety_flag,
             commands::tauri_commands::review_safety_flag,
             commands::tauri_commands::end_safety_flag,

@@ -8,10 +8,10 @@ use casebook::app_state::{AppState, KdfPolicy};
 use casebook::commands;
 use casebook::ipc::{
     AllocationRequest, AuditFilterDto, BreakGlassRequest, CaseRoleDto, ChangePasswordRequest,
-    ClientDetailsRequest, CreateUnitRequest, EndSafetyFlagRequest, ErrorCodeDto, FindClientRequest,
-    IpcError, NewAccountRequest, NewClientRequest, OgrsRequest, RagReviewRequest,
-    RaiseSafetyFlagRequest, RecoverRequest, ReviewSafetyFlagRequest, UnitKindDto, UnitSettingsDto,
-    UnlockRequest,
+    ClientDetailsRequest, ConsentRequest, CreateUnitRequest, EndSafetyFlagRequest, ErrorCodeDto,
+    FindClientRequest, IpcError, NewAccountRequest, NewClientRequest, OgrsRequest,
+    RagReviewRequest, RaiseSafetyFlagRequest, RecoverRequest, ReviewSafetyFlagRequest, UnitKindDto,
+    UnitSettingsDto, UnlockRequest,
 };
 use casebook_core::vault::slot::KdfCost;
 
@@ -297,6 +297,7 @@ fn no_command_panics_on_hostile_input() {
         let settings = UnitSettingsDto {
             idle_lock_minutes: minutes,
             keyworkers_see_other_clients: true,
+            partners_keep_summary_after_withdrawal: false,
         };
         let refused = commands::change_unit_settings(&state, &settings).unwrap_err();
         assert_eq!(refused.code, ErrorCodeDto::InvalidInput);
@@ -316,6 +317,7 @@ fn hide_other_clients() -> UnitSettingsDto {
     UnitSettingsDto {
         idle_lock_minutes: 5,
         keyworkers_see_other_clients: false,
+        partners_keep_summary_after_withdrawal: false,
     }
 }
 
@@ -405,7 +407,7 @@ fn every_command_under_every_role() {
         commands::lock(&state).unwrap();
     }
     type Check = fn(&casebook::app_state::AppState, &Targets) -> Result<(), IpcError>;
-    let checks: [(&str, Check); 25] = [
+    let checks: [(&str, Check); 26] = [
         ("list_clients", |s, _| commands::list_clients(s).map(drop)),
         ("add_client", |s, _| {
             // Every role adds the same person; that they are duplicates is
@@ -518,6 +520,16 @@ fn every_command_under_every_role() {
         ("safety_reviews_due", |s, _| {
             commands::safety_reviews_due(s).map(drop)
         }),
+        ("record_consent", |s, t| {
+            let request = ConsentRequest {
+                client_id: t.own_client.clone(),
+                agency: "Probation".to_owned(),
+                decision: "given".to_owned(),
+                how: "verbally".to_owned(),
+                decided_on: s.clock.now().date_naive().to_string(),
+            };
+            commands::record_consent(s, &request).map(drop)
+        }),
         ("record_ogrs", |s, t| {
             let request = OgrsRequest {
                 client_id: t.own_client.clone(),
@@ -532,13 +544,13 @@ fn every_command_under_every_role() {
     ];
     // Which of the checks above each role may run.
     #[rustfmt::skip]
-    let allowed: [(&str, &str, [bool; 25]); 5] = [
+    let allowed: [(&str, &str, [bool; 26]); 5] = [
         // clients; accounts and recovery; audit trail; client record; settings, RAG review, change settings
-        ("keyworker", chosen,   [true, true, true, true, false, false, false, false, false, false, false, false, false, true, true, true, true, false, false, true, true, true, true, true, false]),
-        ("manager", chosen,     [true, true, true, true, false, false, false, false, false, false, true, true, true, true, true, false, false, true, true, true, true, true, true, true, false]),
-        ("partner", chosen,     [true, false, true, false, false, false, false, false, false, false, false, false, false, true, false, false, false, false, false, true, false, false, true, false, false]),
-        ("adminonly", chosen,   [false, false, false, false, true, true, true, true, true, true, true, true, true, false, false, false, false, false, false, true, false, false, false, false, true]),
-        ("admin", PASSWORD,     [true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, false, false, true, true, true, true, true, true, true, true]),
+        ("keyworker", chosen,   [true, true, true, true, false, false, false, false, false, false, false, false, false, true, true, true, true, false, false, true, true, true, true, true, true, false]),
+        ("manager", chosen,     [true, true, true, true, false, false, false, false, false, false, true, true, true, true, true, false, false, true, true, true, true, true, true, true, true, false]),
+        ("partner", chosen,     [true, false, true, false, false, false, false, false, false, false, false, false, false, true, false, false, false, false, false, true, false, false, true, false, false, false]),
+        ("adminonly", chosen,   [false, false, false, false, true, true, true, true, true, true, true, true, true, false, false, false, false, false, false, true, false, false, false, false, false, true]),
+        ("admin", PASSWORD,     [true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, false, false, true, true, true, true, true, true, true, true, true]),
     ];
     for (username, password, expected) in allowed {
         let request = UnlockRequest {

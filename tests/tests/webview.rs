@@ -312,9 +312,16 @@ async fn choose(driver: &WebDriver, test_id: &str, visible_text: &str) {
 }
 
 /// Adds an account on the Accounts screen and returns its one-time password.
-async fn add_account(driver: &WebDriver, username: &str, full_name: &str, role: &str) -> String {
+async fn add_account(
+    driver: &WebDriver,
+    username: &str,
+    full_name: &str,
+    agency: &str,
+    role: &str,
+) -> String {
     type_into(driver, "account-username", username).await;
     type_into(driver, "account-full-name", full_name).await;
+    choose(driver, "account-agency", agency).await;
     let select = by_id(driver, "account-role").await;
     SelectElement::new(&select)
         .await
@@ -546,8 +553,15 @@ async fn a_unit_s_first_day_in_the_real_webview() {
     // password shown once.
     click(&driver, "nav-accounts").await;
     by_id(&driver, "accounts-screen").await;
-    let kim_once = add_account(&driver, "kim", "Kim Keyworker", "keyworker").await;
-    let pat_once = add_account(&driver, "pat", "Pat Partner", "partner").await;
+    let kim_once = add_account(
+        &driver,
+        "kim",
+        "Kim Keyworker",
+        "Casebook charity service",
+        "keyworker",
+    )
+    .await;
+    let pat_once = add_account(&driver, "pat", "Pat Partner", "Police", "partner").await;
     screenshot(&driver, "08-accounts").await;
 
     // Switch user: the keyworker signs in, must choose a password, adds a client.
@@ -772,6 +786,35 @@ async fn a_unit_s_first_day_in_the_real_webview() {
     screenshot(&driver, "15b-cohort-proposal").await;
     click(&driver, "cohort-confirm").await;
     gone(&driver, "cohort-proposal").await;
+
+    // The client withdraws consent to share with the police.
+    choose(&driver, "consent-agency", "Police").await;
+    click(&driver, "consent-withdrawn").await;
+    type_into(&driver, "consent-date-day", &today.format("%d").to_string()).await;
+    type_into(
+        &driver,
+        "consent-date-month",
+        &today.format("%m").to_string(),
+    )
+    .await;
+    type_into(
+        &driver,
+        "consent-date-year",
+        &today.format("%Y").to_string(),
+    )
+    .await;
+    click(&driver, "consent-save").await;
+    let started = Instant::now();
+    while !page_text(&driver).await.contains("Withdrawn on") {
+        assert!(started.elapsed() < WAIT, "the withdrawal never showed");
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    by_id(&driver, "consent-panel")
+        .await
+        .scroll_into_view()
+        .await
+        .unwrap();
+    screenshot(&driver, "15c-consent-withdrawn").await;
     assert!(
         by_id(&driver, "cohort-flag")
             .await
@@ -835,6 +878,12 @@ async fn a_unit_s_first_day_in_the_real_webview() {
     let delayed = delayed.expect("the lock screen never asked to wait");
     assert!(delayed >= 4, "asked to wait after only {delayed} tries");
     screenshot(&driver, "18-sign-in-delayed").await;
+
+    // The police partner no longer sees the client who withdrew consent.
+    sign_in(&driver, "pat", "willow compass ember").await;
+    wait_for_rows(&driver, 1).await;
+    assert!(!page_text(&driver).await.contains("Whitlock"));
+    switches.push(switch_user(&driver).await);
 
     // The administrator checks the audit trail.
     sign_in(&driver, "admin", PASSWORD).await;

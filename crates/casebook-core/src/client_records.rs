@@ -5,7 +5,7 @@
 //! account may do with the client, and records what it did in the audit
 //! trail in the same transaction.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use crate::clock::{Clock, Entropy, new_uuid_v7};
 use crate::cohort_records::Cohort;
@@ -23,7 +23,9 @@ use crate::domain::rag::{NewRagReview, Rag};
 use crate::domain::safety_flags::SafetyFlagKind;
 use crate::domain::search::{SearchQuery, score};
 use crate::error::{CoreError, CoreResult, ErrorCode};
-use crate::store::{self, rag_reviews::RagReview, safety_flags::SafetyFlag};
+use crate::store::{
+    self, consent_decisions::ConsentRecord, rag_reviews::RagReview, safety_flags::SafetyFlag,
+};
 use crate::unlocked_unit::UnlockedUnit;
 
 /// A member of staff as the caseload names them.
@@ -63,6 +65,8 @@ pub struct ClientRecord {
     /// Every safety flag, active ones first.
     pub safety_flags: Vec<SafetyFlag>,
     pub cohort: Cohort,
+    /// Every consent decision, newest first.
+    pub consent: Vec<ConsentRecord>,
     /// `Full` or `ReadOnly`.
     pub access: ClientAccess,
     /// The reason given, when the record was opened through break-glass.
@@ -117,12 +121,34 @@ pub struct ClientMatch {
 }
 
 impl UnlockedUnit {
+    /// What this account may do with `client`. For a partner this reads
+    /// the client's consent for the partner's agency; if that read fails the
+    /// answer is as if consent were withdrawn, so a fault shows less, never
+    /// more.
     pub(crate) fn access_to(&self, client: &Client) -> ClientAccess {
+        let withdrawn = self.account.case_role == Some(CaseRole::Partner)
+            && self
+                .clients_withdrawn_from_my_agency()
+                .map_or(true, |withdrawn| withdrawn.contains(&client.id));
+        self.access_given(client, withdrawn)
+    }
+
+    fn access_given(&self, client: &Client, consent_withdrawn: bool) -> ClientAccess {
         let allocation = Allocation {
             keyworker: client.keyworker,
             co_worker: client.co_worker,
         };
-        client_access(&self.account, allocation, &self.settings)
+        client_access(&self.account, allocation, consent_withdrawn, &self.settings)
+    }
+
+    /// Clients who withdrew consent for this account's agency (read once for
+    /// a whole list).
+    fn clients_withdrawn_from_my_agency(&self) -> CoreResult<HashSet<ClientId>> {
+        Ok(store::consent_decisions::withdrawn_by_client(&self.conn)?
+            .into_iter()
+            .filter(|(_, agencies)| agencies.contains(&self.account.agency))
+            .map(|(client, _)| client)
+            .collect())
     }
 
     pub(crate) fn require_case_role(&self) -> CoreResult<()> {
@@ -270,10 +296,11 @@ impl UnlockedUnit {
         }
         store::commit(tx, "open the caseload")?;
         let staff = self.staff_names()?;
+        let withdrawn = self.clients_withdrawn_from_my_agency()?;
         Ok(clients
             .into_iter()
             .filter_map(|client| {
-                let access = self.access_to(&client);
+                let access = self.access_given(&client, withdrawn.contains(&client.id));
                 access.is_listed().then(|| CaseloadEntry {
                     keyworker: client.keyworker.and_then(|k| staff.get(&k).cloned()),
                     rag: ratings.get(&client.id).copied(),
@@ -295,9 +322,13 @@ impl UnlockedUnit {
         let Some(query) = SearchQuery::parse(text) else {
             return Ok(Vec::new());
         };
+        let withdrawn = self.clients_withdrawn_from_my_agency()?;
         let mut hits: Vec<(f64, Client)> = store::clients::list(&self.conn)?
             .into_iter()
-            .filter(|client| self.access_to(client).is_listed())
+            .filter(|client| {
+                self.access_given(client, withdrawn.contains(&client.id))
+                    .is_listed()
+            })
             .filter_map(|client| score(&query, &client).map(|s| (s, client)))
             .collect();
         // Best score first; the list was in name order, which a stable sort keeps for ties.
@@ -320,6 +351,11 @@ impl UnlockedUnit {
         self.require_case_role()?;
         let client = self.find_client(id)?;
         let access = self.access_to(&client);
+        if access == ClientAccess::Withheld {
+            return Err(CoreError::forbidden(
+                "see this client: they have withdrawn consent to share information with your agency",
+            ));
+        }
         if access == ClientAccess::NeedsReason {
             return Err(CoreError::new(
                 ErrorCode::ReasonRequired,
@@ -625,6 +661,7 @@ impl UnlockedUnit {
             rag_history: store::rag_reviews::history(&self.conn, client.id)?,
             safety_flags: store::safety_flags::for_client(&self.conn, client.id)?,
             cohort: self.cohort_of(client.id)?,
+            consent: store::consent_decisions::history(&self.conn, client.id)?,
             client,
             access,
             break_glass_reason,

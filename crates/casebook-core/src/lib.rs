@@ -6,7 +6,8 @@
 //! - [`vault`]: the unit key, derived keys and password key slots.
 //! - [`unit_folder`]: a unit on disk; creating and unlocking it.
 //! - [`unlocked_unit`]: what a signed-in person can do; its siblings
-//!   [`client_records`], [`cohort_records`], [`safety_flag_records`], [`account_administration`],
+//!   [`client_records`], [`cohort_records`], [`consent_records`], [`safety_flag_records`],
+//!   [`account_administration`],
 //!   [`audit_views`] and [`unit_settings_administration`] add the rest.
 //! - [`demo`]: the demo unit's made-up people.
 //! - [`clock`]: time, randomness and the hybrid logical clock, passed in.
@@ -22,6 +23,7 @@ pub mod audit_views;
 pub mod client_records;
 pub mod clock;
 pub mod cohort_records;
+pub mod consent_records;
 pub mod demo;
 pub mod domain;
 pub mod error;

@@ -9,6 +9,7 @@ use std::path::{Path, PathBuf};
 
 use casebook_core::client_records::ClientView;
 use casebook_core::clock::{OsEntropy, SystemClock};
+use casebook_core::consent_records::ConsentText;
 use casebook_core::domain::access::ClientAccess;
 use casebook_core::domain::account::{CaseRole, NewAccount};
 use casebook_core::domain::audit::AuditFilter;
@@ -106,7 +107,7 @@ fn set_hide_others(unit: &Unit, hide: bool) {
     let mut admin = unit.as_("admin");
     admin
         .change_unit_settings(
-            UnitSettings::parse(5, !hide).unwrap(),
+            UnitSettings::parse(5, !hide, false).unwrap(),
             &SystemClock,
             &mut OsEntropy,
         )
@@ -545,25 +546,25 @@ fn unit_settings_are_for_administrators_checked_kept_and_audited() {
     let unit = Unit::new();
     let mut kim = unit.as_("kim");
     let refused = kim.change_unit_settings(
-        UnitSettings::parse(10, true).unwrap(),
+        UnitSettings::parse(10, true, false).unwrap(),
         &SystemClock,
         &mut OsEntropy,
     );
     assert_eq!(refused.unwrap_err().code, ErrorCode::Forbidden);
     kim.lock(&SystemClock, &mut OsEntropy);
 
-    assert!(UnitSettings::parse(16, true).is_err());
+    assert!(UnitSettings::parse(16, true, false).is_err());
     let mut ira = unit.as_("ira");
     assert_eq!(ira.settings(), UnitSettings::default());
     ira.change_unit_settings(
-        UnitSettings::parse(12, false).unwrap(),
+        UnitSettings::parse(12, false, false).unwrap(),
         &SystemClock,
         &mut OsEntropy,
     )
     .unwrap();
     // Saving the same settings again changes and records nothing.
     ira.change_unit_settings(
-        UnitSettings::parse(12, false).unwrap(),
+        UnitSettings::parse(12, false, false).unwrap(),
         &SystemClock,
         &mut OsEntropy,
     )
@@ -580,7 +581,10 @@ fn unit_settings_are_for_administrators_checked_kept_and_audited() {
     ira.lock(&SystemClock, &mut OsEntropy);
 
     let kim = unit.as_("kim");
-    assert_eq!(kim.settings(), UnitSettings::parse(12, false).unwrap());
+    assert_eq!(
+        kim.settings(),
+        UnitSettings::parse(12, false, false).unwrap()
+    );
 }
 
 #[test]
@@ -967,4 +971,77 @@ fn search_finds_only_what_the_account_may_see() {
         ira.search_clients("Whitlock").unwrap_err().code,
         ErrorCode::Forbidden
     );
+}
+
+#[test]
+fn a_client_who_withdraws_consent_for_an_agency_is_hidden_from_its_partners() {
+    let unit = Unit::new();
+    let mut kim = unit.as_("kim");
+    let client = kim
+        .add_client(
+            &ClientDetailsText::named("Dana", "Whitlock", "1990-04-02"),
+            &SystemClock,
+            &mut OsEntropy,
+        )
+        .unwrap();
+    let today = chrono::Utc::now().date_naive().to_string();
+    let given = ConsentText {
+        agency: "Police",
+        decision: "given",
+        how: "in writing",
+        decided_on: &today,
+    };
+    kim.record_consent(client.id, &given, &SystemClock, &mut OsEntropy)
+        .unwrap();
+    let no_way = ConsentText { how: "", ..given };
+    let refused = kim.record_consent(client.id, &no_way, &SystemClock, &mut OsEntropy);
+    assert_eq!(refused.unwrap_err().code, ErrorCode::InvalidInput);
+    let history = kim
+        .record_consent(
+            client.id,
+            &ConsentText {
+                decision: "withdrawn",
+                how: "",
+                ..given
+            },
+            &SystemClock,
+            &mut OsEntropy,
+        )
+        .unwrap();
+    assert_eq!(history.len(), 2, "every decision is kept");
+    kim.lock(&SystemClock, &mut OsEntropy);
+
+    // Pat is a partner from the police (every staff account in this unit is).
+    let mut pat = unit.as_("pat");
+    assert!(
+        pat.view_caseload(&SystemClock, &mut OsEntropy)
+            .unwrap()
+            .is_empty()
+    );
+    assert!(pat.search_clients("Whitlock").unwrap().is_empty());
+    let refused = pat.view_client(client.id, &SystemClock, &mut OsEntropy);
+    let refused = refused.unwrap_err();
+    assert_eq!(refused.code, ErrorCode::Forbidden);
+    assert!(refused.message.contains("withdrawn consent"));
+    pat.lock(&SystemClock, &mut OsEntropy);
+
+    // A unit whose agreement says partners keep the summary can say so.
+    let mut admin = unit.as_("admin");
+    admin
+        .change_unit_settings(
+            UnitSettings::parse(5, true, true).unwrap(),
+            &SystemClock,
+            &mut OsEntropy,
+        )
+        .unwrap();
+    admin.lock(&SystemClock, &mut OsEntropy);
+    let mut pat = unit.as_("pat");
+    assert_eq!(
+        pat.view_caseload(&SystemClock, &mut OsEntropy)
+            .unwrap()
+            .len(),
+        1
+    );
+    let refused = pat.record_consent(client.id, &given, &SystemClock, &mut OsEntropy);
+    assert_eq!(refused.unwrap_err().code, ErrorCode::Forbidden);
 }

@@ -70,7 +70,12 @@ fn child_changes_passwords_until_killed() {
         )
         .unwrap();
         unit.lock(&SystemClock, &mut OsEntropy);
-        std::fs::write(folder.join("crash-test-hint"), next.to_string()).unwrap();
+        // The hint is written to a new name and renamed, so a kill can never
+        // leave it empty (an empty hint would send the parent looking for
+        // the password among the first few, not the current ones).
+        let fresh = folder.join("crash-test-hint.new");
+        std::fs::write(&fresh, next.to_string()).unwrap();
+        std::fs::rename(&fresh, folder.join("crash-test-hint")).unwrap();
     }
 }
 

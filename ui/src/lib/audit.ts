@@ -34,6 +34,7 @@ export const AUDIT_ACTIONS: ReadonlyArray<{ code: string; words: string }> = [
   { code: 'cohort_flag_set', words: 'Set a cohort flag' },
   { code: 'cohort_flag_removed', words: 'Removed a cohort flag' },
   { code: 'ogrs_recorded', words: 'Recorded an OGRS score' },
+  { code: 'consent_recorded', words: 'Recorded a consent decision' },
 ];
 
 const WORDS = new Map(AUDIT_ACTIONS.map((action) => [action.code, action.words]));

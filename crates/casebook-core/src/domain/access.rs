@@ -21,6 +21,8 @@ pub enum ClientAccess {
     /// Outside this keyworker's access: opening the record needs a reason,
     /// and is then read-only, flagged and audited (break-glass).
     NeedsReason,
+    /// A partner whose agency the client withdrew consent for: nothing.
+    Withheld,
     /// No client data at all: an account that only administers.
     None,
 }
@@ -32,6 +34,7 @@ impl ClientAccess {
             ClientAccess::ReadOnly => "read_only",
             ClientAccess::Summary => "summary",
             ClientAccess::NeedsReason => "needs_reason",
+            ClientAccess::Withheld => "withheld",
             ClientAccess::None => "none",
         }
     }
@@ -74,14 +77,22 @@ pub fn same_sex_request_unmet(
         }
 }
 
+/// `consent_withdrawn` says whether the client's latest decision for the
+/// account's agency is a withdrawal (it matters only for partners).
 pub fn client_access(
     account: &Account,
     allocation: Allocation,
+    consent_withdrawn: bool,
     settings: &UnitSettings,
 ) -> ClientAccess {
     match account.case_role {
         None => ClientAccess::None,
         Some(CaseRole::Manager) => ClientAccess::Full,
+        Some(CaseRole::Partner)
+            if consent_withdrawn && !settings.partners_keep_summary_after_withdrawal =>
+        {
+            ClientAccess::Withheld
+        }
         Some(CaseRole::Partner) => ClientAccess::Summary,
         Some(CaseRole::Keyworker) if allocation.includes(account.id) => ClientAccess::Full,
         Some(CaseRole::Keyworker) if settings.keyworkers_see_other_clients => {
@@ -144,7 +155,10 @@ mod tests {
             (to(None, None), hidden, ClientAccess::NeedsReason),
         ];
         for (allocation, settings, expected) in cases {
-            assert_eq!(client_access(&keyworker, allocation, &settings), expected);
+            assert_eq!(
+                client_access(&keyworker, allocation, false, &settings),
+                expected
+            );
         }
         for settings in [open, hidden] {
             for keyworker in [Some(me), Some(other), None] {
@@ -153,19 +167,52 @@ mod tests {
                     co_worker: None,
                 };
                 assert_eq!(
-                    client_access(&account(Some(CaseRole::Manager), 1), allocated, &settings),
+                    client_access(
+                        &account(Some(CaseRole::Manager), 1),
+                        allocated,
+                        true,
+                        &settings
+                    ),
                     ClientAccess::Full
                 );
                 assert_eq!(
-                    client_access(&account(Some(CaseRole::Partner), 1), allocated, &settings),
+                    client_access(
+                        &account(Some(CaseRole::Partner), 1),
+                        allocated,
+                        false,
+                        &settings
+                    ),
                     ClientAccess::Summary
                 );
                 assert_eq!(
-                    client_access(&account(None, 1), allocated, &settings),
+                    client_access(&account(None, 1), allocated, false, &settings),
                     ClientAccess::None
                 );
             }
         }
+    }
+
+    #[test]
+    fn a_withdrawal_of_consent_hides_the_client_from_that_agency_unless_the_unit_keeps_it() {
+        let partner = account(Some(CaseRole::Partner), 1);
+        let mut settings = UnitSettings::default();
+        let none = Allocation::default();
+        assert_eq!(
+            client_access(&partner, none, true, &settings),
+            ClientAccess::Withheld
+        );
+        assert!(!ClientAccess::Withheld.is_listed());
+        settings.partners_keep_summary_after_withdrawal = true;
+        assert_eq!(
+            client_access(&partner, none, true, &settings),
+            ClientAccess::Summary
+        );
+        let keyworker = account(Some(CaseRole::Keyworker), 1);
+        assert_eq!(
+            client_access(&keyworker, none, true, &UnitSettings::default()),
+            ClientAccess::ReadOnly,
+            "consent is about partner agencies"
+        );
     }
 
     #[test]

@@ -44,10 +44,11 @@ pub enum AuditAction {
     CohortFlagSet,
     CohortFlagRemoved,
     OgrsRecorded,
+    ConsentRecorded,
 }
 
 impl AuditAction {
-    pub const ALL: [AuditAction; 29] = [
+    pub const ALL: [AuditAction; 30] = [
         AuditAction::UnitCreated,
         AuditAction::SignedIn,
         AuditAction::SignInFailed,
@@ -77,6 +78,7 @@ impl AuditAction {
         AuditAction::CohortFlagSet,
         AuditAction::CohortFlagRemoved,
         AuditAction::OgrsRecorded,
+        AuditAction::ConsentRecorded,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -110,6 +112,7 @@ impl AuditAction {
             AuditAction::CohortFlagSet => "cohort_flag_set",
             AuditAction::CohortFlagRemoved => "cohort_flag_removed",
             AuditAction::OgrsRecorded => "ogrs_recorded",
+            AuditAction::ConsentRecorded => "consent_recorded",
         }
     }
 

@@ -9,6 +9,7 @@ pub mod account;
 pub mod audit;
 pub mod client;
 pub mod cohort;
+pub mod consent;
 pub mod duplicates;
 pub mod free_text;
 pub mod identifiers;

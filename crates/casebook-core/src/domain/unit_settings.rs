@@ -15,6 +15,10 @@ pub struct UnitSettings {
     /// others. When they cannot, opening such a client needs a reason
     /// (break-glass).
     pub keyworkers_see_other_clients: bool,
+    /// Whether partners still see a client's summary after the client
+    /// withdrew consent for their agency: only where the unit's agreement
+    /// (or the law, for a client on licence) says they must. Off by default.
+    pub partners_keep_summary_after_withdrawal: bool,
 }
 
 impl Default for UnitSettings {
@@ -22,6 +26,7 @@ impl Default for UnitSettings {
         UnitSettings {
             idle_lock_minutes: DEFAULT_IDLE_LOCK_MINUTES,
             keyworkers_see_other_clients: true,
+            partners_keep_summary_after_withdrawal: false,
         }
     }
 }
@@ -30,6 +35,7 @@ impl UnitSettings {
     pub fn parse(
         idle_lock_minutes: u32,
         keyworkers_see_other_clients: bool,
+        partners_keep_summary_after_withdrawal: bool,
     ) -> CoreResult<UnitSettings> {
         if !(1..=MAX_IDLE_LOCK_MINUTES).contains(&idle_lock_minutes) {
             return Err(CoreError::invalid(format!(
@@ -39,6 +45,7 @@ impl UnitSettings {
         Ok(UnitSettings {
             idle_lock_minutes,
             keyworkers_see_other_clients,
+            partners_keep_summary_after_withdrawal,
         })
     }
 }
@@ -49,10 +56,12 @@ mod tests {
 
     #[test]
     fn idle_lock_is_between_one_and_fifteen_minutes() {
-        assert!(UnitSettings::parse(0, true).is_err());
-        assert!(UnitSettings::parse(16, true).is_err());
+        assert!(UnitSettings::parse(0, true, false).is_err());
+        assert!(UnitSettings::parse(16, true, false).is_err());
         assert_eq!(
-            UnitSettings::parse(15, false).unwrap().idle_lock_minutes,
+            UnitSettings::parse(15, false, false)
+                .unwrap()
+                .idle_lock_minutes,
             15
         );
         assert_eq!(UnitSettings::default().idle_lock_minutes, 5);

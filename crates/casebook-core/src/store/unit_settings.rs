@@ -9,6 +9,7 @@ use crate::error::{CoreError, CoreResult};
 
 const IDLE_LOCK_MINUTES: &str = "idle_lock_minutes";
 const KEYWORKERS_SEE_OTHER_CLIENTS: &str = "keyworkers_see_other_clients";
+const PARTNERS_KEEP_SUMMARY: &str = "partners_keep_summary_after_withdrawal";
 
 /// The settings, with the default for any that was never set. A stored
 /// value that does not parse (a damaged row) falls back to the default,
@@ -28,14 +29,20 @@ pub fn read(conn: &Connection) -> CoreResult<UnitSettings> {
         match key.as_str() {
             IDLE_LOCK_MINUTES => {
                 if let Ok(minutes) = value.parse::<u32>()
-                    && let Ok(parsed) =
-                        UnitSettings::parse(minutes, settings.keyworkers_see_other_clients)
+                    && let Ok(parsed) = UnitSettings::parse(
+                        minutes,
+                        settings.keyworkers_see_other_clients,
+                        settings.partners_keep_summary_after_withdrawal,
+                    )
                 {
                     settings = parsed;
                 }
             }
             KEYWORKERS_SEE_OTHER_CLIENTS => {
                 settings.keyworkers_see_other_clients = value == "true";
+            }
+            PARTNERS_KEEP_SUMMARY => {
+                settings.partners_keep_summary_after_withdrawal = value == "true";
             }
             _ => {}
         }
@@ -69,6 +76,17 @@ pub fn write(
             &settings.keyworkers_see_other_clients.to_string(),
         )?;
         changed.push(KEYWORKERS_SEE_OTHER_CLIENTS);
+    }
+    if before.partners_keep_summary_after_withdrawal
+        != settings.partners_keep_summary_after_withdrawal
+    {
+        write_one(
+            tx,
+            stamp,
+            PARTNERS_KEEP_SUMMARY,
+            &settings.partners_keep_summary_after_withdrawal.to_string(),
+        )?;
+        changed.push(PARTNERS_KEEP_SUMMARY);
     }
     Ok(changed)
 }

@@ -202,7 +202,11 @@ cohortFlags: Array<CohortFlag>,
 /**
  * The whole cohort record; absent in a partner's summary.
  */
-cohort: CohortDto | null, access: ClientAccess, 
+cohort: CohortDto | null, 
+/**
+ * Every consent decision, newest first; empty in a partner's summary.
+ */
+consent: Array<ConsentRecordDto>, access: ClientAccess, 
 /**
  * The reason given when the record was opened through break-glass.
  */
@@ -247,7 +251,36 @@ export type UnitSettingsDto = {
 /**
  * 1 to 15.
  */
-idleLockMinutes: number, keyworkersSeeOtherClients: boolean, };
+idleLockMinutes: number, keyworkersSeeOtherClients: boolean, partnersKeepSummaryAfterWithdrawal: boolean, };
+
+export type ConsentRecordDto = { agency: string, 
+/**
+ * `given` or `withdrawn`.
+ */
+decision: string, how: string | null, 
+/**
+ * `YYYY-MM-DD`.
+ */
+decidedOn: string, recordedBy: string | null, recordedAt: string, };
+
+export type ConsentRequest = { clientId: string, 
+/**
+ * Police, Probation, Council or Other.
+ */
+agency: string, 
+/**
+ * `given` or `withdrawn`.
+ */
+decision: string, 
+/**
+ * How consent was given (in writing, verbally, electronically); blank
+ * for a withdrawal.
+ */
+how: string, 
+/**
+ * `YYYY-MM-DD`.
+ */
+decidedOn: string, };
 
 export type AccountStatus = "active" | "must_change_password" | "disabled";
 

@@ -90,10 +90,11 @@ describe('makeCommands', () => {
     await c.setCohortFlag({ clientId: 'c1', flag: 'ppo' });
     await c.removeCohortFlag({ flagId: 'k1', reason: 'Panel decision' });
     await c.recordOgrs({ clientId: 'c1', score: '80', scoredOn: '2026-11-01' });
+    await c.recordConsent({ clientId: 'c1', agency: 'Police', decision: 'withdrawn', how: '', decidedOn: '2026-11-20' });
     await c.allocatableStaff();
     await c.allocateClient({ clientId: 'c1', keyworkerId: null, coWorkerId: null, reason: '' });
     await c.unitSettings();
-    await c.changeUnitSettings({ idleLockMinutes: 10, keyworkersSeeOtherClients: false });
+    await c.changeUnitSettings({ idleLockMinutes: 10, keyworkersSeeOtherClients: false, partnersKeepSummaryAfterWithdrawal: false });
     expect(invoke.mock.calls).toEqual([
       ['startup_state', undefined],
       ['check_new_password', { password: 'pw', username: null }],
@@ -128,10 +129,11 @@ describe('makeCommands', () => {
       ['set_cohort_flag', { request: { clientId: 'c1', flag: 'ppo' } }],
       ['remove_cohort_flag', { request: { flagId: 'k1', reason: 'Panel decision' } }],
       ['record_ogrs', { request: { clientId: 'c1', score: '80', scoredOn: '2026-11-01' } }],
+      ['record_consent', { request: { clientId: 'c1', agency: 'Police', decision: 'withdrawn', how: '', decidedOn: '2026-11-20' } }],
       ['allocatable_staff', undefined],
       ['allocate_client', { request: { clientId: 'c1', keyworkerId: null, coWorkerId: null, reason: '' } }],
       ['unit_settings', undefined],
-      ['change_unit_settings', { request: { idleLockMinutes: 10, keyworkersSeeOtherClients: false } }],
+      ['change_unit_settings', { request: { idleLockMinutes: 10, keyworkersSeeOtherClients: false, partnersKeepSummaryAfterWithdrawal: false } }],
     ]);
   });
 

@@ -15,6 +15,8 @@ import type {
   ClientRowDto,
   ClientViewDto,
   CohortDto,
+  ConsentRecordDto,
+  ConsentRequest,
   CreatedUnitDto,
   DueReviewDto,
   DuplicateMatchDto,
@@ -92,6 +94,8 @@ export interface Commands {
   setCohortFlag(request: SetCohortFlagRequest): Promise<CohortDto>;
   removeCohortFlag(request: RemoveCohortFlagRequest): Promise<CohortDto>;
   recordOgrs(request: OgrsRequest): Promise<CohortDto>;
+  /** Records a consent decision; resolves to the client's consent history, newest first. */
+  recordConsent(request: ConsentRequest): Promise<ConsentRecordDto[]>;
   allocatableStaff(): Promise<StaffMemberDto[]>;
   allocateClient(request: AllocationRequest): Promise<ClientViewDto>;
   unitSettings(): Promise<UnitSettingsDto>;
@@ -144,6 +148,7 @@ export function makeCommands(invoke: InvokeFn): Commands {
     setCohortFlag: (request) => call<CohortDto>('set_cohort_flag', { request }),
     removeCohortFlag: (request) => call<CohortDto>('remove_cohort_flag', { request }),
     recordOgrs: (request) => call<CohortDto>('record_ogrs', { request }),
+    recordConsent: (request) => call<ConsentRecordDto[]>('record_consent', { request }),
     allocatableStaff: () => call<StaffMemberDto[]>('allocatable_staff'),
     allocateClient: (request) => call<ClientViewDto>('allocate_client', { request }),
     unitSettings: () => call<UnitSettingsDto>('unit_settings'),
@@ -186,6 +191,7 @@ export const safetyReviewsDue = commands.safetyReviewsDue;
 export const setCohortFlag = commands.setCohortFlag;
 export const removeCohortFlag = commands.removeCohortFlag;
 export const recordOgrs = commands.recordOgrs;
+export const recordConsent = commands.recordConsent;
 export const allocatableStaff = commands.allocatableStaff;
 export const allocateClient = commands.allocateClient;
 export const unitSettings = commands.unitSettings;
