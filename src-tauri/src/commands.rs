@@ -15,7 +15,7 @@ use tauri::State;
 
 use crate::app_state::{AppState, lock_open_unit, with_unlocked};
 use casebook_core::consent_records::ConsentText;
-use casebook_core::domain::account::NewAccount;
+use casebook_core::domain::account::{CaseRole, NewAccount};
 use casebook_core::domain::audit::AuditFilter;
 use casebook_core::domain::ids::{AccountId, ClientId, CohortFlagId, SafetyFlagId};
 use casebook_core::domain::safety_flags::SafetyFlagText;
@@ -28,7 +28,7 @@ use crate::ipc::{
     DemoCredentialsDto, DueReviewDto, DuplicateMatchDto, EndSafetyFlagRequest, FindClientRequest,
     IpcError, NewAccountRequest, NewClientRequest, OgrsRequest, OneTimePasswordDto,
     PasswordCheckDto, RagReviewDto, RagReviewRequest, RaiseSafetyFlagRequest, RecoverRequest,
-    RemoveCohortFlagRequest, ReviewSafetyFlagRequest, SafetyFlagDto, SessionDto,
+    RemoveCohortFlagRequest, ReviewSafetyFlagRequest, RoleChangeRequest, SafetyFlagDto, SessionDto,
     SetCohortFlagRequest, StaffMemberDto, StartupDto, UnitDto, UnitSettingsDto, UnlockRequest,
 };
 
@@ -456,6 +456,21 @@ pub fn disable_account(state: &AppState, account_id: &str) -> Answer<AccountDto>
     Ok(AccountDto::from_account(&account))
 }
 
+pub fn change_account_role(state: &AppState, request: &RoleChangeRequest) -> Answer<AccountDto> {
+    let id = AccountId::parse(&request.account_id)?;
+    let case_role = request.case_role.map(CaseRole::from);
+    let account = with_unlocked(state, |unit| {
+        unit.change_account_role(
+            id,
+            case_role,
+            request.administrator,
+            state.clock.as_ref(),
+            &mut OsEntropy,
+        )
+    })?;
+    Ok(AccountDto::from_account(&account))
+}
+
 pub fn enable_account(state: &AppState, account_id: &str) -> Answer<OneTimePasswordDto> {
     let id = AccountId::parse(account_id)?;
     let (account, one_time) = with_unlocked(state, |unit| {
@@ -736,6 +751,14 @@ pub mod tauri_commands {
     #[tauri::command(async)]
     pub fn disable_account(state: State<'_, AppState>, account_id: String) -> Answer<AccountDto> {
         super::disable_account(&state, &account_id)
+    }
+
+    #[tauri::command(async)]
+    pub fn change_account_role(
+        state: State<'_, AppState>,
+        request: RoleChangeRequest,
+    ) -> Answer<AccountDto> {
+        super::change_account_role(&state, &request)
     }
 
     #[tauri::command(async)]

@@ -941,6 +941,15 @@ pub struct NewAccountRequest {
     pub gender: Option<String>,
 }
 
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct RoleChangeRequest {
+    pub account_id: String,
+    /// `null` for an account that only administers.
+    pub case_role: Option<CaseRoleDto>,
+    pub administrator: bool,
+}
+
 /// An account and its one-time password, shown once.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
@@ -1142,6 +1151,7 @@ pub fn typescript_bindings() -> String {
         AccountStatusDto::decl(&config),
         AccountDto::decl(&config),
         NewAccountRequest::decl(&config),
+        RoleChangeRequest::decl(&config),
         OneTimePasswordDto::decl(&config),
         AuditFilterDto::decl(&config),
         AuditEntryDto::decl(&config),

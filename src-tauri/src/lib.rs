@@ -81,6 +81,7 @@ pub fn run() {
             commands::tauri_commands::list_accounts,
             commands::tauri_commands::add_account,
             commands::tauri_commands::disable_account,
+            commands::tauri_commands::change_account_role,
             commands::tauri_commands::enable_account,
             commands::tauri_commands::release_sign_in,
             commands::tauri_commands::audit_trail,

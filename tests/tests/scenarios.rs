@@ -10,8 +10,8 @@ use casebook::ipc::{
     AllocationRequest, AuditFilterDto, BreakGlassRequest, CaseRoleDto, ChangePasswordRequest,
     ClientDetailsRequest, ConsentRequest, CreateUnitRequest, EndSafetyFlagRequest, ErrorCodeDto,
     FindClientRequest, IpcError, NewAccountRequest, NewClientRequest, OgrsRequest,
-    RagReviewRequest, RaiseSafetyFlagRequest, RecoverRequest, ReviewSafetyFlagRequest, UnitKindDto,
-    UnitSettingsDto, UnlockRequest,
+    RagReviewRequest, RaiseSafetyFlagRequest, RecoverRequest, ReviewSafetyFlagRequest,
+    RoleChangeRequest, UnitKindDto, UnitSettingsDto, UnlockRequest,
 };
 use casebook_core::vault::slot::KdfCost;
 
@@ -407,7 +407,7 @@ fn every_command_under_every_role() {
         commands::lock(&state).unwrap();
     }
     type Check = fn(&casebook::app_state::AppState, &Targets) -> Result<(), IpcError>;
-    let checks: [(&str, Check); 26] = [
+    let checks: [(&str, Check); 27] = [
         ("list_clients", |s, _| commands::list_clients(s).map(drop)),
         ("add_client", |s, _| {
             // Every role adds the same person; that they are duplicates is
@@ -441,6 +441,16 @@ fn every_command_under_every_role() {
         }),
         ("disable_account", |s, t| {
             commands::disable_account(s, &t.account).map(drop)
+        }),
+        ("change_account_role", |s, t| {
+            // The keyworker account keeps its role: only whether the change
+            // is allowed matters here.
+            let request = RoleChangeRequest {
+                account_id: t.account.clone(),
+                case_role: Some(CaseRoleDto::Keyworker),
+                administrator: false,
+            };
+            commands::change_account_role(s, &request).map(drop)
         }),
         ("enable_account", |s, t| {
             commands::enable_account(s, &t.account).map(drop)
@@ -544,13 +554,13 @@ fn every_command_under_every_role() {
     ];
     // Which of the checks above each role may run.
     #[rustfmt::skip]
-    let allowed: [(&str, &str, [bool; 26]); 5] = [
+    let allowed: [(&str, &str, [bool; 27]); 5] = [
         // clients; accounts and recovery; audit trail; client record; settings, RAG review, change settings
-        ("keyworker", chosen,   [true, true, true, true, false, false, false, false, false, false, false, false, false, true, true, true, true, false, false, true, true, true, true, true, true, false]),
-        ("manager", chosen,     [true, true, true, true, false, false, false, false, false, false, true, true, true, true, true, false, false, true, true, true, true, true, true, true, true, false]),
-        ("partner", chosen,     [true, false, true, false, false, false, false, false, false, false, false, false, false, true, false, false, false, false, false, true, false, false, true, false, false, false]),
-        ("adminonly", chosen,   [false, false, false, false, true, true, true, true, true, true, true, true, true, false, false, false, false, false, false, true, false, false, false, false, false, true]),
-        ("admin", PASSWORD,     [true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, false, false, true, true, true, true, true, true, true, true, true]),
+        ("keyworker", chosen,   [true, true, true, true, false, false, false, false, false, false, false, false, false, false, true, true, true, true, false, false, true, true, true, true, true, true, false]),
+        ("manager", chosen,     [true, true, true, true, false, false, false, false, false, false, false, true, true, true, true, true, false, false, true, true, true, true, true, true, true, true, false]),
+        ("partner", chosen,     [true, false, true, false, false, false, false, false, false, false, false, false, false, false, true, false, false, false, false, false, true, false, false, true, false, false, false]),
+        ("adminonly", chosen,   [false, false, false, false, true, true, true, true, true, true, true, true, true, true, false, false, false, false, false, false, true, false, false, false, false, false, true]),
+        ("admin", PASSWORD,     [true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, false, false, true, true, true, true, true, true, true, true, true]),
     ];
     for (username, password, expected) in allowed {
         let request = UnlockRequest {

@@ -564,6 +564,49 @@ async fn a_unit_s_first_day_in_the_real_webview() {
     let pat_once = add_account(&driver, "pat", "Pat Partner", "Police", "partner").await;
     screenshot(&driver, "08-accounts").await;
 
+    // Roles can be changed, and are recorded; Pat is made a manager by
+    // mistake and put back.
+    for (role, shot) in [("manager", Some("08b-change-role")), ("partner", None)] {
+        let row = driver
+            .find_all(By::Css("[data-testid='account-row']"))
+            .await
+            .unwrap();
+        let mut pat_row = None;
+        for each in row {
+            if each.text().await.unwrap().contains("Pat Partner") {
+                pat_row = Some(each);
+            }
+        }
+        let pat_row = pat_row.expect("a row for Pat");
+        pat_row
+            .find(By::Css("[data-testid='account-role-open']"))
+            .await
+            .unwrap()
+            .click()
+            .await
+            .unwrap();
+        let select = by_id(&driver, "account-role-change").await;
+        SelectElement::new(&select)
+            .await
+            .unwrap()
+            .select_by_value(role)
+            .await
+            .unwrap();
+        if let Some(shot) = shot {
+            screenshot(&driver, shot).await;
+        }
+        click(&driver, "account-role-save").await;
+        gone(&driver, "account-role-change").await;
+    }
+    let started = Instant::now();
+    while !page_text(&driver)
+        .await
+        .contains("Partner (police/probation)")
+    {
+        assert!(started.elapsed() < WAIT, "Pat is not a partner again");
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+
     // Switch user: the keyworker signs in, must choose a password, adds a client.
     switches.push(switch_user(&driver).await);
     by_id(&driver, "lock-screen").await;

@@ -7,7 +7,7 @@
 use zeroize::Zeroizing;
 
 use crate::clock::{Clock, Entropy, new_uuid_v7};
-use crate::domain::account::{Account, NewAccount};
+use crate::domain::account::{Account, CaseRole, NewAccount};
 use crate::domain::audit::AuditAction;
 use crate::domain::ids::{AccountId, SlotId, UnitId};
 use crate::domain::names::Username;
@@ -123,6 +123,47 @@ impl UnlockedUnit {
             entropy,
         )?;
         key_files::retire_account_slots(&self.folder, target.id, None)?;
+        Ok(target)
+    }
+
+    /// Changes an account's case role and administrator flag. Nobody
+    /// changes their own (another administrator must), so the administrator
+    /// making the change always remains one: this can never leave the unit
+    /// without an administrator.
+    pub fn change_account_role(
+        &mut self,
+        id: AccountId,
+        case_role: Option<CaseRole>,
+        administrator: bool,
+        clock: &dyn Clock,
+        entropy: &mut dyn Entropy,
+    ) -> CoreResult<Account> {
+        self.require_administrator("change roles")?;
+        let mut target = self.target_account(id)?;
+        if target.id == self.account.id {
+            return Err(CoreError::invalid(
+                "Ask another administrator to change your own role.",
+            ));
+        }
+        if case_role.is_none() && !administrator {
+            return Err(CoreError::invalid(
+                "An account needs a case role, or to be an administrator, or both.",
+            ));
+        }
+        if target.case_role == case_role && target.administrator == administrator {
+            return Ok(target);
+        }
+        let words = |role: Option<CaseRole>| role.map_or("none", CaseRole::as_str);
+        let detail = serde_json::json!({
+            "account": target.id.to_string(),
+            "username": target.username.as_str(),
+            "from": words(target.case_role),
+            "to": words(case_role),
+            "administrator": administrator,
+        });
+        target.case_role = case_role;
+        target.administrator = administrator;
+        self.save_account_status(&target, AuditAction::RoleChanged, &detail, clock, entropy)?;
         Ok(target)
     }
 

@@ -1045,3 +1045,73 @@ fn a_client_who_withdraws_consent_for_an_agency_is_hidden_from_its_partners() {
     let refused = pat.record_consent(client.id, &given, &SystemClock, &mut OsEntropy);
     assert_eq!(refused.unwrap_err().code, ErrorCode::Forbidden);
 }
+
+#[test]
+fn an_administrator_changes_roles_but_never_their_own() {
+    let unit = Unit::new();
+    let lee = unit.as_("lee");
+    let lee_id = lee.account().id;
+    lee.lock(&SystemClock, &mut OsEntropy);
+    let ira = unit.as_("ira");
+    let ira_id = ira.account().id;
+    ira.lock(&SystemClock, &mut OsEntropy);
+
+    let mut admin = unit.as_("admin");
+    let admin_id = admin.account().id;
+    let own = admin.change_account_role(
+        admin_id,
+        Some(CaseRole::Keyworker),
+        true,
+        &SystemClock,
+        &mut OsEntropy,
+    );
+    assert_eq!(own.unwrap_err().code, ErrorCode::InvalidInput);
+    let nothing = admin.change_account_role(lee_id, None, false, &SystemClock, &mut OsEntropy);
+    assert_eq!(nothing.unwrap_err().code, ErrorCode::InvalidInput);
+    let lee = admin
+        .change_account_role(
+            lee_id,
+            Some(CaseRole::Manager),
+            false,
+            &SystemClock,
+            &mut OsEntropy,
+        )
+        .unwrap();
+    assert_eq!(lee.case_role, Some(CaseRole::Manager));
+    // Ira may stop being an administrator: the one making the change stays.
+    admin
+        .change_account_role(
+            ira_id,
+            Some(CaseRole::Partner),
+            false,
+            &SystemClock,
+            &mut OsEntropy,
+        )
+        .unwrap();
+    let trail = admin
+        .audit_trail(
+            &AuditFilter::parse(None, None, Some("role_changed"), None, None).unwrap(),
+            &SystemClock,
+            &mut OsEntropy,
+        )
+        .unwrap();
+    assert_eq!(trail.len(), 2);
+    assert!(trail[1].entry.detail.contains(r#""to":"manager""#));
+    admin.lock(&SystemClock, &mut OsEntropy);
+
+    // The new roles hold at the next sign-in.
+    let lee = unit.as_("lee");
+    assert_eq!(lee.account().case_role, Some(CaseRole::Manager));
+    assert!(lee.allocatable_staff().is_ok(), "a manager allocates now");
+    lee.lock(&SystemClock, &mut OsEntropy);
+    let mut ira = unit.as_("ira");
+    let refused = ira.change_account_role(
+        lee_id,
+        Some(CaseRole::Keyworker),
+        false,
+        &SystemClock,
+        &mut OsEntropy,
+    );
+    assert_eq!(refused.unwrap_err().code, ErrorCode::Forbidden);
+    let _ = ira.view_caseload(&SystemClock, &mut OsEntropy).unwrap();
+}

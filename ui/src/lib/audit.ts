@@ -35,6 +35,7 @@ export const AUDIT_ACTIONS: ReadonlyArray<{ code: string; words: string }> = [
   { code: 'cohort_flag_removed', words: 'Removed a cohort flag' },
   { code: 'ogrs_recorded', words: 'Recorded an OGRS score' },
   { code: 'consent_recorded', words: 'Recorded a consent decision' },
+  { code: 'role_changed', words: "Changed an account's role" },
 ];
 
 const WORDS = new Map(AUDIT_ACTIONS.map((action) => [action.code, action.words]));

@@ -45,10 +45,11 @@ pub enum AuditAction {
     CohortFlagRemoved,
     OgrsRecorded,
     ConsentRecorded,
+    RoleChanged,
 }
 
 impl AuditAction {
-    pub const ALL: [AuditAction; 30] = [
+    pub const ALL: [AuditAction; 31] = [
         AuditAction::UnitCreated,
         AuditAction::SignedIn,
         AuditAction::SignInFailed,
@@ -79,6 +80,7 @@ impl AuditAction {
         AuditAction::CohortFlagRemoved,
         AuditAction::OgrsRecorded,
         AuditAction::ConsentRecorded,
+        AuditAction::RoleChanged,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -113,6 +115,7 @@ impl AuditAction {
             AuditAction::CohortFlagRemoved => "cohort_flag_removed",
             AuditAction::OgrsRecorded => "ogrs_recorded",
             AuditAction::ConsentRecorded => "consent_recorded",
+            AuditAction::RoleChanged => "role_changed",
         }
     }
 

@@ -69,16 +69,20 @@ pub fn insert(tx: &Transaction<'_>, stamp: WriteStamp, account: &Account) -> Cor
     )
 }
 
-/// Saves the flags that change over an account's life: whether it must
+/// Saves what changes over an account's life: its roles, whether it must
 /// change its password, and whether it is disabled.
 pub fn update_status(tx: &Transaction<'_>, stamp: WriteStamp, account: &Account) -> CoreResult<()> {
     let id = account.id.to_string();
     tx.execute(
-        "UPDATE accounts SET must_change_password = ?2, disabled_at = ?3, hlc = ?4, device_id = ?5 WHERE id = ?1",
+        "UPDATE accounts SET must_change_password = ?2, disabled_at = ?3, role = ?4, administrator = ?5,
+                             hlc = ?6, device_id = ?7
+         WHERE id = ?1",
         params![
             id,
             account.must_change_password,
             account.disabled.then(|| stamp.at.to_rfc3339()),
+            role_text(account),
+            account.administrator,
             stamp.hlc.encode(),
             stamp.device.to_string()
         ],

@@ -288,6 +288,12 @@ export type AccountDto = { id: string, username: string, fullName: string, agenc
 
 export type NewAccountRequest = { username: string, fullName: string, agency: string, caseRole: CaseRole | null, administrator: boolean, gender: string | null, };
 
+export type RoleChangeRequest = { accountId: string, 
+/**
+ * `null` for an account that only administers.
+ */
+caseRole: CaseRole | null, administrator: boolean, };
+
 export type OneTimePasswordDto = { account: AccountDto, oneTimePassword: string, };
 
 export type AuditFilterDto = { accountId: string | null, clientId: string | null, action: string | null, 

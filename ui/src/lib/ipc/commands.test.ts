@@ -72,6 +72,7 @@ describe('makeCommands', () => {
     await c.addAccount(account);
     await c.disableAccount('a1');
     await c.enableAccount('a2');
+    await c.changeAccountRole({ accountId: 'a3', caseRole: 'manager', administrator: false });
     await c.releaseSignIn('k');
     const filter = { accountId: null, clientId: 'c9', action: 'signed_in', from: '2026-01-01', to: null };
     await c.auditTrail(filter);
@@ -113,6 +114,7 @@ describe('makeCommands', () => {
       ['add_account', { request: account }],
       ['disable_account', { accountId: 'a1' }],
       ['enable_account', { accountId: 'a2' }],
+      ['change_account_role', { request: { accountId: 'a3', caseRole: 'manager', administrator: false } }],
       ['release_sign_in', { username: 'k' }],
       ['audit_trail', { filter }],
       ['verify_audit_trail', undefined],

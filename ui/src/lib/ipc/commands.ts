@@ -32,6 +32,7 @@ import type {
   RagReviewRequest,
   RaiseSafetyFlagRequest,
   RecoverRequest,
+  RoleChangeRequest,
   RemoveCohortFlagRequest,
   ReviewSafetyFlagRequest,
   SafetyFlagDto,
@@ -70,6 +71,8 @@ export interface Commands {
   addAccount(request: NewAccountRequest): Promise<OneTimePasswordDto>;
   disableAccount(accountId: string): Promise<AccountDto>;
   enableAccount(accountId: string): Promise<OneTimePasswordDto>;
+  /** Changes another account's case role and administrator flag. */
+  changeAccountRole(request: RoleChangeRequest): Promise<AccountDto>;
   /** Clears the lock on a username after too many failed sign-ins. */
   releaseSignIn(username: string): Promise<null>;
   auditTrail(filter: AuditFilterDto): Promise<AuditEntryDto[]>;
@@ -132,6 +135,7 @@ export function makeCommands(invoke: InvokeFn): Commands {
     addAccount: (request) => call<OneTimePasswordDto>('add_account', { request }),
     disableAccount: (accountId) => call<AccountDto>('disable_account', { accountId }),
     enableAccount: (accountId) => call<OneTimePasswordDto>('enable_account', { accountId }),
+    changeAccountRole: (request) => call<AccountDto>('change_account_role', { request }),
     releaseSignIn: (username) => call<null>('release_sign_in', { username }),
     auditTrail: (filter) => call<AuditEntryDto[]>('audit_trail', { filter }),
     verifyAuditTrail: () => call<AuditCheckDto>('verify_audit_trail'),
@@ -175,6 +179,7 @@ export const listAccounts = commands.listAccounts;
 export const addAccount = commands.addAccount;
 export const disableAccount = commands.disableAccount;
 export const enableAccount = commands.enableAccount;
+export const changeAccountRole = commands.changeAccountRole;
 export const releaseSignIn = commands.releaseSignIn;
 export const auditTrail = commands.auditTrail;
 export const verifyAuditTrail = commands.verifyAuditTrail;
