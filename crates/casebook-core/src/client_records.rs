@@ -12,14 +12,14 @@ use crate::cohort_records::Cohort;
 use crate::domain::access::{
     Allocation, ClientAccess, client_access, parse_break_glass_reason, same_sex_request_unmet,
 };
-use crate::domain::account::{Account, CaseRole};
+use crate::domain::account::CaseRole;
 use crate::domain::audit::AuditAction;
 use crate::domain::client::{Client, ClientDetailsText, ClientIdentifiers, DateOfBirth, NewClient};
 use crate::domain::cohort::CohortFlag;
 use crate::domain::duplicates::{DuplicateReason, duplicate_reason};
 use crate::domain::ids::{AccountId, ClientId};
 use crate::domain::names::PersonName;
-use crate::domain::rag::{NewRagReview, Rag};
+use crate::domain::rag::Rag;
 use crate::domain::safety_flags::SafetyFlagKind;
 use crate::domain::search::{SearchQuery, score};
 use crate::error::{CoreError, CoreResult, ErrorCode};
@@ -490,145 +490,8 @@ impl UnlockedUnit {
         Ok(after)
     }
 
-    /// Staff a manager can allocate clients to: enabled keyworkers and
-    /// managers.
-    pub fn allocatable_staff(&self) -> CoreResult<Vec<StaffMember>> {
-        self.require_manager("allocate clients")?;
-        Ok(store::accounts::list(&self.conn)?
-            .into_iter()
-            .filter(can_hold_a_caseload)
-            .map(|a| StaffMember {
-                id: a.id,
-                full_name: a.full_name,
-            })
-            .collect())
-    }
-
-    /// Allocates a client to a keyworker and, if wanted, a co-worker; `None`
-    /// takes an allocation away. Moving a client from one keyworker to
-    /// another is a transfer and needs a reason. Managers only.
-    pub fn allocate_client(
-        &mut self,
-        id: ClientId,
-        keyworker: Option<AccountId>,
-        co_worker: Option<AccountId>,
-        reason: &str,
-        clock: &dyn Clock,
-        entropy: &mut dyn Entropy,
-    ) -> CoreResult<ClientRecord> {
-        self.require_manager("allocate clients")?;
-        let before = self.find_client(id)?;
-        for account in [keyworker, co_worker].into_iter().flatten() {
-            let account = store::accounts::find(&self.conn, account)?;
-            if !account.as_ref().is_some_and(can_hold_a_caseload) {
-                return Err(CoreError::invalid(
-                    "Clients can be allocated only to an enabled keyworker or manager.",
-                ));
-            }
-        }
-        if co_worker.is_some() && co_worker == keyworker {
-            return Err(CoreError::invalid(
-                "The co-worker must be someone other than the keyworker.",
-            ));
-        }
-        let transfer =
-            before.keyworker.is_some() && keyworker.is_some() && before.keyworker != keyworker;
-        let reason = reason.trim();
-        if transfer && reason.chars().count() < 5 {
-            return Err(CoreError::invalid(
-                "Say why the client moves to another keyworker (at least 5 characters).",
-            ));
-        }
-        let after = Client {
-            keyworker,
-            co_worker,
-            ..before.clone()
-        };
-        if after.keyworker != before.keyworker || after.co_worker != before.co_worker {
-            let stamp = self.stamp(clock);
-            // Staff names make the entry readable; the ids keep it exact.
-            let name_of = |account: Option<AccountId>| -> CoreResult<Option<String>> {
-                Ok(match account {
-                    Some(id) => store::accounts::find(&self.conn, id)?
-                        .map(|a| a.full_name.as_str().to_owned()),
-                    None => None,
-                })
-            };
-            let detail = serde_json::json!({
-                "from": name_of(before.keyworker)?,
-                "to": name_of(keyworker)?,
-                "co_worker": name_of(co_worker)?,
-                "reason": (!reason.is_empty()).then_some(reason),
-                "from_id": before.keyworker.map(|k| k.to_string()),
-                "to_id": keyworker.map(|k| k.to_string()),
-                "co_worker_id": co_worker.map(|k| k.to_string()),
-            });
-            let audit = self.audit_record(
-                AuditAction::ClientAllocated,
-                Some(id),
-                &detail,
-                clock,
-                entropy,
-            );
-            let tx = store::begin(&mut self.conn, "allocate the client")?;
-            store::clients::update(&tx, stamp, &after)?;
-            store::audit::append(&tx, &audit)?;
-            store::commit(tx, "allocate the client")?;
-        }
-        self.record_of(after, ClientAccess::Full, None)
-    }
-
-    /// Records a RAG review of a client: full access only (the allocated
-    /// keyworker or a manager). Returns the client's whole RAG history.
-    pub fn review_rag(
-        &mut self,
-        id: ClientId,
-        rating: &str,
-        reason: &str,
-        next_review: &str,
-        clock: &dyn Clock,
-        entropy: &mut dyn Entropy,
-    ) -> CoreResult<Vec<RagReview>> {
-        self.require_case_role()?;
-        let client = self.find_client(id)?;
-        if self.access_to(&client) != ClientAccess::Full {
-            return Err(CoreError::forbidden(
-                "review this client's RAG status: it is allocated to another keyworker",
-            ));
-        }
-        let review = NewRagReview::parse(rating, reason, next_review, clock.now().date_naive())?;
-        let before = self.current_rag(id)?;
-        let stamp = self.stamp(clock);
-        let review_id = new_uuid_v7(clock, entropy);
-        let detail = serde_json::json!({
-            "from": before.map(Rag::as_str),
-            "to": review.rating.as_str(),
-        });
-        let audit = self.audit_record(AuditAction::RagReviewed, Some(id), &detail, clock, entropy);
-        let tx = store::begin(&mut self.conn, "save the RAG status")?;
-        store::rag_reviews::insert(&tx, stamp, review_id, id, self.account.id, &review)?;
-        store::audit::append(&tx, &audit)?;
-        store::commit(tx, "save the RAG status")?;
-        store::rag_reviews::history(&self.conn, id)
-    }
-
-    fn current_rag(&self, id: ClientId) -> CoreResult<Option<Rag>> {
-        Ok(store::rag_reviews::history(&self.conn, id)?
-            .first()
-            .map(|review| review.rating))
-    }
-
-    fn require_manager(&self, what: &str) -> CoreResult<()> {
-        self.require_own_password()?;
-        if self.account.case_role == Some(CaseRole::Manager) {
-            Ok(())
-        } else {
-            Err(CoreError::forbidden(what))
-        }
-    }
-
     /// The whole record of a client, as `access` allows it to be read.
-    fn record_of(
+    pub(crate) fn record_of(
         &self,
         client: Client,
         access: ClientAccess,
@@ -668,7 +531,7 @@ impl UnlockedUnit {
         })
     }
 
-    fn keyworker_of(&self, client: &Client) -> CoreResult<Option<StaffMember>> {
+    pub(crate) fn keyworker_of(&self, client: &Client) -> CoreResult<Option<StaffMember>> {
         let Some(id) = client.keyworker else {
             return Ok(None);
         };
@@ -730,12 +593,4 @@ fn changed_fields(before: &Client, after: &Client) -> Vec<&'static str> {
     .into_iter()
     .filter_map(|(name, changed)| changed.then_some(name))
     .collect()
-}
-
-fn can_hold_a_caseload(account: &Account) -> bool {
-    !account.disabled
-        && matches!(
-            account.case_role,
-            Some(CaseRole::Keyworker | CaseRole::Manager)
-        )
 }

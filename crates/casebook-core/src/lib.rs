@@ -6,7 +6,8 @@
 //! - [`vault`]: the unit key, derived keys and password key slots.
 //! - [`unit_folder`]: a unit on disk; creating and unlocking it.
 //! - [`unlocked_unit`]: what a signed-in person can do; its siblings
-//!   [`client_records`], [`cohort_records`], [`consent_records`], [`safety_flag_records`],
+//!   [`client_records`], [`allocation`], [`rag_records`], [`cohort_records`],
+//!   [`consent_records`], [`safety_flag_records`],
 //!   [`account_administration`],
 //!   [`audit_views`] and [`unit_settings_administration`] add the rest.
 //! - [`demo`]: the demo unit's made-up people.
@@ -19,6 +20,7 @@
 //! Nothing here knows of Tauri, IPC or the web UI.
 
 pub mod account_administration;
+pub mod allocation;
 pub mod audit_views;
 pub mod client_records;
 pub mod clock;
@@ -28,6 +30,7 @@ pub mod demo;
 pub mod domain;
 pub mod error;
 pub mod key_files;
+pub mod rag_records;
 pub mod safety_flag_records;
 pub mod sign_in_attempts;
 pub mod store;

@@ -1,4 +1,4 @@
-// Generated from src-tauri/src/ipc.rs by ts-rs. Do not edit by hand:
+// Generated from src-tauri/src/ipc/ by ts-rs. Do not edit by hand:
 // run `make bindings` after changing the Rust types.
 
 export type UnitKind = "real" | "demo";

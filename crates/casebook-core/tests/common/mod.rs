@@ -1,0 +1,104 @@
+//! What the client tests share: a real encrypted unit with an
+//! administrator-manager, two keyworkers, a police partner and an
+//! administrator with no case role, each with their own password.
+
+#![allow(dead_code, clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+use std::path::{Path, PathBuf};
+
+use casebook_core::clock::{OsEntropy, SystemClock};
+use casebook_core::domain::account::{CaseRole, NewAccount};
+use casebook_core::domain::unit_settings::UnitSettings;
+use casebook_core::unit_folder::{self, CreationPlan, NewUnit, UnitKind};
+use casebook_core::unlocked_unit::UnlockedUnit;
+use casebook_core::vault::slot::KdfCost;
+
+const ADMIN_PASSWORD: &str = "otter lamp river cloud";
+const STAFF_PASSWORD: &str = "heron quilt marble sky";
+
+/// A unit with an administrator-manager, two keyworkers, a partner and an
+/// administrator with no case role, each with their own password.
+pub struct Unit {
+    _data: tempfile::TempDir,
+    folder: PathBuf,
+}
+
+impl Unit {
+    pub fn new() -> Unit {
+        let data = tempfile::tempdir().unwrap();
+        let folder = unit_folder::unit_folder(data.path(), UnitKind::Real);
+        let unit = NewUnit::parse("Access Unit", "admin", "Alex Admin", ADMIN_PASSWORD).unwrap();
+        let plan = CreationPlan {
+            kdf_cost: KdfCost::cheap_for_tests(),
+            demo: false,
+            initial_clients: &[],
+        };
+        unit_folder::create(&folder, &unit, plan, &SystemClock, &mut OsEntropy).unwrap();
+        let mut admin = sign_in(&folder, "admin", ADMIN_PASSWORD);
+        for (username, role) in [
+            ("kim", Some(CaseRole::Keyworker)),
+            ("lee", Some(CaseRole::Keyworker)),
+            ("pat", Some(CaseRole::Partner)),
+            ("ira", None),
+        ] {
+            let account = NewAccount::parse(
+                username,
+                "Staff Member",
+                "Police",
+                role,
+                role.is_none(),
+                None,
+            )
+            .unwrap();
+            let (_, one_time) = admin
+                .add_account(
+                    &account,
+                    KdfCost::cheap_for_tests(),
+                    &SystemClock,
+                    &mut OsEntropy,
+                )
+                .unwrap();
+            let mut person = sign_in(&folder, username, one_time.as_ref());
+            person
+                .change_password(
+                    one_time.as_ref(),
+                    STAFF_PASSWORD,
+                    KdfCost::cheap_for_tests(),
+                    &SystemClock,
+                    &mut OsEntropy,
+                )
+                .unwrap();
+            person.lock(&SystemClock, &mut OsEntropy);
+        }
+        admin.lock(&SystemClock, &mut OsEntropy);
+        Unit {
+            _data: data,
+            folder,
+        }
+    }
+
+    pub fn as_(&self, username: &str) -> UnlockedUnit {
+        let password = if username == "admin" {
+            ADMIN_PASSWORD
+        } else {
+            STAFF_PASSWORD
+        };
+        sign_in(&self.folder, username, password)
+    }
+}
+
+pub fn sign_in(folder: &Path, username: &str, password: &str) -> UnlockedUnit {
+    unit_folder::unlock(folder, username, password, &SystemClock, &mut OsEntropy).unwrap()
+}
+
+pub fn set_hide_others(unit: &Unit, hide: bool) {
+    let mut admin = unit.as_("admin");
+    admin
+        .change_unit_settings(
+            UnitSettings::parse(5, !hide, false).unwrap(),
+            &SystemClock,
+            &mut OsEntropy,
+        )
+        .unwrap();
+    admin.lock(&SystemClock, &mut OsEntropy);
+}

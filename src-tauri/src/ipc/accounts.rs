@@ -1,0 +1,98 @@
+//! Unit settings and staff accounts.
+
+use super::*;
+use casebook_core::domain::account::Account;
+use casebook_core::domain::unit_settings::UnitSettings;
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct UnitSettingsDto {
+    /// 1 to 15.
+    pub idle_lock_minutes: u32,
+    pub keyworkers_see_other_clients: bool,
+    pub partners_keep_summary_after_withdrawal: bool,
+}
+
+impl UnitSettingsDto {
+    pub fn from_settings(settings: UnitSettings) -> UnitSettingsDto {
+        UnitSettingsDto {
+            idle_lock_minutes: settings.idle_lock_minutes,
+            keyworkers_see_other_clients: settings.keyworkers_see_other_clients,
+            partners_keep_summary_after_withdrawal: settings.partners_keep_summary_after_withdrawal,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(rename = "AccountStatus")]
+pub enum AccountStatusDto {
+    Active,
+    MustChangePassword,
+    Disabled,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct AccountDto {
+    pub id: String,
+    pub username: String,
+    pub full_name: String,
+    pub agency: String,
+    pub case_role: Option<CaseRoleDto>,
+    pub administrator: bool,
+    pub gender: Option<String>,
+    pub status: AccountStatusDto,
+}
+
+impl AccountDto {
+    pub fn from_account(account: &Account) -> AccountDto {
+        let status = if account.disabled {
+            AccountStatusDto::Disabled
+        } else if account.must_change_password {
+            AccountStatusDto::MustChangePassword
+        } else {
+            AccountStatusDto::Active
+        };
+        AccountDto {
+            id: account.id.to_string(),
+            username: account.username.as_str().to_owned(),
+            full_name: account.full_name.as_str().to_owned(),
+            agency: account.agency.clone(),
+            case_role: account.case_role.map(CaseRoleDto::from),
+            administrator: account.administrator,
+            gender: account.gender.clone(),
+            status,
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct NewAccountRequest {
+    pub username: String,
+    pub full_name: String,
+    pub agency: String,
+    pub case_role: Option<CaseRoleDto>,
+    pub administrator: bool,
+    pub gender: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct RoleChangeRequest {
+    pub account_id: String,
+    /// `null` for an account that only administers.
+    pub case_role: Option<CaseRoleDto>,
+    pub administrator: bool,
+}
+
+/// An account and its one-time password, shown once.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct OneTimePasswordDto {
+    pub account: AccountDto,
+    pub one_time_password: String,
+}

@@ -1,0 +1,96 @@
+//! The wire types: everything that crosses between the web UI and the shell.
+//!
+//! Only this module defines types that cross IPC. Core types never do: each
+//! is converted here, so the core can change shape without the UI noticing,
+//! and the UI's TypeScript types (generated from these by ts-rs into
+//! `ui/src/lib/ipc/bindings.ts`) describe exactly what is sent.
+//!
+//! One file per area: [`session`], [`clients`], [`client_parts`],
+//! [`accounts`], [`audit`] and [`errors`].
+
+mod accounts;
+mod audit;
+mod client_parts;
+mod clients;
+mod errors;
+mod session;
+
+pub use accounts::*;
+pub use audit::*;
+pub use client_parts::*;
+pub use clients::*;
+pub use errors::*;
+pub use session::*;
+
+use ts_rs::TS;
+
+/// The TypeScript of every wire type, in one file, in a fixed order.
+pub fn typescript_bindings() -> String {
+    let config = ts_rs::Config::default();
+    let declarations = [
+        UnitKindDto::decl(&config),
+        UnitDto::decl(&config),
+        CaseRoleDto::decl(&config),
+        SessionDto::decl(&config),
+        CreatedUnitDto::decl(&config),
+        DemoCredentialsDto::decl(&config),
+        StartupDto::decl(&config),
+        PasswordCheckDto::decl(&config),
+        CreateUnitRequest::decl(&config),
+        UnlockRequest::decl(&config),
+        ChangePasswordRequest::decl(&config),
+        RecoverRequest::decl(&config),
+        NewClientRequest::decl(&config),
+        ClientIdentifiersDto::decl(&config),
+        DuplicateReasonDto::decl(&config),
+        DuplicateMatchDto::decl(&config),
+        ClientAccessDto::decl(&config),
+        StaffMemberDto::decl(&config),
+        RagDto::decl(&config),
+        RagReviewDto::decl(&config),
+        RagReviewRequest::decl(&config),
+        CohortFlagDto::decl(&config),
+        CohortFlagEntryDto::decl(&config),
+        CohortDto::decl(&config),
+        SetCohortFlagRequest::decl(&config),
+        RemoveCohortFlagRequest::decl(&config),
+        OgrsRequest::decl(&config),
+        SafetyFlagKindDto::decl(&config),
+        SafetyFlagDto::decl(&config),
+        RaiseSafetyFlagRequest::decl(&config),
+        ReviewSafetyFlagRequest::decl(&config),
+        EndSafetyFlagRequest::decl(&config),
+        DueReviewDto::decl(&config),
+        ClientRowDto::decl(&config),
+        ClientViewDto::decl(&config),
+        ClientDetailsRequest::decl(&config),
+        AllocationRequest::decl(&config),
+        BreakGlassRequest::decl(&config),
+        FindClientRequest::decl(&config),
+        ClientMatchDto::decl(&config),
+        UnitSettingsDto::decl(&config),
+        ConsentRecordDto::decl(&config),
+        ConsentRequest::decl(&config),
+        AccountStatusDto::decl(&config),
+        AccountDto::decl(&config),
+        NewAccountRequest::decl(&config),
+        RoleChangeRequest::decl(&config),
+        OneTimePasswordDto::decl(&config),
+        AuditFilterDto::decl(&config),
+        AuditEntryDto::decl(&config),
+        AuditCheckDto::decl(&config),
+        ErrorCodeDto::decl(&config),
+        IpcError::decl(&config),
+    ];
+    let mut out = String::from(
+        "// Generated from src-tauri/src/ipc/ by ts-rs. Do not edit by hand:\n// run `make bindings` after changing the Rust types.\n\n",
+    );
+    for declaration in declarations {
+        out.push_str("export ");
+        out.push_str(&declaration);
+        out.push_str("\n\n");
+    }
+    out.truncate(out.trim_end().len());
+    out.push('\n');
+    out
+}
