@@ -17,17 +17,19 @@ use crate::app_state::{AppState, lock_open_unit, with_unlocked};
 use casebook_core::consent_records::ConsentText;
 use casebook_core::domain::account::{CaseRole, NewAccount};
 use casebook_core::domain::audit::AuditFilter;
-use casebook_core::domain::ids::{AccountId, ClientId, CohortFlagId, SafetyFlagId};
+use casebook_core::domain::ids::{AccountId, ClientId, CohortFlagId, EpisodeId, SafetyFlagId};
+use casebook_core::domain::referrals::NewReferral;
 use casebook_core::domain::safety_flags::SafetyFlagText;
 use casebook_core::domain::unit_settings::UnitSettings;
 
 use crate::ipc::{
     AccountDto, AllocationRequest, AuditCheckDto, AuditEntryDto, AuditFilterDto, BreakGlassRequest,
     ChangePasswordRequest, ClientDetailsRequest, ClientMatchDto, ClientRowDto, ClientViewDto,
-    CohortDto, ConsentRecordDto, ConsentRequest, CreateUnitRequest, CreatedUnitDto,
-    DemoCredentialsDto, DueReviewDto, DuplicateMatchDto, EndSafetyFlagRequest, FindClientRequest,
-    IpcError, NewAccountRequest, NewClientRequest, OgrsRequest, OneTimePasswordDto,
-    PasswordCheckDto, RagReviewDto, RagReviewRequest, RaiseSafetyFlagRequest, RecoverRequest,
+    CloseEpisodeRequest, CohortDto, ConsentRecordDto, ConsentRequest, CreateUnitRequest,
+    CreatedUnitDto, DemoCredentialsDto, DueReviewDto, DuplicateMatchDto, EndSafetyFlagRequest,
+    EpisodeDto, FindClientRequest, IpcError, NewAccountRequest, NewClientRequest, OgrsRequest,
+    OneTimePasswordDto, PasswordCheckDto, PickUpRequest, RagReviewDto, RagReviewRequest,
+    RaiseSafetyFlagRequest, RecoverRequest, ReferralOutcomeRequest, ReferralRequest,
     RemoveCohortFlagRequest, ReviewSafetyFlagRequest, RoleChangeRequest, SafetyFlagDto, SessionDto,
     SetCohortFlagRequest, StaffMemberDto, StartupDto, UnitDto, UnitSettingsDto, UnlockRequest,
 };
@@ -149,7 +151,10 @@ pub fn list_clients(state: &AppState) -> Answer<Vec<ClientRowDto>> {
     let clients = with_unlocked(state, |unit| {
         unit.view_caseload(state.clock.as_ref(), &mut OsEntropy)
     })?;
-    Ok(clients.iter().map(ClientRowDto::from_entry).collect())
+    Ok(clients
+        .iter()
+        .map(|c| ClientRowDto::from_entry(c, state.clock.local_now()))
+        .collect())
 }
 
 pub fn add_client(state: &AppState, request: &NewClientRequest) -> Answer<ClientRowDto> {
@@ -157,7 +162,7 @@ pub fn add_client(state: &AppState, request: &NewClientRequest) -> Answer<Client
         let client = unit.add_client(&request.as_text(), state.clock.as_ref(), &mut OsEntropy)?;
         unit.caseload_entry(client)
     })?;
-    Ok(ClientRowDto::from_entry(&entry))
+    Ok(ClientRowDto::from_entry(&entry, state.clock.local_now()))
 }
 
 pub fn find_probable_duplicates(
@@ -172,7 +177,10 @@ pub fn find_probable_duplicates(
 
 pub fn search_clients(state: &AppState, query: &str) -> Answer<Vec<ClientRowDto>> {
     let found = with_unlocked(state, |unit| unit.search_clients(query))?;
-    Ok(found.iter().map(ClientRowDto::from_entry).collect())
+    Ok(found
+        .iter()
+        .map(|c| ClientRowDto::from_entry(c, state.clock.local_now()))
+        .collect())
 }
 
 pub fn view_client(state: &AppState, client_id: &str) -> Answer<ClientViewDto> {
@@ -180,7 +188,7 @@ pub fn view_client(state: &AppState, client_id: &str) -> Answer<ClientViewDto> {
     let view = with_unlocked(state, |unit| {
         unit.view_client(id, state.clock.as_ref(), &mut OsEntropy)
     })?;
-    Ok(ClientViewDto::from_view(&view))
+    Ok(ClientViewDto::from_view(&view, state.clock.local_now()))
 }
 
 pub fn open_client_with_reason(
@@ -191,7 +199,7 @@ pub fn open_client_with_reason(
     let record = with_unlocked(state, |unit| {
         unit.open_client_with_reason(id, &request.reason, state.clock.as_ref(), &mut OsEntropy)
     })?;
-    Ok(ClientViewDto::from_record(&record))
+    Ok(ClientViewDto::from_record(&record, state.clock.local_now()))
 }
 
 pub fn find_clients_outside_caseload(
@@ -223,7 +231,7 @@ pub fn update_client_details(
         )?;
         unit.view_client(id, state.clock.as_ref(), &mut OsEntropy)
     })?;
-    Ok(ClientViewDto::from_view(&view))
+    Ok(ClientViewDto::from_view(&view, state.clock.local_now()))
 }
 
 pub fn review_rag(state: &AppState, request: &RagReviewRequest) -> Answer<Vec<RagReviewDto>> {
@@ -340,6 +348,81 @@ pub fn record_consent(state: &AppState, request: &ConsentRequest) -> Answer<Vec<
     Ok(history.iter().map(ConsentRecordDto::from_record).collect())
 }
 
+fn episodes_answer(
+    state: &AppState,
+    episodes: &[casebook_core::store::episodes::Episode],
+) -> Vec<EpisodeDto> {
+    let now = state.clock.local_now();
+    episodes
+        .iter()
+        .map(|e| EpisodeDto::from_episode(e, now))
+        .collect()
+}
+
+pub fn receive_referral(state: &AppState, request: &ReferralRequest) -> Answer<Vec<EpisodeDto>> {
+    let client = ClientId::parse(&request.client_id)?;
+    let referral = NewReferral::parse(
+        &request.route,
+        &request.referrer,
+        &request.received_date,
+        &request.received_time,
+        &request.reason,
+        &request.release_date,
+        state.clock.local_now(),
+    )?;
+    let episodes = with_unlocked(state, |unit| {
+        unit.receive_referral(client, &referral, state.clock.as_ref(), &mut OsEntropy)
+    })?;
+    Ok(episodes_answer(state, &episodes))
+}
+
+pub fn record_pick_up(state: &AppState, request: &PickUpRequest) -> Answer<Vec<EpisodeDto>> {
+    let episode = EpisodeId::parse(&request.episode_id)?;
+    let episodes = with_unlocked(state, |unit| {
+        unit.record_pick_up(
+            episode,
+            &request.date,
+            &request.time,
+            state.clock.as_ref(),
+            &mut OsEntropy,
+        )
+    })?;
+    Ok(episodes_answer(state, &episodes))
+}
+
+pub fn record_referral_outcome(
+    state: &AppState,
+    request: &ReferralOutcomeRequest,
+) -> Answer<Vec<EpisodeDto>> {
+    let episode = EpisodeId::parse(&request.episode_id)?;
+    let episodes = with_unlocked(state, |unit| {
+        unit.record_referral_outcome(
+            episode,
+            &request.outcome,
+            &request.note,
+            &request.date,
+            state.clock.as_ref(),
+            &mut OsEntropy,
+        )
+    })?;
+    Ok(episodes_answer(state, &episodes))
+}
+
+pub fn close_episode(state: &AppState, request: &CloseEpisodeRequest) -> Answer<Vec<EpisodeDto>> {
+    let episode = EpisodeId::parse(&request.episode_id)?;
+    let episodes = with_unlocked(state, |unit| {
+        unit.close_episode(
+            episode,
+            &request.exit_reason,
+            &request.note,
+            &request.date,
+            state.clock.as_ref(),
+            &mut OsEntropy,
+        )
+    })?;
+    Ok(episodes_answer(state, &episodes))
+}
+
 pub fn allocatable_staff(state: &AppState) -> Answer<Vec<StaffMemberDto>> {
     let staff = with_unlocked(state, |unit| unit.allocatable_staff())?;
     Ok(staff.iter().map(StaffMemberDto::from_staff).collect())
@@ -360,7 +443,7 @@ pub fn allocate_client(state: &AppState, request: &AllocationRequest) -> Answer<
             &mut OsEntropy,
         )
     })?;
-    Ok(ClientViewDto::from_record(&record))
+    Ok(ClientViewDto::from_record(&record, state.clock.local_now()))
 }
 
 pub fn unit_settings(state: &AppState) -> Answer<UnitSettingsDto> {
@@ -373,6 +456,7 @@ pub fn change_unit_settings(state: &AppState, request: &UnitSettingsDto) -> Answ
         request.idle_lock_minutes,
         request.keyworkers_see_other_clients,
         request.partners_keep_summary_after_withdrawal,
+        request.custody_screening_hours,
     )?;
     let session = with_unlocked(state, |unit| {
         unit.change_unit_settings(settings, state.clock.as_ref(), &mut OsEntropy)?;
@@ -686,6 +770,38 @@ pub mod tauri_commands {
         request: ConsentRequest,
     ) -> Answer<Vec<ConsentRecordDto>> {
         super::record_consent(&state, &request)
+    }
+
+    #[tauri::command(async)]
+    pub fn receive_referral(
+        state: State<'_, AppState>,
+        request: ReferralRequest,
+    ) -> Answer<Vec<EpisodeDto>> {
+        super::receive_referral(&state, &request)
+    }
+
+    #[tauri::command(async)]
+    pub fn record_pick_up(
+        state: State<'_, AppState>,
+        request: PickUpRequest,
+    ) -> Answer<Vec<EpisodeDto>> {
+        super::record_pick_up(&state, &request)
+    }
+
+    #[tauri::command(async)]
+    pub fn record_referral_outcome(
+        state: State<'_, AppState>,
+        request: ReferralOutcomeRequest,
+    ) -> Answer<Vec<EpisodeDto>> {
+        super::record_referral_outcome(&state, &request)
+    }
+
+    #[tauri::command(async)]
+    pub fn close_episode(
+        state: State<'_, AppState>,
+        request: CloseEpisodeRequest,
+    ) -> Answer<Vec<EpisodeDto>> {
+        super::close_episode(&state, &request)
     }
 
     #[tauri::command(async)]

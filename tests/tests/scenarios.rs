@@ -10,8 +10,9 @@ use casebook::ipc::{
     AllocationRequest, AuditFilterDto, BreakGlassRequest, CaseRoleDto, ChangePasswordRequest,
     ClientDetailsRequest, ConsentRequest, CreateUnitRequest, EndSafetyFlagRequest, ErrorCodeDto,
     FindClientRequest, IpcError, NewAccountRequest, NewClientRequest, OgrsRequest,
-    RagReviewRequest, RaiseSafetyFlagRequest, RecoverRequest, ReviewSafetyFlagRequest,
-    RoleChangeRequest, UnitKindDto, UnitSettingsDto, UnlockRequest,
+    RagReviewRequest, RaiseSafetyFlagRequest, RecoverRequest, ReferralOutcomeRequest,
+    ReferralRequest, ReviewSafetyFlagRequest, RoleChangeRequest, UnitKindDto, UnitSettingsDto,
+    UnlockRequest,
 };
 use casebook_core::vault::slot::KdfCost;
 
@@ -298,6 +299,7 @@ fn no_command_panics_on_hostile_input() {
             idle_lock_minutes: minutes,
             keyworkers_see_other_clients: true,
             partners_keep_summary_after_withdrawal: false,
+            custody_screening_hours: 24,
         };
         let refused = commands::change_unit_settings(&state, &settings).unwrap_err();
         assert_eq!(refused.code, ErrorCodeDto::InvalidInput);
@@ -318,6 +320,7 @@ fn hide_other_clients() -> UnitSettingsDto {
         idle_lock_minutes: 5,
         keyworkers_see_other_clients: false,
         partners_keep_summary_after_withdrawal: false,
+        custody_screening_hours: 24,
     }
 }
 
@@ -407,7 +410,7 @@ fn every_command_under_every_role() {
         commands::lock(&state).unwrap();
     }
     type Check = fn(&casebook::app_state::AppState, &Targets) -> Result<(), IpcError>;
-    let checks: [(&str, Check); 27] = [
+    let checks: [(&str, Check); 28] = [
         ("list_clients", |s, _| commands::list_clients(s).map(drop)),
         ("add_client", |s, _| {
             // Every role adds the same person; that they are duplicates is
@@ -551,16 +554,38 @@ fn every_command_under_every_role() {
         ("change_unit_settings", |s, _| {
             commands::change_unit_settings(s, &hide_other_clients()).map(drop)
         }),
+        ("receive_referral", |s, t| {
+            // Received and at once ended, so that the next role can record
+            // a referral too: a client has one open episode at a time.
+            let today = s.clock.local_now().date().to_string();
+            let request = ReferralRequest {
+                client_id: t.own_client.clone(),
+                route: "self".to_owned(),
+                referrer: "The client".to_owned(),
+                received_date: today.clone(),
+                received_time: String::new(),
+                reason: String::new(),
+                release_date: String::new(),
+            };
+            let episodes = commands::receive_referral(s, &request)?;
+            let ending = ReferralOutcomeRequest {
+                episode_id: episodes[0].id.clone(),
+                outcome: "declined".to_owned(),
+                note: String::new(),
+                date: today,
+            };
+            commands::record_referral_outcome(s, &ending).map(drop)
+        }),
     ];
     // Which of the checks above each role may run.
     #[rustfmt::skip]
-    let allowed: [(&str, &str, [bool; 27]); 5] = [
-        // clients; accounts and recovery; audit trail; client record; settings, RAG review, change settings
-        ("keyworker", chosen,   [true, true, true, true, false, false, false, false, false, false, false, false, false, false, true, true, true, true, false, false, true, true, true, true, true, true, false]),
-        ("manager", chosen,     [true, true, true, true, false, false, false, false, false, false, false, true, true, true, true, true, false, false, true, true, true, true, true, true, true, true, false]),
-        ("partner", chosen,     [true, false, true, false, false, false, false, false, false, false, false, false, false, false, true, false, false, false, false, false, true, false, false, true, false, false, false]),
-        ("adminonly", chosen,   [false, false, false, false, true, true, true, true, true, true, true, true, true, true, false, false, false, false, false, false, true, false, false, false, false, false, true]),
-        ("admin", PASSWORD,     [true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, false, false, true, true, true, true, true, true, true, true, true]),
+    let allowed: [(&str, &str, [bool; 28]); 5] = [
+        // clients; accounts and recovery; audit trail; client record; settings, RAG review, change settings; referral
+        ("keyworker", chosen,   [true, true, true, true, false, false, false, false, false, false, false, false, false, false, true, true, true, true, false, false, true, true, true, true, true, true, false, true]),
+        ("manager", chosen,     [true, true, true, true, false, false, false, false, false, false, false, true, true, true, true, true, false, false, true, true, true, true, true, true, true, true, false, true]),
+        ("partner", chosen,     [true, false, true, false, false, false, false, false, false, false, false, false, false, false, true, false, false, false, false, false, true, false, false, true, false, false, false, false]),
+        ("adminonly", chosen,   [false, false, false, false, true, true, true, true, true, true, true, true, true, true, false, false, false, false, false, false, true, false, false, false, false, false, true, false]),
+        ("admin", PASSWORD,     [true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, false, false, true, true, true, true, true, true, true, true, true, true]),
     ];
     for (username, password, expected) in allowed {
         let request = UnlockRequest {

@@ -223,6 +223,28 @@ async fn rows(driver: &WebDriver) -> Vec<String> {
     texts
 }
 
+/// Types a date into the three boxes whose test ids start with `prefix`.
+async fn type_date(driver: &WebDriver, prefix: &str, date: chrono::NaiveDate) {
+    type_into(
+        driver,
+        &format!("{prefix}-day"),
+        &date.format("%d").to_string(),
+    )
+    .await;
+    type_into(
+        driver,
+        &format!("{prefix}-month"),
+        &date.format("%m").to_string(),
+    )
+    .await;
+    type_into(
+        driver,
+        &format!("{prefix}-year"),
+        &date.format("%Y").to_string(),
+    )
+    .await;
+}
+
 /// Fills in the add-client form (date as day, month, year) and submits it.
 async fn fill_client(driver: &WebDriver, given: &str, family: &str, [day, month, year]: [&str; 3]) {
     type_into(driver, "client-given-name", given).await;
@@ -630,6 +652,10 @@ async fn a_unit_s_first_day_in_the_real_webview() {
     .await;
     click(&driver, "add-client-open").await;
     fill_client(&driver, "Ann", "Lee", ["3", "4", "1984"]).await;
+    // A keyworker's home is their own caseload; they can widen it to
+    // everyone they may read.
+    wait_for_rows(&driver, 1).await;
+    choose(&driver, "filter-whose", "Everyone I can see").await;
     wait_for_rows(&driver, 2).await;
 
     // The new client is the keyworker's own; the administrator's client is
@@ -660,6 +686,23 @@ async fn a_unit_s_first_day_in_the_real_webview() {
     let hit = by_id(&driver, "search-result").await.text().await.unwrap();
     assert!(hit.contains("Jordan Whitlock"), "{hit}");
     screenshot(&driver, "09b-search").await;
+    // The CRN, as people quote it, finds the same client.
+    type_into(&driver, "search-input", "x123456").await;
+    let started = Instant::now();
+    loop {
+        let hits = driver
+            .find_all(By::Css("[data-testid='search-result']"))
+            .await
+            .unwrap();
+        if hits.len() == 1 && hits[0].text().await.unwrap().contains("Jordan Whitlock") {
+            break;
+        }
+        assert!(
+            started.elapsed() < WAIT,
+            "the CRN search never found one client"
+        );
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
     by_id(&driver, "search-input")
         .await
         .send_keys(Key::Enter)
@@ -737,6 +780,102 @@ async fn a_unit_s_first_day_in_the_real_webview() {
     );
     by_id(&driver, "client-flags").await;
     screenshot(&driver, "10e-caseload-flag-review-due").await;
+
+    // A prison referral with its release date starts the 21-day clock,
+    // counted from the release (later than the referral here).
+    open_client(&driver, "Lee").await;
+    click(&driver, "referral-open").await;
+    choose(&driver, "referral-route", "Prison (Through the Gate)").await;
+    type_into(
+        &driver,
+        "referral-referrer",
+        "HMP Winchester resettlement team",
+    )
+    .await;
+    type_date(
+        &driver,
+        "referral-received",
+        today - chrono::Duration::days(3),
+    )
+    .await;
+    type_into(&driver, "referral-time", "09:30").await;
+    click(&driver, "episode-save").await;
+    let refusal = error_text(&driver).await;
+    assert!(refusal.contains("Enter the release date"), "{refusal}");
+    type_date(
+        &driver,
+        "referral-release",
+        today - chrono::Duration::days(2),
+    )
+    .await;
+    type_into(
+        &driver,
+        "referral-reason",
+        "Heroin use before custody; wants help on release",
+    )
+    .await;
+    screenshot(&driver, "10f-prison-referral").await;
+    click(&driver, "episode-save").await;
+    gone(&driver, "episode-form").await;
+    let clock = by_id(&driver, "episode-clock").await.text().await.unwrap();
+    assert!(clock.contains("19 days left"), "{clock}");
+    click(&driver, "client-back").await;
+    let started = Instant::now();
+    loop {
+        let listed = rows(&driver).await;
+        if listed
+            .iter()
+            .any(|r| r.contains("Lee") && r.contains("19 days left") && r.contains("Prison"))
+        {
+            break;
+        }
+        assert!(
+            started.elapsed() < WAIT,
+            "no clock on the caseload: {listed:?}"
+        );
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    assert_eq!(
+        by_id(&driver, "count-referrals-due")
+            .await
+            .text()
+            .await
+            .unwrap()
+            .trim(),
+        "0",
+        "19 days is not due this week"
+    );
+    screenshot(&driver, "10g-caseload-referral-clock").await;
+
+    // Picked up today, then closed: an "other" exit needs a note, and a
+    // closed episode is kept, read-only.
+    open_client(&driver, "Lee").await;
+    click(&driver, "pick-up-open").await;
+    click(&driver, "episode-save").await;
+    gone(&driver, "episode-form").await;
+    click(&driver, "close-episode-open").await;
+    choose(&driver, "exit-reason", "Other").await;
+    click(&driver, "episode-save").await;
+    let refusal = error_text(&driver).await;
+    assert!(refusal.contains("needs a few words"), "{refusal}");
+    choose(&driver, "exit-reason", "Unplanned: custody").await;
+    click(&driver, "episode-save").await;
+    gone(&driver, "episode-form").await;
+    let earlier = by_id(&driver, "episodes-earlier")
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        earlier.contains("Unplanned: custody") && earlier.contains("Prison"),
+        "{earlier}"
+    );
+    assert!(
+        present(&driver, "referral-open").await,
+        "a new referral may open a new episode"
+    );
+    screenshot(&driver, "10h-episode-closed").await;
+    click(&driver, "client-back").await;
 
     // The partner sees the caseload and each client's summary, and can
     // change nothing.

@@ -24,7 +24,8 @@ use crate::domain::safety_flags::SafetyFlagKind;
 use crate::domain::search::{SearchQuery, score};
 use crate::error::{CoreError, CoreResult, ErrorCode};
 use crate::store::{
-    self, consent_decisions::ConsentRecord, rag_reviews::RagReview, safety_flags::SafetyFlag,
+    self, consent_decisions::ConsentRecord, episodes::Episode, rag_reviews::RagReview,
+    safety_flags::SafetyFlag,
 };
 use crate::unlocked_unit::UnlockedUnit;
 
@@ -46,6 +47,8 @@ pub struct CaseloadEntry {
     pub active_flags: Vec<SafetyFlagKind>,
     /// The client's active cohort flags.
     pub cohort_flags: Vec<CohortFlag>,
+    /// The client's open episode, whose referral clock the caseload shows.
+    pub open_episode: Option<Episode>,
     /// What the signed-in account may do with this client.
     pub access: ClientAccess,
 }
@@ -67,6 +70,8 @@ pub struct ClientRecord {
     pub cohort: Cohort,
     /// Every consent decision, newest first.
     pub consent: Vec<ConsentRecord>,
+    /// Every episode, newest referral first.
+    pub episodes: Vec<Episode>,
     /// `Full` or `ReadOnly`.
     pub access: ClientAccess,
     /// The reason given, when the record was opened through break-glass.
@@ -177,6 +182,19 @@ impl UnlockedUnit {
             .collect())
     }
 
+    /// Refuses unless this account has full access to the client (their
+    /// keyworker or co-worker, or a manager). `what` finishes "Your account
+    /// cannot …".
+    pub(crate) fn require_full_access_to(&self, client: ClientId, what: &str) -> CoreResult<()> {
+        self.require_case_role()?;
+        let client = self.find_client(client)?;
+        if self.access_to(&client) == ClientAccess::Full {
+            Ok(())
+        } else {
+            Err(CoreError::forbidden(what))
+        }
+    }
+
     pub(crate) fn find_client(&self, id: ClientId) -> CoreResult<Client> {
         store::clients::find(&self.conn, id)?.ok_or_else(store::clients::no_such_client)
     }
@@ -232,6 +250,9 @@ impl UnlockedUnit {
             rag: self.current_rag(client.id)?,
             active_flags: Vec::new(),
             cohort_flags: self.cohort_of(client.id)?.active(),
+            open_episode: store::episodes::for_client(&self.conn, client.id)?
+                .into_iter()
+                .find(Episode::is_open),
             access: self.access_to(&client),
             client,
         })
@@ -294,6 +315,10 @@ impl UnlockedUnit {
         for entry in store::cohort_flags::active(&tx)? {
             cohorts.entry(entry.client).or_default().push(entry.flag);
         }
+        let mut episodes: HashMap<ClientId, Episode> = store::episodes::open(&tx)?
+            .into_iter()
+            .map(|episode| (episode.client, episode))
+            .collect();
         store::commit(tx, "open the caseload")?;
         let staff = self.staff_names()?;
         let withdrawn = self.clients_withdrawn_from_my_agency()?;
@@ -306,6 +331,7 @@ impl UnlockedUnit {
                     rag: ratings.get(&client.id).copied(),
                     active_flags: flags.get(&client.id).cloned().unwrap_or_default(),
                     cohort_flags: cohorts.get(&client.id).cloned().unwrap_or_default(),
+                    open_episode: episodes.remove(&client.id),
                     client,
                     access,
                 })
@@ -525,6 +551,7 @@ impl UnlockedUnit {
             safety_flags: store::safety_flags::for_client(&self.conn, client.id)?,
             cohort: self.cohort_of(client.id)?,
             consent: store::consent_decisions::history(&self.conn, client.id)?,
+            episodes: store::episodes::for_client(&self.conn, client.id)?,
             client,
             access,
             break_glass_reason,

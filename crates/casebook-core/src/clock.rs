@@ -9,11 +9,19 @@
 
 use std::fmt;
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, NaiveDateTime, Utc};
 
 /// The wall clock.
 pub trait Clock: Send + Sync {
     fn now(&self) -> DateTime<Utc>;
+
+    /// The time on the wall where the person is. Times people type (when a
+    /// referral came in, when a client was seen) are local times, so checks
+    /// such as "not in the future" compare with this, not with UTC, which
+    /// is an hour behind in British Summer Time.
+    fn local_now(&self) -> NaiveDateTime {
+        self.now().naive_utc()
+    }
 }
 
 /// The operating system's clock.
@@ -23,6 +31,10 @@ pub struct SystemClock;
 impl Clock for SystemClock {
     fn now(&self) -> DateTime<Utc> {
         Utc::now()
+    }
+
+    fn local_now(&self) -> NaiveDateTime {
+        chrono::Local::now().naive_local()
     }
 }
 

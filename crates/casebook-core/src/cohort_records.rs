@@ -4,7 +4,6 @@
 //! a manager); every change is audited.
 
 use crate::clock::{Clock, Entropy, new_uuid_v7};
-use crate::domain::access::ClientAccess;
 use crate::domain::audit::AuditAction;
 use crate::domain::cohort::{CohortFlag, OgrsScore, parse_removal_reason, proposed_flags};
 use crate::domain::ids::{ClientId, CohortFlagId};
@@ -45,16 +44,6 @@ impl UnlockedUnit {
             flags,
             ogrs,
         })
-    }
-
-    fn require_full_access_to(&self, client: ClientId, what: &str) -> CoreResult<()> {
-        self.require_case_role()?;
-        let client = self.find_client(client)?;
-        if self.access_to(&client) == ClientAccess::Full {
-            Ok(())
-        } else {
-            Err(CoreError::forbidden(what))
-        }
     }
 
     /// Sets a flag (a person confirming it, on a proposal or not).

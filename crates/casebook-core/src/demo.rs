@@ -4,8 +4,9 @@
 //! chosen by arithmetic on an index rather than drawn from any real record,
 //! so the same demo unit is made every time and no real person is in it.
 //! Their NHS numbers come from the range the NHS reserves for testing. Each
-//! is given a keyworker, a RAG rating, cohort flags and here and there an
-//! OGRS score or a safety flag, so the demo shows the product at work.
+//! is given a keyworker, a RAG rating, cohort flags, a referral with its
+//! clock, and here and there an OGRS score, a safety flag or an earlier
+//! episode, so the demo shows the product at work.
 
 use std::path::Path;
 
@@ -13,6 +14,7 @@ use chrono::{Datelike, Duration};
 
 use crate::clock::{Clock, Entropy};
 use crate::domain::client::{ClientDetailsText, NewClient};
+use crate::domain::referrals::NewReferral;
 use crate::domain::safety_flags::SafetyFlagText;
 use crate::error::CoreResult;
 use crate::unit_folder::{self, CreationPlan, NewUnit, UnitKind};
@@ -181,6 +183,128 @@ fn fill_demo_caseload(
             };
             unit.raise_safety_flag(id, &flag, clock, entropy)?;
         }
+        fill_demo_episodes(unit, id, i, clock, entropy)?;
+    }
+    Ok(())
+}
+
+/// A referral for each demo client: prison releases, probation and custody
+/// referrals at every point of their clocks (a few breached, as in life),
+/// others picked up, and some clients with an earlier episode closed.
+fn fill_demo_episodes(
+    unit: &mut UnlockedUnit,
+    id: crate::domain::ids::ClientId,
+    i: usize,
+    clock: &dyn Clock,
+    entropy: &mut dyn Entropy,
+) -> CoreResult<()> {
+    let now = clock.local_now();
+    let spread = i64::try_from(i).unwrap_or(0);
+    let day = |at: chrono::NaiveDateTime| at.format("%Y-%m-%d").to_string();
+    let refer = |route: &str, referrer: &str, at: chrono::NaiveDateTime, release: &str| {
+        NewReferral::parse(
+            route,
+            referrer,
+            &day(at),
+            &at.format("%H:%M").to_string(),
+            "Drug use linked to offending",
+            release,
+            now,
+        )
+    };
+    if i % 4 == 3 {
+        let long_ago = now - Duration::days(400 + spread * 3);
+        let episodes = unit.receive_referral(
+            id,
+            &refer("court", "Magistrates' court", long_ago, "")?,
+            clock,
+            entropy,
+        )?;
+        let episode = episodes[0].id;
+        unit.record_pick_up(
+            episode,
+            &day(long_ago + Duration::days(9)),
+            "10:30",
+            clock,
+            entropy,
+        )?;
+        unit.close_episode(
+            episode,
+            "planned_completion",
+            "",
+            &day(long_ago + Duration::days(180)),
+            clock,
+            entropy,
+        )?;
+    }
+    let (referral, pick_up_after) = match i % 5 {
+        0 => {
+            let received = now - Duration::days(4 + spread % 19);
+            let released = day(received + Duration::days(2));
+            let released = if received + Duration::days(2) > now {
+                day(now)
+            } else {
+                released
+            };
+            (
+                refer(
+                    "prison",
+                    "HMP Winchester, Through the Gate",
+                    received,
+                    &released,
+                )?,
+                None,
+            )
+        }
+        1 => {
+            let received = now - Duration::days(12 + spread % 37);
+            (
+                refer(
+                    "probation",
+                    "Probation, Hampshire and Isle of Wight",
+                    received,
+                    "",
+                )?,
+                None,
+            )
+        }
+        2 => {
+            let received = now - Duration::hours(3 + spread % 30);
+            (
+                refer(
+                    "police_custody",
+                    "Custody suite, Southampton Central",
+                    received,
+                    "",
+                )?,
+                None,
+            )
+        }
+        3 => {
+            let received = now - Duration::days(30 + spread);
+            (
+                refer("iom_panel", "IOM panel", received, "")?,
+                Some(Duration::days(6)),
+            )
+        }
+        _ => {
+            let received = now - Duration::days(20 + spread);
+            (
+                refer("self", "The client", received, "")?,
+                Some(Duration::days(2)),
+            )
+        }
+    };
+    let received = referral.received_at;
+    let episodes = unit.receive_referral(id, &referral, clock, entropy)?;
+    if let Some(after) = pick_up_after {
+        unit.record_pick_up(
+            episodes[0].id,
+            &day(received + after),
+            "11:00",
+            clock,
+            entropy,
+        )?;
     }
     Ok(())
 }

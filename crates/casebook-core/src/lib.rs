@@ -28,6 +28,7 @@ pub mod cohort_records;
 pub mod consent_records;
 pub mod demo;
 pub mod domain;
+pub mod episode_records;
 pub mod error;
 pub mod key_files;
 pub mod rag_records;

@@ -13,7 +13,7 @@ use crate::domain::names::PersonName;
 use crate::domain::safety_flags::{
     NewSafetyFlag, SafetyFlagText, parse_end_reason, parse_note, parse_review_date,
 };
-use crate::error::{CoreError, CoreResult};
+use crate::error::CoreResult;
 use crate::store::{self, safety_flags::SafetyFlag};
 use crate::unlocked_unit::UnlockedUnit;
 
@@ -30,19 +30,10 @@ pub struct DueReview {
     pub overdue: bool,
 }
 
-impl UnlockedUnit {
-    fn require_full_access(&self, client: ClientId) -> CoreResult<()> {
-        self.require_case_role()?;
-        let client = self.find_client(client)?;
-        if self.access_to(&client) == ClientAccess::Full {
-            Ok(())
-        } else {
-            Err(CoreError::forbidden(
-                "change this client's safety flags: it is allocated to another keyworker",
-            ))
-        }
-    }
+const SAFETY_FLAGS_FORBIDDEN: &str =
+    "change this client's safety flags: it is allocated to another keyworker";
 
+impl UnlockedUnit {
     fn active_flag(&self, id: SafetyFlagId) -> CoreResult<SafetyFlag> {
         store::safety_flags::find(&self.conn, id)?
             .filter(SafetyFlag::is_active)
@@ -57,7 +48,7 @@ impl UnlockedUnit {
         clock: &dyn Clock,
         entropy: &mut dyn Entropy,
     ) -> CoreResult<Vec<SafetyFlag>> {
-        self.require_full_access(client)?;
+        self.require_full_access_to(client, SAFETY_FLAGS_FORBIDDEN)?;
         let flag = NewSafetyFlag::parse(entered, clock.now().date_naive())?;
         let id = SafetyFlagId(new_uuid_v7(clock, entropy));
         let stamp = self.stamp(clock);
@@ -86,7 +77,7 @@ impl UnlockedUnit {
         entropy: &mut dyn Entropy,
     ) -> CoreResult<Vec<SafetyFlag>> {
         let flag = self.active_flag(id)?;
-        self.require_full_access(flag.client)?;
+        self.require_full_access_to(flag.client, SAFETY_FLAGS_FORBIDDEN)?;
         let note = parse_note(note)?;
         let review_by = parse_review_date(review_by, clock.now().date_naive())?;
         let stamp = self.stamp(clock);
@@ -114,7 +105,7 @@ impl UnlockedUnit {
         entropy: &mut dyn Entropy,
     ) -> CoreResult<Vec<SafetyFlag>> {
         let flag = self.active_flag(id)?;
-        self.require_full_access(flag.client)?;
+        self.require_full_access_to(flag.client, SAFETY_FLAGS_FORBIDDEN)?;
         let reason = parse_end_reason(reason)?;
         let stamp = self.stamp(clock);
         let detail = serde_json::json!({ "kind": flag.kind.as_str() });

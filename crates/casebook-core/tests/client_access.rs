@@ -450,25 +450,25 @@ fn unit_settings_are_for_administrators_checked_kept_and_audited() {
     let unit = Unit::new();
     let mut kim = unit.as_("kim");
     let refused = kim.change_unit_settings(
-        UnitSettings::parse(10, true, false).unwrap(),
+        UnitSettings::parse(10, true, false, 24).unwrap(),
         &SystemClock,
         &mut OsEntropy,
     );
     assert_eq!(refused.unwrap_err().code, ErrorCode::Forbidden);
     kim.lock(&SystemClock, &mut OsEntropy);
 
-    assert!(UnitSettings::parse(16, true, false).is_err());
+    assert!(UnitSettings::parse(16, true, false, 24).is_err());
     let mut ira = unit.as_("ira");
     assert_eq!(ira.settings(), UnitSettings::default());
     ira.change_unit_settings(
-        UnitSettings::parse(12, false, false).unwrap(),
+        UnitSettings::parse(12, false, false, 24).unwrap(),
         &SystemClock,
         &mut OsEntropy,
     )
     .unwrap();
     // Saving the same settings again changes and records nothing.
     ira.change_unit_settings(
-        UnitSettings::parse(12, false, false).unwrap(),
+        UnitSettings::parse(12, false, false, 24).unwrap(),
         &SystemClock,
         &mut OsEntropy,
     )
@@ -487,7 +487,7 @@ fn unit_settings_are_for_administrators_checked_kept_and_audited() {
     let kim = unit.as_("kim");
     assert_eq!(
         kim.settings(),
-        UnitSettings::parse(12, false, false).unwrap()
+        UnitSettings::parse(12, false, false, 24).unwrap()
     );
 }
 
@@ -547,7 +547,7 @@ fn a_client_who_withdraws_consent_for_an_agency_is_hidden_from_its_partners() {
     let mut admin = unit.as_("admin");
     admin
         .change_unit_settings(
-            UnitSettings::parse(5, true, true).unwrap(),
+            UnitSettings::parse(5, true, true, 24).unwrap(),
             &SystemClock,
             &mut OsEntropy,
         )

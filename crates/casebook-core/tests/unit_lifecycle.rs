@@ -477,6 +477,18 @@ fn the_demo_unit_is_apart_marked_and_full_of_made_up_people() {
         "about two thirds: {neighbourhood}"
     );
     assert!(caseload.iter().any(|e| !e.active_flags.is_empty()));
+    // Every client has an open episode; some referrals still await pick-up,
+    // and the routes vary.
+    assert!(caseload.iter().all(|e| e.open_episode.is_some()));
+    let awaiting = caseload
+        .iter()
+        .filter_map(|e| e.open_episode.as_ref())
+        .filter(|episode| episode.picked_up_at.is_none())
+        .count();
+    assert!(
+        (15..=25).contains(&awaiting),
+        "awaiting pick-up: {awaiting}"
+    );
 }
 
 #[test]

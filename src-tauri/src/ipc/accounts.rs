@@ -13,6 +13,7 @@ pub struct UnitSettingsDto {
     pub idle_lock_minutes: u32,
     pub keyworkers_see_other_clients: bool,
     pub partners_keep_summary_after_withdrawal: bool,
+    pub custody_screening_hours: u32,
 }
 
 impl UnitSettingsDto {
@@ -21,6 +22,7 @@ impl UnitSettingsDto {
             idle_lock_minutes: settings.idle_lock_minutes,
             keyworkers_see_other_clients: settings.keyworkers_see_other_clients,
             partners_keep_summary_after_withdrawal: settings.partners_keep_summary_after_withdrawal,
+            custody_screening_hours: settings.custody_screening_hours,
         }
     }
 }

@@ -6,6 +6,7 @@ use casebook_core::client_records::{
 };
 use casebook_core::domain::access::ClientAccess;
 use casebook_core::domain::client::{ClientDetailsText, ClientIdentifiers, DateOfBirth};
+use chrono::NaiveDateTime;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -127,11 +128,15 @@ pub struct ClientRowDto {
     /// Kinds of the client's active safety flags.
     pub active_flags: Vec<SafetyFlagKindDto>,
     pub cohort_flags: Vec<CohortFlagDto>,
+    /// The open episode's referral route and clock, if there is one.
+    pub open_referral: Option<ReferralRouteDto>,
+    pub referral_clock: Option<ReferralClockDto>,
     pub access: ClientAccessDto,
 }
 
 impl ClientRowDto {
-    pub fn from_entry(entry: &CaseloadEntry) -> ClientRowDto {
+    /// `now` is local time, for the referral clock.
+    pub fn from_entry(entry: &CaseloadEntry, now: NaiveDateTime) -> ClientRowDto {
         ClientRowDto {
             id: entry.client.id.to_string(),
             given_name: entry.client.given_name.as_str().to_owned(),
@@ -142,6 +147,11 @@ impl ClientRowDto {
             rag: entry.rag.map(RagDto::from),
             active_flags: entry.active_flags.iter().map(|k| (*k).into()).collect(),
             cohort_flags: entry.cohort_flags.iter().map(|f| (*f).into()).collect(),
+            open_referral: entry.open_episode.as_ref().map(|e| e.route.into()),
+            referral_clock: entry
+                .open_episode
+                .as_ref()
+                .and_then(|e| ReferralClockDto::from_episode(e, now)),
             // The core lists only clients the account may see, so the
             // fallback never shows; read-only is the safe reading if it did.
             access: ClientAccessDto::from_access(entry.access).unwrap_or(ClientAccessDto::ReadOnly),
@@ -174,6 +184,8 @@ pub struct ClientViewDto {
     pub cohort: Option<CohortDto>,
     /// Every consent decision, newest first; empty in a partner's summary.
     pub consent: Vec<ConsentRecordDto>,
+    /// Every episode, newest first; empty in a partner's summary.
+    pub episodes: Vec<EpisodeDto>,
     pub access: ClientAccessDto,
     /// The reason given when the record was opened through break-glass.
     pub break_glass_reason: Option<String>,
@@ -187,7 +199,8 @@ pub struct ClientViewDto {
 }
 
 impl ClientViewDto {
-    pub fn from_record(record: &ClientRecord) -> ClientViewDto {
+    /// `now` is local time, for the referral clocks.
+    pub fn from_record(record: &ClientRecord, now: NaiveDateTime) -> ClientViewDto {
         ClientViewDto {
             id: record.client.id.to_string(),
             given_name: record.client.given_name.as_str().to_owned(),
@@ -218,6 +231,11 @@ impl ClientViewDto {
                 .iter()
                 .map(ConsentRecordDto::from_record)
                 .collect(),
+            episodes: record
+                .episodes
+                .iter()
+                .map(|e| EpisodeDto::from_episode(e, now))
+                .collect(),
             access: ClientAccessDto::from_access(record.access)
                 .unwrap_or(ClientAccessDto::ReadOnly),
             break_glass_reason: record.break_glass_reason.clone(),
@@ -228,9 +246,9 @@ impl ClientViewDto {
         }
     }
 
-    pub fn from_view(view: &ClientView) -> ClientViewDto {
+    pub fn from_view(view: &ClientView, now: NaiveDateTime) -> ClientViewDto {
         match view {
-            ClientView::Record(record) => ClientViewDto::from_record(record),
+            ClientView::Record(record) => ClientViewDto::from_record(record, now),
             ClientView::Summary(summary) => ClientViewDto {
                 id: summary.id.to_string(),
                 given_name: summary.given_name.as_str().to_owned(),
@@ -244,6 +262,7 @@ impl ClientViewDto {
                 cohort_flags: summary.cohort_flags.iter().map(|f| (*f).into()).collect(),
                 cohort: None,
                 consent: Vec::new(),
+                episodes: Vec::new(),
                 access: ClientAccessDto::Summary,
                 break_glass_reason: None,
                 gender: None,

@@ -6,12 +6,13 @@
 //! `ui/src/lib/ipc/bindings.ts`) describe exactly what is sent.
 //!
 //! One file per area: [`session`], [`clients`], [`client_parts`],
-//! [`accounts`], [`audit`] and [`errors`].
+//! [`episodes`], [`accounts`], [`audit`] and [`errors`].
 
 mod accounts;
 mod audit;
 mod client_parts;
 mod clients;
+mod episodes;
 mod errors;
 mod session;
 
@@ -19,6 +20,7 @@ pub use accounts::*;
 pub use audit::*;
 pub use client_parts::*;
 pub use clients::*;
+pub use episodes::*;
 pub use errors::*;
 pub use session::*;
 
@@ -61,6 +63,14 @@ pub fn typescript_bindings() -> String {
         ReviewSafetyFlagRequest::decl(&config),
         EndSafetyFlagRequest::decl(&config),
         DueReviewDto::decl(&config),
+        ReferralRouteDto::decl(&config),
+        ClockStatusDto::decl(&config),
+        ReferralClockDto::decl(&config),
+        EpisodeDto::decl(&config),
+        ReferralRequest::decl(&config),
+        PickUpRequest::decl(&config),
+        ReferralOutcomeRequest::decl(&config),
+        CloseEpisodeRequest::decl(&config),
         ClientRowDto::decl(&config),
         ClientViewDto::decl(&config),
         ClientDetailsRequest::decl(&config),

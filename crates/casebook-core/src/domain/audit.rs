@@ -46,10 +46,14 @@ pub enum AuditAction {
     OgrsRecorded,
     ConsentRecorded,
     RoleChanged,
+    ReferralReceived,
+    ReferralPickedUp,
+    ReferralEnded,
+    EpisodeClosed,
 }
 
 impl AuditAction {
-    pub const ALL: [AuditAction; 31] = [
+    pub const ALL: [AuditAction; 35] = [
         AuditAction::UnitCreated,
         AuditAction::SignedIn,
         AuditAction::SignInFailed,
@@ -81,6 +85,10 @@ impl AuditAction {
         AuditAction::OgrsRecorded,
         AuditAction::ConsentRecorded,
         AuditAction::RoleChanged,
+        AuditAction::ReferralReceived,
+        AuditAction::ReferralPickedUp,
+        AuditAction::ReferralEnded,
+        AuditAction::EpisodeClosed,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -116,6 +124,10 @@ impl AuditAction {
             AuditAction::OgrsRecorded => "ogrs_recorded",
             AuditAction::ConsentRecorded => "consent_recorded",
             AuditAction::RoleChanged => "role_changed",
+            AuditAction::ReferralReceived => "referral_received",
+            AuditAction::ReferralPickedUp => "referral_picked_up",
+            AuditAction::ReferralEnded => "referral_ended",
+            AuditAction::EpisodeClosed => "episode_closed",
         }
     }
 

@@ -55,3 +55,7 @@ uuid_identifier!(
     /// A cohort flag on a client.
     CohortFlagId, "cohort flag"
 );
+uuid_identifier!(
+    /// A client's episode with the service, opened by a referral.
+    EpisodeId, "episode"
+);

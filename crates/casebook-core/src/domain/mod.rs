@@ -17,6 +17,7 @@ pub mod ids;
 pub mod names;
 pub mod password;
 pub mod rag;
+pub mod referrals;
 pub mod safety_flags;
 pub mod search;
 pub mod unit_settings;

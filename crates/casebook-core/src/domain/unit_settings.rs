@@ -6,6 +6,11 @@ use crate::error::{CoreError, CoreResult};
 /// so an unattended screen must not stay open for long.
 pub const MAX_IDLE_LOCK_MINUTES: u32 = 15;
 pub const DEFAULT_IDLE_LOCK_MINUTES: u32 = 5;
+/// Custody screening requests are seen within a time the unit agrees with
+/// the police: commonly the same or the next day. A week is the most that
+/// could still be called screening in custody.
+pub const MAX_CUSTODY_SCREENING_HOURS: u32 = 168;
+pub const DEFAULT_CUSTODY_SCREENING_HOURS: u32 = 24;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct UnitSettings {
@@ -19,6 +24,9 @@ pub struct UnitSettings {
     /// withdrew consent for their agency: only where the unit's agreement
     /// (or the law, for a client on licence) says they must. Off by default.
     pub partners_keep_summary_after_withdrawal: bool,
+    /// Hours within which a police custody screening request must be
+    /// picked up (1 to 168).
+    pub custody_screening_hours: u32,
 }
 
 impl Default for UnitSettings {
@@ -27,6 +35,7 @@ impl Default for UnitSettings {
             idle_lock_minutes: DEFAULT_IDLE_LOCK_MINUTES,
             keyworkers_see_other_clients: true,
             partners_keep_summary_after_withdrawal: false,
+            custody_screening_hours: DEFAULT_CUSTODY_SCREENING_HOURS,
         }
     }
 }
@@ -36,16 +45,23 @@ impl UnitSettings {
         idle_lock_minutes: u32,
         keyworkers_see_other_clients: bool,
         partners_keep_summary_after_withdrawal: bool,
+        custody_screening_hours: u32,
     ) -> CoreResult<UnitSettings> {
         if !(1..=MAX_IDLE_LOCK_MINUTES).contains(&idle_lock_minutes) {
             return Err(CoreError::invalid(format!(
                 "The idle lock must be between 1 and {MAX_IDLE_LOCK_MINUTES} minutes."
             )));
         }
+        if !(1..=MAX_CUSTODY_SCREENING_HOURS).contains(&custody_screening_hours) {
+            return Err(CoreError::invalid(format!(
+                "The custody screening time must be between 1 and {MAX_CUSTODY_SCREENING_HOURS} hours."
+            )));
+        }
         Ok(UnitSettings {
             idle_lock_minutes,
             keyworkers_see_other_clients,
             partners_keep_summary_after_withdrawal,
+            custody_screening_hours,
         })
     }
 }
@@ -56,14 +72,16 @@ mod tests {
 
     #[test]
     fn idle_lock_is_between_one_and_fifteen_minutes() {
-        assert!(UnitSettings::parse(0, true, false).is_err());
-        assert!(UnitSettings::parse(16, true, false).is_err());
+        assert!(UnitSettings::parse(0, true, false, 24).is_err());
+        assert!(UnitSettings::parse(16, true, false, 24).is_err());
         assert_eq!(
-            UnitSettings::parse(15, false, false)
+            UnitSettings::parse(15, false, false, 24)
                 .unwrap()
                 .idle_lock_minutes,
             15
         );
         assert_eq!(UnitSettings::default().idle_lock_minutes, 5);
+        assert!(UnitSettings::parse(5, true, false, 0).is_err());
+        assert!(UnitSettings::parse(5, true, false, 169).is_err());
     }
 }

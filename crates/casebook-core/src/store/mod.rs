@@ -13,6 +13,7 @@ pub mod change_log;
 pub mod clients;
 pub mod cohort_flags;
 pub mod consent_decisions;
+pub mod episodes;
 pub mod rag_reviews;
 pub mod safety_flags;
 pub mod unit_rows;
@@ -44,6 +45,7 @@ fn migrations() -> Migrations<'static> {
             "migrations/0009_co_worker_and_same_sex_request.sql"
         )),
         M::up(include_str!("migrations/0010_consent_decisions.sql")),
+        M::up(include_str!("migrations/0011_episodes.sql")),
     ])
 }
 
@@ -134,7 +136,7 @@ pub fn latest_schema_version() -> i64 {
     i64::try_from(MIGRATION_COUNT).unwrap_or(i64::MAX)
 }
 
-const MIGRATION_COUNT: usize = 10;
+const MIGRATION_COUNT: usize = 11;
 
 /// The schema version the database is at (the number of the last migration).
 pub fn schema_version(conn: &Connection) -> CoreResult<i64> {

@@ -4,12 +4,13 @@
 use rusqlite::{Connection, Transaction, params};
 
 use super::change_log::{self, Operation, WriteStamp};
-use crate::domain::unit_settings::UnitSettings;
+use crate::domain::unit_settings::{MAX_CUSTODY_SCREENING_HOURS, UnitSettings};
 use crate::error::{CoreError, CoreResult};
 
 const IDLE_LOCK_MINUTES: &str = "idle_lock_minutes";
 const KEYWORKERS_SEE_OTHER_CLIENTS: &str = "keyworkers_see_other_clients";
 const PARTNERS_KEEP_SUMMARY: &str = "partners_keep_summary_after_withdrawal";
+const CUSTODY_SCREENING_HOURS: &str = "custody_screening_hours";
 
 /// The settings, with the default for any that was never set. A stored
 /// value that does not parse (a damaged row) falls back to the default,
@@ -33,6 +34,7 @@ pub fn read(conn: &Connection) -> CoreResult<UnitSettings> {
                         minutes,
                         settings.keyworkers_see_other_clients,
                         settings.partners_keep_summary_after_withdrawal,
+                        settings.custody_screening_hours,
                     )
                 {
                     settings = parsed;
@@ -43,6 +45,13 @@ pub fn read(conn: &Connection) -> CoreResult<UnitSettings> {
             }
             PARTNERS_KEEP_SUMMARY => {
                 settings.partners_keep_summary_after_withdrawal = value == "true";
+            }
+            CUSTODY_SCREENING_HOURS => {
+                if let Ok(hours) = value.parse::<u32>()
+                    && (1..=MAX_CUSTODY_SCREENING_HOURS).contains(&hours)
+                {
+                    settings.custody_screening_hours = hours;
+                }
             }
             _ => {}
         }
@@ -87,6 +96,15 @@ pub fn write(
             &settings.partners_keep_summary_after_withdrawal.to_string(),
         )?;
         changed.push(PARTNERS_KEEP_SUMMARY);
+    }
+    if before.custody_screening_hours != settings.custody_screening_hours {
+        write_one(
+            tx,
+            stamp,
+            CUSTODY_SCREENING_HOURS,
+            &settings.custody_screening_hours.to_string(),
+        )?;
+        changed.push(CUSTODY_SCREENING_HOURS);
     }
     Ok(changed)
 }

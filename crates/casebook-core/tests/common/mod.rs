@@ -95,7 +95,7 @@ pub fn set_hide_others(unit: &Unit, hide: bool) {
     let mut admin = unit.as_("admin");
     admin
         .change_unit_settings(
-            UnitSettings::parse(5, !hide, false).unwrap(),
+            UnitSettings::parse(5, !hide, false, 24).unwrap(),
             &SystemClock,
             &mut OsEntropy,
         )

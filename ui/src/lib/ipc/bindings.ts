@@ -168,6 +168,117 @@ export type DueReviewDto = { flag: SafetyFlagDto, clientId: string,
  */
 clientName: string, overdue: boolean, };
 
+export type ReferralRoute = "police_custody" | "court" | "prison" | "probation" | "iom_panel" | "housing" | "other_agency" | "self";
+
+export type ClockStatus = "not_started" | "on_track" | "amber" | "breached" | "picked_up_in_time" | "picked_up_late" | "stopped";
+
+export type ReferralClockDto = { status: ClockStatus, 
+/**
+ * `YYYY-MM-DDTHH:MM`, local time.
+ */
+starts: string, 
+/**
+ * `YYYY-MM-DDTHH:MM`, local time: the last minute in time.
+ */
+due: string, 
+/**
+ * Whether the target is counted in hours (custody screening) rather
+ * than days.
+ */
+inHours: boolean, 
+/**
+ * The length of the target, in days or hours.
+ */
+target: number, 
+/**
+ * Days (or hours) left: negative once breached.
+ */
+left: number, };
+
+export type EpisodeDto = { id: string, route: ReferralRoute, referrer: string, 
+/**
+ * `YYYY-MM-DDTHH:MM`, local time.
+ */
+receivedAt: string, reason: string | null, 
+/**
+ * `YYYY-MM-DD`, prison referrals only.
+ */
+releaseDate: string | null, clock: ReferralClockDto | null, 
+/**
+ * `YYYY-MM-DDTHH:MM`: the first attended face-to-face contact.
+ */
+pickedUpAt: string | null, 
+/**
+ * `accepted`, `not_eligible`, `declined`, `did_not_engage` or
+ * `onward_referral`; absent while awaiting pick-up.
+ */
+outcome: string | null, 
+/**
+ * The reason (not eligible) or the agency (onward referral).
+ */
+outcomeNote: string | null, 
+/**
+ * `YYYY-MM-DD`; absent while open.
+ */
+endedOn: string | null, exitReason: string | null, exitNote: string | null, openedBy: string | null, open: boolean, };
+
+export type ReferralRequest = { clientId: string, 
+/**
+ * A `ReferralRoute` value.
+ */
+route: string, referrer: string, 
+/**
+ * `YYYY-MM-DD`.
+ */
+receivedDate: string, 
+/**
+ * `HH:MM`, 24-hour; blank for midnight.
+ */
+receivedTime: string, reason: string, 
+/**
+ * `YYYY-MM-DD`; prison referrals only, and required for them.
+ */
+releaseDate: string, };
+
+export type PickUpRequest = { episodeId: string, 
+/**
+ * `YYYY-MM-DD`.
+ */
+date: string, 
+/**
+ * `HH:MM`.
+ */
+time: string, };
+
+export type ReferralOutcomeRequest = { episodeId: string, 
+/**
+ * `not_eligible`, `declined`, `did_not_engage` or `onward_referral`.
+ */
+outcome: string, 
+/**
+ * The reason (not eligible) or the agency (onward referral).
+ */
+note: string, 
+/**
+ * `YYYY-MM-DD`.
+ */
+date: string, };
+
+export type CloseEpisodeRequest = { episodeId: string, 
+/**
+ * `planned_completion`, `transferred`, `disengaged`, `custody`,
+ * `moved_away`, `deceased` or `other`.
+ */
+exitReason: string, 
+/**
+ * Required for `other`.
+ */
+note: string, 
+/**
+ * `YYYY-MM-DD`.
+ */
+date: string, };
+
 export type ClientRowDto = { id: string, givenName: string, familyName: string, 
 /**
  * `YYYY-MM-DD`.
@@ -176,7 +287,11 @@ dateOfBirth: string, identifiers: ClientIdentifiersDto, keyworker: StaffMemberDt
 /**
  * Kinds of the client's active safety flags.
  */
-activeFlags: Array<SafetyFlagKind>, cohortFlags: Array<CohortFlag>, access: ClientAccess, };
+activeFlags: Array<SafetyFlagKind>, cohortFlags: Array<CohortFlag>, 
+/**
+ * The open episode's referral route and clock, if there is one.
+ */
+openReferral: ReferralRoute | null, referralClock: ReferralClockDto | null, access: ClientAccess, };
 
 export type ClientViewDto = { id: string, givenName: string, familyName: string, 
 /**
@@ -206,7 +321,11 @@ cohort: CohortDto | null,
 /**
  * Every consent decision, newest first; empty in a partner's summary.
  */
-consent: Array<ConsentRecordDto>, access: ClientAccess, 
+consent: Array<ConsentRecordDto>, 
+/**
+ * Every episode, newest first; empty in a partner's summary.
+ */
+episodes: Array<EpisodeDto>, access: ClientAccess, 
 /**
  * The reason given when the record was opened through break-glass.
  */
@@ -251,7 +370,7 @@ export type UnitSettingsDto = {
 /**
  * 1 to 15.
  */
-idleLockMinutes: number, keyworkersSeeOtherClients: boolean, partnersKeepSummaryAfterWithdrawal: boolean, };
+idleLockMinutes: number, keyworkersSeeOtherClients: boolean, partnersKeepSummaryAfterWithdrawal: boolean, custodyScreeningHours: number, };
 
 export type ConsentRecordDto = { agency: string, 
 /**

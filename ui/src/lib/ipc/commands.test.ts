@@ -92,10 +92,15 @@ describe('makeCommands', () => {
     await c.removeCohortFlag({ flagId: 'k1', reason: 'Panel decision' });
     await c.recordOgrs({ clientId: 'c1', score: '80', scoredOn: '2026-11-01' });
     await c.recordConsent({ clientId: 'c1', agency: 'Police', decision: 'withdrawn', how: '', decidedOn: '2026-11-20' });
+    const referral = { clientId: 'c1', route: 'prison', referrer: 'HMP Winchester', receivedDate: '2026-11-20', receivedTime: '10:00', reason: '', releaseDate: '2026-11-24' };
+    await c.receiveReferral(referral);
+    await c.recordPickUp({ episodeId: 'e1', date: '2026-11-25', time: '11:00' });
+    await c.recordReferralOutcome({ episodeId: 'e1', outcome: 'declined', note: '', date: '2026-11-25' });
+    await c.closeEpisode({ episodeId: 'e1', exitReason: 'custody', note: '', date: '2026-11-26' });
     await c.allocatableStaff();
     await c.allocateClient({ clientId: 'c1', keyworkerId: null, coWorkerId: null, reason: '' });
     await c.unitSettings();
-    await c.changeUnitSettings({ idleLockMinutes: 10, keyworkersSeeOtherClients: false, partnersKeepSummaryAfterWithdrawal: false });
+    await c.changeUnitSettings({ idleLockMinutes: 10, keyworkersSeeOtherClients: false, partnersKeepSummaryAfterWithdrawal: false, custodyScreeningHours: 24 });
     expect(invoke.mock.calls).toEqual([
       ['startup_state', undefined],
       ['check_new_password', { password: 'pw', username: null }],
@@ -132,10 +137,14 @@ describe('makeCommands', () => {
       ['remove_cohort_flag', { request: { flagId: 'k1', reason: 'Panel decision' } }],
       ['record_ogrs', { request: { clientId: 'c1', score: '80', scoredOn: '2026-11-01' } }],
       ['record_consent', { request: { clientId: 'c1', agency: 'Police', decision: 'withdrawn', how: '', decidedOn: '2026-11-20' } }],
+      ['receive_referral', { request: referral }],
+      ['record_pick_up', { request: { episodeId: 'e1', date: '2026-11-25', time: '11:00' } }],
+      ['record_referral_outcome', { request: { episodeId: 'e1', outcome: 'declined', note: '', date: '2026-11-25' } }],
+      ['close_episode', { request: { episodeId: 'e1', exitReason: 'custody', note: '', date: '2026-11-26' } }],
       ['allocatable_staff', undefined],
       ['allocate_client', { request: { clientId: 'c1', keyworkerId: null, coWorkerId: null, reason: '' } }],
       ['unit_settings', undefined],
-      ['change_unit_settings', { request: { idleLockMinutes: 10, keyworkersSeeOtherClients: false, partnersKeepSummaryAfterWithdrawal: false } }],
+      ['change_unit_settings', { request: { idleLockMinutes: 10, keyworkersSeeOtherClients: false, partnersKeepSummaryAfterWithdrawal: false, custodyScreeningHours: 24 } }],
     ]);
   });
 

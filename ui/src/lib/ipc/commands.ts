@@ -14,6 +14,7 @@ import type {
   ClientMatchDto,
   ClientRowDto,
   ClientViewDto,
+  CloseEpisodeRequest,
   CohortDto,
   ConsentRecordDto,
   ConsentRequest,
@@ -21,6 +22,7 @@ import type {
   DueReviewDto,
   DuplicateMatchDto,
   EndSafetyFlagRequest,
+  EpisodeDto,
   CreateUnitRequest,
   FindClientRequest,
   NewAccountRequest,
@@ -28,10 +30,13 @@ import type {
   OgrsRequest,
   OneTimePasswordDto,
   PasswordCheckDto,
+  PickUpRequest,
   RagReviewDto,
   RagReviewRequest,
   RaiseSafetyFlagRequest,
   RecoverRequest,
+  ReferralOutcomeRequest,
+  ReferralRequest,
   RoleChangeRequest,
   RemoveCohortFlagRequest,
   ReviewSafetyFlagRequest,
@@ -99,6 +104,11 @@ export interface Commands {
   recordOgrs(request: OgrsRequest): Promise<CohortDto>;
   /** Records a consent decision; resolves to the client's consent history, newest first. */
   recordConsent(request: ConsentRequest): Promise<ConsentRecordDto[]>;
+  /** Each resolves to the client's episodes, newest referral first. */
+  receiveReferral(request: ReferralRequest): Promise<EpisodeDto[]>;
+  recordPickUp(request: PickUpRequest): Promise<EpisodeDto[]>;
+  recordReferralOutcome(request: ReferralOutcomeRequest): Promise<EpisodeDto[]>;
+  closeEpisode(request: CloseEpisodeRequest): Promise<EpisodeDto[]>;
   allocatableStaff(): Promise<StaffMemberDto[]>;
   allocateClient(request: AllocationRequest): Promise<ClientViewDto>;
   unitSettings(): Promise<UnitSettingsDto>;
@@ -153,6 +163,10 @@ export function makeCommands(invoke: InvokeFn): Commands {
     removeCohortFlag: (request) => call<CohortDto>('remove_cohort_flag', { request }),
     recordOgrs: (request) => call<CohortDto>('record_ogrs', { request }),
     recordConsent: (request) => call<ConsentRecordDto[]>('record_consent', { request }),
+    receiveReferral: (request) => call<EpisodeDto[]>('receive_referral', { request }),
+    recordPickUp: (request) => call<EpisodeDto[]>('record_pick_up', { request }),
+    recordReferralOutcome: (request) => call<EpisodeDto[]>('record_referral_outcome', { request }),
+    closeEpisode: (request) => call<EpisodeDto[]>('close_episode', { request }),
     allocatableStaff: () => call<StaffMemberDto[]>('allocatable_staff'),
     allocateClient: (request) => call<ClientViewDto>('allocate_client', { request }),
     unitSettings: () => call<UnitSettingsDto>('unit_settings'),
@@ -197,6 +211,10 @@ export const setCohortFlag = commands.setCohortFlag;
 export const removeCohortFlag = commands.removeCohortFlag;
 export const recordOgrs = commands.recordOgrs;
 export const recordConsent = commands.recordConsent;
+export const receiveReferral = commands.receiveReferral;
+export const recordPickUp = commands.recordPickUp;
+export const recordReferralOutcome = commands.recordReferralOutcome;
+export const closeEpisode = commands.closeEpisode;
 export const allocatableStaff = commands.allocatableStaff;
 export const allocateClient = commands.allocateClient;
 export const unitSettings = commands.unitSettings;
