@@ -24,11 +24,12 @@ use casebook_core::domain::unit_settings::UnitSettings;
 
 use crate::ipc::{
     AccountDto, AllocationRequest, AuditCheckDto, AuditEntryDto, AuditFilterDto, BreakGlassRequest,
-    ChangePasswordRequest, ClientDetailsRequest, ClientMatchDto, ClientRowDto, ClientViewDto,
-    CloseEpisodeRequest, CohortDto, ConsentRecordDto, ConsentRequest, CreateUnitRequest,
-    CreatedUnitDto, DemoCredentialsDto, DueReviewDto, DuplicateMatchDto, EndSafetyFlagRequest,
-    EpisodeDto, FindClientRequest, IpcError, NewAccountRequest, NewClientRequest, OgrsRequest,
-    OneTimePasswordDto, PasswordCheckDto, PickUpRequest, RagReviewDto, RagReviewRequest,
+    ChangePasswordRequest, ClientDetailsRequest, ClientMatchDto, ClientProfileDto,
+    ClientProfileRequest, ClientRowDto, ClientViewDto, CloseEpisodeRequest, CohortDto,
+    ConsentRecordDto, ConsentRequest, CreateUnitRequest, CreatedUnitDto, DemoCredentialsDto,
+    DueReviewDto, DuplicateMatchDto, EndSafetyFlagRequest, EpisodeDto, FindClientRequest, IpcError,
+    MergeRequest, NewAccountRequest, NewClientRequest, OgrsRequest, OneTimePasswordDto,
+    PasswordCheckDto, PickUpRequest, ProfileChoicesDto, RagReviewDto, RagReviewRequest,
     RaiseSafetyFlagRequest, RecoverRequest, ReferralOutcomeRequest, ReferralRequest,
     RemoveCohortFlagRequest, ReviewSafetyFlagRequest, RoleChangeRequest, SafetyFlagDto, SessionDto,
     SetCohortFlagRequest, StaffMemberDto, StartupDto, UnitDto, UnitSettingsDto, UnlockRequest,
@@ -175,6 +176,27 @@ pub fn find_probable_duplicates(
     Ok(found.iter().map(DuplicateMatchDto::from_match).collect())
 }
 
+pub fn duplicates_of_client(state: &AppState, client_id: &str) -> Answer<Vec<DuplicateMatchDto>> {
+    let id = ClientId::parse(client_id)?;
+    let found = with_unlocked(state, |unit| unit.duplicates_of_client(id))?;
+    Ok(found.iter().map(DuplicateMatchDto::from_match).collect())
+}
+
+pub fn merge_clients(state: &AppState, request: &MergeRequest) -> Answer<ClientViewDto> {
+    let kept = ClientId::parse(&request.kept_id)?;
+    let merged = ClientId::parse(&request.merged_id)?;
+    let record = with_unlocked(state, |unit| {
+        unit.merge_clients(
+            kept,
+            merged,
+            &request.reason,
+            state.clock.as_ref(),
+            &mut OsEntropy,
+        )
+    })?;
+    Ok(ClientViewDto::from_record(&record, state.clock.local_now()))
+}
+
 pub fn search_clients(state: &AppState, query: &str) -> Answer<Vec<ClientRowDto>> {
     let found = with_unlocked(state, |unit| unit.search_clients(query))?;
     Ok(found
@@ -232,6 +254,28 @@ pub fn update_client_details(
         unit.view_client(id, state.clock.as_ref(), &mut OsEntropy)
     })?;
     Ok(ClientViewDto::from_view(&view, state.clock.local_now()))
+}
+
+pub fn update_client_profile(
+    state: &AppState,
+    request: &ClientProfileRequest,
+) -> Answer<ClientProfileDto> {
+    let id = ClientId::parse(&request.client_id)?;
+    let other_names = request.profile.other_names.join("\n");
+    let saved = with_unlocked(state, |unit| {
+        unit.update_client_profile(
+            id,
+            &request.profile.as_text(&other_names),
+            state.clock.as_ref(),
+            &mut OsEntropy,
+        )
+    })?;
+    Ok(ClientProfileDto::from_profile(&saved))
+}
+
+/// The closed lists need no unit: they are the same for everyone.
+pub fn profile_choices() -> ProfileChoicesDto {
+    ProfileChoicesDto::from_core()
 }
 
 pub fn review_rag(state: &AppState, request: &RagReviewRequest) -> Answer<Vec<RagReviewDto>> {
@@ -673,6 +717,22 @@ pub mod tauri_commands {
     }
 
     #[tauri::command(async)]
+    pub fn duplicates_of_client(
+        state: State<'_, AppState>,
+        client_id: String,
+    ) -> Answer<Vec<DuplicateMatchDto>> {
+        super::duplicates_of_client(&state, &client_id)
+    }
+
+    #[tauri::command(async)]
+    pub fn merge_clients(
+        state: State<'_, AppState>,
+        request: MergeRequest,
+    ) -> Answer<ClientViewDto> {
+        super::merge_clients(&state, &request)
+    }
+
+    #[tauri::command(async)]
     pub fn search_clients(state: State<'_, AppState>, query: String) -> Answer<Vec<ClientRowDto>> {
         super::search_clients(&state, &query)
     }
@@ -704,6 +764,19 @@ pub mod tauri_commands {
         request: ClientDetailsRequest,
     ) -> Answer<ClientViewDto> {
         super::update_client_details(&state, &request)
+    }
+
+    #[tauri::command(async)]
+    pub fn update_client_profile(
+        state: State<'_, AppState>,
+        request: ClientProfileRequest,
+    ) -> Answer<ClientProfileDto> {
+        super::update_client_profile(&state, &request)
+    }
+
+    #[tauri::command]
+    pub fn profile_choices() -> ProfileChoicesDto {
+        super::profile_choices()
     }
 
     #[tauri::command(async)]

@@ -2,12 +2,14 @@
 //!
 //! - [`ipc`]: the wire types (the only ones), with TypeScript generated from them;
 //! - [`commands`]: thin adapters from IPC to the core;
+//! - [`demo_command`]: `casebook demo --clients N`, run without a window;
 //! - [`app_state`]: what the shell holds between commands;
 //! - [`platform`]: per-user folders, the one platform-specific place;
 //! - [`logging`]: the log file, free of personal data.
 
 pub mod app_state;
 pub mod commands;
+pub mod demo_command;
 pub mod ipc;
 pub mod logging;
 pub mod platform;
@@ -57,11 +59,15 @@ pub fn run() {
             commands::tauri_commands::list_clients,
             commands::tauri_commands::add_client,
             commands::tauri_commands::find_probable_duplicates,
+            commands::tauri_commands::duplicates_of_client,
+            commands::tauri_commands::merge_clients,
             commands::tauri_commands::search_clients,
             commands::tauri_commands::view_client,
             commands::tauri_commands::open_client_with_reason,
             commands::tauri_commands::find_clients_outside_caseload,
             commands::tauri_commands::update_client_details,
+            commands::tauri_commands::update_client_profile,
+            commands::tauri_commands::profile_choices,
             commands::tauri_commands::review_rag,
             commands::tauri_commands::set_cohort_flag,
             commands::tauri_commands::remove_cohort_flag,

@@ -8,11 +8,11 @@ use casebook::app_state::{AppState, KdfPolicy};
 use casebook::commands;
 use casebook::ipc::{
     AllocationRequest, AuditFilterDto, BreakGlassRequest, CaseRoleDto, ChangePasswordRequest,
-    ClientDetailsRequest, ConsentRequest, CreateUnitRequest, EndSafetyFlagRequest, ErrorCodeDto,
-    FindClientRequest, IpcError, NewAccountRequest, NewClientRequest, OgrsRequest,
-    RagReviewRequest, RaiseSafetyFlagRequest, RecoverRequest, ReferralOutcomeRequest,
-    ReferralRequest, ReviewSafetyFlagRequest, RoleChangeRequest, UnitKindDto, UnitSettingsDto,
-    UnlockRequest,
+    ClientDetailsRequest, ClientProfileDto, ClientProfileRequest, ConsentRequest,
+    CreateUnitRequest, EndSafetyFlagRequest, ErrorCodeDto, FindClientRequest, IpcError,
+    NewAccountRequest, NewClientRequest, OgrsRequest, RagReviewRequest, RaiseSafetyFlagRequest,
+    RecoverRequest, ReferralOutcomeRequest, ReferralRequest, ReviewSafetyFlagRequest,
+    RoleChangeRequest, UnitKindDto, UnitSettingsDto, UnlockRequest,
 };
 use casebook_core::vault::slot::KdfCost;
 
@@ -410,7 +410,7 @@ fn every_command_under_every_role() {
         commands::lock(&state).unwrap();
     }
     type Check = fn(&casebook::app_state::AppState, &Targets) -> Result<(), IpcError>;
-    let checks: [(&str, Check); 28] = [
+    let checks: [(&str, Check); 30] = [
         ("list_clients", |s, _| commands::list_clients(s).map(drop)),
         ("add_client", |s, _| {
             // Every role adds the same person; that they are duplicates is
@@ -554,6 +554,34 @@ fn every_command_under_every_role() {
         ("change_unit_settings", |s, _| {
             commands::change_unit_settings(s, &hide_other_clients()).map(drop)
         }),
+        ("duplicates_of_client", |s, t| {
+            commands::duplicates_of_client(s, &t.own_client).map(drop)
+        }),
+        ("update_client_profile", |s, t| {
+            let request = ClientProfileRequest {
+                client_id: t.own_client.clone(),
+                profile: ClientProfileDto {
+                    other_names: vec!["Annie Lee".to_owned()],
+                    pronouns: String::new(),
+                    address: String::new(),
+                    postcode: "SO14 7DU".to_owned(),
+                    local_authority: "southampton".to_owned(),
+                    phone: String::new(),
+                    safe_contact_times: String::new(),
+                    letters_home: "no".to_owned(),
+                    preferred_language: String::new(),
+                    needs_interpreter: false,
+                    reasonable_adjustments: String::new(),
+                    needs_literacy_support: false,
+                    ethnicity: String::new(),
+                    religion: String::new(),
+                    sexual_orientation: String::new(),
+                    disability: String::new(),
+                    armed_forces: "prefer_not_to_say".to_owned(),
+                },
+            };
+            commands::update_client_profile(s, &request).map(drop)
+        }),
         ("receive_referral", |s, t| {
             // Received and at once ended, so that the next role can record
             // a referral too: a client has one open episode at a time.
@@ -579,13 +607,13 @@ fn every_command_under_every_role() {
     ];
     // Which of the checks above each role may run.
     #[rustfmt::skip]
-    let allowed: [(&str, &str, [bool; 28]); 5] = [
-        // clients; accounts and recovery; audit trail; client record; settings, RAG review, change settings; referral
-        ("keyworker", chosen,   [true, true, true, true, false, false, false, false, false, false, false, false, false, false, true, true, true, true, false, false, true, true, true, true, true, true, false, true]),
-        ("manager", chosen,     [true, true, true, true, false, false, false, false, false, false, false, true, true, true, true, true, false, false, true, true, true, true, true, true, true, true, false, true]),
-        ("partner", chosen,     [true, false, true, false, false, false, false, false, false, false, false, false, false, false, true, false, false, false, false, false, true, false, false, true, false, false, false, false]),
-        ("adminonly", chosen,   [false, false, false, false, true, true, true, true, true, true, true, true, true, true, false, false, false, false, false, false, true, false, false, false, false, false, true, false]),
-        ("admin", PASSWORD,     [true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, false, false, true, true, true, true, true, true, true, true, true, true]),
+    let allowed: [(&str, &str, [bool; 30]); 5] = [
+        // clients; accounts and recovery; audit trail; client record; settings, RAG review, change settings; duplicates, profile, referral
+        ("keyworker", chosen,   [true, true, true, true, false, false, false, false, false, false, false, false, false, false, true, true, true, true, false, false, true, true, true, true, true, true, false, false, true, true]),
+        ("manager", chosen,     [true, true, true, true, false, false, false, false, false, false, false, true, true, true, true, true, false, false, true, true, true, true, true, true, true, true, false, true, true, true]),
+        ("partner", chosen,     [true, false, true, false, false, false, false, false, false, false, false, false, false, false, true, false, false, false, false, false, true, false, false, true, false, false, false, false, false, false]),
+        ("adminonly", chosen,   [false, false, false, false, true, true, true, true, true, true, true, true, true, true, false, false, false, false, false, false, true, false, false, false, false, false, true, false, false, false]),
+        ("admin", PASSWORD,     [true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, false, false, true, true, true, true, true, true, true, true, true, true, true, true]),
     ];
     for (username, password, expected) in allowed {
         let request = UnlockRequest {

@@ -875,7 +875,45 @@ async fn a_unit_s_first_day_in_the_real_webview() {
         "a new referral may open a new episode"
     );
     screenshot(&driver, "10h-episode-closed").await;
+
+    // Contact, needs and equality: a wrong phone number is refused with
+    // everything typed kept; then an alias and the postcode find her.
+    click(&driver, "profile-edit").await;
+    type_into(&driver, "profile-other-names", "Annie Leigh").await;
+    type_into(&driver, "profile-postcode", "so14 7du").await;
+    choose(&driver, "profile-area", "Southampton").await;
+    type_into(&driver, "profile-phone", "12345").await;
+    choose(&driver, "profile-armed-forces", "Veteran (has served)").await;
+    click(&driver, "profile-save").await;
+    let refusal = error_text(&driver).await;
+    assert!(refusal.contains("not a UK phone number"), "{refusal}");
+    type_into(&driver, "profile-phone", "07700 900123").await;
+    click(&driver, "profile-save").await;
+    gone(&driver, "profile-form").await;
+    let profile = by_id(&driver, "profile-panel").await.text().await.unwrap();
+    assert!(
+        profile.contains("SO14 7DU")
+            && profile.contains("Veteran")
+            && profile.contains("Annie Leigh"),
+        "{profile}"
+    );
+    screenshot(&driver, "10i-client-profile").await;
     click(&driver, "client-back").await;
+    for typed in ["annie leigh", "SO14"] {
+        driver
+            .active_element()
+            .await
+            .unwrap()
+            .send_keys(Key::Control + "k")
+            .await
+            .unwrap();
+        type_into(&driver, "search-input", typed).await;
+        let hit = by_id(&driver, "search-result").await.text().await.unwrap();
+        assert!(hit.contains("Ann Lee"), "{typed}: {hit}");
+        click(&driver, "search-result").await;
+        gone(&driver, "search-dialog").await;
+        click(&driver, "client-back").await;
+    }
 
     // The partner sees the caseload and each client's summary, and can
     // change nothing.
@@ -1005,6 +1043,40 @@ async fn a_unit_s_first_day_in_the_real_webview() {
             .unwrap()
             .contains("Statutory IOM")
     );
+
+    // A second record of the same person, added anyway, is merged back by
+    // the manager: one record again, with the other name kept.
+    click(&driver, "client-back").await;
+    click(&driver, "add-client-open").await;
+    fill_client(&driver, "Jordon", "Whitlock", ["17", "5", "1990"]).await;
+    by_id(&driver, "probable-duplicate").await;
+    click(&driver, "add-anyway").await;
+    wait_for_rows(&driver, 3).await;
+    open_client(&driver, "Whitlock, Jordan").await;
+    let candidate = by_id(&driver, "merge-candidate")
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(candidate.contains("Jordon Whitlock"), "{candidate}");
+    click(&driver, "merge-choose").await;
+    type_into(&driver, "merge-reason", "same").await;
+    click(&driver, "merge-save").await;
+    let refusal = error_text(&driver).await;
+    assert!(refusal.contains("at least 10 characters"), "{refusal}");
+    type_into(
+        &driver,
+        "merge-reason",
+        "Same person: a typing slip when the second referral came in",
+    )
+    .await;
+    screenshot(&driver, "15d-merge-duplicate").await;
+    click(&driver, "merge-save").await;
+    gone(&driver, "merge-panel").await;
+    let profile = by_id(&driver, "profile-panel").await.text().await.unwrap();
+    assert!(profile.contains("Jordon Whitlock"), "{profile}");
+    click(&driver, "client-back").await;
+    wait_for_rows(&driver, 2).await;
 
     // Now the keyworker sees only their own client; opening the other one
     // takes a reason, which opens it read-only with a banner.

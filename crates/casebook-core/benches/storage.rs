@@ -10,11 +10,18 @@ use std::path::Path;
 use std::time::{Duration, Instant};
 
 use casebook_core::clock::{Clock, HybridLogicalClock, OsEntropy, SystemClock, new_uuid_v7};
+use casebook_core::demo_generator::add_generated_clients;
 use casebook_core::domain::account::{Account, CaseRole};
 use casebook_core::domain::client::{ClientDetailsText, NewClient};
-use casebook_core::domain::ids::{AccountId, ClientId, DeviceId, UnitId};
+use casebook_core::domain::cohort::CohortFlag;
+use casebook_core::domain::ids::{
+    AccountId, ClientId, CohortFlagId, DeviceId, EpisodeId, SafetyFlagId, UnitId,
+};
 use casebook_core::domain::names::{PersonName, UnitName, Username};
-use casebook_core::domain::search::{SearchQuery, score};
+use casebook_core::domain::rag::NewRagReview;
+use casebook_core::domain::referrals::{NewReferral, PickUpClock};
+use casebook_core::domain::safety_flags::{NewSafetyFlag, SafetyFlagText};
+use casebook_core::domain::search::{SearchExtras, SearchQuery, score};
 use casebook_core::store::{self, OpenMode, change_log::WriteStamp};
 use casebook_core::unit_folder::{self, CreationPlan, NewUnit, UnitKind};
 use casebook_core::vault::keys::UnitKey;
@@ -112,6 +119,65 @@ fn main() {
         Some(search_plain.1),
     );
 
+    // The caseload for a manager's whole-unit view: every client with its
+    // current RAG rating, safety flags, cohort flags and open episode, read
+    // by the same store queries `UnlockedUnit::view_caseload` runs.
+    let caseload_encrypted = caseload_median(open_encrypted, &clients);
+    let caseload_plain = caseload_median(
+        |dir| store::open_unencrypted_for_comparison(&dir.join("plain.db")).unwrap(),
+        &clients,
+    );
+    row(
+        "caseload, whole unit: 10,000 clients, RAG, flags, episodes",
+        caseload_encrypted,
+        Some(caseload_plain),
+    );
+
+    // The same view through the core (the audit entry, access for each
+    // client, staff names) on a unit filled by the demo generator.
+    let core_caseload = {
+        let dir = tempfile::tempdir().unwrap();
+        let folder = unit_folder::unit_folder(dir.path(), UnitKind::Real);
+        let new_unit = NewUnit::parse("Bench Unit", "admin", "Alex Admin", PASSWORD).unwrap();
+        let plan = CreationPlan {
+            kdf_cost: KdfCost::cheap_for_tests(),
+            demo: false,
+            initial_clients: &[],
+        };
+        unit_folder::create(&folder, &new_unit, plan, &SystemClock, &mut OsEntropy).unwrap();
+        let mut unit =
+            unit_folder::unlock(&folder, "admin", PASSWORD, &SystemClock, &mut OsEntropy).unwrap();
+        let generated = Instant::now();
+        add_generated_clients(
+            &mut unit,
+            CLIENTS,
+            1,
+            &SystemClock,
+            &mut OsEntropy,
+            &mut |_| true,
+        )
+        .unwrap();
+        println!(
+            "(generated 10,000 clients with their histories in {:.1} s)",
+            generated.elapsed().as_secs_f64()
+        );
+        let mut times: Vec<Duration> = (0..RUNS)
+            .map(|_| {
+                timed(|| {
+                    let lines = unit.view_caseload(&SystemClock, &mut OsEntropy).unwrap();
+                    assert_eq!(lines.len(), CLIENTS);
+                })
+            })
+            .collect();
+        times.sort();
+        times[RUNS / 2]
+    };
+    row(
+        "caseload through the core, 10,000 generated clients",
+        core_caseload,
+        None,
+    );
+
     let cost = KdfCost::calibrate(Duration::from_millis(750));
     let unlock_time = median(|dir| {
         let folder = unit_folder::unit_folder(dir, UnitKind::Real);
@@ -187,10 +253,14 @@ fn search_percentiles(
         .map(|text| {
             let query = SearchQuery::parse(text).unwrap();
             timed(|| {
+                let extras = store::client_profiles::search_extras(&conn).unwrap();
+                let none = SearchExtras::default();
                 let found = store::clients::list(&conn)
                     .unwrap()
                     .iter()
-                    .filter(|client| score(&query, client).is_some())
+                    .filter(|client| {
+                        score(&query, client, extras.get(&client.id).unwrap_or(&none)).is_some()
+                    })
                     .count();
                 std::hint::black_box(found);
             })
@@ -199,6 +269,116 @@ fn search_percentiles(
     times.sort();
     let at = |fraction: f64| times[((times.len() - 1) as f64 * fraction).round() as usize];
     (at(0.5), at(0.95))
+}
+
+/// The median time of the whole-unit caseload queries, on a file holding
+/// `clients`, each with a RAG review, a cohort flag and an open episode,
+/// and one in nine with a safety flag.
+fn caseload_median(open: impl Fn(&Path) -> Connection, clients: &[NewClient]) -> Duration {
+    median(|dir| {
+        let mut conn = open(dir);
+        insert_all(&mut conn, clients, Batching::AllInOne);
+        add_client_parts(&mut conn);
+        timed(|| {
+            let listed = store::clients::list(&conn).unwrap();
+            let ratings = store::rag_reviews::current_for_all(&conn).unwrap();
+            let flags = store::safety_flags::active(&conn).unwrap();
+            let cohorts = store::cohort_flags::active(&conn).unwrap();
+            let episodes = store::episodes::open(&conn).unwrap();
+            assert_eq!(listed.len(), CLIENTS);
+            assert_eq!(ratings.len(), CLIENTS);
+            std::hint::black_box((flags, cohorts, episodes));
+        })
+    })
+}
+
+/// A RAG review, a cohort flag and a referral for every client, and a
+/// safety flag for one in nine, through the store as the app writes them.
+fn add_client_parts(conn: &mut Connection) {
+    let clock = SystemClock;
+    let mut entropy = OsEntropy;
+    let mut hlc = HybridLogicalClock::default();
+    let device: DeviceId = store::unit_rows::this_device(conn).unwrap();
+    let account: AccountId = store::accounts::list(conn).unwrap()[0].id;
+    let now = clock.local_now();
+    let tx = store::begin(conn, "save").unwrap();
+    for (i, client) in store::clients::list(&tx).unwrap().into_iter().enumerate() {
+        let mut stamp = || WriteStamp {
+            hlc: hlc.stamp(clock.now()),
+            device,
+            at: clock.now(),
+        };
+        let rating = ["red", "amber", "green"][i % 3];
+        let review =
+            NewRagReview::parse(rating, "Reviewed at the IOM panel", "", now.date()).unwrap();
+        store::rag_reviews::insert(
+            &tx,
+            stamp(),
+            new_uuid_v7(&clock, &mut entropy),
+            client.id,
+            account,
+            &review,
+        )
+        .unwrap();
+        let flag = [
+            CohortFlag::NeighbourhoodCrime,
+            CohortFlag::Ppo,
+            CohortFlag::Drr,
+        ][i % 3];
+        store::cohort_flags::insert(
+            &tx,
+            stamp(),
+            CohortFlagId(new_uuid_v7(&clock, &mut entropy)),
+            client.id,
+            flag,
+            account,
+        )
+        .unwrap();
+        let received = now - chrono::Duration::days((i % 50) as i64);
+        let referral = NewReferral::parse(
+            "probation",
+            "Probation",
+            &received.format("%Y-%m-%d").to_string(),
+            "09:00",
+            "",
+            "",
+            now,
+        )
+        .unwrap();
+        let pick_up = PickUpClock::for_referral(referral.route, referral.received_at, None, 24);
+        store::episodes::insert(
+            &tx,
+            stamp(),
+            EpisodeId(new_uuid_v7(&clock, &mut entropy)),
+            client.id,
+            account,
+            &referral,
+            pick_up,
+        )
+        .unwrap();
+        if i % 9 == 0 {
+            let flag = NewSafetyFlag::parse(
+                &SafetyFlagText {
+                    kind: "risk_to_staff",
+                    note: "Threatened staff at the last appointment",
+                    review_by: &(now.date() + chrono::Duration::days(30)).to_string(),
+                    ..SafetyFlagText::default()
+                },
+                now.date(),
+            )
+            .unwrap();
+            store::safety_flags::insert(
+                &tx,
+                stamp(),
+                SafetyFlagId(new_uuid_v7(&clock, &mut entropy)),
+                client.id,
+                account,
+                &flag,
+            )
+            .unwrap();
+        }
+    }
+    store::commit(tx, "save").unwrap();
 }
 
 fn sample_clients() -> Vec<NewClient> {

@@ -102,7 +102,9 @@ impl UnlockedUnit {
         self.record_of(after, ClientAccess::Full, None)
     }
 
-    fn require_manager(&self, what: &str) -> CoreResult<()> {
+    /// Refuses unless this account is a manager. `what` finishes "Your
+    /// account cannot …".
+    pub(crate) fn require_manager(&self, what: &str) -> CoreResult<()> {
         self.require_own_password()?;
         if self.account.case_role == Some(CaseRole::Manager) {
             Ok(())

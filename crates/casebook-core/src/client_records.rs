@@ -15,13 +15,14 @@ use crate::domain::access::{
 use crate::domain::account::CaseRole;
 use crate::domain::audit::AuditAction;
 use crate::domain::client::{Client, ClientDetailsText, ClientIdentifiers, DateOfBirth, NewClient};
+use crate::domain::client_profile::ClientProfile;
 use crate::domain::cohort::CohortFlag;
 use crate::domain::duplicates::{DuplicateReason, duplicate_reason};
 use crate::domain::ids::{AccountId, ClientId};
 use crate::domain::names::PersonName;
 use crate::domain::rag::Rag;
 use crate::domain::safety_flags::SafetyFlagKind;
-use crate::domain::search::{SearchQuery, score};
+use crate::domain::search::{SearchExtras, SearchQuery, score};
 use crate::error::{CoreError, CoreResult, ErrorCode};
 use crate::store::{
     self, consent_decisions::ConsentRecord, episodes::Episode, rag_reviews::RagReview,
@@ -72,6 +73,8 @@ pub struct ClientRecord {
     pub consent: Vec<ConsentRecord>,
     /// Every episode, newest referral first.
     pub episodes: Vec<Episode>,
+    /// Other names, contact and place, access needs, equality monitoring.
+    pub profile: ClientProfile,
     /// `Full` or `ReadOnly`.
     pub access: ClientAccess,
     /// The reason given, when the record was opened through break-glass.
@@ -195,8 +198,18 @@ impl UnlockedUnit {
         }
     }
 
+    /// The client, or a plain refusal: a record merged into another says
+    /// so, since someone may have its page open from before the merge.
     pub(crate) fn find_client(&self, id: ClientId) -> CoreResult<Client> {
-        store::clients::find(&self.conn, id)?.ok_or_else(store::clients::no_such_client)
+        if let Some(client) = store::clients::find(&self.conn, id)? {
+            return Ok(client);
+        }
+        if store::clients::merged_into(&self.conn, id)?.is_some() {
+            return Err(CoreError::invalid(
+                "This record was merged into another record of the same person. Find them again from the caseload.",
+            ));
+        }
+        Err(store::clients::no_such_client())
     }
 
     /// Checks what was typed and adds the client, in one transaction. A
@@ -258,7 +271,7 @@ impl UnlockedUnit {
         })
     }
 
-    fn duplicates_of(&self, new_client: &NewClient) -> CoreResult<Vec<DuplicateMatch>> {
+    pub(crate) fn duplicates_of(&self, new_client: &NewClient) -> CoreResult<Vec<DuplicateMatch>> {
         let mut found = Vec::new();
         for client in store::clients::duplicate_candidates(&self.conn, new_client)? {
             if let Some(reason) = duplicate_reason(new_client, &client) {
@@ -349,13 +362,17 @@ impl UnlockedUnit {
             return Ok(Vec::new());
         };
         let withdrawn = self.clients_withdrawn_from_my_agency()?;
+        let extras = store::client_profiles::search_extras(&self.conn)?;
+        let none = SearchExtras::default();
         let mut hits: Vec<(f64, Client)> = store::clients::list(&self.conn)?
             .into_iter()
             .filter(|client| {
                 self.access_given(client, withdrawn.contains(&client.id))
                     .is_listed()
             })
-            .filter_map(|client| score(&query, &client).map(|s| (s, client)))
+            .filter_map(|client| {
+                score(&query, &client, extras.get(&client.id).unwrap_or(&none)).map(|s| (s, client))
+            })
             .collect();
         // Best score first; the list was in name order, which a stable sort keeps for ties.
         hits.sort_by(|a, b| b.0.total_cmp(&a.0));
@@ -552,6 +569,7 @@ impl UnlockedUnit {
             cohort: self.cohort_of(client.id)?,
             consent: store::consent_decisions::history(&self.conn, client.id)?,
             episodes: store::episodes::for_client(&self.conn, client.id)?,
+            profile: store::client_profiles::read(&self.conn, client.id)?,
             client,
             access,
             break_glass_reason,

@@ -57,7 +57,7 @@ pub fn demo_clients(today: chrono::NaiveDate) -> CoreResult<Vec<NewClient>> {
         .map(|i| {
             let given = GIVEN[(i * 7) % GIVEN.len()];
             let family = FAMILY[(i * 5 + i / 3) % FAMILY.len()];
-            let age_days = i64::try_from(19 * 365 + (i * 433) % (43 * 365)).unwrap_or(7000);
+            let age_days = i64::try_from(19 * 366 + (i * 433) % (43 * 365)).unwrap_or(7000);
             let born = today - Duration::days(age_days);
             let born = format!("{:04}-{:02}-{:02}", born.year(), born.month(), born.day());
             let crn = format!("D{:06}", 100_000 + i * 37);

@@ -384,3 +384,12 @@ pub struct ConsentRequest {
     /// `YYYY-MM-DD`.
     pub decided_on: String,
 }
+
+/// A manager merges `merged_id` into `kept_id`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct MergeRequest {
+    pub kept_id: String,
+    pub merged_id: String,
+    pub reason: String,
+}

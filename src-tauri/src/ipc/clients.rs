@@ -186,6 +186,8 @@ pub struct ClientViewDto {
     pub consent: Vec<ConsentRecordDto>,
     /// Every episode, newest first; empty in a partner's summary.
     pub episodes: Vec<EpisodeDto>,
+    /// Absent in a partner's summary.
+    pub profile: Option<ClientProfileDto>,
     pub access: ClientAccessDto,
     /// The reason given when the record was opened through break-glass.
     pub break_glass_reason: Option<String>,
@@ -236,6 +238,7 @@ impl ClientViewDto {
                 .iter()
                 .map(|e| EpisodeDto::from_episode(e, now))
                 .collect(),
+            profile: Some(ClientProfileDto::from_profile(&record.profile)),
             access: ClientAccessDto::from_access(record.access)
                 .unwrap_or(ClientAccessDto::ReadOnly),
             break_glass_reason: record.break_glass_reason.clone(),
@@ -263,6 +266,7 @@ impl ClientViewDto {
                 cohort: None,
                 consent: Vec::new(),
                 episodes: Vec::new(),
+                profile: None,
                 access: ClientAccessDto::Summary,
                 break_glass_reason: None,
                 gender: None,

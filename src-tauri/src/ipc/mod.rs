@@ -6,11 +6,12 @@
 //! `ui/src/lib/ipc/bindings.ts`) describe exactly what is sent.
 //!
 //! One file per area: [`session`], [`clients`], [`client_parts`],
-//! [`episodes`], [`accounts`], [`audit`] and [`errors`].
+//! [`client_profile`], [`episodes`], [`accounts`], [`audit`] and [`errors`].
 
 mod accounts;
 mod audit;
 mod client_parts;
+mod client_profile;
 mod clients;
 mod episodes;
 mod errors;
@@ -19,6 +20,7 @@ mod session;
 pub use accounts::*;
 pub use audit::*;
 pub use client_parts::*;
+pub use client_profile::*;
 pub use clients::*;
 pub use episodes::*;
 pub use errors::*;
@@ -46,6 +48,7 @@ pub fn typescript_bindings() -> String {
         ClientIdentifiersDto::decl(&config),
         DuplicateReasonDto::decl(&config),
         DuplicateMatchDto::decl(&config),
+        MergeRequest::decl(&config),
         ClientAccessDto::decl(&config),
         StaffMemberDto::decl(&config),
         RagDto::decl(&config),
@@ -71,6 +74,10 @@ pub fn typescript_bindings() -> String {
         PickUpRequest::decl(&config),
         ReferralOutcomeRequest::decl(&config),
         CloseEpisodeRequest::decl(&config),
+        ClientProfileDto::decl(&config),
+        ClientProfileRequest::decl(&config),
+        ChoiceDto::decl(&config),
+        ProfileChoicesDto::decl(&config),
         ClientRowDto::decl(&config),
         ClientViewDto::decl(&config),
         ClientDetailsRequest::decl(&config),

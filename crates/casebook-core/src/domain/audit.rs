@@ -50,10 +50,11 @@ pub enum AuditAction {
     ReferralPickedUp,
     ReferralEnded,
     EpisodeClosed,
+    ClientsMerged,
 }
 
 impl AuditAction {
-    pub const ALL: [AuditAction; 35] = [
+    pub const ALL: [AuditAction; 36] = [
         AuditAction::UnitCreated,
         AuditAction::SignedIn,
         AuditAction::SignInFailed,
@@ -89,6 +90,7 @@ impl AuditAction {
         AuditAction::ReferralPickedUp,
         AuditAction::ReferralEnded,
         AuditAction::EpisodeClosed,
+        AuditAction::ClientsMerged,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -128,6 +130,7 @@ impl AuditAction {
             AuditAction::ReferralPickedUp => "referral_picked_up",
             AuditAction::ReferralEnded => "referral_ended",
             AuditAction::EpisodeClosed => "episode_closed",
+            AuditAction::ClientsMerged => "clients_merged",
         }
     }
 

@@ -4,6 +4,7 @@
 //! shortened given name) is probable.
 
 use super::client::{Client, NewClient};
+use crate::error::{CoreError, CoreResult};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum DuplicateReason {
@@ -45,6 +46,57 @@ pub fn duplicate_reason(new: &NewClient, existing: &Client) -> Option<DuplicateR
         || same_start(new.given_name.as_str(), existing.given_name.as_str());
     (new.date_of_birth == existing.date_of_birth && similar_family && similar_given)
         .then_some(DuplicateReason::SameBirthAndSimilarName)
+}
+
+/// The record kept when `merged` is merged into `kept`: `kept` as it is,
+/// with any identifier or gender it lacks taken from `merged`. Two records
+/// that quote different identifiers of one kind are two people, or one of
+/// them holds a mistake; either way a person must look before they merge,
+/// so the merge is refused.
+pub fn merged_identity(kept: &Client, merged: &Client) -> CoreResult<Client> {
+    if kept.id == merged.id {
+        return Err(CoreError::invalid(
+            "A record cannot be merged into itself. Choose the other record.",
+        ));
+    }
+    let (a, b) = (&kept.identifiers, &merged.identifiers);
+    for (what, differ) in [
+        ("CRNs", a.crn.is_some() && b.crn.is_some() && a.crn != b.crn),
+        (
+            "PNC IDs",
+            a.pnc_id.is_some() && b.pnc_id.is_some() && a.pnc_id != b.pnc_id,
+        ),
+        (
+            "NHS numbers",
+            a.nhs_number.is_some() && b.nhs_number.is_some() && a.nhs_number != b.nhs_number,
+        ),
+    ] {
+        if differ {
+            return Err(CoreError::invalid(format!(
+                "The two records have different {what}, so they may be two people. \
+                 Correct the wrong one first if they are the same person."
+            )));
+        }
+    }
+    let mut result = kept.clone();
+    result.identifiers.crn = a.crn.clone().or_else(|| b.crn.clone());
+    result.identifiers.pnc_id = a.pnc_id.clone().or_else(|| b.pnc_id.clone());
+    result.identifiers.nhs_number = a.nhs_number.clone().or_else(|| b.nhs_number.clone());
+    result.gender = kept.gender.clone().or_else(|| merged.gender.clone());
+    result.wants_same_sex_keyworker |= merged.wants_same_sex_keyworker;
+    Ok(result)
+}
+
+/// A stored client seen as if being added again, to look for its duplicates.
+pub fn as_new_client(client: &Client) -> NewClient {
+    NewClient {
+        given_name: client.given_name.clone(),
+        family_name: client.family_name.clone(),
+        date_of_birth: client.date_of_birth,
+        identifiers: client.identifiers.clone(),
+        gender: client.gender.clone(),
+        wants_same_sex_keyworker: client.wants_same_sex_keyworker,
+    }
 }
 
 fn folded(name: &str) -> String {
@@ -140,5 +192,44 @@ mod tests {
                 "{given} {family} {born}"
             );
         }
+    }
+
+    #[test]
+    fn a_merge_fills_gaps_and_refuses_itself_and_clashing_identifiers() {
+        let kept = existing(ClientDetailsText {
+            crn: "X123456",
+            ..ClientDetailsText::named("Jordan", "Whitlock", "1990-05-17")
+        });
+        let mut merged = existing(ClientDetailsText {
+            nhs_number: "9434765919",
+            gender: "man",
+            ..ClientDetailsText::named("Jordon", "Whitlock", "1990-05-17")
+        });
+        merged.id = ClientId(uuid::Uuid::from_u128(1));
+        let result = merged_identity(&kept, &merged).unwrap();
+        assert_eq!(result.id, kept.id);
+        assert_eq!(result.given_name.as_str(), "Jordan");
+        assert!(result.identifiers.crn.is_some() && result.identifiers.nhs_number.is_some());
+        assert_eq!(result.gender.as_deref(), Some("man"));
+        assert!(
+            merged_identity(&kept, &kept)
+                .unwrap_err()
+                .message
+                .contains("into itself")
+        );
+        let clash = existing(ClientDetailsText {
+            crn: "Y654321",
+            ..ClientDetailsText::named("Jordan", "Whitlock", "1990-05-17")
+        });
+        let clash = Client {
+            id: ClientId(uuid::Uuid::from_u128(2)),
+            ..clash
+        };
+        assert!(
+            merged_identity(&kept, &clash)
+                .unwrap_err()
+                .message
+                .contains("different CRNs")
+        );
     }
 }

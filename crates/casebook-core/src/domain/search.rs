@@ -1,12 +1,23 @@
 //! Finding a client from one search box: an identifier (CRN, PNC ID, NHS
-//! number) matches exactly, a date matches the date of birth, and anything
-//! else is taken as names, matched forgiving typing slips. Pure: the caller
-//! passes the clients the person may see.
+//! number) matches exactly, a date matches the date of birth, a postcode
+//! (or its first half) the client's postcode, and anything else is taken as
+//! names, given, family or other names, matched forgiving typing slips and
+//! accents ("Zoe" finds "Zoë"). Pure: the caller passes the clients the
+//! person may see.
 
 use chrono::NaiveDate;
+use unicode_normalization::{UnicodeNormalization, char::is_combining_mark};
 
 use super::client::Client;
+use super::client_profile::{Postcode, outward_code_shape};
 use super::identifiers::{Crn, NhsNumber, PncId};
+
+/// What search reads of a client besides the client row.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct SearchExtras {
+    pub other_names: Vec<String>,
+    pub postcode: Option<Postcode>,
+}
 
 /// What the search box held, understood.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -15,7 +26,9 @@ pub enum SearchQuery {
     PncId(PncId),
     NhsNumber(NhsNumber),
     DateOfBirth(NaiveDate),
-    /// Name words, folded to lower-case letters.
+    /// A whole postcode or its outward code, upper-case without spaces.
+    Postcode(String),
+    /// Name words, folded to lower-case letters without accents.
     Names(Vec<String>),
 }
 
@@ -40,6 +53,13 @@ impl SearchQuery {
         }
         if let Some(date) = parse_date(text) {
             return Some(SearchQuery::DateOfBirth(date));
+        }
+        if let Ok(postcode) = Postcode::parse(text) {
+            return Some(SearchQuery::Postcode(postcode.compact()));
+        }
+        let compact = text.to_ascii_uppercase();
+        if outward_code_shape(&compact) && compact.chars().any(|c| c.is_ascii_digit()) {
+            return Some(SearchQuery::Postcode(compact));
         }
         let words: Vec<String> = text
             .split(|c: char| c.is_whitespace() || c == ',')
@@ -67,9 +87,11 @@ fn parse_date(text: &str) -> Option<NaiveDate> {
     None
 }
 
+/// Lower-case letters only, accents taken off: "Siân" and "sian" are the
+/// same word to someone typing on a UK keyboard.
 fn fold(word: &str) -> String {
-    word.chars()
-        .filter(|c| c.is_alphabetic())
+    word.nfd()
+        .filter(|c| c.is_alphabetic() && !is_combining_mark(*c))
         .flat_map(char::to_lowercase)
         .collect()
 }
@@ -88,8 +110,8 @@ fn word_score(word: &str, name: &str) -> f64 {
 const NAME_MATCH: f64 = 0.84;
 
 /// How well `client` matches `query`, or `None` when it does not. Higher
-/// is better; an exact identifier or date of birth scores 2.
-pub fn score(query: &SearchQuery, client: &Client) -> Option<f64> {
+/// is better; an exact identifier, date of birth or whole postcode scores 2.
+pub fn score(query: &SearchQuery, client: &Client, extras: &SearchExtras) -> Option<f64> {
     let ids = &client.identifiers;
     let exact = |same: bool| same.then_some(2.0);
     match query {
@@ -97,8 +119,27 @@ pub fn score(query: &SearchQuery, client: &Client) -> Option<f64> {
         SearchQuery::PncId(pnc) => exact(ids.pnc_id.as_ref() == Some(pnc)),
         SearchQuery::NhsNumber(nhs) => exact(ids.nhs_number.as_ref() == Some(nhs)),
         SearchQuery::DateOfBirth(date) => exact(client.date_of_birth.date() == *date),
+        SearchQuery::Postcode(typed) => {
+            let postcode = extras.postcode.as_ref()?.compact();
+            if postcode == *typed {
+                Some(2.0)
+            } else {
+                // An outward code matches the postcodes of that district:
+                // "SO14" finds "SO14 7DU" but not "SO1 4AB".
+                (postcode.len() - 3 == typed.len() && postcode.starts_with(typed.as_str()))
+                    .then_some(1.5)
+            }
+        }
         SearchQuery::Names(words) => {
-            let names = [client.given_name.as_str(), client.family_name.as_str()];
+            let names: Vec<&str> = [client.given_name.as_str(), client.family_name.as_str()]
+                .into_iter()
+                .chain(
+                    extras
+                        .other_names
+                        .iter()
+                        .flat_map(|name| name.split_whitespace()),
+                )
+                .collect();
             let mut total = 0.0;
             for word in words {
                 let best = names
@@ -190,11 +231,17 @@ mod tests {
         let jordan = jordan();
         for found in ["whit", "Jordan Whitlock", "Whitlok", "jordon", "Whitlock J"] {
             let query = SearchQuery::parse(found).unwrap();
-            assert!(score(&query, &jordan).is_some(), "{found}");
+            assert!(
+                score(&query, &jordan, &SearchExtras::default()).is_some(),
+                "{found}"
+            );
         }
         for missed in ["Okafor", "Jordan Okafor", "Sam"] {
             let query = SearchQuery::parse(missed).unwrap();
-            assert!(score(&query, &jordan).is_none(), "{missed}");
+            assert!(
+                score(&query, &jordan, &SearchExtras::default()).is_none(),
+                "{missed}"
+            );
         }
     }
 
@@ -203,11 +250,53 @@ mod tests {
         let jordan = jordan();
         for found in ["X123456", "2012/0123456Y", "9434765919", "17/05/1990"] {
             let query = SearchQuery::parse(found).unwrap();
-            assert_eq!(score(&query, &jordan), Some(2.0), "{found}");
+            assert_eq!(
+                score(&query, &jordan, &SearchExtras::default()),
+                Some(2.0),
+                "{found}"
+            );
         }
         for missed in ["X123457", "18/05/1990"] {
             let query = SearchQuery::parse(missed).unwrap();
-            assert_eq!(score(&query, &jordan), None, "{missed}");
+            assert_eq!(
+                score(&query, &jordan, &SearchExtras::default()),
+                None,
+                "{missed}"
+            );
         }
+    }
+
+    #[test]
+    fn accents_aliases_and_postcodes_find_the_client() {
+        let zoe = client(ClientDetailsText::named("Zoë", "Ó Briain", "1992-03-04"));
+        let extras = SearchExtras {
+            other_names: vec!["Jay Smith".to_owned()],
+            postcode: Some(Postcode::parse("SO14 7DU").unwrap()),
+        };
+        for found in [
+            "zoe",
+            "o briain",
+            "OBriain",
+            "Siân Smith",
+            "jay",
+            "so14 7du",
+            "SO147DU",
+            "so14",
+        ] {
+            let query = SearchQuery::parse(found).unwrap();
+            if found == "Siân Smith" {
+                assert!(score(&query, &zoe, &extras).is_none(), "Siân is not Zoë");
+            } else {
+                assert!(score(&query, &zoe, &extras).is_some(), "{found}");
+            }
+        }
+        for missed in ["SO1", "PO14 7DU", "SO14 7DV"] {
+            let query = SearchQuery::parse(missed).unwrap();
+            assert!(score(&query, &zoe, &extras).is_none(), "{missed}");
+        }
+        assert!(matches!(
+            SearchQuery::parse("po1"),
+            Some(SearchQuery::Postcode(_))
+        ));
     }
 }

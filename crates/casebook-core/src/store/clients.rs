@@ -121,13 +121,30 @@ pub fn update(tx: &Transaction<'_>, stamp: WriteStamp, client: &Client) -> CoreR
     )
 }
 
+/// The record a merged client was merged into, if `id` was merged.
+pub fn merged_into(conn: &Connection, id: ClientId) -> CoreResult<Option<ClientId>> {
+    let kept: Option<Option<String>> = conn
+        .query_row(
+            "SELECT merged_into FROM clients WHERE id = ?1",
+            [id.to_string()],
+            |row| row.get(0),
+        )
+        .optional()
+        .map_err(|e| CoreError::from_sql(&e, "read the client"))?;
+    kept.flatten()
+        .map(|text| {
+            ClientId::parse(&text).map_err(|_| CoreError::internal(&"malformed merge link"))
+        })
+        .transpose()
+}
+
 pub fn no_such_client() -> CoreError {
     CoreError::invalid("There is no such client in this unit. Refresh the caseload and try again.")
 }
 
 pub fn find(conn: &Connection, id: ClientId) -> CoreResult<Option<Client>> {
     conn.query_row(
-        &format!("SELECT {COLUMNS} FROM clients WHERE id = ?1"),
+        &format!("SELECT {COLUMNS} FROM clients WHERE id = ?1 AND merged_into IS NULL"),
         [id.to_string()],
         raw_row,
     )
@@ -142,7 +159,7 @@ pub fn list(conn: &Connection) -> CoreResult<Vec<Client>> {
     query_many(
         conn,
         &format!(
-            "SELECT {COLUMNS} FROM clients
+            "SELECT {COLUMNS} FROM clients WHERE merged_into IS NULL
              ORDER BY family_name COLLATE NOCASE, given_name COLLATE NOCASE, id"
         ),
         [],
@@ -160,7 +177,7 @@ pub fn find_by_family_name_and_birth(
         conn,
         &format!(
             "SELECT {COLUMNS} FROM clients
-             WHERE family_name = ?1 COLLATE NOCASE AND date_of_birth = ?2
+             WHERE family_name = ?1 COLLATE NOCASE AND date_of_birth = ?2 AND merged_into IS NULL
              ORDER BY given_name COLLATE NOCASE, id"
         ),
         params![family_name.as_str(), stored_date(date_of_birth)],
@@ -175,7 +192,8 @@ pub fn duplicate_candidates(conn: &Connection, client: &NewClient) -> CoreResult
         conn,
         &format!(
             "SELECT {COLUMNS} FROM clients
-             WHERE date_of_birth = ?1 OR crn = ?2 OR pnc_id = ?3 OR nhs_number = ?4
+             WHERE (date_of_birth = ?1 OR crn = ?2 OR pnc_id = ?3 OR nhs_number = ?4)
+               AND merged_into IS NULL
              ORDER BY family_name COLLATE NOCASE, given_name COLLATE NOCASE, id"
         ),
         params![
@@ -189,7 +207,11 @@ pub fn duplicate_candidates(conn: &Connection, client: &NewClient) -> CoreResult
 
 pub fn count(conn: &Connection) -> CoreResult<u64> {
     let count: i64 = conn
-        .query_row("SELECT count(*) FROM clients", [], |row| row.get(0))
+        .query_row(
+            "SELECT count(*) FROM clients WHERE merged_into IS NULL",
+            [],
+            |row| row.get(0),
+        )
         .map_err(|e| CoreError::from_sql(&e, "read the caseload"))?;
     Ok(u64::try_from(count).unwrap_or(0))
 }

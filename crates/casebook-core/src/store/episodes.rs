@@ -173,45 +173,6 @@ fn not_awaiting_pick_up() -> CoreError {
     )
 }
 
-/// Moves every episode of one client to another, for a merge.
-pub fn move_to_client(
-    tx: &Transaction<'_>,
-    stamp: WriteStamp,
-    from: ClientId,
-    to: ClientId,
-) -> CoreResult<()> {
-    let ids = ids_of_client(tx, from)?;
-    tx.execute(
-        "UPDATE episodes SET client_id = ?2, hlc = ?3, device_id = ?4 WHERE client_id = ?1",
-        params![
-            from.to_string(),
-            to.to_string(),
-            stamp.hlc.encode(),
-            stamp.device.to_string()
-        ],
-    )
-    .map_err(|e| CoreError::from_sql(&e, "move the episodes"))?;
-    for id in ids {
-        log_row(tx, stamp, id, Operation::Update)?;
-    }
-    Ok(())
-}
-
-fn ids_of_client(conn: &Connection, client: ClientId) -> CoreResult<Vec<EpisodeId>> {
-    let mut statement = conn
-        .prepare_cached("SELECT id FROM episodes WHERE client_id = ?1")
-        .map_err(|e| CoreError::from_sql(&e, "read episodes"))?;
-    let rows = statement
-        .query_map([client.to_string()], |row| row.get::<_, String>(0))
-        .map_err(|e| CoreError::from_sql(&e, "read episodes"))?;
-    let mut ids = Vec::new();
-    for row in rows {
-        let id = row.map_err(|e| CoreError::from_sql(&e, "read episodes"))?;
-        ids.push(EpisodeId::parse(&id).map_err(|_| malformed())?);
-    }
-    Ok(ids)
-}
-
 /// The whole row, as sync will carry it.
 fn log_row(
     tx: &Transaction<'_>,

@@ -10,6 +10,8 @@
 pub mod accounts;
 pub mod audit;
 pub mod change_log;
+pub mod client_merges;
+pub mod client_profiles;
 pub mod clients;
 pub mod cohort_flags;
 pub mod consent_decisions;
@@ -46,6 +48,8 @@ fn migrations() -> Migrations<'static> {
         )),
         M::up(include_str!("migrations/0010_consent_decisions.sql")),
         M::up(include_str!("migrations/0011_episodes.sql")),
+        M::up(include_str!("migrations/0012_client_profiles.sql")),
+        M::up(include_str!("migrations/0013_client_merges.sql")),
     ])
 }
 
@@ -136,7 +140,7 @@ pub fn latest_schema_version() -> i64 {
     i64::try_from(MIGRATION_COUNT).unwrap_or(i64::MAX)
 }
 
-const MIGRATION_COUNT: usize = 11;
+const MIGRATION_COUNT: usize = 13;
 
 /// The schema version the database is at (the number of the last migration).
 pub fn schema_version(conn: &Connection) -> CoreResult<i64> {

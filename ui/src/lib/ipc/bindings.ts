@@ -70,6 +70,8 @@ export type DuplicateMatchDto = { id: string, givenName: string, familyName: str
  */
 dateOfBirth: string, keyworker: StaffMemberDto | null, reason: DuplicateReason, };
 
+export type MergeRequest = { keptId: string, mergedId: string, reason: string, };
+
 export type ClientAccess = "full" | "read_only" | "summary";
 
 export type StaffMemberDto = { id: string, fullName: string, };
@@ -279,6 +281,18 @@ note: string,
  */
 date: string, };
 
+export type ClientProfileDto = { otherNames: Array<string>, pronouns: string, address: string, postcode: string, localAuthority: string, phone: string, safeContactTimes: string, 
+/**
+ * `yes`, `no` or blank.
+ */
+lettersHome: string, preferredLanguage: string, needsInterpreter: boolean, reasonableAdjustments: string, needsLiteracySupport: boolean, ethnicity: string, religion: string, sexualOrientation: string, disability: string, armedForces: string, };
+
+export type ClientProfileRequest = { clientId: string, profile: ClientProfileDto, };
+
+export type ChoiceDto = { code: string, label: string, };
+
+export type ProfileChoicesDto = { localAuthorities: Array<ChoiceDto>, ethnicities: Array<ChoiceDto>, religions: Array<ChoiceDto>, sexualOrientations: Array<ChoiceDto>, disability: Array<ChoiceDto>, armedForces: Array<ChoiceDto>, };
+
 export type ClientRowDto = { id: string, givenName: string, familyName: string, 
 /**
  * `YYYY-MM-DD`.
@@ -325,7 +339,11 @@ consent: Array<ConsentRecordDto>,
 /**
  * Every episode, newest first; empty in a partner's summary.
  */
-episodes: Array<EpisodeDto>, access: ClientAccess, 
+episodes: Array<EpisodeDto>, 
+/**
+ * Absent in a partner's summary.
+ */
+profile: ClientProfileDto | null, access: ClientAccess, 
 /**
  * The reason given when the record was opened through break-glass.
  */

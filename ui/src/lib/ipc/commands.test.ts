@@ -82,6 +82,11 @@ describe('makeCommands', () => {
     await c.openClientWithReason({ clientId: 'c2', reason: 'Police called about a curfew' });
     await c.findClientsOutsideCaseload({ familyName: 'Lee', dateOfBirth: '1980-01-01' });
     await c.updateClientDetails({ clientId: 'c1', details });
+    const profile = { otherNames: ['Jay'], pronouns: '', address: '', postcode: 'SO14 7DU', localAuthority: 'southampton', phone: '', safeContactTimes: '', lettersHome: 'no', preferredLanguage: '', needsInterpreter: false, reasonableAdjustments: '', needsLiteracySupport: false, ethnicity: '', religion: '', sexualOrientation: '', disability: '', armedForces: 'veteran' };
+    await c.duplicatesOfClient('c1');
+    await c.mergeClients({ keptId: 'c1', mergedId: 'c2', reason: 'Same person, same CRN' });
+    await c.updateClientProfile({ clientId: 'c1', profile });
+    await c.profileChoices();
     await c.reviewRag({ clientId: 'c1', rating: 'red', reason: 'Arrested', nextReview: '' });
     const flag = { clientId: 'c1', kind: 'mappa', mappaCategory: '2', mappaLevel: '1', note: 'n', reviewBy: '2027-01-01' };
     await c.raiseSafetyFlag(flag);
@@ -128,6 +133,10 @@ describe('makeCommands', () => {
       ['open_client_with_reason', { request: { clientId: 'c2', reason: 'Police called about a curfew' } }],
       ['find_clients_outside_caseload', { request: { familyName: 'Lee', dateOfBirth: '1980-01-01' } }],
       ['update_client_details', { request: { clientId: 'c1', details } }],
+      ['duplicates_of_client', { clientId: 'c1' }],
+      ['merge_clients', { request: { keptId: 'c1', mergedId: 'c2', reason: 'Same person, same CRN' } }],
+      ['update_client_profile', { request: { clientId: 'c1', profile } }],
+      ['profile_choices', undefined],
       ['review_rag', { request: { clientId: 'c1', rating: 'red', reason: 'Arrested', nextReview: '' } }],
       ['raise_safety_flag', { request: flag }],
       ['review_safety_flag', { request: { flagId: 'f1', note: 'n', reviewBy: '2027-02-01' } }],

@@ -12,6 +12,8 @@ import type {
   ChangePasswordRequest,
   ClientDetailsRequest,
   ClientMatchDto,
+  ClientProfileDto,
+  ClientProfileRequest,
   ClientRowDto,
   ClientViewDto,
   CloseEpisodeRequest,
@@ -25,12 +27,14 @@ import type {
   EpisodeDto,
   CreateUnitRequest,
   FindClientRequest,
+  MergeRequest,
   NewAccountRequest,
   NewClientRequest,
   OgrsRequest,
   OneTimePasswordDto,
   PasswordCheckDto,
   PickUpRequest,
+  ProfileChoicesDto,
   RagReviewDto,
   RagReviewRequest,
   RaiseSafetyFlagRequest,
@@ -90,6 +94,14 @@ export interface Commands {
   openClientWithReason(request: BreakGlassRequest): Promise<ClientViewDto>;
   findClientsOutsideCaseload(request: FindClientRequest): Promise<ClientMatchDto[]>;
   updateClientDetails(request: ClientDetailsRequest): Promise<ClientViewDto>;
+  /** Managers: other records that are probably the same person as this client. */
+  duplicatesOfClient(clientId: string): Promise<DuplicateMatchDto[]>;
+  /** Managers: merges one record into another; resolves to the record kept. */
+  mergeClients(request: MergeRequest): Promise<ClientViewDto>;
+  /** Saves the client's profile whole; resolves to it as saved. */
+  updateClientProfile(request: ClientProfileRequest): Promise<ClientProfileDto>;
+  /** The closed lists the profile's answers come from. */
+  profileChoices(): Promise<ProfileChoicesDto>;
   /** Records a RAG review; resolves to the client's whole RAG history, newest first. */
   reviewRag(request: RagReviewRequest): Promise<RagReviewDto[]>;
   /** Each resolves to the client's safety flags, active first. */
@@ -154,6 +166,10 @@ export function makeCommands(invoke: InvokeFn): Commands {
     openClientWithReason: (request) => call<ClientViewDto>('open_client_with_reason', { request }),
     findClientsOutsideCaseload: (request) => call<ClientMatchDto[]>('find_clients_outside_caseload', { request }),
     updateClientDetails: (request) => call<ClientViewDto>('update_client_details', { request }),
+    duplicatesOfClient: (clientId) => call<DuplicateMatchDto[]>('duplicates_of_client', { clientId }),
+    mergeClients: (request) => call<ClientViewDto>('merge_clients', { request }),
+    updateClientProfile: (request) => call<ClientProfileDto>('update_client_profile', { request }),
+    profileChoices: () => call<ProfileChoicesDto>('profile_choices'),
     reviewRag: (request) => call<RagReviewDto[]>('review_rag', { request }),
     raiseSafetyFlag: (request) => call<SafetyFlagDto[]>('raise_safety_flag', { request }),
     reviewSafetyFlag: (request) => call<SafetyFlagDto[]>('review_safety_flag', { request }),
@@ -202,6 +218,10 @@ export const viewClient = commands.viewClient;
 export const openClientWithReason = commands.openClientWithReason;
 export const findClientsOutsideCaseload = commands.findClientsOutsideCaseload;
 export const updateClientDetails = commands.updateClientDetails;
+export const duplicatesOfClient = commands.duplicatesOfClient;
+export const mergeClients = commands.mergeClients;
+export const updateClientProfile = commands.updateClientProfile;
+export const profileChoices = commands.profileChoices;
 export const reviewRag = commands.reviewRag;
 export const raiseSafetyFlag = commands.raiseSafetyFlag;
 export const reviewSafetyFlag = commands.reviewSafetyFlag;
