@@ -211,16 +211,29 @@ async fn page_text(driver: &WebDriver) -> String {
     driver.source().await.unwrap()
 }
 
+/// The caseload's rows as text. The list may re-render while it is read
+/// (it reloads after a change); a row that went stale meanwhile is read
+/// again from a fresh list.
 async fn rows(driver: &WebDriver) -> Vec<String> {
-    let mut texts = Vec::new();
-    for row in driver
-        .find_all(By::Css("[data-testid='client-row']"))
-        .await
-        .unwrap()
-    {
-        texts.push(row.text().await.unwrap());
+    let started = Instant::now();
+    'again: loop {
+        let mut texts = Vec::new();
+        for row in driver
+            .find_all(By::Css("[data-testid='client-row']"))
+            .await
+            .unwrap()
+        {
+            match row.text().await {
+                Ok(text) => texts.push(text),
+                Err(_) if started.elapsed() < WAIT => {
+                    tokio::time::sleep(Duration::from_millis(50)).await;
+                    continue 'again;
+                }
+                Err(error) => panic!("the caseload kept changing: {error}"),
+            }
+        }
+        return texts;
     }
-    texts
 }
 
 /// Types a date into the three boxes whose test ids start with `prefix`.

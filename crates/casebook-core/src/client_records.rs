@@ -44,6 +44,10 @@ pub struct CaseloadEntry {
     pub keyworker: Option<StaffMember>,
     /// The latest RAG review's rating, if any.
     pub rag: Option<Rag>,
+    /// When the latest RAG review said to look again.
+    pub rag_review_due: Option<chrono::NaiveDate>,
+    /// The local authority area code from the client's profile.
+    pub local_authority: Option<String>,
     /// The kinds of the client's active safety flags.
     pub active_flags: Vec<SafetyFlagKind>,
     /// The client's active cohort flags.
@@ -258,9 +262,14 @@ impl UnlockedUnit {
     /// A client as a caseload line for this account: its keyworker's name
     /// and what this account may do with it.
     pub fn caseload_entry(&self, client: Client) -> CoreResult<CaseloadEntry> {
+        let latest = store::rag_reviews::history(&self.conn, client.id)?
+            .into_iter()
+            .next();
         Ok(CaseloadEntry {
             keyworker: self.keyworker_of(&client)?,
-            rag: self.current_rag(client.id)?,
+            rag: latest.as_ref().map(|review| review.rating),
+            rag_review_due: latest.and_then(|review| review.next_review),
+            local_authority: store::client_profiles::read(&self.conn, client.id)?.local_authority,
             active_flags: Vec::new(),
             cohort_flags: self.cohort_of(client.id)?.active(),
             open_episode: store::episodes::for_client(&self.conn, client.id)?
@@ -320,6 +329,7 @@ impl UnlockedUnit {
         store::audit::append(&tx, &audit)?;
         let clients = store::clients::list(&tx)?;
         let ratings = store::rag_reviews::current_for_all(&tx)?;
+        let mut areas = store::client_profiles::areas(&tx)?;
         let mut flags: HashMap<ClientId, Vec<SafetyFlagKind>> = HashMap::new();
         for flag in store::safety_flags::active(&tx)? {
             flags.entry(flag.client).or_default().push(flag.kind);
@@ -341,7 +351,11 @@ impl UnlockedUnit {
                 let access = self.access_given(&client, withdrawn.contains(&client.id));
                 access.is_listed().then(|| CaseloadEntry {
                     keyworker: client.keyworker.and_then(|k| staff.get(&k).cloned()),
-                    rag: ratings.get(&client.id).copied(),
+                    rag: ratings.get(&client.id).map(|current| current.rating),
+                    rag_review_due: ratings
+                        .get(&client.id)
+                        .and_then(|current| current.next_review),
+                    local_authority: areas.remove(&client.id),
                     active_flags: flags.get(&client.id).cloned().unwrap_or_default(),
                     cohort_flags: cohorts.get(&client.id).cloned().unwrap_or_default(),
                     open_episode: episodes.remove(&client.id),

@@ -14,6 +14,7 @@ use chrono::{Datelike, Duration};
 
 use crate::clock::{Clock, Entropy};
 use crate::domain::client::{ClientDetailsText, NewClient};
+use crate::domain::client_profile::ClientProfileText;
 use crate::domain::referrals::NewReferral;
 use crate::domain::safety_flags::SafetyFlagText;
 use crate::error::CoreResult;
@@ -49,6 +50,16 @@ const FAMILY: [&str; 17] = [
     "Oakhurst",
     "Pennock",
     "Quarrie",
+];
+
+/// Where the demo clients live: the unit's busiest areas more often.
+const DEMO_AREAS: [&str; 6] = [
+    "southampton",
+    "portsmouth",
+    "southampton",
+    "havant",
+    "isle_of_wight",
+    "basingstoke_and_deane",
 ];
 
 /// The made-up clients of the demo unit, aged 19 to 62 on `today`.
@@ -183,6 +194,12 @@ fn fill_demo_caseload(
             };
             unit.raise_safety_flag(id, &flag, clock, entropy)?;
         }
+        let area = DEMO_AREAS[i % DEMO_AREAS.len()];
+        let profile = ClientProfileText {
+            local_authority: area,
+            ..ClientProfileText::default()
+        };
+        unit.update_client_profile(id, &profile, clock, entropy)?;
         fill_demo_episodes(unit, id, i, clock, entropy)?;
     }
     Ok(())

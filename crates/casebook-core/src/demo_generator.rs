@@ -1,6 +1,6 @@
 //! Synthetic but realistic clients, in any number, for the demo unit and the
 //! county-scale benchmarks: names drawn from lists of common British names,
-//! ages 19 to 62, a cohort mix like an IOM scheme's (about two thirds
+//! ages 19 to 62, a local authority area, a cohort mix like an IOM scheme's (about two thirds
 //! neighbourhood crime), RAG ratings, referrals by every route at every
 //! stage of their clocks, and earlier episodes. The same seed makes the same
 //! people. Everything goes through the operations a person uses, so the
@@ -15,6 +15,7 @@ use chrono::Duration;
 
 use crate::clock::{Clock, Entropy};
 use crate::domain::client::ClientDetailsText;
+use crate::domain::client_profile::{ClientProfileText, LOCAL_AUTHORITY_AREAS};
 use crate::domain::referrals::NewReferral;
 use crate::error::CoreResult;
 use crate::unlocked_unit::UnlockedUnit;
@@ -201,6 +202,14 @@ pub fn add_generated_clients(
             )?
             .id;
         unit.allocate_client(client, Some(me), None, "", clock, entropy)?;
+        let area = LOCAL_AUTHORITY_AREAS
+            [usize::try_from(random.below(LOCAL_AUTHORITY_AREAS.len() as u64 - 1)).unwrap_or(0)]
+        .0;
+        let profile = ClientProfileText {
+            local_authority: area,
+            ..ClientProfileText::default()
+        };
+        unit.update_client_profile(client, &profile, clock, entropy)?;
         let rating = match random.below(10) {
             0 | 1 => "red",
             2..=5 => "amber",

@@ -125,6 +125,10 @@ pub struct ClientRowDto {
     pub identifiers: ClientIdentifiersDto,
     pub keyworker: Option<StaffMemberDto>,
     pub rag: Option<RagDto>,
+    /// `YYYY-MM-DD`: when the current RAG rating is due for review.
+    pub rag_review_due: Option<String>,
+    /// A local authority area code (see `ProfileChoicesDto`).
+    pub local_authority: Option<String>,
     /// Kinds of the client's active safety flags.
     pub active_flags: Vec<SafetyFlagKindDto>,
     pub cohort_flags: Vec<CohortFlagDto>,
@@ -145,6 +149,10 @@ impl ClientRowDto {
             identifiers: ClientIdentifiersDto::from_identifiers(&entry.client.identifiers),
             keyworker: entry.keyworker.as_ref().map(StaffMemberDto::from_staff),
             rag: entry.rag.map(RagDto::from),
+            rag_review_due: entry
+                .rag_review_due
+                .map(|d| d.format("%Y-%m-%d").to_string()),
+            local_authority: entry.local_authority.clone(),
             active_flags: entry.active_flags.iter().map(|k| (*k).into()).collect(),
             cohort_flags: entry.cohort_flags.iter().map(|f| (*f).into()).collect(),
             open_referral: entry.open_episode.as_ref().map(|e| e.route.into()),

@@ -25,6 +25,8 @@ const row = (familyName: string, over: Partial<ClientRowDto> = {}): ClientRowDto
   identifiers: { crn: null, pncId: null, nhsNumber: null },
   keyworker: kim,
   rag: null,
+  ragReviewDue: null,
+  localAuthority: null,
   activeFlags: [],
   cohortFlags: [],
   openReferral: null,
@@ -34,7 +36,7 @@ const row = (familyName: string, over: Partial<ClientRowDto> = {}): ClientRowDto
 });
 
 const rows = [
-  row('Adams', { rag: 'green', cohortFlags: ['ppo'] }),
+  row('Adams', { rag: 'green', cohortFlags: ['ppo'], localAuthority: 'gosport', ragReviewDue: '2026-11-20' }),
   row('Baker', { rag: 'red', keyworker: lee, openReferral: 'prison', referralClock: clock({ left: 3, status: 'amber' }) }),
   row('Cole', { keyworker: null, openReferral: 'probation', referralClock: clock({ left: -2, status: 'breached' }) }),
   row('Dunn', { rag: 'amber', openReferral: 'police_custody', referralClock: clock({ inHours: true, target: 24, left: 10 }) }),
@@ -55,6 +57,7 @@ describe('filtering the caseload', () => {
     expect(names(filterCaseload(rows, { ...NO_FILTER, cohort: 'ppo' }, 'k1'))).toEqual(['Adams']);
     expect(names(filterCaseload(rows, { ...NO_FILTER, clock: 'amber_or_breached' }, 'k1'))).toEqual(['Baker', 'Cole']);
     expect(names(filterCaseload(rows, { ...NO_FILTER, clock: 'none' }, 'k1'))).toEqual(['Adams']);
+    expect(names(filterCaseload(rows, { ...NO_FILTER, area: 'gosport' }, 'k1'))).toEqual(['Adams']);
   });
 });
 
@@ -70,9 +73,10 @@ describe('sorting the caseload', () => {
 });
 
 describe('counting', () => {
-  it('counts clients, red, referrals due this week, breaches and overdue reviews', () => {
+  it('counts clients, red, referrals due this week, breaches and overdue safety and RAG reviews', () => {
     const due = [{ overdue: true }, { overdue: false }] as DueReviewDto[];
-    expect(caseloadCounts(rows, due)).toEqual({ clients: 4, red: 1, referralsDueThisWeek: 3, breached: 1, reviewsOverdue: 1 });
+    expect(caseloadCounts(rows, due, '2026-11-26')).toEqual({ clients: 4, red: 1, referralsDueThisWeek: 3, breached: 1, reviewsOverdue: 2 });
+    expect(caseloadCounts(rows, due, '2026-11-20').reviewsOverdue).toBe(1);
   });
 
   it('lists the keyworkers for the picker and round-trips the choice', () => {

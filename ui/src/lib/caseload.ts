@@ -2,6 +2,7 @@
 // unit-tested; the core has already left out anyone this person may not see.
 import type { ClientRowDto, CohortFlag, DueReviewDto, Rag } from './ipc/bindings';
 import { clockDueWithin } from './referrals';
+import { todayIso } from './format';
 
 export type Whose = 'all' | 'mine' | 'unallocated' | { keyworkerId: string };
 
@@ -12,9 +13,11 @@ export type CaseloadFilter = {
   rag: Rag | 'none' | 'any';
   cohort: CohortFlag | 'any';
   clock: ClockFilter;
+  /** A local authority area code, or 'any'. */
+  area: string;
 };
 
-export const NO_FILTER: CaseloadFilter = { whose: 'all', rag: 'any', cohort: 'any', clock: 'any' };
+export const NO_FILTER: CaseloadFilter = { whose: 'all', rag: 'any', cohort: 'any', clock: 'any', area: 'any' };
 
 export type SortKey = 'name' | 'rag' | 'clock' | 'keyworker';
 
@@ -36,6 +39,7 @@ export function filterCaseload(rows: ClientRowDto[], filter: CaseloadFilter, acc
     if (filter.rag === 'none' && row.rag !== null) return false;
     if (filter.rag !== 'any' && filter.rag !== 'none' && row.rag !== filter.rag) return false;
     if (filter.cohort !== 'any' && !row.cohortFlags.includes(filter.cohort)) return false;
+    if (filter.area !== 'any' && row.localAuthority !== filter.area) return false;
     const status = row.referralClock?.status;
     if (filter.clock === 'running' && !running(row)) return false;
     if (filter.clock === 'amber_or_breached' && status !== 'amber' && status !== 'breached') return false;
@@ -76,13 +80,19 @@ export function sortCaseload(rows: ClientRowDto[], key: SortKey, descending = fa
 
 export type CaseloadCounts = { clients: number; red: number; referralsDueThisWeek: number; breached: number; reviewsOverdue: number };
 
-export function caseloadCounts(rows: ClientRowDto[], due: DueReviewDto[]): CaseloadCounts {
+/**
+ * Reviews overdue are safety flag reviews past their date and RAG ratings
+ * past their next review date. `today` is "YYYY-MM-DD".
+ */
+export function caseloadCounts(rows: ClientRowDto[], due: DueReviewDto[], today: string = todayIso()): CaseloadCounts {
   return {
     clients: rows.length,
     red: rows.filter((row) => row.rag === 'red').length,
     referralsDueThisWeek: rows.filter((row) => clockDueWithin(row.referralClock, 7)).length,
     breached: rows.filter((row) => row.referralClock?.status === 'breached').length,
-    reviewsOverdue: due.filter((review) => review.overdue).length,
+    reviewsOverdue:
+      due.filter((review) => review.overdue).length +
+      rows.filter((row) => row.ragReviewDue !== null && row.ragReviewDue < today).length,
   };
 }
 

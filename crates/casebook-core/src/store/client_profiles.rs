@@ -133,6 +133,28 @@ pub fn search_extras(conn: &Connection) -> CoreResult<HashMap<ClientId, SearchEx
     Ok(extras)
 }
 
+/// Every client's local authority area, for the caseload's filter.
+pub fn areas(conn: &Connection) -> CoreResult<HashMap<ClientId, String>> {
+    let mut statement = conn
+        .prepare_cached(
+            "SELECT client_id, local_authority FROM client_profiles WHERE local_authority IS NOT NULL",
+        )
+        .map_err(|e| CoreError::from_sql(&e, "read clients' areas"))?;
+    let rows = statement
+        .query_map([], |row| {
+            Ok((row.get::<_, String>(0)?, row.get::<_, String>(1)?))
+        })
+        .map_err(|e| CoreError::from_sql(&e, "read clients' areas"))?;
+    let mut areas = HashMap::new();
+    for row in rows {
+        let (client, area) = row.map_err(|e| CoreError::from_sql(&e, "read clients' areas"))?;
+        let client = ClientId::parse(&client)
+            .map_err(|_| CoreError::internal(&"malformed client profile row"))?;
+        areas.insert(client, area);
+    }
+    Ok(areas)
+}
+
 /// Moves a profile to another client for a merge, unless that client has
 /// one already (the record kept wins; the other's names are added to its
 /// other names by the caller).

@@ -97,25 +97,48 @@ pub fn history(conn: &Connection, client: ClientId) -> CoreResult<Vec<RagReview>
     Ok(reviews)
 }
 
+/// A client's current rating and when it is next to be reviewed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct CurrentRag {
+    pub rating: Rag,
+    pub next_review: Option<chrono::NaiveDate>,
+}
+
 /// Every client's current rating (its latest review), for the caseload.
-pub fn current_for_all(conn: &Connection) -> CoreResult<HashMap<ClientId, Rag>> {
+pub fn current_for_all(conn: &Connection) -> CoreResult<HashMap<ClientId, CurrentRag>> {
     let mut statement = conn
         .prepare_cached(
-            "SELECT client_id, rating FROM rag_reviews r
+            "SELECT client_id, rating, next_review FROM rag_reviews r
              WHERE hlc = (SELECT max(hlc) FROM rag_reviews WHERE client_id = r.client_id)",
         )
         .map_err(|e| CoreError::from_sql(&e, "read RAG statuses"))?;
     let rows = statement
         .query_map([], |row| {
-            Ok((row.get::<_, String>(0)?, row.get::<_, String>(1)?))
+            Ok((
+                row.get::<_, String>(0)?,
+                row.get::<_, String>(1)?,
+                row.get::<_, Option<String>>(2)?,
+            ))
         })
         .map_err(|e| CoreError::from_sql(&e, "read RAG statuses"))?;
     let mut current = HashMap::new();
     for row in rows {
-        let (client, rating) = row.map_err(|e| CoreError::from_sql(&e, "read RAG statuses"))?;
-        let client = ClientId::parse(&client)
-            .map_err(|_| CoreError::internal(&"malformed RAG review row"))?;
-        current.insert(client, stored_rating(&rating)?);
+        let (client, rating, next_review) =
+            row.map_err(|e| CoreError::from_sql(&e, "read RAG statuses"))?;
+        let malformed = || CoreError::internal(&"malformed RAG review row");
+        let client = ClientId::parse(&client).map_err(|_| malformed())?;
+        let next_review = next_review
+            .as_deref()
+            .map(|d| chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d"))
+            .transpose()
+            .map_err(|_| malformed())?;
+        current.insert(
+            client,
+            CurrentRag {
+                rating: stored_rating(&rating)?,
+                next_review,
+            },
+        );
     }
     Ok(current)
 }

@@ -299,6 +299,14 @@ export type ClientRowDto = { id: string, givenName: string, familyName: string,
  */
 dateOfBirth: string, identifiers: ClientIdentifiersDto, keyworker: StaffMemberDto | null, rag: Rag | null, 
 /**
+ * `YYYY-MM-DD`: when the current RAG rating is due for review.
+ */
+ragReviewDue: string | null, 
+/**
+ * A local authority area code (see `ProfileChoicesDto`).
+ */
+localAuthority: string | null, 
+/**
  * Kinds of the client's active safety flags.
  */
 activeFlags: Array<SafetyFlagKind>, cohortFlags: Array<CohortFlag>, 
