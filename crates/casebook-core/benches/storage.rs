@@ -339,7 +339,7 @@ fn add_client_parts(conn: &mut Connection) {
             "probation",
             "Probation",
             &received.format("%Y-%m-%d").to_string(),
-            "09:00",
+            "",
             "",
             "",
             now,

@@ -58,6 +58,19 @@ pub struct CaseloadEntry {
     pub access: ClientAccess,
 }
 
+impl CaseloadEntry {
+    /// A partner's line holds no more than their summary of the client:
+    /// no referral, no review dates, no area from the profile.
+    fn as_access_allows(mut self) -> CaseloadEntry {
+        if self.access == ClientAccess::Summary {
+            self.open_episode = None;
+            self.rag_review_due = None;
+            self.local_authority = None;
+        }
+        self
+    }
+}
+
 /// The whole client record (so far: identity and allocation; later work
 /// adds flags, sessions and notes here, never to `ClientSummary`).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -277,7 +290,8 @@ impl UnlockedUnit {
                 .find(Episode::is_open),
             access: self.access_to(&client),
             client,
-        })
+        }
+        .as_access_allows())
     }
 
     pub(crate) fn duplicates_of(&self, new_client: &NewClient) -> CoreResult<Vec<DuplicateMatch>> {
@@ -349,18 +363,21 @@ impl UnlockedUnit {
             .into_iter()
             .filter_map(|client| {
                 let access = self.access_given(&client, withdrawn.contains(&client.id));
-                access.is_listed().then(|| CaseloadEntry {
-                    keyworker: client.keyworker.and_then(|k| staff.get(&k).cloned()),
-                    rag: ratings.get(&client.id).map(|current| current.rating),
-                    rag_review_due: ratings
-                        .get(&client.id)
-                        .and_then(|current| current.next_review),
-                    local_authority: areas.remove(&client.id),
-                    active_flags: flags.get(&client.id).cloned().unwrap_or_default(),
-                    cohort_flags: cohorts.get(&client.id).cloned().unwrap_or_default(),
-                    open_episode: episodes.remove(&client.id),
-                    client,
-                    access,
+                access.is_listed().then(|| {
+                    CaseloadEntry {
+                        keyworker: client.keyworker.and_then(|k| staff.get(&k).cloned()),
+                        rag: ratings.get(&client.id).map(|current| current.rating),
+                        rag_review_due: ratings
+                            .get(&client.id)
+                            .and_then(|current| current.next_review),
+                        local_authority: areas.remove(&client.id),
+                        active_flags: flags.get(&client.id).cloned().unwrap_or_default(),
+                        cohort_flags: cohorts.get(&client.id).cloned().unwrap_or_default(),
+                        open_episode: episodes.remove(&client.id),
+                        client,
+                        access,
+                    }
+                    .as_access_allows()
                 })
             })
             .collect())

@@ -250,6 +250,16 @@ fn a_referral_not_taken_on_ends_with_its_outcome_and_only_full_access_records_on
     let episode = episodes[0].id;
     kim.lock(&SystemClock, &mut OsEntropy);
 
+    // A partner's caseload line holds no more than their summary.
+    let mut pat = unit.as_("pat");
+    let lines = pat.view_caseload(&SystemClock, &mut OsEntropy).unwrap();
+    assert_eq!(lines.len(), 1);
+    assert!(
+        lines[0].open_episode.is_none(),
+        "no referral on a partner's line"
+    );
+    pat.lock(&SystemClock, &mut OsEntropy);
+
     for other in ["lee", "pat", "ira"] {
         let mut person = unit.as_(other);
         let refused = person
