@@ -61,7 +61,7 @@ pub struct CaseloadEntry {
 impl CaseloadEntry {
     /// A partner's line holds no more than their summary of the client:
     /// no referral, no review dates, no area from the profile.
-    fn as_access_allows(mut self) -> CaseloadEntry {
+    fn limited_to_access(mut self) -> CaseloadEntry {
         if self.access == ClientAccess::Summary {
             self.open_episode = None;
             self.rag_review_due = None;
@@ -291,7 +291,7 @@ impl UnlockedUnit {
             access: self.access_to(&client),
             client,
         }
-        .as_access_allows())
+        .limited_to_access())
     }
 
     pub(crate) fn duplicates_of(&self, new_client: &NewClient) -> CoreResult<Vec<DuplicateMatch>> {
@@ -377,7 +377,7 @@ impl UnlockedUnit {
                         client,
                         access,
                     }
-                    .as_access_allows()
+                    .limited_to_access()
                 })
             })
             .collect())
