@@ -38,6 +38,7 @@ pub mod rag_records;
 pub mod safety_flag_records;
 pub mod sign_in_attempts;
 pub mod store;
+pub mod sync;
 pub mod unit_folder;
 pub mod unit_settings_administration;
 pub mod unlocked_unit;

@@ -33,6 +33,11 @@ impl UnitKey {
         DatabaseKey(self.derive(b"casebook/v1/database"))
     }
 
+    /// The key that seals the bodies of sync bundles (SYNC.md).
+    pub fn bundle_key(&self) -> BundleKey {
+        BundleKey(self.derive(b"casebook/v1/bundles"))
+    }
+
     fn derive(&self, purpose: &[u8]) -> [u8; KEY_BYTES] {
         let mut out = [0u8; KEY_BYTES];
         // HKDF-Expand can only fail when asked for more than 255 blocks of
@@ -48,6 +53,22 @@ impl UnitKey {
 impl std::fmt::Debug for UnitKey {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str("UnitKey(<hidden>)")
+    }
+}
+
+/// The key that seals sync bundle bodies, derived from the unit key.
+#[derive(Zeroize, ZeroizeOnDrop)]
+pub struct BundleKey([u8; KEY_BYTES]);
+
+impl BundleKey {
+    pub(crate) fn as_bytes(&self) -> &[u8; KEY_BYTES] {
+        &self.0
+    }
+}
+
+impl std::fmt::Debug for BundleKey {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("BundleKey(<hidden>)")
     }
 }
 

@@ -77,6 +77,11 @@ impl Unit {
         }
     }
 
+    /// The unit's folder on this "device".
+    pub fn folder(&self) -> &Path {
+        &self.folder
+    }
+
     pub fn as_(&self, username: &str) -> UnlockedUnit {
         let password = if username == "admin" {
             ADMIN_PASSWORD

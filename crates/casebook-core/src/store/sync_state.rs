@@ -1,0 +1,128 @@
+//! This device's sync bookkeeping: its signing key, the bundles it has
+//! written, and the changes not yet in any bundle. Local only: none of it
+//! syncs.
+
+use rusqlite::{Connection, OptionalExtension, Transaction, params};
+
+use crate::error::{CoreError, CoreResult};
+use crate::sync::bundle::{Change, NO_PREVIOUS};
+
+/// The seed of this device's signing key, if it has one yet.
+pub fn signing_key_seed(conn: &Connection) -> CoreResult<Option<[u8; 32]>> {
+    let hex_seed: Option<String> = conn
+        .query_row("SELECT signing_key FROM this_device", [], |row| row.get(0))
+        .map_err(|e| CoreError::from_sql(&e, "read this device's sync key"))?;
+    hex_seed
+        .map(|text| {
+            hex::decode(text)
+                .ok()
+                .and_then(|bytes| <[u8; 32]>::try_from(bytes).ok())
+                .ok_or_else(|| CoreError::internal(&"malformed device signing key"))
+        })
+        .transpose()
+}
+
+pub fn set_signing_key_seed(tx: &Transaction<'_>, seed: &[u8; 32]) -> CoreResult<()> {
+    tx.execute(
+        "UPDATE this_device SET signing_key = ?1 WHERE signing_key IS NULL",
+        [hex::encode(seed)],
+    )
+    .map_err(|e| CoreError::from_sql(&e, "save this device's sync key"))?;
+    Ok(())
+}
+
+/// The last bundle this device wrote: its sequence, hash and the last
+/// change-log entry it held. `(0, NO_PREVIOUS, 0)` before the first.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LastSent {
+    pub sequence: u64,
+    pub hash: String,
+    pub last_change: i64,
+}
+
+pub fn last_sent(conn: &Connection) -> CoreResult<LastSent> {
+    Ok(conn
+        .query_row(
+            "SELECT sequence, hash, last_change FROM sync_sent_bundles ORDER BY sequence DESC LIMIT 1",
+            [],
+            |row| {
+                Ok(LastSent {
+                    sequence: row.get::<_, i64>(0)? as u64,
+                    hash: row.get(1)?,
+                    last_change: row.get(2)?,
+                })
+            },
+        )
+        .optional()
+        .map_err(|e| CoreError::from_sql(&e, "read what this device has sent"))?
+        .unwrap_or(LastSent {
+            sequence: 0,
+            hash: NO_PREVIOUS.to_owned(),
+            last_change: 0,
+        }))
+}
+
+pub fn record_sent(
+    tx: &Transaction<'_>,
+    sent: &LastSent,
+    file_name: &str,
+    at: chrono::DateTime<chrono::Utc>,
+) -> CoreResult<()> {
+    tx.execute(
+        "INSERT INTO sync_sent_bundles (sequence, hash, last_change, file_name, written_at)
+         VALUES (?1, ?2, ?3, ?4, ?5)",
+        params![
+            i64::try_from(sent.sequence).map_err(|e| CoreError::internal(&e))?,
+            sent.hash,
+            sent.last_change,
+            file_name,
+            at.to_rfc3339()
+        ],
+    )
+    .map_err(|e| CoreError::from_sql(&e, "record the sent changes"))?;
+    Ok(())
+}
+
+/// This device's own changes after change-log entry `after`, oldest first,
+/// at most `limit` of them.
+pub fn pending_changes(
+    conn: &Connection,
+    device: &str,
+    after: i64,
+    limit: usize,
+) -> CoreResult<Vec<Change>> {
+    let mut statement = conn
+        .prepare_cached(
+            "SELECT seq, hlc, device_id, table_name, row_id, operation, row_json FROM change_log
+             WHERE seq > ?1 AND device_id = ?2 ORDER BY seq LIMIT ?3",
+        )
+        .map_err(|e| CoreError::from_sql(&e, "read the changes to send"))?;
+    let rows = statement
+        .query_map(params![after, device, limit as i64], |row| {
+            Ok((
+                row.get::<_, i64>(0)?,
+                row.get::<_, String>(1)?,
+                row.get::<_, String>(2)?,
+                row.get::<_, String>(3)?,
+                row.get::<_, String>(4)?,
+                row.get::<_, String>(5)?,
+                row.get::<_, String>(6)?,
+            ))
+        })
+        .map_err(|e| CoreError::from_sql(&e, "read the changes to send"))?;
+    let mut changes = Vec::new();
+    for row in rows {
+        let (log_seq, hlc, device, table, row_id, operation, row_json) =
+            row.map_err(|e| CoreError::from_sql(&e, "read the changes to send"))?;
+        changes.push(Change {
+            log_seq,
+            hlc,
+            device,
+            table,
+            row_id,
+            operation,
+            row: serde_json::from_str(&row_json).map_err(|e| CoreError::internal(&e))?,
+        });
+    }
+    Ok(changes)
+}

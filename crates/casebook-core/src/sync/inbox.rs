@@ -1,0 +1,160 @@
+//! Reading: another device's bundles from its folder on the share, checked
+//! and in order. Applying them to this device's database is the next step
+//! of sync and is not built yet; this is everything before it.
+//!
+//! A device's bundles must run 1, 2, 3… with each naming the hash of the one
+//! before. A missing number is a gap, two files with one number or a broken
+//! hash link a fork; both are reported and reading stops there, since what
+//! follows cannot be trusted to follow. A file that fails its checks is set
+//! aside (reported, never deleted). Temporary files of a write in progress
+//! are not bundles yet and are passed over.
+
+use std::fs;
+use std::path::Path;
+
+use ed25519_dalek::VerifyingKey;
+
+use crate::domain::ids::DeviceId;
+use crate::error::{CoreError, CoreResult};
+use crate::store;
+use crate::sync::bundle::{OpenedBundle, open_bundle};
+use crate::sync::outbox::{DeviceFile, device_folder, share_error};
+use crate::unlocked_unit::UnlockedUnit;
+
+/// What reading one device's folder found.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct DeviceBundles {
+    /// Bundles that passed every check, in sequence order.
+    pub bundles: Vec<OpenedBundle>,
+    /// Where reading stopped and why, in plain words, when it stopped early.
+    pub stopped: Option<String>,
+}
+
+impl UnlockedUnit {
+    /// The bundles `device` wrote after sequence `after` (whose hash was
+    /// `after_hash`), checked against the device's published key, this
+    /// unit's key and the device's hash chain.
+    pub fn read_device_bundles(
+        &self,
+        share: &Path,
+        device: DeviceId,
+        after: u64,
+        after_hash: &str,
+    ) -> CoreResult<DeviceBundles> {
+        self.require_own_password()?;
+        let unit = store::unit_rows::unit_id(&self.conn)?;
+        let folder = device_folder(share, &device.to_string());
+        let device_key = read_device_key(&folder, &device.to_string(), &unit.to_string())?;
+        let mut numbered: Vec<(u64, String)> = Vec::new();
+        for entry in fs::read_dir(&folder).map_err(|e| share_error(&e, "read the shared folder"))? {
+            let Ok(entry) = entry else { continue };
+            let name = entry.file_name().to_string_lossy().into_owned();
+            if let Some(sequence) = sequence_of(&name)
+                && sequence > after
+            {
+                numbered.push((sequence, name));
+            }
+        }
+        numbered.sort();
+        let body_key = self.unit_key.bundle_key();
+        let mut found = DeviceBundles::default();
+        let mut previous = after_hash.to_owned();
+        for (expected, (index, (sequence, name))) in (after + 1..).zip(numbered.iter().enumerate())
+        {
+            if numbered
+                .get(index + 1)
+                .is_some_and(|(next, _)| next == sequence)
+            {
+                found.stopped = Some(format!(
+                    "Two files claim to be bundle {sequence} of one device (a fork). Reading stopped there; ask your administrator."
+                ));
+                break;
+            }
+            if *sequence != expected {
+                found.stopped = Some(format!(
+                    "Bundle {expected} of one device is missing from the shared folder (a gap); later ones wait until it arrives."
+                ));
+                break;
+            }
+            let bytes = match fs::read(folder.join(name)) {
+                Ok(bytes) => bytes,
+                Err(error) => {
+                    found.stopped = Some(share_error(&error, "read the shared folder").message);
+                    break;
+                }
+            };
+            let opened = match open_bundle(&bytes, unit, &device_key, &body_key) {
+                Ok(opened) => opened,
+                Err(error) => {
+                    found.stopped = Some(error.message);
+                    break;
+                }
+            };
+            if opened.header.sequence != *sequence || opened.header.previous != previous {
+                found.stopped = Some(format!(
+                    "Bundle {sequence} of one device does not follow on from the one before it (a fork). Reading stopped there; ask your administrator."
+                ));
+                break;
+            }
+            previous = opened.hash.clone();
+            found.bundles.push(opened);
+        }
+        Ok(found)
+    }
+}
+
+/// The sequence number in a bundle's file name, or `None` for anything
+/// else (a temporary file, a stray copy).
+pub fn sequence_of(name: &str) -> Option<u64> {
+    let stem = name.strip_suffix(".bundle")?;
+    let (number, hash) = stem.split_once('-')?;
+    let well_formed = number.len() == 10
+        && number.bytes().all(|b| b.is_ascii_digit())
+        && hash.len() == 16
+        && hash.bytes().all(|b| b.is_ascii_hexdigit());
+    if well_formed {
+        number.parse().ok()
+    } else {
+        None
+    }
+}
+
+fn read_device_key(folder: &Path, device: &str, unit: &str) -> CoreResult<VerifyingKey> {
+    let bytes = fs::read(folder.join("device.json"))
+        .map_err(|e| share_error(&e, "read the shared folder"))?;
+    let file: DeviceFile = serde_json::from_slice(&bytes).map_err(|_| unreadable())?;
+    if file.device != device || file.unit != unit {
+        return Err(unreadable());
+    }
+    let key: [u8; 32] = hex::decode(&file.public_key)
+        .ok()
+        .and_then(|k| k.try_into().ok())
+        .ok_or_else(unreadable)?;
+    VerifyingKey::from_bytes(&key).map_err(|_| unreadable())
+}
+
+fn unreadable() -> CoreError {
+    CoreError::invalid(
+        "A device's registration on the shared folder cannot be read, so its files were set aside. Nothing was applied.",
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_well_formed_bundle_names_have_a_sequence() {
+        assert_eq!(sequence_of("0000000042-0123456789abcdef.bundle"), Some(42));
+        for other in [
+            ".0000000042-0123456789abcdef.bundle.partial",
+            "0000000042-0123456789abcdef.bundle.partial",
+            "42-0123456789abcdef.bundle",
+            "0000000042-0123.bundle",
+            "device.json",
+            "0000000042-0123456789abcdeg.bundle",
+        ] {
+            assert_eq!(sequence_of(other), None, "{other}");
+        }
+    }
+}
