@@ -112,6 +112,13 @@ impl HybridLogicalClock {
         HybridLogicalClock { last }
     }
 
+    /// Takes in a stamp from another device, so this device's next stamp is
+    /// later than every change it has seen, whatever its own wall clock
+    /// says (a laptop a day slow still orders its edits after what it read).
+    pub fn observe(&mut self, seen: HlcStamp) {
+        self.last = self.last.max(seen);
+    }
+
     /// The next stamp for a local change made at wall time `now`.
     pub fn stamp(&mut self, now: DateTime<Utc>) -> HlcStamp {
         let wall = u64::try_from(now.timestamp_millis()).unwrap_or(0);

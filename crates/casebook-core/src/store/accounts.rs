@@ -17,21 +17,6 @@ fn role_text(account: &Account) -> &'static str {
         .unwrap_or(ADMINISTRATION_ONLY)
 }
 
-fn row_json(account: &Account, stamp: WriteStamp) -> serde_json::Value {
-    serde_json::json!({
-        "id": account.id.to_string(),
-        "username": account.username.as_str(),
-        "full_name": account.full_name.as_str(),
-        "role": role_text(account),
-        "agency": account.agency,
-        "administrator": account.administrator,
-        "gender": account.gender,
-        "must_change_password": account.must_change_password,
-        "disabled": account.disabled,
-        "changed_at": stamp.at.to_rfc3339(),
-    })
-}
-
 pub fn insert(tx: &Transaction<'_>, stamp: WriteStamp, account: &Account) -> CoreResult<()> {
     let id = account.id.to_string();
     tx.execute(
@@ -59,14 +44,7 @@ pub fn insert(tx: &Transaction<'_>, stamp: WriteStamp, account: &Account) -> Cor
         }
         _ => CoreError::from_sql(&e, "save the account"),
     })?;
-    change_log::append(
-        tx,
-        stamp,
-        "accounts",
-        &id,
-        Operation::Insert,
-        &row_json(account, stamp),
-    )
+    change_log::append(tx, stamp, "accounts", &id, Operation::Insert)
 }
 
 /// Saves what changes over an account's life: its roles, whether it must
@@ -88,14 +66,7 @@ pub fn update_status(tx: &Transaction<'_>, stamp: WriteStamp, account: &Account)
         ],
     )
     .map_err(|e| CoreError::from_sql(&e, "save the account"))?;
-    change_log::append(
-        tx,
-        stamp,
-        "accounts",
-        &id,
-        Operation::Update,
-        &row_json(account, stamp),
-    )
+    change_log::append(tx, stamp, "accounts", &id, Operation::Update)
 }
 
 pub fn find(conn: &Connection, id: AccountId) -> CoreResult<Option<Account>> {

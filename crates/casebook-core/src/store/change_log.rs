@@ -33,20 +33,68 @@ impl Operation {
     }
 }
 
+/// Records a change to one row: the row as it now is, whole, read back
+/// from its table in the same transaction, so what other devices receive is
+/// exactly what this one holds (a field can never be left out by mistake).
 pub fn append(
     tx: &Transaction<'_>,
     stamp: WriteStamp,
     table: &str,
     row_id: &str,
     operation: Operation,
-    row: &serde_json::Value,
 ) -> CoreResult<()> {
+    let row = whole_row(tx, table, row_id)?;
     tx.execute(
         "INSERT INTO change_log (hlc, device_id, table_name, row_id, operation, row_json) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
         params![stamp.hlc.encode(), stamp.device.to_string(), table, row_id, operation.as_str(), row.to_string()],
     )
     .map_err(|e| CoreError::from_sql(&e, "save the change"))?;
     Ok(())
+}
+
+/// The column that identifies a row of each synced table.
+pub fn key_column(table: &str) -> Option<&'static str> {
+    match table {
+        "accounts" | "clients" | "rag_reviews" | "safety_flags" | "cohort_flags"
+        | "ogrs_scores" | "consent_decisions" | "episodes" => Some("id"),
+        "client_profiles" => Some("client_id"),
+        "unit_settings" => Some("key"),
+        _ => None,
+    }
+}
+
+/// One row as a JSON object of its columns.
+fn whole_row(tx: &Transaction<'_>, table: &str, row_id: &str) -> CoreResult<serde_json::Value> {
+    let key = key_column(table)
+        .ok_or_else(|| CoreError::internal(&"change to a table that does not sync"))?;
+    let mut statement = tx
+        .prepare_cached(&format!("SELECT * FROM {table} WHERE {key} = ?1"))
+        .map_err(|e| CoreError::from_sql(&e, "save the change"))?;
+    let names: Vec<String> = statement
+        .column_names()
+        .iter()
+        .map(|n| (*n).to_owned())
+        .collect();
+    statement
+        .query_row([row_id], |row| {
+            let mut object = serde_json::Map::new();
+            for (index, name) in names.iter().enumerate() {
+                object.insert(name.clone(), json_value(row.get_ref(index)?));
+            }
+            Ok(serde_json::Value::Object(object))
+        })
+        .map_err(|e| CoreError::from_sql(&e, "save the change"))
+}
+
+fn json_value(value: rusqlite::types::ValueRef<'_>) -> serde_json::Value {
+    use rusqlite::types::ValueRef;
+    match value {
+        ValueRef::Null => serde_json::Value::Null,
+        ValueRef::Integer(n) => serde_json::json!(n),
+        ValueRef::Real(x) => serde_json::json!(x),
+        ValueRef::Text(text) => serde_json::json!(String::from_utf8_lossy(text)),
+        ValueRef::Blob(bytes) => serde_json::json!(hex::encode(bytes)),
+    }
 }
 
 /// The clock resumed from the highest stamp in the log, so stamps keep

@@ -52,8 +52,7 @@ pub fn move_rows(
         )
         .map_err(|e| CoreError::from_sql(&e, "merge the records"))?;
         for id in &ids {
-            let row = serde_json::json!({ "id": id, "client_id": kept.to_string() });
-            change_log::append(tx, stamp, table, id, Operation::Update, &row)?;
+            change_log::append(tx, stamp, table, id, Operation::Update)?;
         }
         moved += ids.len();
     }
@@ -85,13 +84,5 @@ pub fn mark_merged(
             "That record was merged already. Refresh the page.",
         ));
     }
-    let row = serde_json::json!({ "id": merged.to_string(), "merged_into": kept.to_string() });
-    change_log::append(
-        tx,
-        stamp,
-        "clients",
-        &merged.to_string(),
-        Operation::Update,
-        &row,
-    )
+    change_log::append(tx, stamp, "clients", &merged.to_string(), Operation::Update)
 }

@@ -63,30 +63,12 @@ pub fn write(
         ],
     )
     .map_err(|e| CoreError::from_sql(&e, "save the client's details"))?;
-    let row: String = tx
-        .query_row(
-            "SELECT json_object('client_id', client_id, 'other_names', other_names, 'pronouns', pronouns,
-                    'address', address, 'postcode', postcode, 'local_authority', local_authority, 'phone', phone,
-                    'safe_contact_times', safe_contact_times, 'letters_home', letters_home,
-                    'preferred_language', preferred_language, 'needs_interpreter', needs_interpreter,
-                    'reasonable_adjustments', reasonable_adjustments,
-                    'needs_literacy_support', needs_literacy_support, 'ethnicity', ethnicity,
-                    'religion', religion, 'sexual_orientation', sexual_orientation,
-                    'disability', disability, 'armed_forces', armed_forces,
-                    'updated_by', updated_by, 'updated_at', updated_at)
-             FROM client_profiles WHERE client_id = ?1",
-            [client.to_string()],
-            |row| row.get(0),
-        )
-        .map_err(|e| CoreError::from_sql(&e, "save the client's details"))?;
-    let row: serde_json::Value = serde_json::from_str(&row).map_err(|e| CoreError::internal(&e))?;
     change_log::append(
         tx,
         stamp,
         "client_profiles",
         &client.to_string(),
         Operation::Update,
-        &row,
     )
 }
 

@@ -13,23 +13,6 @@ const COLUMNS: &str =
     "id, given_name, family_name, date_of_birth, keyworker_id, crn, pnc_id, nhs_number,
      co_worker_id, gender, wants_same_sex_keyworker";
 
-fn row_json(client: &Client, stamp: WriteStamp) -> serde_json::Value {
-    serde_json::json!({
-        "id": client.id.to_string(),
-        "given_name": client.given_name.as_str(),
-        "family_name": client.family_name.as_str(),
-        "date_of_birth": stored_date(client.date_of_birth),
-        "keyworker_id": client.keyworker.map(|k| k.to_string()),
-        "co_worker_id": client.co_worker.map(|k| k.to_string()),
-        "gender": client.gender,
-        "wants_same_sex_keyworker": client.wants_same_sex_keyworker,
-        "crn": client.identifiers.crn.as_ref().map(Crn::as_str),
-        "pnc_id": client.identifiers.pnc_id.as_ref().map(PncId::as_str),
-        "nhs_number": client.identifiers.nhs_number.as_ref().map(NhsNumber::as_str),
-        "changed_at": stamp.at.to_rfc3339(),
-    })
-}
-
 fn stored_date(date: DateOfBirth) -> String {
     date.date().format("%Y-%m-%d").to_string()
 }
@@ -76,9 +59,7 @@ pub fn insert(
         ],
     )
     .map_err(|e| CoreError::from_sql(&e, "save the client"))?;
-    let mut row = row_json(&client, stamp);
-    row["created_by"] = serde_json::json!(created_by.to_string());
-    change_log::append(tx, stamp, "clients", &id_text, Operation::Insert, &row)?;
+    change_log::append(tx, stamp, "clients", &id_text, Operation::Insert)?;
     Ok(client)
 }
 
@@ -111,14 +92,7 @@ pub fn update(tx: &Transaction<'_>, stamp: WriteStamp, client: &Client) -> CoreR
     if changed != 1 {
         return Err(no_such_client());
     }
-    change_log::append(
-        tx,
-        stamp,
-        "clients",
-        &id_text,
-        Operation::Update,
-        &row_json(client, stamp),
-    )
+    change_log::append(tx, stamp, "clients", &id_text, Operation::Update)
 }
 
 /// The record a merged client was merged into, if `id` was merged.

@@ -55,7 +55,13 @@ pub fn insert(
         ],
     )
     .map_err(|e| CoreError::from_sql(&e, "save the cohort flag"))?;
-    log_row(tx, stamp, id, Operation::Insert)
+    change_log::append(
+        tx,
+        stamp,
+        "cohort_flags",
+        &id.to_string(),
+        Operation::Insert,
+    )
 }
 
 pub fn remove(
@@ -82,32 +88,19 @@ pub fn remove(
     if changed != 1 {
         return Err(no_such_active_flag());
     }
-    log_row(tx, stamp, id, Operation::Update)
+    change_log::append(
+        tx,
+        stamp,
+        "cohort_flags",
+        &id.to_string(),
+        Operation::Update,
+    )
 }
 
 pub fn no_such_active_flag() -> CoreError {
     CoreError::invalid(
         "That cohort flag is not set any more (someone may have removed it). Refresh the page.",
     )
-}
-
-fn log_row(
-    tx: &Transaction<'_>,
-    stamp: WriteStamp,
-    id: CohortFlagId,
-    operation: Operation,
-) -> CoreResult<()> {
-    let row: String = tx
-        .query_row(
-            "SELECT json_object('id', id, 'client_id', client_id, 'flag', flag, 'set_by', set_by, 'set_at', set_at,
-                    'removed_by', removed_by, 'removed_at', removed_at, 'removal_reason', removal_reason)
-             FROM cohort_flags WHERE id = ?1",
-            [id.to_string()],
-            |row| row.get(0),
-        )
-        .map_err(|e| CoreError::from_sql(&e, "save the cohort flag"))?;
-    let row: serde_json::Value = serde_json::from_str(&row).map_err(|e| CoreError::internal(&e))?;
-    change_log::append(tx, stamp, "cohort_flags", &id.to_string(), operation, &row)
 }
 
 pub fn find(conn: &Connection, id: CohortFlagId) -> CoreResult<Option<CohortFlagEntry>> {
@@ -165,15 +158,7 @@ pub fn insert_ogrs(
         ],
     )
     .map_err(|e| CoreError::from_sql(&e, "save the OGRS score"))?;
-    let row = serde_json::json!({
-        "id": id,
-        "client_id": client.to_string(),
-        "score": ogrs.score,
-        "scored_on": scored_on,
-        "recorded_by": recorded_by.to_string(),
-        "recorded_at": stamp.at.to_rfc3339(),
-    });
-    change_log::append(tx, stamp, "ogrs_scores", &id, Operation::Insert, &row)
+    change_log::append(tx, stamp, "ogrs_scores", &id, Operation::Insert)
 }
 
 /// The latest OGRS score recorded for a client.

@@ -48,17 +48,7 @@ pub fn insert(
         ],
     )
     .map_err(|e| CoreError::from_sql(&e, "save the consent decision"))?;
-    let row = serde_json::json!({
-        "id": id,
-        "client_id": client.to_string(),
-        "agency": decision.agency,
-        "decision": decision.decision.as_str(),
-        "how": decision.how,
-        "decided_on": decided_on,
-        "recorded_by": recorded_by.to_string(),
-        "recorded_at": stamp.at.to_rfc3339(),
-    });
-    change_log::append(tx, stamp, "consent_decisions", &id, Operation::Insert, &row)
+    change_log::append(tx, stamp, "consent_decisions", &id, Operation::Insert)
 }
 
 /// Every decision about one client, newest first.

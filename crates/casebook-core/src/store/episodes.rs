@@ -80,7 +80,7 @@ pub fn insert(
         ],
     )
     .map_err(|e| CoreError::from_sql(&e, "save the referral"))?;
-    log_row(tx, stamp, id, Operation::Insert)
+    change_log::append(tx, stamp, "episodes", &id.to_string(), Operation::Insert)
 }
 
 /// The first attended face-to-face contact: the referral is accepted.
@@ -105,7 +105,7 @@ pub fn record_pick_up(
     if changed != 1 {
         return Err(not_awaiting_pick_up());
     }
-    log_row(tx, stamp, id, Operation::Update)
+    change_log::append(tx, stamp, "episodes", &id.to_string(), Operation::Update)
 }
 
 /// A referral not taken on: the outcome ends the episode that day.
@@ -133,7 +133,7 @@ pub fn record_ending_outcome(
     if changed != 1 {
         return Err(not_awaiting_pick_up());
     }
-    log_row(tx, stamp, id, Operation::Update)
+    change_log::append(tx, stamp, "episodes", &id.to_string(), Operation::Update)
 }
 
 /// The end of an accepted episode.
@@ -164,37 +164,13 @@ pub fn close(
             "This episode is not open any more (it may have been closed on another device). Refresh the page.",
         ));
     }
-    log_row(tx, stamp, id, Operation::Update)
+    change_log::append(tx, stamp, "episodes", &id.to_string(), Operation::Update)
 }
 
 fn not_awaiting_pick_up() -> CoreError {
     CoreError::invalid(
         "This referral already has an outcome (it may have been recorded on another device). Refresh the page.",
     )
-}
-
-/// The whole row, as sync will carry it.
-fn log_row(
-    tx: &Transaction<'_>,
-    stamp: WriteStamp,
-    id: EpisodeId,
-    operation: Operation,
-) -> CoreResult<()> {
-    let row: String = tx
-        .query_row(
-            "SELECT json_object('id', id, 'client_id', client_id, 'route', route, 'referrer', referrer,
-                    'received_at', received_at, 'reason', reason, 'release_date', release_date,
-                    'clock_starts', clock_starts, 'pick_up_due', pick_up_due, 'picked_up_at', picked_up_at,
-                    'outcome', outcome, 'outcome_note', outcome_note, 'ended_on', ended_on,
-                    'exit_reason', exit_reason, 'exit_note', exit_note, 'opened_by', opened_by,
-                    'opened_at', opened_at)
-             FROM episodes WHERE id = ?1",
-            [id.to_string()],
-            |row| row.get(0),
-        )
-        .map_err(|e| CoreError::from_sql(&e, "save the referral"))?;
-    let row: serde_json::Value = serde_json::from_str(&row).map_err(|e| CoreError::internal(&e))?;
-    change_log::append(tx, stamp, "episodes", &id.to_string(), operation, &row)
 }
 
 pub fn find(conn: &Connection, id: EpisodeId) -> CoreResult<Option<Episode>> {

@@ -18,6 +18,7 @@ pub mod consent_decisions;
 pub mod episodes;
 pub mod rag_reviews;
 pub mod safety_flags;
+pub mod sync_apply;
 pub mod sync_state;
 pub mod unit_rows;
 pub mod unit_settings;
@@ -52,6 +53,7 @@ fn migrations() -> Migrations<'static> {
         M::up(include_str!("migrations/0012_client_profiles.sql")),
         M::up(include_str!("migrations/0013_client_merges.sql")),
         M::up(include_str!("migrations/0014_sync_outbox.sql")),
+        M::up(include_str!("migrations/0015_sync_inbox.sql")),
     ])
 }
 
@@ -145,7 +147,7 @@ pub fn latest_schema_version() -> i64 {
     i64::try_from(MIGRATION_COUNT).unwrap_or(i64::MAX)
 }
 
-const MIGRATION_COUNT: usize = 14;
+const MIGRATION_COUNT: usize = 15;
 
 /// The schema version the database is at (the number of the last migration).
 pub fn schema_version(conn: &Connection) -> CoreResult<i64> {

@@ -45,16 +45,7 @@ pub fn insert(
         ],
     )
     .map_err(|e| CoreError::from_sql(&e, "save the RAG status"))?;
-    let row = serde_json::json!({
-        "id": id,
-        "client_id": client.to_string(),
-        "rating": review.rating.as_str(),
-        "reason": review.reason,
-        "next_review": next_review,
-        "reviewed_by": reviewer.to_string(),
-        "reviewed_at": stamp.at.to_rfc3339(),
-    });
-    change_log::append(tx, stamp, "rag_reviews", &id, Operation::Insert, &row)
+    change_log::append(tx, stamp, "rag_reviews", &id, Operation::Insert)
 }
 
 /// Every review of one client, newest first.

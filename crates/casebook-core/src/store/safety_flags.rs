@@ -66,7 +66,13 @@ pub fn insert(
         ],
     )
     .map_err(|e| CoreError::from_sql(&e, "save the safety flag"))?;
-    log_row(tx, stamp, id, Operation::Insert)
+    change_log::append(
+        tx,
+        stamp,
+        "safety_flags",
+        &id.to_string(),
+        Operation::Insert,
+    )
 }
 
 /// A review: a new note and the next review date.
@@ -96,7 +102,13 @@ pub fn review(
     if changed != 1 {
         return Err(no_such_active_flag());
     }
-    log_row(tx, stamp, id, Operation::Update)
+    change_log::append(
+        tx,
+        stamp,
+        "safety_flags",
+        &id.to_string(),
+        Operation::Update,
+    )
 }
 
 pub fn end(
@@ -123,35 +135,19 @@ pub fn end(
     if changed != 1 {
         return Err(no_such_active_flag());
     }
-    log_row(tx, stamp, id, Operation::Update)
+    change_log::append(
+        tx,
+        stamp,
+        "safety_flags",
+        &id.to_string(),
+        Operation::Update,
+    )
 }
 
 pub fn no_such_active_flag() -> CoreError {
     CoreError::invalid(
         "That safety flag is not active any more (someone may have ended it). Refresh the page.",
     )
-}
-
-/// The whole row, as sync will carry it.
-fn log_row(
-    tx: &Transaction<'_>,
-    stamp: WriteStamp,
-    id: SafetyFlagId,
-    operation: Operation,
-) -> CoreResult<()> {
-    let row: String = tx
-        .query_row(
-            "SELECT json_object('id', id, 'client_id', client_id, 'kind', kind, 'mappa_category', mappa_category,
-                    'mappa_level', mappa_level, 'note', note, 'review_by', review_by, 'raised_by', raised_by,
-                    'raised_at', raised_at, 'reviewed_by', reviewed_by, 'reviewed_at', reviewed_at,
-                    'ended_by', ended_by, 'ended_at', ended_at, 'end_reason', end_reason)
-             FROM safety_flags WHERE id = ?1",
-            [id.to_string()],
-            |row| row.get(0),
-        )
-        .map_err(|e| CoreError::from_sql(&e, "save the safety flag"))?;
-    let row: serde_json::Value = serde_json::from_str(&row).map_err(|e| CoreError::internal(&e))?;
-    change_log::append(tx, stamp, "safety_flags", &id.to_string(), operation, &row)
 }
 
 pub fn find(conn: &Connection, id: SafetyFlagId) -> CoreResult<Option<SafetyFlag>> {

@@ -116,12 +116,5 @@ fn write_one(tx: &Transaction<'_>, stamp: WriteStamp, key: &str, value: &str) ->
         params![key, value, stamp.hlc.encode(), stamp.device.to_string()],
     )
     .map_err(|e| CoreError::from_sql(&e, "save the unit's settings"))?;
-    change_log::append(
-        tx,
-        stamp,
-        "unit_settings",
-        key,
-        Operation::Update,
-        &serde_json::json!({ "key": key, "value": value, "changed_at": stamp.at.to_rfc3339() }),
-    )
+    change_log::append(tx, stamp, "unit_settings", key, Operation::Update)
 }

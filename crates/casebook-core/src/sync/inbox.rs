@@ -1,6 +1,7 @@
-//! Reading: another device's bundles from its folder on the share, checked
-//! and in order. Applying them to this device's database is the next step
-//! of sync and is not built yet; this is everything before it.
+//! Receiving: other devices' bundles from their folders on the share,
+//! checked, in order, and applied, each bundle with its version-vector entry
+//! in one transaction, so a bundle applied twice or an import cut off part
+//! way changes nothing the next receive does not finish.
 //!
 //! A device's bundles must run 1, 2, 3… with each naming the hash of the one
 //! before. A missing number is a gap, two files with one number or a broken
@@ -14,6 +15,7 @@ use std::path::Path;
 
 use ed25519_dalek::VerifyingKey;
 
+use crate::clock::{Clock, HlcStamp};
 use crate::domain::ids::DeviceId;
 use crate::error::{CoreError, CoreResult};
 use crate::store;
@@ -30,7 +32,131 @@ pub struct DeviceBundles {
     pub stopped: Option<String>,
 }
 
+/// What one receive did.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ReceiveReport {
+    pub bundles_applied: usize,
+    /// Changes that changed a row here (the rest were already outdone).
+    pub changes_applied: usize,
+    /// Plain-words problems: files set aside, gaps, forks, changes waiting
+    /// for another device's.
+    pub problems: Vec<String>,
+}
+
 impl UnlockedUnit {
+    /// Applies every bundle of every other device on the share that this
+    /// device has not applied yet.
+    pub fn receive_changes(
+        &mut self,
+        share: &Path,
+        clock: &dyn Clock,
+    ) -> CoreResult<ReceiveReport> {
+        self.require_own_password()?;
+        let devices_folder = share.join("devices");
+        if !devices_folder.is_dir() {
+            return Err(share_error(
+                &std::io::Error::from(std::io::ErrorKind::NotFound),
+                "receive changes",
+            ));
+        }
+        let me = self.device.to_string();
+        let mut devices: Vec<DeviceId> = fs::read_dir(&devices_folder)
+            .map_err(|e| share_error(&e, "receive changes"))?
+            .flatten()
+            .filter_map(|entry| DeviceId::parse(&entry.file_name().to_string_lossy()).ok())
+            .filter(|device| device.to_string() != me)
+            .collect();
+        devices.sort();
+        let mut report = ReceiveReport::default();
+        let mut waiting: Vec<DeviceId> = Vec::new();
+        // A bundle may refer to rows another device made (a review of its
+        // client); if that device's bundle is not applied yet, the bundle
+        // waits, and another round runs while any bundle was applied.
+        loop {
+            let mut progress = false;
+            waiting.clear();
+            for device in &devices {
+                let (after, after_hash) =
+                    store::sync_apply::applied(&self.conn, &device.to_string())?;
+                let read = match self.read_device_bundles(share, *device, after, &after_hash) {
+                    Ok(read) => read,
+                    Err(error) => {
+                        push_once(&mut report.problems, error.message);
+                        continue;
+                    }
+                };
+                if let Some(problem) = read.stopped {
+                    push_once(&mut report.problems, problem);
+                }
+                for bundle in read.bundles {
+                    match self.apply_bundle(device, &bundle, clock)? {
+                        Some(changed) => {
+                            progress = true;
+                            report.bundles_applied += 1;
+                            report.changes_applied += changed;
+                        }
+                        None => {
+                            waiting.push(*device);
+                            break;
+                        }
+                    }
+                }
+            }
+            if !progress {
+                break;
+            }
+        }
+        if !waiting.is_empty() {
+            push_once(
+                &mut report.problems,
+                "Some changes wait for another device's changes that have not reached the shared folder yet."
+                    .to_owned(),
+            );
+        }
+        Ok(report)
+    }
+
+    /// One bundle's changes and its version-vector entry, in one
+    /// transaction; returns how many rows it changed, or `None` (and
+    /// changes nothing) when it points at rows not received yet.
+    fn apply_bundle(
+        &mut self,
+        device: &DeviceId,
+        bundle: &OpenedBundle,
+        clock: &dyn Clock,
+    ) -> CoreResult<Option<usize>> {
+        let tx = store::begin(&mut self.conn, "apply the received changes")?;
+        // Rows may arrive before the rows they point at within a bundle;
+        // foreign keys are checked when the bundle is whole.
+        tx.execute_batch("PRAGMA defer_foreign_keys = ON;")
+            .map_err(|e| CoreError::from_sql(&e, "apply the received changes"))?;
+        let mut changed = 0;
+        for change in &bundle.changes {
+            if store::sync_apply::apply_change(&tx, change)? {
+                changed += 1;
+            }
+            if let Some(stamp) = HlcStamp::decode(&change.hlc) {
+                self.hlc.observe(stamp);
+            }
+        }
+        let mut tables: Vec<&str> = bundle.changes.iter().map(|c| c.table.as_str()).collect();
+        tables.sort_unstable();
+        tables.dedup();
+        if store::sync_apply::points_at_missing_rows(&tx, &tables)? {
+            // Dropping the transaction undoes the bundle's changes.
+            return Ok(None);
+        }
+        store::sync_apply::record_applied(
+            &tx,
+            &device.to_string(),
+            bundle.header.sequence,
+            &bundle.hash,
+            clock.now(),
+        )?;
+        store::commit(tx, "apply the received changes")?;
+        Ok(Some(changed))
+    }
+
     /// The bundles `device` wrote after sequence `after` (whose hash was
     /// `after_hash`), checked against the device's published key, this
     /// unit's key and the device's hash chain.
@@ -100,6 +226,12 @@ impl UnlockedUnit {
             found.bundles.push(opened);
         }
         Ok(found)
+    }
+}
+
+fn push_once(problems: &mut Vec<String>, problem: String) {
+    if !problems.contains(&problem) {
+        problems.push(problem);
     }
 }
 

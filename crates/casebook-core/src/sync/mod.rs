@@ -1,8 +1,11 @@
-//! Sync through a shared folder (SYNC.md). So far: the bundle file, sealed
-//! and signed by the device that writes it and checked by every reader, and
-//! sending this device's changes to the share and reading other devices'
-//! bundles back, checked and in order. Applying them comes next.
+//! Sync through a shared folder (SYNC.md): the bundle file, sealed and
+//! signed by the device that writes it and checked by every reader; sending
+//! this device's changes to the share; receiving other devices' bundles,
+//! checked, in order, and applied; and a copied unit taking its own device
+//! identity. Conflicts that need a person, snapshots and joining from the
+//! share come next.
 
 pub mod bundle;
+pub mod device_copy;
 pub mod inbox;
 pub mod outbox;

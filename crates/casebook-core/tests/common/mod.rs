@@ -82,6 +82,16 @@ impl Unit {
         &self.folder
     }
 
+    /// Signs in to a copy of this unit kept in `folder` (another "device").
+    pub fn as_at(&self, folder: &Path, username: &str) -> UnlockedUnit {
+        let password = if username == "admin" {
+            ADMIN_PASSWORD
+        } else {
+            STAFF_PASSWORD
+        };
+        sign_in(folder, username, password)
+    }
+
     pub fn as_(&self, username: &str) -> UnlockedUnit {
         let password = if username == "admin" {
             ADMIN_PASSWORD

@@ -1,0 +1,142 @@
+//! Two devices of one unit exchanging changes through a shared folder, on
+//! real encrypted files: each sees what the other did, the later write of a
+//! row wins on both, and receiving twice changes nothing.
+
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+mod common;
+
+use std::fs;
+use std::path::Path;
+
+use casebook_core::clock::{OsEntropy, SystemClock};
+use casebook_core::domain::client::ClientDetailsText;
+use casebook_core::domain::ids::ClientId;
+use casebook_core::domain::rag::Rag;
+use casebook_core::unlocked_unit::UnlockedUnit;
+use common::Unit;
+
+fn copy_folder(from: &Path, to: &Path) {
+    fs::create_dir_all(to).unwrap();
+    for entry in fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        let target = to.join(entry.file_name());
+        if entry.file_type().unwrap().is_dir() {
+            copy_folder(&entry.path(), &target);
+        } else {
+            fs::copy(entry.path(), target).unwrap();
+        }
+    }
+}
+
+fn add(unit: &mut UnlockedUnit, given: &str, born: &str) -> ClientId {
+    unit.add_client(
+        &ClientDetailsText {
+            confirmed_new_person: true,
+            ..ClientDetailsText::named(given, "Whitlock", born)
+        },
+        &SystemClock,
+        &mut OsEntropy,
+    )
+    .unwrap()
+    .id
+}
+
+/// What a device shows: every client with their rating, by id.
+fn state(unit: &mut UnlockedUnit) -> Vec<(ClientId, String, Option<Rag>)> {
+    let mut lines: Vec<_> = unit
+        .view_caseload(&SystemClock, &mut OsEntropy)
+        .unwrap()
+        .into_iter()
+        .map(|e| (e.client.id, e.client.given_name.as_str().to_owned(), e.rag))
+        .collect();
+    lines.sort_by_key(|line| line.0);
+    lines
+}
+
+#[test]
+fn two_devices_converge_through_the_shared_folder() {
+    let unit = Unit::new();
+    let share = tempfile::tempdir().unwrap();
+    let second = tempfile::tempdir().unwrap();
+    let folder_b = second.path().join("unit");
+
+    let mut a = unit.as_("kim");
+    let jordan = add(&mut a, "Jordan", "1990-05-17");
+    a.send_changes(share.path(), &SystemClock, &mut OsEntropy)
+        .unwrap();
+    a.lock(&SystemClock, &mut OsEntropy);
+
+    // The second computer starts from a copy and takes its own identity.
+    copy_folder(unit.folder(), &folder_b);
+    let mut b = unit.as_at(&folder_b, "kim");
+    b.become_new_device(&SystemClock, &mut OsEntropy).unwrap();
+    let sam = add(&mut b, "Sam", "1985-01-02");
+    b.review_rag(
+        jordan,
+        "amber",
+        "Missed an appointment",
+        "",
+        &SystemClock,
+        &mut OsEntropy,
+    )
+    .unwrap();
+    b.send_changes(share.path(), &SystemClock, &mut OsEntropy)
+        .unwrap();
+    let nothing_yet = b.receive_changes(share.path(), &SystemClock).unwrap();
+    assert_eq!(
+        nothing_yet.bundles_applied, 0,
+        "the copy already holds the original's first bundle"
+    );
+
+    let mut a = unit.as_("kim");
+    let received = a.receive_changes(share.path(), &SystemClock).unwrap();
+    assert_eq!(received.bundles_applied, 1, "{:?}", received.problems);
+    assert!(received.problems.is_empty(), "{:?}", received.problems);
+    assert!(state(&mut a).iter().any(|(id, _, _)| *id == sam));
+
+    // Both change Jordan's name while apart; the later change wins on both.
+    let rename = |unit: &mut UnlockedUnit, given: &str| {
+        unit.update_client_details(
+            jordan,
+            &ClientDetailsText::named(given, "Whitlock", "1990-05-17"),
+            &SystemClock,
+            &mut OsEntropy,
+        )
+        .unwrap();
+    };
+    rename(&mut a, "Jordi");
+    a.review_rag(
+        jordan,
+        "red",
+        "Arrested for burglary",
+        "",
+        &SystemClock,
+        &mut OsEntropy,
+    )
+    .unwrap();
+    std::thread::sleep(std::time::Duration::from_millis(5));
+    rename(&mut b, "Jordan-Lee");
+    a.send_changes(share.path(), &SystemClock, &mut OsEntropy)
+        .unwrap();
+    b.send_changes(share.path(), &SystemClock, &mut OsEntropy)
+        .unwrap();
+    a.receive_changes(share.path(), &SystemClock).unwrap();
+    b.receive_changes(share.path(), &SystemClock).unwrap();
+
+    let seen_by_a = state(&mut a);
+    let seen_by_b = state(&mut b);
+    assert_eq!(seen_by_a, seen_by_b, "the two devices hold the same");
+    let jordan_line = seen_by_a.iter().find(|(id, _, _)| *id == jordan).unwrap();
+    assert_eq!(jordan_line.1, "Jordan-Lee", "the later rename wins");
+    assert_eq!(
+        jordan_line.2,
+        Some(Rag::Red),
+        "the latest review is the current rating"
+    );
+
+    // Receiving again applies nothing twice.
+    let again = a.receive_changes(share.path(), &SystemClock).unwrap();
+    assert_eq!(again.bundles_applied, 0);
+    assert_eq!(state(&mut a), seen_by_b);
+}
