@@ -147,6 +147,51 @@ pub fn points_at_missing_rows(tx: &Transaction<'_>, tables: &[&str]) -> CoreResu
     Ok(false)
 }
 
+/// The tables whose rows sync, for comparing what devices hold.
+pub const SYNCED_TABLES: [&str; 10] = [
+    "accounts",
+    "clients",
+    "unit_settings",
+    "rag_reviews",
+    "safety_flags",
+    "cohort_flags",
+    "ogrs_scores",
+    "consent_decisions",
+    "episodes",
+    "client_profiles",
+];
+
+/// A SHA-256 over every synced row, in key order: two devices that have
+/// received each other's changes hold the same digest.
+pub fn synced_rows_digest(conn: &Connection) -> CoreResult<String> {
+    use sha2::{Digest, Sha256};
+    let mut hasher = Sha256::new();
+    for table in SYNCED_TABLES {
+        let key = key_column(table).unwrap_or("rowid");
+        let mut statement = conn
+            .prepare(&format!("SELECT * FROM {table} ORDER BY {key}"))
+            .map_err(|e| CoreError::from_sql(&e, "compare the unit"))?;
+        let width = statement.column_count();
+        let mut rows = statement
+            .query([])
+            .map_err(|e| CoreError::from_sql(&e, "compare the unit"))?;
+        hasher.update(table.as_bytes());
+        while let Some(row) = rows
+            .next()
+            .map_err(|e| CoreError::from_sql(&e, "compare the unit"))?
+        {
+            for index in 0..width {
+                let value: Value = row
+                    .get(index)
+                    .map_err(|e| CoreError::from_sql(&e, "compare the unit"))?;
+                hasher.update(format!("{value:?}\u{1f}").as_bytes());
+            }
+            hasher.update(b"\n");
+        }
+    }
+    Ok(hex::encode(hasher.finalize()))
+}
+
 fn sql_value(value: &serde_json::Value) -> Value {
     match value {
         serde_json::Value::Null => Value::Null,
