@@ -131,4 +131,19 @@ mod tests {
             "ui/src/lib/ipc/bindings.ts is stale: run `make bindings` and commit it"
         );
     }
+
+    /// The audit screen names every action the core records, so none shows
+    /// as a bare code or is missing from the filter.
+    #[test]
+    fn the_audit_screen_has_words_for_every_action() {
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../ui/src/lib/audit.ts");
+        let words = std::fs::read_to_string(path).unwrap();
+        for action in casebook_core::domain::audit::AuditAction::ALL {
+            let code = format!("code: '{}'", action.as_str());
+            assert!(
+                words.contains(&code),
+                "ui/src/lib/audit.ts has no words for {code}"
+            );
+        }
+    }
 }

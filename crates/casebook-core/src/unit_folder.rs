@@ -294,7 +294,7 @@ fn build_unit(
     Ok(recovery_key)
 }
 
-fn move_into_place(staging: &Path, folder: &Path) -> CoreResult<()> {
+pub(crate) fn move_into_place(staging: &Path, folder: &Path) -> CoreResult<()> {
     // An empty folder left where the unit goes (made by hand, or by an older
     // failed attempt) is removed first; a non-empty one is never touched.
     if folder.exists() {
@@ -438,7 +438,7 @@ fn failed(attempts: &mut SignInAttempts, username: &str, clock: &dyn Clock) -> C
     CoreError::wrong_credentials()
 }
 
-fn check_slot_belongs(slot: &KeySlot, description: &UnitDescription) -> CoreResult<()> {
+pub(crate) fn check_slot_belongs(slot: &KeySlot, description: &UnitDescription) -> CoreResult<()> {
     if slot.header.unit_id == description.unit_id {
         return Ok(());
     }

@@ -36,6 +36,13 @@ export const AUDIT_ACTIONS: ReadonlyArray<{ code: string; words: string }> = [
   { code: 'ogrs_recorded', words: 'Recorded an OGRS score' },
   { code: 'consent_recorded', words: 'Recorded a consent decision' },
   { code: 'role_changed', words: "Changed an account's role" },
+  { code: 'referral_received', words: 'Recorded a referral' },
+  { code: 'referral_picked_up', words: 'Recorded a pick-up' },
+  { code: 'referral_ended', words: "Recorded a referral's outcome" },
+  { code: 'episode_closed', words: 'Closed an episode' },
+  { code: 'clients_merged', words: 'Merged two client records' },
+  { code: 'shared_folder_connected', words: 'Connected the unit to a shared folder' },
+  { code: 'joined_from_shared_folder', words: 'Joined the unit from a shared folder' },
 ];
 
 const WORDS = new Map(AUDIT_ACTIONS.map((action) => [action.code, action.words]));

@@ -51,10 +51,12 @@ pub enum AuditAction {
     ReferralEnded,
     EpisodeClosed,
     ClientsMerged,
+    SharedFolderConnected,
+    JoinedFromSharedFolder,
 }
 
 impl AuditAction {
-    pub const ALL: [AuditAction; 36] = [
+    pub const ALL: [AuditAction; 38] = [
         AuditAction::UnitCreated,
         AuditAction::SignedIn,
         AuditAction::SignInFailed,
@@ -91,6 +93,8 @@ impl AuditAction {
         AuditAction::ReferralEnded,
         AuditAction::EpisodeClosed,
         AuditAction::ClientsMerged,
+        AuditAction::SharedFolderConnected,
+        AuditAction::JoinedFromSharedFolder,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -131,6 +135,8 @@ impl AuditAction {
             AuditAction::ReferralEnded => "referral_ended",
             AuditAction::EpisodeClosed => "episode_closed",
             AuditAction::ClientsMerged => "clients_merged",
+            AuditAction::SharedFolderConnected => "shared_folder_connected",
+            AuditAction::JoinedFromSharedFolder => "joined_from_shared_folder",
         }
     }
 

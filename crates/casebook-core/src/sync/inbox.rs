@@ -15,13 +15,16 @@ use std::path::Path;
 
 use ed25519_dalek::VerifyingKey;
 
-use crate::clock::{Clock, HlcStamp};
+use rusqlite::Connection;
+
+use crate::clock::{Clock, HlcStamp, HybridLogicalClock};
 use crate::domain::ids::DeviceId;
 use crate::error::{CoreError, CoreResult};
 use crate::store;
 use crate::sync::bundle::{OpenedBundle, open_bundle};
 use crate::sync::outbox::{DeviceFile, device_folder, share_error};
 use crate::unlocked_unit::UnlockedUnit;
+use crate::vault::keys::UnitKey;
 
 /// What reading one device's folder found.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -52,113 +55,15 @@ impl UnlockedUnit {
         clock: &dyn Clock,
     ) -> CoreResult<ReceiveReport> {
         self.require_own_password()?;
-        if !share.is_dir() {
-            return Err(share_error(
-                &std::io::Error::from(std::io::ErrorKind::NotFound),
-                "receive changes",
-            ));
-        }
-        // A share no device has sent to yet has nothing to receive.
-        let devices_folder = share.join("devices");
-        if !devices_folder.is_dir() {
-            return Ok(ReceiveReport::default());
-        }
-        let me = self.device.to_string();
-        let mut devices: Vec<DeviceId> = fs::read_dir(&devices_folder)
-            .map_err(|e| share_error(&e, "receive changes"))?
-            .flatten()
-            .filter_map(|entry| DeviceId::parse(&entry.file_name().to_string_lossy()).ok())
-            .filter(|device| device.to_string() != me)
-            .collect();
-        devices.sort();
-        let mut report = ReceiveReport::default();
-        let mut waiting: Vec<DeviceId> = Vec::new();
-        // A bundle may refer to rows another device made (a review of its
-        // client); if that device's bundle is not applied yet, the bundle
-        // waits, and another round runs while any bundle was applied.
-        loop {
-            let mut progress = false;
-            waiting.clear();
-            for device in &devices {
-                let (after, after_hash) =
-                    store::sync_apply::applied(&self.conn, &device.to_string())?;
-                let read = match self.read_device_bundles(share, *device, after, &after_hash) {
-                    Ok(read) => read,
-                    Err(error) => {
-                        push_once(&mut report.problems, error.message);
-                        continue;
-                    }
-                };
-                if let Some(problem) = read.stopped {
-                    push_once(&mut report.problems, problem);
-                }
-                for bundle in read.bundles {
-                    match self.apply_bundle(device, &bundle, clock)? {
-                        Some(changed) => {
-                            progress = true;
-                            report.bundles_applied += 1;
-                            report.changes_applied += changed;
-                        }
-                        None => {
-                            waiting.push(*device);
-                            break;
-                        }
-                    }
-                }
-            }
-            if !progress {
-                break;
-            }
-        }
-        if !waiting.is_empty() {
-            push_once(
-                &mut report.problems,
-                "Some changes wait for another device's changes that have not reached the shared folder yet."
-                    .to_owned(),
-            );
-        }
-        Ok(report)
-    }
-
-    /// One bundle's changes and its version-vector entry, in one
-    /// transaction; returns how many rows it changed, or `None` (and
-    /// changes nothing) when it points at rows not received yet.
-    fn apply_bundle(
-        &mut self,
-        device: &DeviceId,
-        bundle: &OpenedBundle,
-        clock: &dyn Clock,
-    ) -> CoreResult<Option<usize>> {
-        let tx = store::begin(&mut self.conn, "apply the received changes")?;
-        // Rows may arrive before the rows they point at within a bundle;
-        // foreign keys are checked when the bundle is whole.
-        tx.execute_batch("PRAGMA defer_foreign_keys = ON;")
-            .map_err(|e| CoreError::from_sql(&e, "apply the received changes"))?;
-        let mut changed = 0;
-        for change in &bundle.changes {
-            if store::sync_apply::apply_change(&tx, change)? {
-                changed += 1;
-            }
-            if let Some(stamp) = HlcStamp::decode(&change.hlc) {
-                self.hlc.observe(stamp);
-            }
-        }
-        let mut tables: Vec<&str> = bundle.changes.iter().map(|c| c.table.as_str()).collect();
-        tables.sort_unstable();
-        tables.dedup();
-        if store::sync_apply::points_at_missing_rows(&tx, &tables)? {
-            // Dropping the transaction undoes the bundle's changes.
-            return Ok(None);
-        }
-        store::sync_apply::record_applied(
-            &tx,
-            &device.to_string(),
-            bundle.header.sequence,
-            &bundle.hash,
-            clock.now(),
-        )?;
-        store::commit(tx, "apply the received changes")?;
-        Ok(Some(changed))
+        let me = self.device;
+        receive_into(
+            &mut self.conn,
+            &self.unit_key,
+            me,
+            &mut self.hlc,
+            share,
+            clock,
+        )
     }
 
     /// A digest of every synced row: equal on two devices that hold the
@@ -178,65 +83,194 @@ impl UnlockedUnit {
         after_hash: &str,
     ) -> CoreResult<DeviceBundles> {
         self.require_own_password()?;
-        let unit = store::unit_rows::unit_id(&self.conn)?;
-        let folder = device_folder(share, &device.to_string());
-        let device_key = read_device_key(&folder, &device.to_string(), &unit.to_string())?;
-        let mut numbered: Vec<(u64, String)> = Vec::new();
-        for entry in fs::read_dir(&folder).map_err(|e| share_error(&e, "read the shared folder"))? {
-            let Ok(entry) = entry else { continue };
-            let name = entry.file_name().to_string_lossy().into_owned();
-            if let Some(sequence) = sequence_of(&name)
-                && sequence > after
-            {
-                numbered.push((sequence, name));
-            }
-        }
-        numbered.sort();
-        let body_key = self.unit_key.bundle_key();
-        let mut found = DeviceBundles::default();
-        let mut previous = after_hash.to_owned();
-        for (expected, (index, (sequence, name))) in (after + 1..).zip(numbered.iter().enumerate())
-        {
-            if numbered
-                .get(index + 1)
-                .is_some_and(|(next, _)| next == sequence)
-            {
-                found.stopped = Some(format!(
-                    "Two files claim to be bundle {sequence} of one device (a fork). Reading stopped there; ask your administrator."
-                ));
-                break;
-            }
-            if *sequence != expected {
-                found.stopped = Some(format!(
-                    "Bundle {expected} of one device is missing from the shared folder (a gap); later ones wait until it arrives."
-                ));
-                break;
-            }
-            let bytes = match fs::read(folder.join(name)) {
-                Ok(bytes) => bytes,
-                Err(error) => {
-                    found.stopped = Some(share_error(&error, "read the shared folder").message);
-                    break;
-                }
-            };
-            let opened = match open_bundle(&bytes, unit, &device_key, &body_key) {
-                Ok(opened) => opened,
-                Err(error) => {
-                    found.stopped = Some(error.message);
-                    break;
-                }
-            };
-            if opened.header.sequence != *sequence || opened.header.previous != previous {
-                found.stopped = Some(format!(
-                    "Bundle {sequence} of one device does not follow on from the one before it (a fork). Reading stopped there; ask your administrator."
-                ));
-                break;
-            }
-            previous = opened.hash.clone();
-            found.bundles.push(opened);
-        }
-        Ok(found)
+        read_bundles(&self.conn, &self.unit_key, share, device, after, after_hash)
     }
+}
+
+/// Receives into a unit database: for a signed-in unit, and for a device
+/// joining from the share before anyone can sign in to it.
+pub(crate) fn receive_into(
+    conn: &mut Connection,
+    unit_key: &UnitKey,
+    me: DeviceId,
+    hlc: &mut HybridLogicalClock,
+    share: &Path,
+    clock: &dyn Clock,
+) -> CoreResult<ReceiveReport> {
+    if !share.is_dir() {
+        return Err(share_error(
+            &std::io::Error::from(std::io::ErrorKind::NotFound),
+            "receive changes",
+        ));
+    }
+    // A share no device has sent to yet has nothing to receive.
+    let devices_folder = share.join("devices");
+    if !devices_folder.is_dir() {
+        return Ok(ReceiveReport::default());
+    }
+    let mut devices: Vec<DeviceId> = fs::read_dir(&devices_folder)
+        .map_err(|e| share_error(&e, "receive changes"))?
+        .flatten()
+        .filter_map(|entry| DeviceId::parse(&entry.file_name().to_string_lossy()).ok())
+        .filter(|device| *device != me)
+        .collect();
+    devices.sort();
+    let mut report = ReceiveReport::default();
+    let mut waiting: Vec<DeviceId> = Vec::new();
+    // A bundle may refer to rows another device made (a review of its
+    // client); if that device's bundle is not applied yet, the bundle
+    // waits, and another round runs while any bundle was applied.
+    loop {
+        let mut progress = false;
+        waiting.clear();
+        for device in &devices {
+            let (after, after_hash) = store::sync_apply::applied(conn, &device.to_string())?;
+            let read = match read_bundles(conn, unit_key, share, *device, after, &after_hash) {
+                Ok(read) => read,
+                Err(error) => {
+                    push_once(&mut report.problems, error.message);
+                    continue;
+                }
+            };
+            if let Some(problem) = read.stopped {
+                push_once(&mut report.problems, problem);
+            }
+            for bundle in read.bundles {
+                match apply_bundle(conn, hlc, device, &bundle, clock)? {
+                    Some(changed) => {
+                        progress = true;
+                        report.bundles_applied += 1;
+                        report.changes_applied += changed;
+                    }
+                    None => {
+                        waiting.push(*device);
+                        break;
+                    }
+                }
+            }
+        }
+        if !progress {
+            break;
+        }
+    }
+    if !waiting.is_empty() {
+        push_once(
+            &mut report.problems,
+            "Some changes wait for another device's changes that have not reached the shared folder yet."
+                .to_owned(),
+        );
+    }
+    Ok(report)
+}
+
+/// One bundle's changes and its version-vector entry, in one transaction;
+/// returns how many rows it changed, or `None` (and changes nothing) when
+/// it points at rows not received yet.
+fn apply_bundle(
+    conn: &mut Connection,
+    hlc: &mut HybridLogicalClock,
+    device: &DeviceId,
+    bundle: &OpenedBundle,
+    clock: &dyn Clock,
+) -> CoreResult<Option<usize>> {
+    let tx = store::begin(conn, "apply the received changes")?;
+    // Rows may arrive before the rows they point at within a bundle;
+    // foreign keys are checked when the bundle is whole.
+    tx.execute_batch("PRAGMA defer_foreign_keys = ON;")
+        .map_err(|e| CoreError::from_sql(&e, "apply the received changes"))?;
+    let mut changed = 0;
+    for change in &bundle.changes {
+        if store::sync_apply::apply_change(&tx, change)? {
+            changed += 1;
+        }
+        if let Some(stamp) = HlcStamp::decode(&change.hlc) {
+            hlc.observe(stamp);
+        }
+    }
+    let mut tables: Vec<&str> = bundle.changes.iter().map(|c| c.table.as_str()).collect();
+    tables.sort_unstable();
+    tables.dedup();
+    if store::sync_apply::points_at_missing_rows(&tx, &tables)? {
+        // Dropping the transaction undoes the bundle's changes.
+        return Ok(None);
+    }
+    store::sync_apply::record_applied(
+        &tx,
+        &device.to_string(),
+        bundle.header.sequence,
+        &bundle.hash,
+        clock.now(),
+    )?;
+    store::commit(tx, "apply the received changes")?;
+    Ok(Some(changed))
+}
+
+/// The bundles `device` wrote after sequence `after`, checked and in order.
+fn read_bundles(
+    conn: &Connection,
+    unit_key: &UnitKey,
+    share: &Path,
+    device: DeviceId,
+    after: u64,
+    after_hash: &str,
+) -> CoreResult<DeviceBundles> {
+    let unit = store::unit_rows::unit_id(conn)?;
+    let folder = device_folder(share, &device.to_string());
+    let device_key = read_device_key(&folder, &device.to_string(), &unit.to_string())?;
+    let mut numbered: Vec<(u64, String)> = Vec::new();
+    for entry in fs::read_dir(&folder).map_err(|e| share_error(&e, "read the shared folder"))? {
+        let Ok(entry) = entry else { continue };
+        let name = entry.file_name().to_string_lossy().into_owned();
+        if let Some(sequence) = sequence_of(&name)
+            && sequence > after
+        {
+            numbered.push((sequence, name));
+        }
+    }
+    numbered.sort();
+    let body_key = unit_key.bundle_key();
+    let mut found = DeviceBundles::default();
+    let mut previous = after_hash.to_owned();
+    for (expected, (index, (sequence, name))) in (after + 1..).zip(numbered.iter().enumerate()) {
+        if numbered
+            .get(index + 1)
+            .is_some_and(|(next, _)| next == sequence)
+        {
+            found.stopped = Some(format!(
+                "Two files claim to be bundle {sequence} of one device (a fork). Reading stopped there; ask your administrator."
+            ));
+            break;
+        }
+        if *sequence != expected {
+            found.stopped = Some(format!(
+                "Bundle {expected} of one device is missing from the shared folder (a gap); later ones wait until it arrives."
+            ));
+            break;
+        }
+        let bytes = match fs::read(folder.join(name)) {
+            Ok(bytes) => bytes,
+            Err(error) => {
+                found.stopped = Some(share_error(&error, "read the shared folder").message);
+                break;
+            }
+        };
+        let opened = match open_bundle(&bytes, unit, &device_key, &body_key) {
+            Ok(opened) => opened,
+            Err(error) => {
+                found.stopped = Some(error.message);
+                break;
+            }
+        };
+        if opened.header.sequence != *sequence || opened.header.previous != previous {
+            found.stopped = Some(format!(
+                "Bundle {sequence} of one device does not follow on from the one before it (a fork). Reading stopped there; ask your administrator."
+            ));
+            break;
+        }
+        previous = opened.hash.clone();
+        found.bundles.push(opened);
+    }
+    Ok(found)
 }
 
 fn push_once(problems: &mut Vec<String>, problem: String) {

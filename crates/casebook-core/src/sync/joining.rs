@@ -1,0 +1,181 @@
+//! Connecting a unit to a shared folder, and joining it from there on
+//! another computer.
+//!
+//! Connecting puts the unit's public files on the share (`unit.json` and the
+//! password-wrapped key files, which are useless without a password) and
+//! sends every change made so far. Joining reads them back: the password
+//! opens the unit key from the person's own key file, a new local database
+//! is made with a device identity of its own, every device's bundles are
+//! applied to it, and only then, when the person's account has arrived, is
+//! the new unit moved into place and signed in to. A join that fails at any
+//! point leaves nothing behind on this computer.
+
+use std::fs;
+use std::path::Path;
+
+use crate::clock::{Clock, Entropy, HybridLogicalClock, new_uuid_v7};
+use crate::domain::account::CaseRole;
+use crate::domain::audit::AuditAction;
+use crate::domain::ids::{DeviceId, UnitId};
+use crate::domain::names::{UnitName, Username};
+use crate::error::{CoreError, CoreResult, ErrorCode};
+use crate::key_files::{self, KEYS_FOLDER};
+use crate::store::{self, OpenMode};
+use crate::sync::inbox::receive_into;
+use crate::sync::outbox::{SendReport, share_error};
+use crate::unit_folder::{self, DESCRIPTION_FILE, UnitKind, check_slot_belongs, move_into_place};
+use crate::unlocked_unit::UnlockedUnit;
+use crate::write_once::write_new_file;
+
+impl UnlockedUnit {
+    /// Puts the unit's public files in `share` and sends every change so
+    /// far. Managers and administrators only. Connecting again adds key
+    /// files made since (new accounts, changed passwords).
+    pub fn connect_share(
+        &mut self,
+        share: &Path,
+        clock: &dyn Clock,
+        entropy: &mut dyn Entropy,
+    ) -> CoreResult<SendReport> {
+        self.require_own_password()?;
+        if !(self.account.administrator || self.account.case_role == Some(CaseRole::Manager)) {
+            return Err(CoreError::forbidden("connect the unit to a shared folder"));
+        }
+        if !share.is_dir() {
+            return Err(share_error(
+                &std::io::Error::from(std::io::ErrorKind::NotFound),
+                "connect the shared folder",
+            ));
+        }
+        match unit_folder::describe(share) {
+            Ok(Some(there)) if there.unit_id != self.description.unit_id => {
+                return Err(CoreError::invalid(
+                    "That folder already holds another unit. Choose an empty folder, or this unit's own.",
+                ));
+            }
+            Ok(Some(_)) => {}
+            Ok(None) => {
+                let bytes = fs::read(self.folder.join(DESCRIPTION_FILE))
+                    .map_err(|e| CoreError::from_io(&e, "connect the shared folder"))?;
+                write_new_file(share, DESCRIPTION_FILE, &bytes)
+                    .map_err(|e| share_error(&e, "connect the shared folder"))?;
+            }
+            Err(error) => return Err(error),
+        }
+        let shared_keys = share.join(KEYS_FOLDER);
+        fs::create_dir_all(&shared_keys)
+            .map_err(|e| share_error(&e, "connect the shared folder"))?;
+        let local_keys = self.folder.join(KEYS_FOLDER);
+        for entry in fs::read_dir(&local_keys)
+            .map_err(|e| CoreError::from_io(&e, "connect the shared folder"))?
+            .flatten()
+        {
+            let name = entry.file_name().to_string_lossy().into_owned();
+            if !name.ends_with(".slot") || shared_keys.join(&name).exists() {
+                continue;
+            }
+            let bytes = fs::read(entry.path())
+                .map_err(|e| CoreError::from_io(&e, "connect the shared folder"))?;
+            write_new_file(&shared_keys, &name, &bytes)
+                .map_err(|e| share_error(&e, "connect the shared folder"))?;
+        }
+        self.audit_alone(
+            AuditAction::SharedFolderConnected,
+            &serde_json::json!({}),
+            clock,
+            entropy,
+        )?;
+        self.send_changes(share, clock, entropy)
+    }
+}
+
+/// Joins the unit in `share` on this computer as a new device, signed in as
+/// `username`. Refused, with nothing left behind, when this computer has a
+/// unit already, when the folder holds no unit, when the password does not
+/// open the person's key file, and when the person's account has not
+/// reached the share yet.
+pub fn join_from_share(
+    share: &Path,
+    data_folder: &Path,
+    username: &str,
+    password: &str,
+    clock: &dyn Clock,
+    entropy: &mut dyn Entropy,
+) -> CoreResult<UnlockedUnit> {
+    let local = unit_folder::unit_folder(data_folder, UnitKind::Real);
+    if unit_folder::describe(&local)?.is_some() {
+        return Err(CoreError::new(
+            ErrorCode::UnitExists,
+            "This computer already holds a unit. Casebook keeps one real unit a computer.",
+        ));
+    }
+    let description = unit_folder::describe(share)?.ok_or_else(|| {
+        CoreError::invalid(
+            "That folder holds no Casebook unit. Choose the folder your manager connected the unit to.",
+        )
+    })?;
+    let slots = key_files::read_slots(share)?;
+    let wanted = Username::parse(username).map_err(|_| CoreError::wrong_credentials())?;
+    let slot = slots
+        .for_username(wanted.as_str())
+        .ok_or_else(CoreError::wrong_credentials)?;
+    check_slot_belongs(slot, &description)?;
+    let unit_key = slot.open(password)?;
+    let unit_id = UnitId::parse(&description.unit_id)?;
+    let name = UnitName::parse(&description.name)?;
+
+    fs::create_dir_all(data_folder).map_err(|e| CoreError::from_io(&e, "join the unit"))?;
+    let staging = data_folder.join(format!(".joining-{}", new_uuid_v7(clock, entropy)));
+    let built = (|| -> CoreResult<()> {
+        fs::create_dir(&staging).map_err(|e| CoreError::from_io(&e, "join the unit"))?;
+        let description_bytes =
+            fs::read(share.join(DESCRIPTION_FILE)).map_err(|e| share_error(&e, "join the unit"))?;
+        write_new_file(&staging, DESCRIPTION_FILE, &description_bytes)
+            .map_err(|e| CoreError::from_io(&e, "join the unit"))?;
+        let keys = staging.join(KEYS_FOLDER);
+        fs::create_dir(&keys).map_err(|e| CoreError::from_io(&e, "join the unit"))?;
+        for entry in fs::read_dir(share.join(KEYS_FOLDER))
+            .map_err(|e| share_error(&e, "join the unit"))?
+            .flatten()
+        {
+            let name = entry.file_name().to_string_lossy().into_owned();
+            if name.ends_with(".slot") {
+                let bytes = fs::read(entry.path()).map_err(|e| share_error(&e, "join the unit"))?;
+                write_new_file(&keys, &name, &bytes)
+                    .map_err(|e| CoreError::from_io(&e, "join the unit"))?;
+            }
+        }
+        let mut conn = store::open(
+            &staging.join(store::DATABASE_FILE),
+            &unit_key.database_key(),
+            OpenMode::CreateNew,
+        )?;
+        let device = DeviceId(new_uuid_v7(clock, entropy));
+        let tx = store::begin(&mut conn, "join the unit")?;
+        store::unit_rows::insert_unit(&tx, unit_id, &name, clock.now())?;
+        store::unit_rows::insert_this_device(&tx, device, clock.now())?;
+        store::commit(tx, "join the unit")?;
+        let mut hlc = HybridLogicalClock::default();
+        receive_into(&mut conn, &unit_key, device, &mut hlc, share, clock)?;
+        if store::accounts::find_by_username(&conn, &wanted)?.is_none() {
+            return Err(CoreError::invalid(
+                "Your account has not reached the shared folder yet. Ask your manager to sync on their computer, then try again.",
+            ));
+        }
+        store::checkpoint(&conn)?;
+        drop(conn);
+        move_into_place(&staging, &local)
+    })();
+    if let Err(error) = built {
+        let _ = fs::remove_dir_all(&staging);
+        return Err(error);
+    }
+    let mut unit = unit_folder::unlock(&local, username, password, clock, entropy)?;
+    unit.audit_alone(
+        AuditAction::JoinedFromSharedFolder,
+        &serde_json::json!({}),
+        clock,
+        entropy,
+    )?;
+    Ok(unit)
+}
