@@ -81,6 +81,7 @@ e2e: app deps-test
 ## make bench: storage benchmarks, encrypted beside plain SQLite.
 bench:
 	$(CARGO) bench -p casebook-core --bench storage
+	$(CARGO) bench -p casebook-core --bench sync
 
 ## make bundle: Linux packages under target/release/bundle: the .deb always,
 ## and the AppImage where Tauri can fetch its AppImage tools (linuxdeploy and

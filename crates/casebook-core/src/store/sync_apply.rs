@@ -118,7 +118,10 @@ pub fn apply_change(tx: &Transaction<'_>, change: &Change) -> CoreResult<bool> {
             places.join(", ")
         )
     };
-    tx.execute(&sql, rusqlite::params_from_iter(values))
+    // The statement text repeats for every row of a table, so the prepared
+    // statement is cached: a long import prepares each shape once.
+    tx.prepare_cached(&sql)
+        .and_then(|mut statement| statement.execute(rusqlite::params_from_iter(values)))
         .map_err(|e| CoreError::from_sql(&e, "apply the received changes"))?;
     Ok(true)
 }
