@@ -240,3 +240,103 @@ fn a_unit_folder_that_vanished_is_no_unit_not_a_crash() {
         unit_folder::unlock(&folder, "admin", PASSWORD, &SystemClock, &mut OsEntropy).unwrap_err();
     assert_eq!(error.code, ErrorCode::NoUnit);
 }
+
+/// A unit on an ordinary disk with one client, signed in as its
+/// administrator, to send to a share on a mounted file system.
+fn unit_with_a_client(data: &Path) -> casebook_core::unlocked_unit::UnlockedUnit {
+    try_create(data).unwrap();
+    let folder = unit_folder::unit_folder(data, UnitKind::Real);
+    let mut unit =
+        unit_folder::unlock(&folder, "admin", PASSWORD, &SystemClock, &mut OsEntropy).unwrap();
+    unit.add_client(
+        &ClientDetailsText::named("Jordan", "Whitlock", "1990-05-17"),
+        &SystemClock,
+        &mut OsEntropy,
+    )
+    .unwrap();
+    unit
+}
+
+fn bundles_under(share: &Path) -> Vec<String> {
+    let devices = share.join("devices");
+    let Ok(folders) = fs::read_dir(&devices) else {
+        return Vec::new();
+    };
+    folders
+        .flatten()
+        .flat_map(|folder| entries(&folder.path()))
+        .filter(|name| name.contains(".bundle"))
+        .collect()
+}
+
+#[test]
+fn a_read_only_share_is_named_and_the_changes_wait_to_be_sent() {
+    if !is_root() {
+        eprintln!("skipped: remounting a share read-only needs root");
+        return;
+    }
+    let data = tempfile::tempdir().unwrap();
+    let mut unit = unit_with_a_client(data.path());
+    let share = Mounted::new("size=8m");
+    share.remount("ro");
+    let refused = unit
+        .send_changes(&share.point, &SystemClock, &mut OsEntropy)
+        .unwrap_err();
+    assert_eq!(refused.code, ErrorCode::StorageReadOnly);
+    assert!(
+        refused.message.contains("shared folder is read-only"),
+        "{}",
+        refused.message
+    );
+    share.remount("rw");
+    let sent = unit
+        .send_changes(&share.point, &SystemClock, &mut OsEntropy)
+        .unwrap();
+    assert_eq!(
+        sent.bundles_written, 1,
+        "what waited went once the share could be written"
+    );
+    assert!(bundles_under(&share.point)[0].starts_with("0000000001-"));
+}
+
+#[test]
+fn a_full_share_is_named_leaves_no_part_of_a_bundle_and_sends_later() {
+    if !is_root() {
+        eprintln!("skipped: a full share is simulated with a tmpfs mount, which needs root");
+        return;
+    }
+    let data = tempfile::tempdir().unwrap();
+    let mut unit = unit_with_a_client(data.path());
+    let share = Mounted::new("size=256k");
+    // The device folder and its registration fit; then the share fills up.
+    let first = unit
+        .send_changes(&share.point, &SystemClock, &mut OsEntropy)
+        .unwrap();
+    assert_eq!(first.bundles_written, 1);
+    unit.add_client(
+        &ClientDetailsText::named("Sam", "Okafor", "1985-01-02"),
+        &SystemClock,
+        &mut OsEntropy,
+    )
+    .unwrap();
+    let filler = share.point.join("filler");
+    let _ = fs::write(&filler, vec![0u8; 512 * 1024]);
+    let refused = unit
+        .send_changes(&share.point, &SystemClock, &mut OsEntropy)
+        .unwrap_err();
+    assert_eq!(refused.code, ErrorCode::StorageFull, "{}", refused.message);
+    assert!(refused.message.contains("shared drive is full"));
+    assert_eq!(
+        bundles_under(&share.point).len(),
+        1,
+        "no part of a second bundle"
+    );
+    fs::remove_file(&filler).unwrap();
+    let sent = unit
+        .send_changes(&share.point, &SystemClock, &mut OsEntropy)
+        .unwrap();
+    assert_eq!(sent.bundles_written, 1);
+    let mut names = bundles_under(&share.point);
+    names.sort();
+    assert!(names[1].starts_with("0000000002-"), "{names:?}");
+}
