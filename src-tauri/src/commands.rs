@@ -26,13 +26,14 @@ use crate::ipc::{
     AccountDto, AllocationRequest, AuditCheckDto, AuditEntryDto, AuditFilterDto, BreakGlassRequest,
     ChangePasswordRequest, ClientDetailsRequest, ClientMatchDto, ClientProfileDto,
     ClientProfileRequest, ClientRowDto, ClientViewDto, CloseEpisodeRequest, CohortDto,
-    ConsentRecordDto, ConsentRequest, CreateUnitRequest, CreatedUnitDto, DemoCredentialsDto,
-    DueReviewDto, DuplicateMatchDto, EndSafetyFlagRequest, EpisodeDto, FindClientRequest, IpcError,
-    MergeRequest, NewAccountRequest, NewClientRequest, OgrsRequest, OneTimePasswordDto,
-    PasswordCheckDto, PickUpRequest, ProfileChoicesDto, RagReviewDto, RagReviewRequest,
-    RaiseSafetyFlagRequest, RecoverRequest, ReferralOutcomeRequest, ReferralRequest,
-    RemoveCohortFlagRequest, ReviewSafetyFlagRequest, RoleChangeRequest, SafetyFlagDto, SessionDto,
-    SetCohortFlagRequest, StaffMemberDto, StartupDto, UnitDto, UnitSettingsDto, UnlockRequest,
+    ConnectShareRequest, ConsentRecordDto, ConsentRequest, CreateUnitRequest, CreatedUnitDto,
+    DemoCredentialsDto, DueReviewDto, DuplicateMatchDto, EndSafetyFlagRequest, EpisodeDto,
+    FindClientRequest, IpcError, JoinUnitRequest, MergeRequest, NewAccountRequest,
+    NewClientRequest, OgrsRequest, OneTimePasswordDto, PasswordCheckDto, PickUpRequest,
+    ProfileChoicesDto, RagReviewDto, RagReviewRequest, RaiseSafetyFlagRequest, RecoverRequest,
+    ReferralOutcomeRequest, ReferralRequest, RemoveCohortFlagRequest, ReviewSafetyFlagRequest,
+    RoleChangeRequest, SafetyFlagDto, SessionDto, SetCohortFlagRequest, StaffMemberDto, StartupDto,
+    SyncReportDto, SyncStatusDto, UnitDto, UnitSettingsDto, UnlockRequest,
 };
 
 type Answer<T> = Result<T, IpcError>;
@@ -141,6 +142,49 @@ pub fn unlock(state: &AppState, request: &UnlockRequest) -> Answer<SessionDto> {
     let session = SessionDto::from_unit(&unit, state.idle_lock_override);
     *state.open_unit() = Some(unit);
     Ok(session)
+}
+
+/// Joins the unit in a shared folder as this computer's unit, and signs in.
+pub fn join_unit(state: &AppState, request: &JoinUnitRequest) -> Answer<SessionDto> {
+    lock_open_unit(state);
+    let unit = casebook_core::sync::joining::join_from_share(
+        std::path::Path::new(request.folder.trim()),
+        &state.data_folder,
+        &request.username,
+        &request.password,
+        state.clock.as_ref(),
+        &mut OsEntropy,
+    )?;
+    tracing::info!("joined a unit from a shared folder");
+    let session = SessionDto::from_unit(&unit, state.idle_lock_override);
+    *state.open_unit() = Some(unit);
+    Ok(session)
+}
+
+pub fn sync_status(state: &AppState) -> Answer<SyncStatusDto> {
+    let status = with_unlocked(state, |unit| unit.sync_status())?;
+    Ok(SyncStatusDto::from_status(&status))
+}
+
+pub fn connect_shared_folder(
+    state: &AppState,
+    request: &ConnectShareRequest,
+) -> Answer<SyncReportDto> {
+    let report = with_unlocked(state, |unit| {
+        unit.connect_share(
+            std::path::Path::new(request.folder.trim()),
+            state.clock.as_ref(),
+            &mut OsEntropy,
+        )
+    })?;
+    Ok(SyncReportDto::from_report(&report))
+}
+
+pub fn sync_now(state: &AppState) -> Answer<SyncReportDto> {
+    let report = with_unlocked(state, |unit| {
+        unit.sync_now(state.clock.as_ref(), &mut OsEntropy)
+    })?;
+    Ok(SyncReportDto::from_report(&report))
 }
 
 pub fn lock(state: &AppState) -> Answer<()> {
@@ -688,6 +732,29 @@ pub mod tauri_commands {
     #[tauri::command(async)]
     pub fn unlock(state: State<'_, AppState>, request: UnlockRequest) -> Answer<SessionDto> {
         super::unlock(&state, &request)
+    }
+
+    #[tauri::command(async)]
+    pub fn join_unit(state: State<'_, AppState>, request: JoinUnitRequest) -> Answer<SessionDto> {
+        super::join_unit(&state, &request)
+    }
+
+    #[tauri::command(async)]
+    pub fn sync_status(state: State<'_, AppState>) -> Answer<SyncStatusDto> {
+        super::sync_status(&state)
+    }
+
+    #[tauri::command(async)]
+    pub fn connect_shared_folder(
+        state: State<'_, AppState>,
+        request: ConnectShareRequest,
+    ) -> Answer<SyncReportDto> {
+        super::connect_shared_folder(&state, &request)
+    }
+
+    #[tauri::command(async)]
+    pub fn sync_now(state: State<'_, AppState>) -> Answer<SyncReportDto> {
+        super::sync_now(&state)
     }
 
     #[tauri::command(async)]

@@ -8,11 +8,11 @@ use casebook::app_state::{AppState, KdfPolicy};
 use casebook::commands;
 use casebook::ipc::{
     AllocationRequest, AuditFilterDto, BreakGlassRequest, CaseRoleDto, ChangePasswordRequest,
-    ClientDetailsRequest, ClientProfileDto, ClientProfileRequest, ConsentRequest,
-    CreateUnitRequest, EndSafetyFlagRequest, ErrorCodeDto, FindClientRequest, IpcError,
-    NewAccountRequest, NewClientRequest, OgrsRequest, RagReviewRequest, RaiseSafetyFlagRequest,
-    RecoverRequest, ReferralOutcomeRequest, ReferralRequest, ReviewSafetyFlagRequest,
-    RoleChangeRequest, UnitKindDto, UnitSettingsDto, UnlockRequest,
+    ClientDetailsRequest, ClientProfileDto, ClientProfileRequest, ConnectShareRequest,
+    ConsentRequest, CreateUnitRequest, EndSafetyFlagRequest, ErrorCodeDto, FindClientRequest,
+    IpcError, JoinUnitRequest, NewAccountRequest, NewClientRequest, OgrsRequest, RagReviewRequest,
+    RaiseSafetyFlagRequest, RecoverRequest, ReferralOutcomeRequest, ReferralRequest,
+    ReviewSafetyFlagRequest, RoleChangeRequest, UnitKindDto, UnitSettingsDto, UnlockRequest,
 };
 use casebook_core::vault::slot::KdfCost;
 
@@ -178,6 +178,57 @@ fn bad_client_input_is_refused_in_plain_words_and_nothing_is_saved() {
 }
 
 #[test]
+fn a_second_computer_joins_through_a_shared_folder_and_syncs() {
+    let (_data, first) = fresh_state();
+    commands::create_unit(&first, &create_request()).unwrap();
+    commands::add_client(&first, &client("Jordan", "Whitlock", "1990-05-17")).unwrap();
+    let not_connected = commands::sync_now(&first).unwrap_err();
+    assert_eq!(not_connected.code, ErrorCodeDto::InvalidInput);
+    assert_eq!(commands::sync_status(&first).unwrap().folder, None);
+
+    let share = tempfile::tempdir().unwrap();
+    let missing = ConnectShareRequest {
+        folder: share
+            .path()
+            .join("not-there")
+            .to_string_lossy()
+            .into_owned(),
+    };
+    let unreachable = commands::connect_shared_folder(&first, &missing).unwrap_err();
+    assert_eq!(unreachable.code, ErrorCodeDto::StorageUnavailable);
+    assert!(unreachable.message.contains("cannot be reached"));
+    let connect = ConnectShareRequest {
+        folder: share.path().to_string_lossy().into_owned(),
+    };
+    let report = commands::connect_shared_folder(&first, &connect).unwrap();
+    assert!(report.sent >= 1 && report.problems.is_empty());
+    assert_eq!(commands::sync_status(&first).unwrap().waiting, 0);
+
+    let (_second_data, second) = fresh_state();
+    let wrong = JoinUnitRequest {
+        folder: connect.folder.clone(),
+        username: "admin".to_owned(),
+        password: "not the password".to_owned(),
+    };
+    assert_eq!(
+        commands::join_unit(&second, &wrong).unwrap_err().code,
+        ErrorCodeDto::WrongCredentials
+    );
+    let join = JoinUnitRequest {
+        password: PASSWORD.to_owned(),
+        ..wrong
+    };
+    commands::join_unit(&second, &join).unwrap();
+    let joined = commands::list_clients(&second).unwrap();
+    assert_eq!(joined.len(), 1);
+    commands::add_client(&second, &client("Sam", "Okafor", "1985-01-02")).unwrap();
+    assert_eq!(commands::sync_now(&second).unwrap().waiting, 0);
+    let back = commands::sync_now(&first).unwrap();
+    assert!(back.received >= 1, "{back:?}");
+    assert_eq!(commands::list_clients(&first).unwrap().len(), 2);
+}
+
+#[test]
 fn the_demo_unit_opens_with_its_stated_credentials_and_stays_apart() {
     let (_data, state) = fresh_state();
     let demo = commands::open_demo_unit(&state).unwrap();
@@ -313,6 +364,8 @@ struct Targets {
     account: String,
     own_client: String,
     other_client: String,
+    /// A folder standing for the unit's shared folder.
+    share: String,
 }
 
 fn hide_other_clients() -> UnitSettingsDto {
@@ -381,10 +434,12 @@ fn every_command_under_every_role() {
     .unwrap();
     let other_client = commands::add_client(&state, &client("Bo", "Other", "1975-06-01")).unwrap();
     commands::change_unit_settings(&state, &hide_other_clients()).unwrap();
+    let share = tempfile::tempdir().unwrap();
     let targets = Targets {
         account: target.id.clone(),
         own_client: own_client.id,
         other_client: other_client.id,
+        share: share.path().to_string_lossy().into_owned(),
     };
     commands::lock(&state).unwrap();
     let chosen = "granite lantern orchard";
@@ -410,7 +465,7 @@ fn every_command_under_every_role() {
         commands::lock(&state).unwrap();
     }
     type Check = fn(&casebook::app_state::AppState, &Targets) -> Result<(), IpcError>;
-    let checks: [(&str, Check); 30] = [
+    let checks: [(&str, Check); 31] = [
         ("list_clients", |s, _| commands::list_clients(s).map(drop)),
         ("add_client", |s, _| {
             // Every role adds the same person; that they are duplicates is
@@ -554,6 +609,12 @@ fn every_command_under_every_role() {
         ("change_unit_settings", |s, _| {
             commands::change_unit_settings(s, &hide_other_clients()).map(drop)
         }),
+        ("connect_shared_folder", |s, t| {
+            let request = ConnectShareRequest {
+                folder: t.share.clone(),
+            };
+            commands::connect_shared_folder(s, &request).map(drop)
+        }),
         ("duplicates_of_client", |s, t| {
             commands::duplicates_of_client(s, &t.own_client).map(drop)
         }),
@@ -607,13 +668,13 @@ fn every_command_under_every_role() {
     ];
     // Which of the checks above each role may run.
     #[rustfmt::skip]
-    let allowed: [(&str, &str, [bool; 30]); 5] = [
-        // clients; accounts and recovery; audit trail; client record; settings, RAG review, change settings; duplicates, profile, referral
-        ("keyworker", chosen,   [true, true, true, true, false, false, false, false, false, false, false, false, false, false, true, true, true, true, false, false, true, true, true, true, true, true, false, false, true, true]),
-        ("manager", chosen,     [true, true, true, true, false, false, false, false, false, false, false, true, true, true, true, true, false, false, true, true, true, true, true, true, true, true, false, true, true, true]),
-        ("partner", chosen,     [true, false, true, false, false, false, false, false, false, false, false, false, false, false, true, false, false, false, false, false, true, false, false, true, false, false, false, false, false, false]),
-        ("adminonly", chosen,   [false, false, false, false, true, true, true, true, true, true, true, true, true, true, false, false, false, false, false, false, true, false, false, false, false, false, true, false, false, false]),
-        ("admin", PASSWORD,     [true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, false, false, true, true, true, true, true, true, true, true, true, true, true, true]),
+    let allowed: [(&str, &str, [bool; 31]); 5] = [
+        // clients; accounts and recovery; audit trail; client record; settings, RAG review, change settings; connect, duplicates, profile, referral
+        ("keyworker", chosen,   [true, true, true, true, false, false, false, false, false, false, false, false, false, false, true, true, true, true, false, false, true, true, true, true, true, true, false, false, false, true, true]),
+        ("manager", chosen,     [true, true, true, true, false, false, false, false, false, false, false, true, true, true, true, true, false, false, true, true, true, true, true, true, true, true, false, true, true, true, true]),
+        ("partner", chosen,     [true, false, true, false, false, false, false, false, false, false, false, false, false, false, true, false, false, false, false, false, true, false, false, true, false, false, false, false, false, false, false]),
+        ("adminonly", chosen,   [false, false, false, false, true, true, true, true, true, true, true, true, true, true, false, false, false, false, false, false, true, false, false, false, false, false, true, true, false, false, false]),
+        ("admin", PASSWORD,     [true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, false, false, true, true, true, true, true, true, true, true, true, true, true, true, true]),
     ];
     for (username, password, expected) in allowed {
         let request = UnlockRequest {

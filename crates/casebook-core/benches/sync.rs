@@ -64,6 +64,7 @@ fn main() {
         .read_device_bundles(share.path(), device, 0, NO_PREVIOUS)
         .unwrap()
         .bundles;
+    let bundle_count = bundles.len();
     let changes: Vec<Change> = bundles.into_iter().flat_map(|b| b.changes).collect();
     let bytes: u64 = std::fs::read_dir(&device_folder)
         .unwrap()
@@ -72,10 +73,10 @@ fn main() {
     unit.lock(&SystemClock, &mut OsEntropy);
     println!(
         "sent {} changes in {} bundles: {:.2} s, {:.0} bundle bytes a change",
-        sent.changes_sent,
-        sent.bundles_written,
+        sent.sent,
+        bundle_count,
         send_time.as_secs_f64(),
-        bytes as f64 / sent.changes_sent as f64
+        bytes as f64 / sent.sent as f64
     );
 
     let second = tempfile::tempdir().unwrap();

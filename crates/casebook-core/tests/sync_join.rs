@@ -55,7 +55,7 @@ fn a_second_computer_joins_from_the_share_and_both_keep_in_step() {
     let sent = admin
         .connect_share(share.path(), &SystemClock, &mut OsEntropy)
         .unwrap();
-    assert_eq!(sent.bundles_written, 1);
+    assert!(sent.sent >= 3 && sent.problems.is_empty());
     assert!(share.path().join("unit.json").is_file());
     assert!(fs::read_dir(share.path().join("keys")).unwrap().count() >= 5);
     admin.lock(&SystemClock, &mut OsEntropy);

@@ -6,7 +6,8 @@
 //! `ui/src/lib/ipc/bindings.ts`) describe exactly what is sent.
 //!
 //! One file per area: [`session`], [`clients`], [`client_parts`],
-//! [`client_profile`], [`episodes`], [`accounts`], [`audit`] and [`errors`].
+//! [`client_profile`], [`episodes`], [`sync`], [`accounts`], [`audit`] and
+//! [`errors`].
 
 mod accounts;
 mod audit;
@@ -16,6 +17,7 @@ mod clients;
 mod episodes;
 mod errors;
 mod session;
+mod sync;
 
 pub use accounts::*;
 pub use audit::*;
@@ -25,6 +27,7 @@ pub use clients::*;
 pub use episodes::*;
 pub use errors::*;
 pub use session::*;
+pub use sync::*;
 
 use ts_rs::TS;
 
@@ -86,6 +89,10 @@ pub fn typescript_bindings() -> String {
         FindClientRequest::decl(&config),
         ClientMatchDto::decl(&config),
         UnitSettingsDto::decl(&config),
+        SyncStatusDto::decl(&config),
+        SyncReportDto::decl(&config),
+        ConnectShareRequest::decl(&config),
+        JoinUnitRequest::decl(&config),
         ConsentRecordDto::decl(&config),
         ConsentRequest::decl(&config),
         AccountStatusDto::decl(&config),

@@ -54,6 +54,7 @@ fn migrations() -> Migrations<'static> {
         M::up(include_str!("migrations/0013_client_merges.sql")),
         M::up(include_str!("migrations/0014_sync_outbox.sql")),
         M::up(include_str!("migrations/0015_sync_inbox.sql")),
+        M::up(include_str!("migrations/0016_share_folder.sql")),
     ])
 }
 
@@ -147,7 +148,7 @@ pub fn latest_schema_version() -> i64 {
     i64::try_from(MIGRATION_COUNT).unwrap_or(i64::MAX)
 }
 
-const MIGRATION_COUNT: usize = 15;
+const MIGRATION_COUNT: usize = 16;
 
 /// The schema version the database is at (the number of the last migration).
 pub fn schema_version(conn: &Connection) -> CoreResult<i64> {

@@ -126,3 +126,28 @@ pub fn pending_changes(
     }
     Ok(changes)
 }
+
+/// Where this device reaches the shared folder, if it is connected.
+pub fn share_folder(conn: &Connection) -> CoreResult<Option<String>> {
+    conn.query_row("SELECT share_folder FROM this_device", [], |row| row.get(0))
+        .map_err(|e| CoreError::from_sql(&e, "read where the shared folder is"))
+}
+
+pub fn set_share_folder(tx: &Transaction<'_>, folder: &str) -> CoreResult<()> {
+    tx.execute("UPDATE this_device SET share_folder = ?1", [folder])
+        .map_err(|e| CoreError::from_sql(&e, "save where the shared folder is"))?;
+    Ok(())
+}
+
+/// How many of this device's changes are not in any bundle yet.
+pub fn waiting_changes(conn: &Connection, device: &str) -> CoreResult<u64> {
+    let after = last_sent(conn)?.last_change;
+    let count: i64 = conn
+        .query_row(
+            "SELECT count(*) FROM change_log WHERE seq > ?1 AND device_id = ?2",
+            params![after, device],
+            |row| row.get(0),
+        )
+        .map_err(|e| CoreError::from_sql(&e, "read the changes to send"))?;
+    Ok(u64::try_from(count).unwrap_or(0))
+}

@@ -22,21 +22,24 @@ use crate::error::{CoreError, CoreResult, ErrorCode};
 use crate::key_files::{self, KEYS_FOLDER};
 use crate::store::{self, OpenMode};
 use crate::sync::inbox::receive_into;
-use crate::sync::outbox::{SendReport, share_error};
+use crate::sync::outbox::share_error;
+use crate::sync::sync_now::SyncReport;
 use crate::unit_folder::{self, DESCRIPTION_FILE, UnitKind, check_slot_belongs, move_into_place};
 use crate::unlocked_unit::UnlockedUnit;
 use crate::write_once::write_new_file;
 
 impl UnlockedUnit {
-    /// Puts the unit's public files in `share` and sends every change so
-    /// far. Managers and administrators only. Connecting again adds key
-    /// files made since (new accounts, changed passwords).
+    /// Puts the unit's public files in `share`, remembers it as this
+    /// computer's shared folder, and syncs (sends every change so far,
+    /// receives any other device's). Managers and administrators only.
+    /// Connecting again adds key files made since (new accounts, changed
+    /// passwords).
     pub fn connect_share(
         &mut self,
         share: &Path,
         clock: &dyn Clock,
         entropy: &mut dyn Entropy,
-    ) -> CoreResult<SendReport> {
+    ) -> CoreResult<SyncReport> {
         self.require_own_password()?;
         if !(self.account.administrator || self.account.case_role == Some(CaseRole::Manager)) {
             return Err(CoreError::forbidden("connect the unit to a shared folder"));
@@ -79,13 +82,16 @@ impl UnlockedUnit {
             write_new_file(&shared_keys, &name, &bytes)
                 .map_err(|e| share_error(&e, "connect the shared folder"))?;
         }
+        let tx = store::begin(&mut self.conn, "save where the shared folder is")?;
+        store::sync_state::set_share_folder(&tx, &share.to_string_lossy())?;
+        store::commit(tx, "save where the shared folder is")?;
         self.audit_alone(
             AuditAction::SharedFolderConnected,
             &serde_json::json!({}),
             clock,
             entropy,
         )?;
-        self.send_changes(share, clock, entropy)
+        self.sync_now(clock, entropy)
     }
 }
 
@@ -157,6 +163,9 @@ pub fn join_from_share(
         store::commit(tx, "join the unit")?;
         let mut hlc = HybridLogicalClock::default();
         receive_into(&mut conn, &unit_key, device, &mut hlc, share, clock)?;
+        let tx = store::begin(&mut conn, "join the unit")?;
+        store::sync_state::set_share_folder(&tx, &share.to_string_lossy())?;
+        store::commit(tx, "join the unit")?;
         if store::accounts::find_by_username(&conn, &wanted)?.is_none() {
             return Err(CoreError::invalid(
                 "Your account has not reached the shared folder yet. Ask your manager to sync on their computer, then try again.",

@@ -10,3 +10,4 @@ pub mod device_copy;
 pub mod inbox;
 pub mod joining;
 pub mod outbox;
+pub mod sync_now;

@@ -398,6 +398,38 @@ export type UnitSettingsDto = {
  */
 idleLockMinutes: number, keyworkersSeeOtherClients: boolean, partnersKeepSummaryAfterWithdrawal: boolean, custodyScreeningHours: number, };
 
+export type SyncStatusDto = { 
+/**
+ * The shared folder's path, if this computer is connected.
+ */
+folder: string | null, 
+/**
+ * This computer's changes not sent yet.
+ */
+waiting: number, };
+
+export type SyncReportDto = { 
+/**
+ * Changes sent from this computer.
+ */
+sent: number, 
+/**
+ * Changes from other computers applied here.
+ */
+received: number, 
+/**
+ * Plain-words problems: files set aside, gaps, changes waiting.
+ */
+problems: Array<string>, waiting: number, };
+
+export type ConnectShareRequest = { 
+/**
+ * A folder path as typed or picked; a Windows UNC path works too.
+ */
+folder: string, };
+
+export type JoinUnitRequest = { folder: string, username: string, password: string, };
+
 export type ConsentRecordDto = { agency: string, 
 /**
  * `given` or `withdrawn`.

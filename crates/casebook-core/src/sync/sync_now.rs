@@ -1,0 +1,59 @@
+//! One sync with the unit's shared folder: send what this device changed,
+//! then receive what the others did. What the header shows comes from here.
+
+use std::path::PathBuf;
+
+use crate::clock::{Clock, Entropy};
+use crate::error::{CoreError, CoreResult};
+use crate::store;
+use crate::unlocked_unit::UnlockedUnit;
+
+/// Where this device stands with the shared folder.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SyncStatus {
+    pub folder: Option<PathBuf>,
+    /// This device's changes not sent yet.
+    pub waiting: u64,
+}
+
+/// What one sync did.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct SyncReport {
+    pub sent: usize,
+    pub received: usize,
+    pub problems: Vec<String>,
+    pub waiting: u64,
+}
+
+impl UnlockedUnit {
+    pub fn sync_status(&self) -> CoreResult<SyncStatus> {
+        self.require_own_password()?;
+        Ok(SyncStatus {
+            folder: store::sync_state::share_folder(&self.conn)?.map(PathBuf::from),
+            waiting: store::sync_state::waiting_changes(&self.conn, &self.device.to_string())?,
+        })
+    }
+
+    /// Sends, then receives, through the folder this device was connected
+    /// to or joined from. A share that cannot be reached is an error in
+    /// plain words, and nothing waiting is lost.
+    pub fn sync_now(
+        &mut self,
+        clock: &dyn Clock,
+        entropy: &mut dyn Entropy,
+    ) -> CoreResult<SyncReport> {
+        let Some(folder) = self.sync_status()?.folder else {
+            return Err(CoreError::invalid(
+                "This computer is not connected to the unit's shared folder. A manager connects it under Settings.",
+            ));
+        };
+        let sent = self.send_changes(&folder, clock, entropy)?;
+        let received = self.receive_changes(&folder, clock)?;
+        Ok(SyncReport {
+            sent: sent.changes_sent,
+            received: received.changes_applied,
+            problems: received.problems,
+            waiting: store::sync_state::waiting_changes(&self.conn, &self.device.to_string())?,
+        })
+    }
+}
