@@ -203,6 +203,14 @@ fn a_second_computer_joins_through_a_shared_folder_and_syncs() {
     let report = commands::connect_shared_folder(&first, &connect).unwrap();
     assert!(report.sent >= 1 && report.problems.is_empty());
     assert_eq!(commands::sync_status(&first).unwrap().waiting, 0);
+    // The folder belongs to this computer: it is still known after signing
+    // in again.
+    commands::lock(&first).unwrap();
+    commands::unlock(&first, &unlock_request(PASSWORD)).unwrap();
+    assert_eq!(
+        commands::sync_status(&first).unwrap().folder.as_deref(),
+        Some(connect.folder.as_str())
+    );
 
     let (_second_data, second) = fresh_state();
     let wrong = JoinUnitRequest {

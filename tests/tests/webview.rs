@@ -415,9 +415,24 @@ async fn a_unit_s_first_day_in_the_real_webview() {
 
     let mut switches = Vec::new();
 
-    // First start: create a unit. A weak password is refused with a reason.
+    // A folder standing for the unit's network share.
+    let share = tempfile::tempdir().unwrap();
+
+    // First start. Joining from a folder that holds no unit says so.
     let driver = launch().await;
     by_id(&driver, "create-unit-form").await;
+    click(&driver, "join-open").await;
+    type_into(&driver, "join-folder", &share.path().to_string_lossy()).await;
+    type_into(&driver, "join-username", "kim").await;
+    type_into(&driver, "join-password", "maple harbour quietly").await;
+    click(&driver, "join-submit").await;
+    let refusal = error_text(&driver).await;
+    assert!(refusal.contains("holds no Casebook unit"), "{refusal}");
+    screenshot(&driver, "00-join-from-an-empty-folder").await;
+    click(&driver, "join-cancel").await;
+    gone(&driver, "join-folder").await;
+
+    // Create a unit. A weak password is refused with a reason.
     type_into(&driver, "unit-name", "Hampshire IOM – Basingstoke").await;
     type_into(&driver, "admin-username", "admin").await;
     type_into(&driver, "admin-full-name", "Alex Admin").await;
@@ -980,6 +995,23 @@ async fn a_unit_s_first_day_in_the_real_webview() {
     click(&driver, "settings-save").await;
     by_id(&driver, "settings-saved").await;
     screenshot(&driver, "14-unit-settings").await;
+    // The administrator connects the unit to the shared folder: every
+    // change so far is sent there, encrypted.
+    type_into(
+        &driver,
+        "shared-folder-path",
+        &share.path().to_string_lossy(),
+    )
+    .await;
+    click(&driver, "shared-folder-connect").await;
+    let connected = by_id(&driver, "shared-folder-report")
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(connected.contains("Connected. Sent"), "{connected}");
+    assert!(share.path().join("unit.json").is_file());
+    screenshot(&driver, "14b-shared-folder-connected").await;
     click(&driver, "nav-caseload").await;
     open_client(&driver, "Whitlock").await;
     choose(&driver, "allocate-keyworker", "Alex Admin").await;
@@ -1092,10 +1124,19 @@ async fn a_unit_s_first_day_in_the_real_webview() {
     wait_for_rows(&driver, 2).await;
 
     // Now the keyworker sees only their own client; opening the other one
-    // takes a reason, which opens it read-only with a banner.
+    // takes a reason, which opens it read-only with a banner. This computer
+    // is connected to the shared folder, so signing in syncs.
     switches.push(switch_user(&driver).await);
     sign_in(&driver, "kim", "maple harbour quietly").await;
     wait_for_rows(&driver, 1).await;
+    // (WebKitWebDriver reads a live region's text as empty, so the page
+    // source is read instead.)
+    let started = Instant::now();
+    while !page_text(&driver).await.contains("Synced at") {
+        assert!(started.elapsed() < WAIT, "the header never said it synced");
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    screenshot(&driver, "15e-caseload-synced").await;
     assert!(!page_text(&driver).await.contains("Whitlock"));
     click(&driver, "find-other-open").await;
     type_into(&driver, "find-family-name", "Whitlock").await;

@@ -83,6 +83,10 @@ describe('makeCommands', () => {
     await c.findClientsOutsideCaseload({ familyName: 'Lee', dateOfBirth: '1980-01-01' });
     await c.updateClientDetails({ clientId: 'c1', details });
     const profile = { otherNames: ['Jay'], pronouns: '', address: '', postcode: 'SO14 7DU', localAuthority: 'southampton', phone: '', safeContactTimes: '', lettersHome: 'no', preferredLanguage: '', needsInterpreter: false, reasonableAdjustments: '', needsLiteracySupport: false, ethnicity: '', religion: '', sexualOrientation: '', disability: '', armedForces: 'veteran' };
+    await c.joinUnit({ folder: '/share/unit', username: 'kim', password: 'p' });
+    await c.syncStatus();
+    await c.connectSharedFolder({ folder: '/share/unit' });
+    await c.syncNow();
     await c.duplicatesOfClient('c1');
     await c.mergeClients({ keptId: 'c1', mergedId: 'c2', reason: 'Same person, same CRN' });
     await c.updateClientProfile({ clientId: 'c1', profile });
@@ -133,6 +137,10 @@ describe('makeCommands', () => {
       ['open_client_with_reason', { request: { clientId: 'c2', reason: 'Police called about a curfew' } }],
       ['find_clients_outside_caseload', { request: { familyName: 'Lee', dateOfBirth: '1980-01-01' } }],
       ['update_client_details', { request: { clientId: 'c1', details } }],
+      ['join_unit', { request: { folder: '/share/unit', username: 'kim', password: 'p' } }],
+      ['sync_status', undefined],
+      ['connect_shared_folder', { request: { folder: '/share/unit' } }],
+      ['sync_now', undefined],
       ['duplicates_of_client', { clientId: 'c1' }],
       ['merge_clients', { request: { keptId: 'c1', mergedId: 'c2', reason: 'Same person, same CRN' } }],
       ['update_client_profile', { request: { clientId: 'c1', profile } }],

@@ -16,6 +16,7 @@ import type {
   ClientProfileRequest,
   ClientRowDto,
   ClientViewDto,
+  ConnectShareRequest,
   CloseEpisodeRequest,
   CohortDto,
   ConsentRecordDto,
@@ -27,6 +28,7 @@ import type {
   EpisodeDto,
   CreateUnitRequest,
   FindClientRequest,
+  JoinUnitRequest,
   MergeRequest,
   NewAccountRequest,
   NewClientRequest,
@@ -47,6 +49,8 @@ import type {
   SafetyFlagDto,
   SessionDto,
   SetCohortFlagRequest,
+  SyncReportDto,
+  SyncStatusDto,
   StaffMemberDto,
   StartupDto,
   UnitDto,
@@ -94,6 +98,13 @@ export interface Commands {
   openClientWithReason(request: BreakGlassRequest): Promise<ClientViewDto>;
   findClientsOutsideCaseload(request: FindClientRequest): Promise<ClientMatchDto[]>;
   updateClientDetails(request: ClientDetailsRequest): Promise<ClientViewDto>;
+  /** Joins the unit in a shared folder as this computer's unit, and signs in. */
+  joinUnit(request: JoinUnitRequest): Promise<SessionDto>;
+  syncStatus(): Promise<SyncStatusDto>;
+  /** Managers and administrators: connects the unit to a shared folder and syncs. */
+  connectSharedFolder(request: ConnectShareRequest): Promise<SyncReportDto>;
+  /** Sends this computer's changes and receives the others'. */
+  syncNow(): Promise<SyncReportDto>;
   /** Managers: other records that are probably the same person as this client. */
   duplicatesOfClient(clientId: string): Promise<DuplicateMatchDto[]>;
   /** Managers: merges one record into another; resolves to the record kept. */
@@ -166,6 +177,10 @@ export function makeCommands(invoke: InvokeFn): Commands {
     openClientWithReason: (request) => call<ClientViewDto>('open_client_with_reason', { request }),
     findClientsOutsideCaseload: (request) => call<ClientMatchDto[]>('find_clients_outside_caseload', { request }),
     updateClientDetails: (request) => call<ClientViewDto>('update_client_details', { request }),
+    joinUnit: (request) => call<SessionDto>('join_unit', { request }),
+    syncStatus: () => call<SyncStatusDto>('sync_status'),
+    connectSharedFolder: (request) => call<SyncReportDto>('connect_shared_folder', { request }),
+    syncNow: () => call<SyncReportDto>('sync_now'),
     duplicatesOfClient: (clientId) => call<DuplicateMatchDto[]>('duplicates_of_client', { clientId }),
     mergeClients: (request) => call<ClientViewDto>('merge_clients', { request }),
     updateClientProfile: (request) => call<ClientProfileDto>('update_client_profile', { request }),
@@ -218,6 +233,10 @@ export const viewClient = commands.viewClient;
 export const openClientWithReason = commands.openClientWithReason;
 export const findClientsOutsideCaseload = commands.findClientsOutsideCaseload;
 export const updateClientDetails = commands.updateClientDetails;
+export const joinUnit = commands.joinUnit;
+export const syncStatus = commands.syncStatus;
+export const connectSharedFolder = commands.connectSharedFolder;
+export const syncNow = commands.syncNow;
 export const duplicatesOfClient = commands.duplicatesOfClient;
 export const mergeClients = commands.mergeClients;
 export const updateClientProfile = commands.updateClientProfile;

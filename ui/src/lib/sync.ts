@@ -1,0 +1,18 @@
+// Words for the sync status in the header. Pure, so it is unit-tested.
+import type { SyncReportDto, SyncStatusDto } from './ipc/bindings';
+import { plural } from './format';
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/** What the header says after a sync, or before the first one this session. */
+export function syncWords(status: SyncStatusDto | null, last: { report: SyncReportDto; at: Date } | null): string {
+  if (status === null || status.folder === null) return '';
+  if (last === null) {
+    return status.waiting > 0 ? `${plural(status.waiting, 'change')} waiting to sync` : 'Not synced yet this session';
+  }
+  if (last.report.problems.length > 0) return last.report.problems[0];
+  const time = `${pad(last.at.getHours())}:${pad(last.at.getMinutes())}`;
+  return last.report.waiting > 0
+    ? `Synced at ${time}, ${plural(last.report.waiting, 'change')} still waiting`
+    : `Synced at ${time}`;
+}
