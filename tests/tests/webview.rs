@@ -1011,6 +1011,12 @@ async fn a_unit_s_first_day_in_the_real_webview() {
         .unwrap();
     assert!(connected.contains("Connected. Sent"), "{connected}");
     assert!(share.path().join("unit.json").is_file());
+    // The header hears of it and starts syncing, without signing in again.
+    let started = Instant::now();
+    while !page_text(&driver).await.contains("Synced at") {
+        assert!(started.elapsed() < WAIT, "the header never started syncing");
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
     screenshot(&driver, "14b-shared-folder-connected").await;
     click(&driver, "nav-caseload").await;
     open_client(&driver, "Whitlock").await;
