@@ -10,14 +10,13 @@
 
 mod common;
 
-use std::fs;
 use std::path::Path;
 
 use casebook_core::clock::{OsEntropy, SystemClock};
 use casebook_core::domain::client::ClientDetailsText;
 use casebook_core::domain::safety_flags::SafetyFlagText;
 use casebook_core::unlocked_unit::UnlockedUnit;
-use common::Unit;
+use common::{Unit, copy_folder};
 use proptest::prelude::*;
 
 const NAMES: [&str; 6] = ["Jordan", "Sam", "Ali", "Chris", "Dana", "Robin"];
@@ -66,19 +65,6 @@ fn step(devices: usize) -> impl Strategy<Value = Step> {
         2 => d.clone().prop_map(|device| Step::Send { device }),
         2 => d.prop_map(|device| Step::Receive { device }),
     ]
-}
-
-fn copy_folder(from: &Path, to: &Path) {
-    fs::create_dir_all(to).unwrap();
-    for entry in fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        let target = to.join(entry.file_name());
-        if entry.file_type().unwrap().is_dir() {
-            copy_folder(&entry.path(), &target);
-        } else {
-            fs::copy(entry.path(), target).unwrap();
-        }
-    }
 }
 
 /// The client at `index` among those this device holds, if any.

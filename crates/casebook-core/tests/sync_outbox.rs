@@ -13,7 +13,7 @@ use casebook_core::domain::client::ClientDetailsText;
 use casebook_core::sync::bundle::NO_PREVIOUS;
 use casebook_core::sync::outbox::device_folder;
 use casebook_core::unlocked_unit::UnlockedUnit;
-use common::Unit;
+use common::{Unit, copy_folder};
 
 fn add(unit: &mut UnlockedUnit, given: &str) {
     unit.add_client(
@@ -35,19 +35,6 @@ fn bundle_names(folder: &Path) -> Vec<String> {
         .collect();
     names.sort();
     names
-}
-
-fn copy_folder(from: &Path, to: &Path) {
-    fs::create_dir_all(to).unwrap();
-    for entry in fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        let target = to.join(entry.file_name());
-        if entry.file_type().unwrap().is_dir() {
-            copy_folder(&entry.path(), &target);
-        } else {
-            fs::copy(entry.path(), target).unwrap();
-        }
-    }
 }
 
 #[test]

@@ -6,28 +6,12 @@
 
 mod common;
 
-use std::fs;
-use std::path::Path;
-
 use casebook_core::clock::{OsEntropy, SystemClock};
 use casebook_core::domain::client::ClientDetailsText;
 use casebook_core::domain::ids::ClientId;
 use casebook_core::domain::rag::Rag;
 use casebook_core::unlocked_unit::UnlockedUnit;
-use common::Unit;
-
-fn copy_folder(from: &Path, to: &Path) {
-    fs::create_dir_all(to).unwrap();
-    for entry in fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        let target = to.join(entry.file_name());
-        if entry.file_type().unwrap().is_dir() {
-            copy_folder(&entry.path(), &target);
-        } else {
-            fs::copy(entry.path(), target).unwrap();
-        }
-    }
-}
+use common::{Unit, copy_folder};
 
 fn add(unit: &mut UnlockedUnit, given: &str, born: &str) -> ClientId {
     unit.add_client(

@@ -117,3 +117,18 @@ pub fn set_hide_others(unit: &Unit, hide: bool) {
         .unwrap();
     admin.lock(&SystemClock, &mut OsEntropy);
 }
+
+/// Copies a unit's folder as it is on disk: another "computer" starting
+/// from a copy, or a device's files put back as they were.
+pub fn copy_folder(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for entry in std::fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        let target = to.join(entry.file_name());
+        if entry.file_type().unwrap().is_dir() {
+            copy_folder(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), target).unwrap();
+        }
+    }
+}
