@@ -1,6 +1,6 @@
-//! Client records as a signed-in person reaches them: the caseload, one
-//! client's record or summary, changes to a client's details, allocation to
-//! a keyworker, and break-glass access to a client outside a keyworker's
+//! Client records as a signed-in person reaches them: one client's record
+//! or summary, adding a client and changing their details, probable
+//! duplicates, and break-glass access to a client outside a keyworker's
 //! reach. Every function asks `domain::access::client_access` what the
 //! account may do with the client, and records what it did in the audit
 //! trail in the same transaction.
@@ -21,8 +21,6 @@ use crate::domain::duplicates::{DuplicateReason, duplicate_reason};
 use crate::domain::ids::{AccountId, ClientId};
 use crate::domain::names::PersonName;
 use crate::domain::rag::Rag;
-use crate::domain::safety_flags::SafetyFlagKind;
-use crate::domain::search::{SearchExtras, SearchQuery, score};
 use crate::error::{CoreError, CoreResult, ErrorCode};
 use crate::store::{
     self, consent_decisions::ConsentRecord, episodes::Episode, rag_reviews::RagReview,
@@ -35,40 +33,6 @@ use crate::unlocked_unit::UnlockedUnit;
 pub struct StaffMember {
     pub id: AccountId,
     pub full_name: PersonName,
-}
-
-/// One line of the caseload.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct CaseloadEntry {
-    pub client: Client,
-    pub keyworker: Option<StaffMember>,
-    /// The latest RAG review's rating, if any.
-    pub rag: Option<Rag>,
-    /// When the latest RAG review said to look again.
-    pub rag_review_due: Option<chrono::NaiveDate>,
-    /// The local authority area code from the client's profile.
-    pub local_authority: Option<String>,
-    /// The kinds of the client's active safety flags.
-    pub active_flags: Vec<SafetyFlagKind>,
-    /// The client's active cohort flags.
-    pub cohort_flags: Vec<CohortFlag>,
-    /// The client's open episode, whose referral clock the caseload shows.
-    pub open_episode: Option<Episode>,
-    /// What the signed-in account may do with this client.
-    pub access: ClientAccess,
-}
-
-impl CaseloadEntry {
-    /// A partner's line holds no more than their summary of the client:
-    /// no referral, no review dates, no area from the profile.
-    fn limited_to_access(mut self) -> CaseloadEntry {
-        if self.access == ClientAccess::Summary {
-            self.open_episode = None;
-            self.rag_review_due = None;
-            self.local_authority = None;
-        }
-        self
-    }
 }
 
 /// The whole client record (so far: identity and allocation; later work
@@ -132,9 +96,6 @@ pub struct DuplicateMatch {
     pub reason: DuplicateReason,
 }
 
-/// The most results a search returns.
-pub const SEARCH_LIMIT: usize = 20;
-
 /// A client found by family name and date of birth, for a keyworker to
 /// open through break-glass.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -158,7 +119,7 @@ impl UnlockedUnit {
         self.access_given(client, withdrawn)
     }
 
-    fn access_given(&self, client: &Client, consent_withdrawn: bool) -> ClientAccess {
+    pub(crate) fn access_given(&self, client: &Client, consent_withdrawn: bool) -> ClientAccess {
         let allocation = Allocation {
             keyworker: client.keyworker,
             co_worker: client.co_worker,
@@ -168,7 +129,7 @@ impl UnlockedUnit {
 
     /// Clients who withdrew consent for this account's agency (read once for
     /// a whole list).
-    fn clients_withdrawn_from_my_agency(&self) -> CoreResult<HashSet<ClientId>> {
+    pub(crate) fn clients_withdrawn_from_my_agency(&self) -> CoreResult<HashSet<ClientId>> {
         Ok(store::consent_decisions::withdrawn_by_client(&self.conn)?
             .into_iter()
             .filter(|(_, agencies)| agencies.contains(&self.account.agency))
@@ -187,7 +148,7 @@ impl UnlockedUnit {
         }
     }
 
-    fn staff_names(&self) -> CoreResult<HashMap<AccountId, StaffMember>> {
+    pub(crate) fn staff_names(&self) -> CoreResult<HashMap<AccountId, StaffMember>> {
         Ok(store::accounts::list(&self.conn)?
             .into_iter()
             .map(|a| {
@@ -272,28 +233,6 @@ impl UnlockedUnit {
         Ok(client)
     }
 
-    /// A client as a caseload line for this account: its keyworker's name
-    /// and what this account may do with it.
-    pub fn caseload_entry(&self, client: Client) -> CoreResult<CaseloadEntry> {
-        let latest = store::rag_reviews::history(&self.conn, client.id)?
-            .into_iter()
-            .next();
-        Ok(CaseloadEntry {
-            keyworker: self.keyworker_of(&client)?,
-            rag: latest.as_ref().map(|review| review.rating),
-            rag_review_due: latest.and_then(|review| review.next_review),
-            local_authority: store::client_profiles::read(&self.conn, client.id)?.local_authority,
-            active_flags: Vec::new(),
-            cohort_flags: self.cohort_of(client.id)?.active(),
-            open_episode: store::episodes::for_client(&self.conn, client.id)?
-                .into_iter()
-                .find(Episode::is_open),
-            access: self.access_to(&client),
-            client,
-        }
-        .limited_to_access())
-    }
-
     pub(crate) fn duplicates_of(&self, new_client: &NewClient) -> CoreResult<Vec<DuplicateMatch>> {
         let mut found = Vec::new();
         for client in store::clients::duplicate_candidates(&self.conn, new_client)? {
@@ -326,91 +265,6 @@ impl UnlockedUnit {
         let detail = serde_json::json!({ "purpose": "duplicate_check", "matches": found.len() });
         self.audit_alone(AuditAction::SearchedUnit, &detail, clock, entropy)?;
         Ok(found)
-    }
-
-    /// The clients this account may see, by family name. Looking is
-    /// recorded in the audit trail first: if the record cannot be written,
-    /// nothing is shown.
-    pub fn view_caseload(
-        &mut self,
-        clock: &dyn Clock,
-        entropy: &mut dyn Entropy,
-    ) -> CoreResult<Vec<CaseloadEntry>> {
-        self.require_case_role()?;
-        let detail = serde_json::json!({});
-        let audit = self.audit_record(AuditAction::ViewedCaseload, None, &detail, clock, entropy);
-        let tx = store::begin(&mut self.conn, "open the caseload")?;
-        store::audit::append(&tx, &audit)?;
-        let clients = store::clients::list(&tx)?;
-        let ratings = store::rag_reviews::current_for_all(&tx)?;
-        let mut areas = store::client_profiles::areas(&tx)?;
-        let mut flags: HashMap<ClientId, Vec<SafetyFlagKind>> = HashMap::new();
-        for flag in store::safety_flags::active(&tx)? {
-            flags.entry(flag.client).or_default().push(flag.kind);
-        }
-        let mut cohorts: HashMap<ClientId, Vec<CohortFlag>> = HashMap::new();
-        for entry in store::cohort_flags::active(&tx)? {
-            cohorts.entry(entry.client).or_default().push(entry.flag);
-        }
-        let mut episodes: HashMap<ClientId, Episode> = store::episodes::open(&tx)?
-            .into_iter()
-            .map(|episode| (episode.client, episode))
-            .collect();
-        store::commit(tx, "open the caseload")?;
-        let staff = self.staff_names()?;
-        let withdrawn = self.clients_withdrawn_from_my_agency()?;
-        Ok(clients
-            .into_iter()
-            .filter_map(|client| {
-                let access = self.access_given(&client, withdrawn.contains(&client.id));
-                access.is_listed().then(|| {
-                    CaseloadEntry {
-                        keyworker: client.keyworker.and_then(|k| staff.get(&k).cloned()),
-                        rag: ratings.get(&client.id).map(|current| current.rating),
-                        rag_review_due: ratings
-                            .get(&client.id)
-                            .and_then(|current| current.next_review),
-                        local_authority: areas.remove(&client.id),
-                        active_flags: flags.get(&client.id).cloned().unwrap_or_default(),
-                        cohort_flags: cohorts.get(&client.id).cloned().unwrap_or_default(),
-                        open_episode: episodes.remove(&client.id),
-                        client,
-                        access,
-                    }
-                    .limited_to_access()
-                })
-            })
-            .collect())
-    }
-
-    /// The clients this account may see that match what was typed in the
-    /// search box, best first (at most `SEARCH_LIMIT`). Searching is not
-    /// recorded: it shows no more than the caseload, whose viewing is, and
-    /// opening a client from the results is.
-    pub fn search_clients(&self, text: &str) -> CoreResult<Vec<CaseloadEntry>> {
-        self.require_case_role()?;
-        let Some(query) = SearchQuery::parse(text) else {
-            return Ok(Vec::new());
-        };
-        let withdrawn = self.clients_withdrawn_from_my_agency()?;
-        let extras = store::client_profiles::search_extras(&self.conn)?;
-        let none = SearchExtras::default();
-        let mut hits: Vec<(f64, Client)> = store::clients::list(&self.conn)?
-            .into_iter()
-            .filter(|client| {
-                self.access_given(client, withdrawn.contains(&client.id))
-                    .is_listed()
-            })
-            .filter_map(|client| {
-                score(&query, &client, extras.get(&client.id).unwrap_or(&none)).map(|s| (s, client))
-            })
-            .collect();
-        // Best score first; the list was in name order, which a stable sort keeps for ties.
-        hits.sort_by(|a, b| b.0.total_cmp(&a.0));
-        hits.into_iter()
-            .take(SEARCH_LIMIT)
-            .map(|(_, client)| self.caseload_entry(client))
-            .collect()
     }
 
     /// One client, as much as this account may see, recorded as a view. A

@@ -22,6 +22,7 @@
 pub mod account_administration;
 pub mod allocation;
 pub mod audit_views;
+pub mod caseload;
 pub mod client_profile_records;
 pub mod client_records;
 pub mod clock;
