@@ -31,9 +31,10 @@ use crate::ipc::{
     FindClientRequest, IpcError, JoinUnitRequest, MergeRequest, NewAccountRequest,
     NewClientRequest, OgrsRequest, OneTimePasswordDto, PasswordCheckDto, PickUpRequest,
     ProfileChoicesDto, RagReviewDto, RagReviewRequest, RaiseSafetyFlagRequest, RecoverRequest,
-    ReferralOutcomeRequest, ReferralRequest, RemoveCohortFlagRequest, ReviewSafetyFlagRequest,
-    RoleChangeRequest, SafetyFlagDto, SessionDto, SetCohortFlagRequest, StaffMemberDto, StartupDto,
-    SyncReportDto, SyncStatusDto, UnitDto, UnitSettingsDto, UnlockRequest,
+    ReferralOutcomeRequest, ReferralRequest, RemoveCohortFlagRequest, ResolveItemDto,
+    ResolveRequest, ReviewSafetyFlagRequest, RoleChangeRequest, SafetyFlagDto, SessionDto,
+    SetCohortFlagRequest, StaffMemberDto, StartupDto, SyncReportDto, SyncStatusDto, UnitDto,
+    UnitSettingsDto, UnlockRequest,
 };
 
 type Answer<T> = Result<T, IpcError>;
@@ -185,6 +186,32 @@ pub fn sync_now(state: &AppState) -> Answer<SyncReportDto> {
         unit.sync_now(state.clock.as_ref(), &mut OsEntropy)
     })?;
     Ok(SyncReportDto::from_report(&report))
+}
+
+pub fn resolve_items(state: &AppState) -> Answer<Vec<ResolveItemDto>> {
+    let items = with_unlocked(state, |unit| unit.resolve_items())?;
+    Ok(items.iter().map(ResolveItemDto::from_item).collect())
+}
+
+pub fn resolve_items_of_client(state: &AppState, client_id: &str) -> Answer<Vec<ResolveItemDto>> {
+    let id = ClientId::parse(client_id)?;
+    let items = with_unlocked(state, |unit| unit.resolve_items_of_client(id))?;
+    Ok(items.iter().map(ResolveItemDto::from_item).collect())
+}
+
+/// Records the side chosen; answers the unit's remaining resolve items.
+pub fn resolve(state: &AppState, request: &ResolveRequest) -> Answer<Vec<ResolveItemDto>> {
+    let items = with_unlocked(state, |unit| {
+        unit.resolve(
+            request.subject.to_subject(),
+            &request.subject_id,
+            &request.chosen,
+            state.clock.as_ref(),
+            &mut OsEntropy,
+        )?;
+        unit.resolve_items()
+    })?;
+    Ok(items.iter().map(ResolveItemDto::from_item).collect())
 }
 
 pub fn lock(state: &AppState) -> Answer<()> {
@@ -755,6 +782,27 @@ pub mod tauri_commands {
     #[tauri::command(async)]
     pub fn sync_now(state: State<'_, AppState>) -> Answer<SyncReportDto> {
         super::sync_now(&state)
+    }
+
+    #[tauri::command(async)]
+    pub fn resolve_items(state: State<'_, AppState>) -> Answer<Vec<ResolveItemDto>> {
+        super::resolve_items(&state)
+    }
+
+    #[tauri::command(async)]
+    pub fn resolve_items_of_client(
+        state: State<'_, AppState>,
+        client_id: String,
+    ) -> Answer<Vec<ResolveItemDto>> {
+        super::resolve_items_of_client(&state, &client_id)
+    }
+
+    #[tauri::command(async)]
+    pub fn resolve(
+        state: State<'_, AppState>,
+        request: ResolveRequest,
+    ) -> Answer<Vec<ResolveItemDto>> {
+        super::resolve(&state, &request)
     }
 
     #[tauri::command(async)]

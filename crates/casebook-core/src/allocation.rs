@@ -3,13 +3,15 @@
 //! audited with the names of the staff involved.
 
 use crate::client_records::{ClientRecord, StaffMember};
-use crate::clock::{Clock, Entropy};
+use crate::clock::{Clock, Entropy, new_uuid_v7};
 use crate::domain::access::ClientAccess;
 use crate::domain::account::{Account, CaseRole};
 use crate::domain::audit::AuditAction;
 use crate::domain::client::Client;
 use crate::domain::ids::{AccountId, ClientId};
+use crate::domain::resolve_items::ContestedSubject;
 use crate::error::{CoreError, CoreResult};
+use crate::resolve_items::{allocation_value, record_value_version};
 use crate::store;
 use crate::unlocked_unit::UnlockedUnit;
 
@@ -94,8 +96,19 @@ impl UnlockedUnit {
                 clock,
                 entropy,
             );
+            let version_id = new_uuid_v7(clock, entropy);
             let tx = store::begin(&mut self.conn, "allocate the client")?;
             store::clients::update(&tx, stamp, &after)?;
+            record_value_version(
+                &tx,
+                stamp,
+                version_id,
+                self.account.id,
+                ContestedSubject::Allocation,
+                &id.to_string(),
+                id,
+                &allocation_value(keyworker, co_worker),
+            )?;
             store::audit::append(&tx, &audit)?;
             store::commit(tx, "allocate the client")?;
         }

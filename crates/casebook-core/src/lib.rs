@@ -36,6 +36,7 @@ pub mod error;
 pub mod key_files;
 pub mod merge_records;
 pub mod rag_records;
+pub mod resolve_items;
 pub mod safety_flag_records;
 pub mod sign_in_attempts;
 pub mod store;

@@ -6,7 +6,9 @@ use crate::domain::access::ClientAccess;
 use crate::domain::audit::AuditAction;
 use crate::domain::ids::ClientId;
 use crate::domain::rag::{NewRagReview, Rag};
+use crate::domain::resolve_items::ContestedSubject;
 use crate::error::{CoreError, CoreResult};
+use crate::resolve_items::{rag_value, record_value_version};
 use crate::store::{self, rag_reviews::RagReview};
 use crate::unlocked_unit::UnlockedUnit;
 
@@ -33,6 +35,7 @@ impl UnlockedUnit {
         let before = self.current_rag(id)?;
         let stamp = self.stamp(clock);
         let review_id = new_uuid_v7(clock, entropy);
+        let version_id = new_uuid_v7(clock, entropy);
         let detail = serde_json::json!({
             "from": before.map(Rag::as_str),
             "to": review.rating.as_str(),
@@ -40,6 +43,16 @@ impl UnlockedUnit {
         let audit = self.audit_record(AuditAction::RagReviewed, Some(id), &detail, clock, entropy);
         let tx = store::begin(&mut self.conn, "save the RAG status")?;
         store::rag_reviews::insert(&tx, stamp, review_id, id, self.account.id, &review)?;
+        record_value_version(
+            &tx,
+            stamp,
+            version_id,
+            self.account.id,
+            ContestedSubject::Rag,
+            &id.to_string(),
+            id,
+            &rag_value(&review),
+        )?;
         store::audit::append(&tx, &audit)?;
         store::commit(tx, "save the RAG status")?;
         store::rag_reviews::history(&self.conn, id)

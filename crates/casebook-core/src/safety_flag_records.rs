@@ -10,10 +10,12 @@ use crate::domain::access::ClientAccess;
 use crate::domain::audit::AuditAction;
 use crate::domain::ids::{ClientId, SafetyFlagId};
 use crate::domain::names::PersonName;
+use crate::domain::resolve_items::ContestedSubject;
 use crate::domain::safety_flags::{
     NewSafetyFlag, SafetyFlagText, parse_end_reason, parse_note, parse_review_date,
 };
 use crate::error::CoreResult;
+use crate::resolve_items::record_value_version;
 use crate::store::{self, safety_flags::SafetyFlag};
 use crate::unlocked_unit::UnlockedUnit;
 
@@ -91,6 +93,17 @@ impl UnlockedUnit {
         );
         let tx = store::begin(&mut self.conn, "save the review")?;
         store::safety_flags::review(&tx, stamp, id, self.account.id, &note, review_by)?;
+        let state = store::safety_flags::state(&tx, id)?;
+        record_value_version(
+            &tx,
+            stamp,
+            new_uuid_v7(clock, entropy),
+            self.account.id,
+            ContestedSubject::SafetyFlag,
+            &id.to_string(),
+            flag.client,
+            &state,
+        )?;
         store::audit::append(&tx, &audit)?;
         store::commit(tx, "save the review")?;
         store::safety_flags::for_client(&self.conn, flag.client)
@@ -118,6 +131,17 @@ impl UnlockedUnit {
         );
         let tx = store::begin(&mut self.conn, "end the safety flag")?;
         store::safety_flags::end(&tx, stamp, id, self.account.id, &reason)?;
+        let state = store::safety_flags::state(&tx, id)?;
+        record_value_version(
+            &tx,
+            stamp,
+            new_uuid_v7(clock, entropy),
+            self.account.id,
+            ContestedSubject::SafetyFlag,
+            &id.to_string(),
+            flag.client,
+            &state,
+        )?;
         store::audit::append(&tx, &audit)?;
         store::commit(tx, "end the safety flag")?;
         store::safety_flags::for_client(&self.conn, flag.client)

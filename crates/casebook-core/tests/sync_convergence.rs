@@ -1,6 +1,6 @@
 //! The convergence property: whatever changes devices make while apart, and
 //! in whatever order they send and receive, after a final full exchange
-//! every device holds the same rows. Real encrypted units, one per device,
+//! every device holds the same rows and shows the same resolve items. Real encrypted units, one per device,
 //! exchanging bundles through a folder standing for the share.
 //!
 //! `make test` runs a modest number of cases; set PROPTEST_CASES for a
@@ -46,6 +46,20 @@ enum Step {
         client: usize,
         flag: usize,
     },
+    Allocate {
+        device: usize,
+        client: usize,
+        staff: usize,
+    },
+    ChangeFlag {
+        device: usize,
+        client: usize,
+        end: bool,
+    },
+    Resolve {
+        device: usize,
+        side: usize,
+    },
     Send {
         device: usize,
     },
@@ -62,6 +76,9 @@ fn step(devices: usize) -> impl Strategy<Value = Step> {
         2 => (d.clone(), 0..8usize, 0..3usize).prop_map(|(device, client, rating)| Step::Rate { device, client, rating }),
         1 => (d.clone(), 0..8usize).prop_map(|(device, client)| Step::Flag { device, client }),
         1 => (d.clone(), 0..8usize, 0..3usize).prop_map(|(device, client, flag)| Step::Cohort { device, client, flag }),
+        1 => (d.clone(), 0..8usize, 0..4usize).prop_map(|(device, client, staff)| Step::Allocate { device, client, staff }),
+        2 => (d.clone(), 0..8usize, any::<bool>()).prop_map(|(device, client, end)| Step::ChangeFlag { device, client, end }),
+        1 => (d.clone(), 0..2usize).prop_map(|(device, side)| Step::Resolve { device, side }),
         2 => d.clone().prop_map(|device| Step::Send { device }),
         2 => d.prop_map(|device| Step::Receive { device }),
     ]
@@ -130,6 +147,57 @@ fn run(unit: &mut UnlockedUnit, step: &Step, share: &Path) -> usize {
                 let _ = unit.set_cohort_flag(id, flag, &SystemClock, &mut OsEntropy);
             }
         }
+        Step::Allocate { client, staff, .. } => {
+            if let Some(id) = pick(unit, client) {
+                let people = unit.allocatable_staff().unwrap();
+                let keyworker = people.get(staff).map(|p| p.id);
+                let _ = unit.allocate_client(
+                    id,
+                    keyworker,
+                    None,
+                    "Moved at the allocation meeting",
+                    &SystemClock,
+                    &mut OsEntropy,
+                );
+            }
+        }
+        Step::ChangeFlag { client, end, .. } => {
+            if let Some(id) = pick(unit, client)
+                && let casebook_core::client_records::ClientView::Record(record) =
+                    unit.view_client(id, &SystemClock, &mut OsEntropy).unwrap()
+                && let Some(flag) = record.safety_flags.iter().find(|f| f.is_active())
+            {
+                let _ = if end {
+                    unit.end_safety_flag(flag.id, "No longer a risk", &SystemClock, &mut OsEntropy)
+                } else {
+                    let today = chrono::Local::now().date_naive();
+                    unit.review_safety_flag(
+                        flag.id,
+                        "Still a risk at the last visit",
+                        &(today + chrono::Duration::days(20)).to_string(),
+                        &SystemClock,
+                        &mut OsEntropy,
+                    )
+                };
+            }
+        }
+        Step::Resolve { side, .. } => {
+            if let Some(item) = unit.resolve_items().unwrap().first() {
+                let chosen = &item.options[side % item.options.len()].version_id;
+                let before = item.subject;
+                unit.resolve(
+                    before,
+                    &item.subject_id,
+                    chosen,
+                    &SystemClock,
+                    &mut OsEntropy,
+                )
+                .unwrap();
+                if before == casebook_core::domain::resolve_items::ContestedSubject::Rag {
+                    return 1;
+                }
+            }
+        }
         Step::Send { .. } => {
             unit.send_changes(share, &SystemClock, &mut OsEntropy)
                 .unwrap();
@@ -156,18 +224,21 @@ fn device_of(step: &Step) -> usize {
         | Step::Rate { device, .. }
         | Step::Flag { device, .. }
         | Step::Cohort { device, .. }
+        | Step::Allocate { device, .. }
+        | Step::ChangeFlag { device, .. }
+        | Step::Resolve { device, .. }
         | Step::Send { device }
         | Step::Receive { device } => device,
     }
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 12, ..ProptestConfig::default() })]
+    #![proptest_config(ProptestConfig { cases: 48, ..ProptestConfig::default() })]
 
     #[test]
     fn devices_converge_whatever_the_order(
-        devices in 2..=4usize,
-        steps in proptest::collection::vec(step(4), 1..40),
+        devices in 2..=6usize,
+        steps in proptest::collection::vec(step(6), 1..80),
     ) {
         let unit = Unit::new();
         let share = tempfile::tempdir().unwrap();
@@ -200,6 +271,23 @@ proptest! {
         let digests: Vec<String> = open.iter().map(|u| u.synced_rows_digest().unwrap()).collect();
         for digest in &digests[1..] {
             prop_assert_eq!(digest, &digests[0]);
+        }
+        // Every device shows the same resolve items, with the same sides.
+        let items: Vec<Vec<(String, Vec<String>)>> = open
+            .iter()
+            .map(|u| {
+                u.resolve_items()
+                    .unwrap()
+                    .into_iter()
+                    .map(|item| {
+                        let sides = item.options.into_iter().map(|o| o.version_id).collect();
+                        (item.subject_id, sides)
+                    })
+                    .collect()
+            })
+            .collect();
+        for other in &items[1..] {
+            prop_assert_eq!(other, &items[0]);
         }
         // No review made anywhere was lost: every device holds them all.
         let first = &mut open[0];

@@ -6,7 +6,7 @@
 //! `ui/src/lib/ipc/bindings.ts`) describe exactly what is sent.
 //!
 //! One file per area: [`session`], [`clients`], [`client_parts`],
-//! [`client_profile`], [`episodes`], [`sync`], [`accounts`], [`audit`] and
+//! [`client_profile`], [`episodes`], [`sync`], [`resolve`], [`accounts`], [`audit`] and
 //! [`errors`].
 
 mod accounts;
@@ -16,6 +16,7 @@ mod client_profile;
 mod clients;
 mod episodes;
 mod errors;
+mod resolve;
 mod session;
 mod sync;
 
@@ -26,6 +27,7 @@ pub use client_profile::*;
 pub use clients::*;
 pub use episodes::*;
 pub use errors::*;
+pub use resolve::*;
 pub use session::*;
 pub use sync::*;
 
@@ -93,6 +95,11 @@ pub fn typescript_bindings() -> String {
         SyncReportDto::decl(&config),
         ConnectShareRequest::decl(&config),
         JoinUnitRequest::decl(&config),
+        ContestedSubjectDto::decl(&config),
+        ContestedValueDto::decl(&config),
+        ResolveOptionDto::decl(&config),
+        ResolveItemDto::decl(&config),
+        ResolveRequest::decl(&config),
         ConsentRecordDto::decl(&config),
         ConsentRequest::decl(&config),
         AccountStatusDto::decl(&config),

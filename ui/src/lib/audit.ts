@@ -43,6 +43,7 @@ export const AUDIT_ACTIONS: ReadonlyArray<{ code: string; words: string }> = [
   { code: 'clients_merged', words: 'Merged two client records' },
   { code: 'shared_folder_connected', words: 'Connected the unit to a shared folder' },
   { code: 'joined_from_shared_folder', words: 'Joined the unit from a shared folder' },
+  { code: 'changes_resolved', words: 'Chose between changes made apart on two computers' },
 ];
 
 const WORDS = new Map(AUDIT_ACTIONS.map((action) => [action.code, action.words]));

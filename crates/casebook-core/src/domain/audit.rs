@@ -53,10 +53,11 @@ pub enum AuditAction {
     ClientsMerged,
     SharedFolderConnected,
     JoinedFromSharedFolder,
+    ChangesResolved,
 }
 
 impl AuditAction {
-    pub const ALL: [AuditAction; 38] = [
+    pub const ALL: [AuditAction; 39] = [
         AuditAction::UnitCreated,
         AuditAction::SignedIn,
         AuditAction::SignInFailed,
@@ -95,6 +96,7 @@ impl AuditAction {
         AuditAction::ClientsMerged,
         AuditAction::SharedFolderConnected,
         AuditAction::JoinedFromSharedFolder,
+        AuditAction::ChangesResolved,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -137,6 +139,7 @@ impl AuditAction {
             AuditAction::ClientsMerged => "clients_merged",
             AuditAction::SharedFolderConnected => "shared_folder_connected",
             AuditAction::JoinedFromSharedFolder => "joined_from_shared_folder",
+            AuditAction::ChangesResolved => "changes_resolved",
         }
     }
 

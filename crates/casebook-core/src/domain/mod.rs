@@ -19,6 +19,7 @@ pub mod names;
 pub mod password;
 pub mod rag;
 pub mod referrals;
+pub mod resolve_items;
 pub mod safety_flags;
 pub mod search;
 pub mod unit_settings;

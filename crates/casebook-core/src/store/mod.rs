@@ -22,6 +22,7 @@ pub mod sync_apply;
 pub mod sync_state;
 pub mod unit_rows;
 pub mod unit_settings;
+pub mod value_versions;
 
 use std::path::Path;
 
@@ -55,6 +56,7 @@ fn migrations() -> Migrations<'static> {
         M::up(include_str!("migrations/0014_sync_outbox.sql")),
         M::up(include_str!("migrations/0015_sync_inbox.sql")),
         M::up(include_str!("migrations/0016_share_folder.sql")),
+        M::up(include_str!("migrations/0017_contested_values.sql")),
     ])
 }
 
@@ -148,7 +150,7 @@ pub fn latest_schema_version() -> i64 {
     i64::try_from(MIGRATION_COUNT).unwrap_or(i64::MAX)
 }
 
-const MIGRATION_COUNT: usize = 16;
+const MIGRATION_COUNT: usize = 17;
 
 /// The schema version the database is at (the number of the last migration).
 pub fn schema_version(conn: &Connection) -> CoreResult<i64> {

@@ -261,3 +261,64 @@ fn flag_from_raw(raw: RawFlag) -> CoreResult<SafetyFlag> {
         end_reason: raw.end_reason,
     })
 }
+
+/// What a person can change about a flag (its note, review date and
+/// whether it ended, with who and when), as kept in a value version.
+pub fn state(conn: &Connection, id: SafetyFlagId) -> CoreResult<serde_json::Value> {
+    conn.query_row(
+        "SELECT note, review_by, reviewed_by, reviewed_at, ended_by, ended_at, end_reason
+         FROM safety_flags WHERE id = ?1",
+        [id.to_string()],
+        |row| {
+            Ok(serde_json::json!({
+                "note": row.get::<_, String>(0)?,
+                "review_by": row.get::<_, String>(1)?,
+                "reviewed_by": row.get::<_, Option<String>>(2)?,
+                "reviewed_at": row.get::<_, Option<String>>(3)?,
+                "ended_by": row.get::<_, Option<String>>(4)?,
+                "ended_at": row.get::<_, Option<String>>(5)?,
+                "end_reason": row.get::<_, Option<String>>(6)?,
+            }))
+        },
+    )
+    .map_err(|e| CoreError::from_sql(&e, "read the safety flag"))
+}
+
+/// Puts a flag back to a state kept by `state`: the choice of a person
+/// resolving two changes made apart.
+pub fn restore(
+    tx: &Transaction<'_>,
+    stamp: WriteStamp,
+    id: SafetyFlagId,
+    state: &serde_json::Value,
+) -> CoreResult<()> {
+    let text = |name: &str| state.get(name).and_then(serde_json::Value::as_str);
+    let (Some(note), Some(review_by)) = (text("note"), text("review_by")) else {
+        return Err(CoreError::internal(&"malformed safety flag state"));
+    };
+    tx.execute(
+        "UPDATE safety_flags SET note = ?2, review_by = ?3, reviewed_by = ?4, reviewed_at = ?5,
+                                 ended_by = ?6, ended_at = ?7, end_reason = ?8, hlc = ?9, device_id = ?10
+         WHERE id = ?1",
+        params![
+            id.to_string(),
+            note,
+            review_by,
+            text("reviewed_by"),
+            text("reviewed_at"),
+            text("ended_by"),
+            text("ended_at"),
+            text("end_reason"),
+            stamp.hlc.encode(),
+            stamp.device.to_string()
+        ],
+    )
+    .map_err(|e| CoreError::from_sql(&e, "save the safety flag"))?;
+    change_log::append(
+        tx,
+        stamp,
+        "safety_flags",
+        &id.to_string(),
+        Operation::Update,
+    )
+}

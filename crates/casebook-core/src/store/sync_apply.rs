@@ -151,7 +151,7 @@ pub fn points_at_missing_rows(tx: &Transaction<'_>, tables: &[&str]) -> CoreResu
 }
 
 /// The tables whose rows sync, for comparing what devices hold.
-pub const SYNCED_TABLES: [&str; 10] = [
+pub const SYNCED_TABLES: [&str; 11] = [
     "accounts",
     "clients",
     "unit_settings",
@@ -162,6 +162,7 @@ pub const SYNCED_TABLES: [&str; 10] = [
     "consent_decisions",
     "episodes",
     "client_profiles",
+    "value_versions",
 ];
 
 /// A SHA-256 over every synced row, in key order: two devices that have

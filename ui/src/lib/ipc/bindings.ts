@@ -430,6 +430,36 @@ folder: string, };
 
 export type JoinUnitRequest = { folder: string, username: string, password: string, };
 
+export type ContestedSubject = "rag" | "allocation" | "safety_flag";
+
+export type ContestedValue = { "kind": "rag", rating: Rag, reason: string | null, } | { "kind": "allocation", keyworker: StaffMemberDto | null, coWorker: StaffMemberDto | null, } | { "kind": "safety_flag", flagKind: SafetyFlagKind, note: string, 
+/**
+ * `YYYY-MM-DD`.
+ */
+reviewBy: string, ended: boolean, endReason: string | null, };
+
+export type ResolveOptionDto = { versionId: string, value: ContestedValue, madeBy: string | null, 
+/**
+ * RFC 3339.
+ */
+madeAt: string, 
+/**
+ * The side that stands until someone chooses (the later change).
+ */
+inEffect: boolean, };
+
+export type ResolveItemDto = { subject: ContestedSubject, subjectId: string, clientId: string, givenName: string, familyName: string, 
+/**
+ * Latest first.
+ */
+options: Array<ResolveOptionDto>, };
+
+export type ResolveRequest = { subject: ContestedSubject, subjectId: string, 
+/**
+ * The `versionId` of the side the person chose.
+ */
+chosen: string, };
+
 export type ConsentRecordDto = { agency: string, 
 /**
  * `given` or `withdrawn`.

@@ -87,6 +87,9 @@ describe('makeCommands', () => {
     await c.syncStatus();
     await c.connectSharedFolder({ folder: '/share/unit' });
     await c.syncNow();
+    await c.resolveItems();
+    await c.resolveItemsOfClient('c1');
+    await c.resolve({ subject: 'rag', subjectId: 'c1', chosen: 'v1' });
     await c.duplicatesOfClient('c1');
     await c.mergeClients({ keptId: 'c1', mergedId: 'c2', reason: 'Same person, same CRN' });
     await c.updateClientProfile({ clientId: 'c1', profile });
@@ -141,6 +144,9 @@ describe('makeCommands', () => {
       ['sync_status', undefined],
       ['connect_shared_folder', { request: { folder: '/share/unit' } }],
       ['sync_now', undefined],
+      ['resolve_items', undefined],
+      ['resolve_items_of_client', { clientId: 'c1' }],
+      ['resolve', { request: { subject: 'rag', subjectId: 'c1', chosen: 'v1' } }],
       ['duplicates_of_client', { clientId: 'c1' }],
       ['merge_clients', { request: { keptId: 'c1', mergedId: 'c2', reason: 'Same person, same CRN' } }],
       ['update_client_profile', { request: { clientId: 'c1', profile } }],

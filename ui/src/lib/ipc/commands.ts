@@ -43,6 +43,8 @@ import type {
   RecoverRequest,
   ReferralOutcomeRequest,
   ReferralRequest,
+  ResolveItemDto,
+  ResolveRequest,
   RoleChangeRequest,
   RemoveCohortFlagRequest,
   ReviewSafetyFlagRequest,
@@ -105,6 +107,9 @@ export interface Commands {
   connectSharedFolder(request: ConnectShareRequest): Promise<SyncReportDto>;
   /** Sends this computer's changes and receives the others'. */
   syncNow(): Promise<SyncReportDto>;
+  resolveItems(): Promise<ResolveItemDto[]>;
+  resolveItemsOfClient(clientId: string): Promise<ResolveItemDto[]>;
+  resolve(request: ResolveRequest): Promise<ResolveItemDto[]>;
   /** Managers: other records that are probably the same person as this client. */
   duplicatesOfClient(clientId: string): Promise<DuplicateMatchDto[]>;
   /** Managers: merges one record into another; resolves to the record kept. */
@@ -181,6 +186,9 @@ export function makeCommands(invoke: InvokeFn): Commands {
     syncStatus: () => call<SyncStatusDto>('sync_status'),
     connectSharedFolder: (request) => call<SyncReportDto>('connect_shared_folder', { request }),
     syncNow: () => call<SyncReportDto>('sync_now'),
+    resolveItems: () => call<ResolveItemDto[]>('resolve_items'),
+    resolveItemsOfClient: (clientId) => call<ResolveItemDto[]>('resolve_items_of_client', { clientId }),
+    resolve: (request) => call<ResolveItemDto[]>('resolve', { request }),
     duplicatesOfClient: (clientId) => call<DuplicateMatchDto[]>('duplicates_of_client', { clientId }),
     mergeClients: (request) => call<ClientViewDto>('merge_clients', { request }),
     updateClientProfile: (request) => call<ClientProfileDto>('update_client_profile', { request }),
@@ -237,6 +245,9 @@ export const joinUnit = commands.joinUnit;
 export const syncStatus = commands.syncStatus;
 export const connectSharedFolder = commands.connectSharedFolder;
 export const syncNow = commands.syncNow;
+export const resolveItems = commands.resolveItems;
+export const resolveItemsOfClient = commands.resolveItemsOfClient;
+export const resolve = commands.resolve;
 export const duplicatesOfClient = commands.duplicatesOfClient;
 export const mergeClients = commands.mergeClients;
 export const updateClientProfile = commands.updateClientProfile;

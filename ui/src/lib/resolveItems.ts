@@ -1,0 +1,48 @@
+// Words for resolve items: a safety-critical value two computers changed
+// while apart, and each side of it. Pure, so it is unit-tested.
+import type { ContestedValue, ResolveItemDto, ResolveOptionDto } from './ipc/bindings';
+import { ragLabel } from './clients';
+import { formatDate } from './format';
+import { formatDateTime } from './audit';
+import { kindLabel } from './safetyFlags';
+
+/** What was changed apart: "RAG status", "Allocation", "Safety flag: Risk to staff". */
+export function itemTitle(item: ResolveItemDto): string {
+  switch (item.subject) {
+    case 'rag':
+      return 'RAG status';
+    case 'allocation':
+      return 'Allocation';
+    case 'safety_flag': {
+      const flag = item.options[0]?.value;
+      return flag && flag.kind === 'safety_flag' ? `Safety flag: ${kindLabel(flag.flagKind)}` : 'Safety flag';
+    }
+  }
+}
+
+/** One side's value in a line: "Red: “Arrested for burglary”", "Keyworker Kim Lee, no co-worker", "Ended: “Threat withdrawn”". */
+export function valueWords(value: ContestedValue): string {
+  switch (value.kind) {
+    case 'rag':
+      return value.reason ? `${ragLabel(value.rating)}: “${value.reason}”` : ragLabel(value.rating);
+    case 'allocation': {
+      if (!value.keyworker) return value.coWorker ? `No keyworker; co-worker ${value.coWorker.fullName}` : 'Not allocated';
+      const co = value.coWorker ? `co-worker ${value.coWorker.fullName}` : 'no co-worker';
+      return `Keyworker ${value.keyworker.fullName}, ${co}`;
+    }
+    case 'safety_flag':
+      return value.ended
+        ? `Ended${value.endReason ? `: “${value.endReason}”` : ''}`
+        : `Active, review by ${formatDate(value.reviewBy)}: “${value.note}”`;
+  }
+}
+
+/** Who set a side and when: "Kim Lee, 26 Nov 2026 10:02:11". */
+export function sideDetail(option: ResolveOptionDto): string {
+  return `${option.madeBy ?? 'Someone no longer listed'}, ${formatDateTime(option.madeAt)}`;
+}
+
+/** "1 change to resolve", "3 changes to resolve". */
+export function countWords(count: number): string {
+  return `${count} ${count === 1 ? 'change' : 'changes'} to resolve`;
+}
