@@ -1284,3 +1284,237 @@ async fn a_unit_s_first_day_in_the_real_webview() {
         }
     }
 }
+
+/// Unit, administrator-manager and client on the "first computer", made
+/// through the core the app is built on, and connected to `share`.
+fn prepare_first_computer(data_folder: &Path, share: &Path) {
+    use casebook_core::clock::{OsEntropy, SystemClock};
+    use casebook_core::domain::client::ClientDetailsText;
+    use casebook_core::unit_folder::{self, CreationPlan, NewUnit, UnitKind};
+    use casebook_core::vault::slot::KdfCost;
+
+    let folder = unit_folder::unit_folder(data_folder, UnitKind::Real);
+    let unit =
+        NewUnit::parse("Hampshire IOM – Eastleigh", "admin", "Alex Admin", PASSWORD).unwrap();
+    let plan = CreationPlan {
+        kdf_cost: KdfCost::cheap_for_tests(),
+        demo: false,
+        initial_clients: &[],
+    };
+    unit_folder::create(&folder, &unit, plan, &SystemClock, &mut OsEntropy).unwrap();
+    let mut admin =
+        unit_folder::unlock(&folder, "admin", PASSWORD, &SystemClock, &mut OsEntropy).unwrap();
+    let client = admin
+        .add_client(
+            &ClientDetailsText {
+                confirmed_new_person: true,
+                ..ClientDetailsText::named("Casey", "Marsh", "1988-03-14")
+            },
+            &SystemClock,
+            &mut OsEntropy,
+        )
+        .unwrap();
+    admin
+        .review_rag(
+            client.id,
+            "amber",
+            "Settled in the hostel",
+            "",
+            &SystemClock,
+            &mut OsEntropy,
+        )
+        .unwrap();
+    admin
+        .connect_share(share, &SystemClock, &mut OsEntropy)
+        .unwrap();
+    admin.lock(&SystemClock, &mut OsEntropy);
+}
+
+/// Waits until the page says `words` somewhere (the header's live region
+/// included, which WebKitWebDriver reads as empty through `text()`).
+async fn wait_for_words(driver: &WebDriver, words: &str) {
+    let started = Instant::now();
+    while !page_text(driver).await.contains(words) {
+        assert!(started.elapsed() < WAIT, "the page never said {words:?}");
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+}
+
+/// Reviews the open client's RAG status.
+async fn rate(driver: &WebDriver, rating: &str, reason: &str) {
+    click(driver, "rag-review-open").await;
+    click(driver, &format!("rag-{rating}")).await;
+    type_into(driver, "rag-reason", reason).await;
+    click(driver, "rag-review-save").await;
+    gone(driver, "rag-review-form").await;
+}
+
+/// One computer's app, started on its own data folder: the driver and the
+/// tauri-driver under it, which stop when this is dropped.
+struct Computer {
+    driver: WebDriver,
+    _tauri_driver: TauriDriver,
+}
+
+impl Computer {
+    async fn start(data_folder: &Path, logs: &Path, system_bus: &SystemBus) -> Computer {
+        let tauri_driver = TauriDriver::start(data_folder, logs, system_bus);
+        Computer {
+            driver: launch().await,
+            _tauri_driver: tauri_driver,
+        }
+    }
+
+    async fn quit(self) {
+        self.driver.quit().await.unwrap();
+    }
+}
+
+/// Runs after the first-day test (tests run one at a time, in name order),
+/// which empties the screenshot folder first.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn two_computers_resolve_a_rag_changed_while_apart() {
+    let first_data = tempfile::tempdir().unwrap();
+    let second_data = tempfile::tempdir().unwrap();
+    let logs = tempfile::tempdir().unwrap();
+    let system_bus = SystemBus::start();
+    std::fs::create_dir_all(screenshot_folder()).unwrap();
+    // A folder standing for the unit's network share; renaming it away is
+    // the share going out of reach.
+    let share_parent = tempfile::tempdir().unwrap();
+    let share = share_parent.path().join("unit");
+    let away = share_parent.path().join("unit-unreachable");
+    std::fs::create_dir_all(&share).unwrap();
+    let first = first_data.path().join("Casebook");
+    let second = second_data.path().join("Casebook");
+    prepare_first_computer(&first, &share);
+
+    // The second computer joins from the shared folder and sees the client.
+    let computer = Computer::start(&second, logs.path(), &system_bus).await;
+    let driver = &computer.driver;
+    by_id(driver, "create-unit-form").await;
+    click(driver, "join-open").await;
+    type_into(driver, "join-folder", &share.to_string_lossy()).await;
+    type_into(driver, "join-username", "admin").await;
+    type_into(driver, "join-password", PASSWORD).await;
+    screenshot(driver, "23-join-from-shared-folder").await;
+    click(driver, "join-submit").await;
+    wait_for_rows(driver, 1).await;
+    assert!(page_text(driver).await.contains("Marsh"));
+
+    // Apart: the share is out of reach, and this computer rates the client
+    // red. The header says the change waits.
+    std::fs::rename(&share, &away).unwrap();
+    open_client(driver, "Marsh").await;
+    rate(driver, "red", "Arrested for burglary").await;
+    wait_for_words(driver, "Offline – ").await;
+    // Saving moved focus down the page; the header is at the top.
+    driver
+        .execute("window.scrollTo(0, 0);", vec![])
+        .await
+        .unwrap();
+    screenshot(driver, "24-offline-change-waiting").await;
+    computer.quit().await;
+
+    // Meanwhile the first computer, also apart, rates the client green;
+    // when the share is back, Sync now sends it.
+    let computer = Computer::start(&first, logs.path(), &system_bus).await;
+    let driver = &computer.driver;
+    sign_in(driver, "admin", PASSWORD).await;
+    wait_for_rows(driver, 1).await;
+    wait_for_words(driver, "Offline").await;
+    open_client(driver, "Marsh").await;
+    rate(driver, "green", "Started work at the depot").await;
+    std::fs::rename(&away, &share).unwrap();
+    click(driver, "sync-now").await;
+    wait_for_words(driver, "Synced at").await;
+    assert!(!present(driver, "resolve-items").await);
+    computer.quit().await;
+
+    // The second computer syncs on signing in: it sends its red and
+    // receives the green, and asks a person to choose.
+    let computer = Computer::start(&second, logs.path(), &system_bus).await;
+    let driver = &computer.driver;
+    sign_in(driver, "admin", PASSWORD).await;
+    by_id(driver, "caseload-resolve-item").await;
+    screenshot(driver, "25-caseload-changes-to-resolve").await;
+    open_client(driver, "Marsh").await;
+    let sides = driver
+        .query(By::Css("[data-testid='resolve-side']"))
+        .wait(WAIT, Duration::from_millis(100))
+        .all_from_selector_required()
+        .await
+        .unwrap();
+    assert_eq!(sides.len(), 2);
+    let panel = by_id(driver, "resolve-items").await.text().await.unwrap();
+    assert!(
+        panel.contains("Green: “Started work at the depot”")
+            && panel.contains("Red: “Arrested for burglary”"),
+        "{panel}"
+    );
+    screenshot(driver, "26-resolve-item").await;
+    computer.quit().await;
+
+    // The first computer receives the red on signing in, shows the same
+    // item, and the manager keeps red.
+    let computer = Computer::start(&first, logs.path(), &system_bus).await;
+    let driver = &computer.driver;
+    sign_in(driver, "admin", PASSWORD).await;
+    by_id(driver, "caseload-resolve-item").await;
+    open_client(driver, "Marsh").await;
+    by_id(driver, "resolve-items").await;
+    let mut kept = false;
+    for side in driver
+        .find_all(By::Css("[data-testid='resolve-side']"))
+        .await
+        .unwrap()
+    {
+        if side.text().await.unwrap().contains("Red:") {
+            side.find(By::Css("[data-testid='resolve-keep']"))
+                .await
+                .unwrap()
+                .click()
+                .await
+                .unwrap();
+            kept = true;
+            break;
+        }
+    }
+    assert!(kept, "no side said red");
+    gone(driver, "resolve-items").await;
+    assert!(
+        by_id(driver, "rag-current")
+            .await
+            .text()
+            .await
+            .unwrap()
+            .contains("Red")
+    );
+    screenshot(driver, "27-resolved").await;
+    click(driver, "sync-now").await;
+    wait_for_words(driver, "Synced at").await;
+    computer.quit().await;
+
+    // The choice reaches the second computer: nothing left to resolve,
+    // and the client is red there too.
+    let computer = Computer::start(&second, logs.path(), &system_bus).await;
+    let driver = &computer.driver;
+    sign_in(driver, "admin", PASSWORD).await;
+    wait_for_words(driver, "Synced at").await;
+    wait_for_rows(driver, 1).await;
+    // The list was read before the sync brought the choice; it is read again
+    // after.
+    gone(driver, "caseload-resolve-item").await;
+    open_client(driver, "Marsh").await;
+    assert!(
+        by_id(driver, "rag-current")
+            .await
+            .text()
+            .await
+            .unwrap()
+            .contains("Red")
+    );
+    assert!(!present(driver, "resolve-items").await);
+    screenshot(driver, "28-resolved-on-the-other-computer").await;
+    computer.quit().await;
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { syncWords } from './sync';
+import { syncFailureWords, syncWords } from './sync';
 
 const report = { sent: 3, received: 2, problems: [], waiting: 0 };
 const at = new Date(2026, 10, 26, 14, 5);
@@ -22,5 +22,20 @@ describe('sync words', () => {
     );
     const problem = 'A sync file was set aside because it is incomplete.';
     expect(syncWords({ folder: '/share', waiting: 0 }, { report: { ...report, problems: [problem] }, at })).toBe(problem);
+  });
+});
+
+describe('sync failure words', () => {
+  const message = 'Casebook could not send changes: the shared folder cannot be reached.';
+
+  it('say offline, read-only or full shortly, with what waits', () => {
+    expect(syncFailureWords('storage_unavailable', message, 14)).toBe('Offline – 14 changes waiting');
+    expect(syncFailureWords('storage_unavailable', message, 0)).toBe('Offline');
+    expect(syncFailureWords('storage_read_only', message, 1)).toBe('Shared folder is read-only – 1 change waiting');
+    expect(syncFailureWords('storage_full', message, 2)).toBe('Shared drive is full – 2 changes waiting');
+  });
+
+  it('say any other failure as it is', () => {
+    expect(syncFailureWords('internal', 'Something unexpected happened.', 3)).toBe('Something unexpected happened.');
   });
 });

@@ -1,5 +1,5 @@
 // Words for the sync status in the header. Pure, so it is unit-tested.
-import type { SyncReportDto, SyncStatusDto } from './ipc/bindings';
+import type { ErrorCode, SyncReportDto, SyncStatusDto } from './ipc/bindings';
 import { plural } from './format';
 
 const pad = (n: number) => String(n).padStart(2, '0');
@@ -15,4 +15,23 @@ export function syncWords(status: SyncStatusDto | null, last: { report: SyncRepo
   return last.report.waiting > 0
     ? `Synced at ${time}, ${plural(last.report.waiting, 'change')} still waiting`
     : `Synced at ${time}`;
+}
+
+/**
+ * What the header says when a sync could not reach the shared folder: short,
+ * with how many changes wait on this computer (the whole message is the
+ * tooltip). Other failures are said as they are.
+ */
+export function syncFailureWords(code: ErrorCode, message: string, waiting: number): string {
+  const what = waiting > 0 ? ` – ${plural(waiting, 'change')} waiting` : '';
+  switch (code) {
+    case 'storage_unavailable':
+      return `Offline${what}`;
+    case 'storage_read_only':
+      return `Shared folder is read-only${what}`;
+    case 'storage_full':
+      return `Shared drive is full${what}`;
+    default:
+      return message;
+  }
 }

@@ -7,6 +7,7 @@ const bus = new EventTarget();
 
 const CONNECTED = 'casebook-shared-folder-connected';
 const RECEIVED = 'casebook-changes-received';
+const CHANGED = 'casebook-unit-changed';
 
 export function announceConnected(): void {
   bus.dispatchEvent(new Event(CONNECTED));
@@ -27,4 +28,15 @@ export function announceReceived(count: number): void {
 export function onReceived(then: () => void): () => void {
   bus.addEventListener(RECEIVED, then);
   return () => bus.removeEventListener(RECEIVED, then);
+}
+
+/** Says this computer just changed something in the unit. */
+export function announceChanged(): void {
+  bus.dispatchEvent(new Event(CHANGED));
+}
+
+/** Calls `then` when this computer changed something in the unit. */
+export function onChanged(then: () => void): () => void {
+  bus.addEventListener(CHANGED, then);
+  return () => bus.removeEventListener(CHANGED, then);
 }

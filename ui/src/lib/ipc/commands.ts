@@ -60,6 +60,7 @@ import type {
   UnlockRequest,
 } from './bindings';
 import { toCommandError } from './errors';
+import { announceChanged } from '../syncEvents';
 
 export { CommandError, failureToShow, toCommandError, UNEXPECTED_MESSAGE } from './errors';
 
@@ -213,7 +214,42 @@ export function makeCommands(invoke: InvokeFn): Commands {
   };
 }
 
-const commands = makeCommands((command, args) => tauriInvoke(command, args));
+/**
+ * Commands that change what the unit holds. After each, the header syncs a
+ * few seconds later (see SyncControl), so a change reaches the shared folder
+ * without anyone pressing Sync now.
+ */
+export const CHANGING_COMMANDS: ReadonlySet<string> = new Set([
+  'add_client',
+  'update_client_details',
+  'update_client_profile',
+  'merge_clients',
+  'review_rag',
+  'raise_safety_flag',
+  'review_safety_flag',
+  'end_safety_flag',
+  'set_cohort_flag',
+  'remove_cohort_flag',
+  'record_ogrs',
+  'record_consent',
+  'receive_referral',
+  'record_pick_up',
+  'record_referral_outcome',
+  'close_episode',
+  'allocate_client',
+  'change_unit_settings',
+  'resolve',
+  'add_account',
+  'disable_account',
+  'enable_account',
+  'change_account_role',
+]);
+
+const commands = makeCommands(async (command, args) => {
+  const answer = await tauriInvoke(command, args);
+  if (CHANGING_COMMANDS.has(command)) announceChanged();
+  return answer;
+});
 
 export const startupState = commands.startupState;
 export const checkNewPassword = commands.checkNewPassword;
