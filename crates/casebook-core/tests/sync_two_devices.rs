@@ -6,6 +6,7 @@
 
 mod common;
 
+use casebook_core::client_records::ClientView;
 use casebook_core::clock::{OsEntropy, SystemClock};
 use casebook_core::domain::client::ClientDetailsText;
 use casebook_core::domain::ids::ClientId;
@@ -123,4 +124,62 @@ fn two_devices_converge_through_the_shared_folder() {
     let again = a.receive_changes(share.path(), &SystemClock).unwrap();
     assert_eq!(again.bundles_applied, 0);
     assert_eq!(state(&mut a), seen_by_b);
+}
+
+#[test]
+fn changes_to_different_fields_of_one_record_made_apart_are_both_kept() {
+    let unit = Unit::new();
+    let share = tempfile::tempdir().unwrap();
+    let second = tempfile::tempdir().unwrap();
+    let folder_b = second.path().join("unit");
+    let mut a = unit.as_("kim");
+    let jordan = add(&mut a, "Jordan", "1990-05-17");
+    a.send_changes(share.path(), &SystemClock, &mut OsEntropy)
+        .unwrap();
+    a.lock(&SystemClock, &mut OsEntropy);
+    copy_folder(unit.folder(), &folder_b);
+    let mut b = unit.as_at(&folder_b, "kim");
+    b.become_new_device(&SystemClock, &mut OsEntropy).unwrap();
+    let mut a = unit.as_("kim");
+
+    // The first computer corrects the given name; the second, later and
+    // still holding the old name, records the gender. Each form sends
+    // every field, but only the field each person changed counts.
+    a.update_client_details(
+        jordan,
+        &ClientDetailsText::named("Jordi", "Whitlock", "1990-05-17"),
+        &SystemClock,
+        &mut OsEntropy,
+    )
+    .unwrap();
+    std::thread::sleep(std::time::Duration::from_millis(5));
+    b.update_client_details(
+        jordan,
+        &ClientDetailsText {
+            gender: "man",
+            ..ClientDetailsText::named("Jordan", "Whitlock", "1990-05-17")
+        },
+        &SystemClock,
+        &mut OsEntropy,
+    )
+    .unwrap();
+    for _ in 0..2 {
+        for device in [&mut a, &mut b] {
+            device
+                .send_changes(share.path(), &SystemClock, &mut OsEntropy)
+                .unwrap();
+            device.receive_changes(share.path(), &SystemClock).unwrap();
+        }
+    }
+    for device in [&mut a, &mut b] {
+        let ClientView::Record(record) = device
+            .view_client(jordan, &SystemClock, &mut OsEntropy)
+            .unwrap()
+        else {
+            panic!("kim sees the whole record");
+        };
+        assert_eq!(record.client.given_name.as_str(), "Jordi", "the rename is kept");
+        assert_eq!(record.client.gender.as_deref(), Some("man"), "the gender is kept");
+    }
+    assert_eq!(a.synced_rows_digest().unwrap(), b.synced_rows_digest().unwrap());
 }

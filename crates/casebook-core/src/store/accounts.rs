@@ -51,6 +51,7 @@ pub fn insert(tx: &Transaction<'_>, stamp: WriteStamp, account: &Account) -> Cor
 /// change its password, and whether it is disabled.
 pub fn update_status(tx: &Transaction<'_>, stamp: WriteStamp, account: &Account) -> CoreResult<()> {
     let id = account.id.to_string();
+    let before = change_log::before_update(tx, "accounts", &id)?;
     tx.execute(
         "UPDATE accounts SET must_change_password = ?2, disabled_at = ?3, role = ?4, administrator = ?5,
                              hlc = ?6, device_id = ?7
@@ -66,7 +67,7 @@ pub fn update_status(tx: &Transaction<'_>, stamp: WriteStamp, account: &Account)
         ],
     )
     .map_err(|e| CoreError::from_sql(&e, "save the account"))?;
-    change_log::append(tx, stamp, "accounts", &id, Operation::Update)
+    before.append(tx, stamp)
 }
 
 pub fn find(conn: &Connection, id: AccountId) -> CoreResult<Option<Account>> {

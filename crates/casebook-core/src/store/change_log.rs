@@ -1,7 +1,7 @@
 //! The change log: every change to a synced row, in the order it was made,
 //! appended in the same transaction as the change itself.
 
-use rusqlite::{Transaction, params};
+use rusqlite::{OptionalExtension, Transaction, params};
 
 use crate::clock::{HlcStamp, HybridLogicalClock};
 use crate::domain::ids::DeviceId;
@@ -33,9 +33,11 @@ impl Operation {
     }
 }
 
-/// Records a change to one row: the row as it now is, whole, read back
-/// from its table in the same transaction, so what other devices receive is
-/// exactly what this one holds (a field can never be left out by mistake).
+/// Records the insert (or delete) of one row: the row as it now is, whole,
+/// read back from its table in the same transaction, so what other devices
+/// receive is exactly what this one holds (a field can never be left out by
+/// mistake). Updates go through [`before_update`] instead, which also
+/// records which fields changed.
 pub fn append(
     tx: &Transaction<'_>,
     stamp: WriteStamp,
@@ -43,11 +45,158 @@ pub fn append(
     row_id: &str,
     operation: Operation,
 ) -> CoreResult<()> {
-    let row = whole_row(tx, table, row_id)?;
-    tx.execute(
-        "INSERT INTO change_log (hlc, device_id, table_name, row_id, operation, row_json) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-        params![stamp.hlc.encode(), stamp.device.to_string(), table, row_id, operation.as_str(), row.to_string()],
+    if operation == Operation::Update {
+        return Err(CoreError::internal(
+            &"an update logged without its row before",
+        ));
+    }
+    let row = whole_row(tx, table, row_id)?
+        .ok_or_else(|| CoreError::internal(&"a change to a row that is not there"))?;
+    insert_entry(tx, stamp, table, row_id, operation, &row, None)
+}
+
+/// A row as it was before an update, taken just before the update runs;
+/// [`RowBefore::append`] then logs the update with the fields it changed.
+#[derive(Debug)]
+pub struct RowBefore {
+    table: &'static str,
+    row_id: String,
+    image: Option<serde_json::Value>,
+}
+
+pub fn before_update(
+    tx: &Transaction<'_>,
+    table: &'static str,
+    row_id: &str,
+) -> CoreResult<RowBefore> {
+    Ok(RowBefore {
+        table,
+        row_id: row_id.to_owned(),
+        image: whole_row(tx, table, row_id)?,
+    })
+}
+
+impl RowBefore {
+    /// Logs the update: the whole row as it now is, the fields that differ
+    /// from before, and those fields' new stamps. An upsert that found no
+    /// row is logged as the insert it was.
+    pub fn append(self, tx: &Transaction<'_>, stamp: WriteStamp) -> CoreResult<()> {
+        let after = whole_row(tx, self.table, &self.row_id)?
+            .ok_or_else(|| CoreError::internal(&"a change to a row that is not there"))?;
+        let Some(before) = self.image else {
+            return insert_entry(
+                tx,
+                stamp,
+                self.table,
+                &self.row_id,
+                Operation::Insert,
+                &after,
+                None,
+            );
+        };
+        let changed: Vec<String> = after
+            .as_object()
+            .into_iter()
+            .flatten()
+            .filter(|(name, value)| {
+                !is_bookkeeping(name) && before.get(name.as_str()) != Some(*value)
+            })
+            .map(|(name, _)| name.clone())
+            .collect();
+        for column in &changed {
+            set_field_stamp(
+                tx,
+                self.table,
+                &self.row_id,
+                column,
+                &stamp.hlc.encode(),
+                &stamp.device.to_string(),
+            )?;
+        }
+        insert_entry(
+            tx,
+            stamp,
+            self.table,
+            &self.row_id,
+            Operation::Update,
+            &after,
+            Some(&changed),
+        )
+    }
+}
+
+/// The columns every synced row carries to say who wrote it last: not
+/// fields of the record.
+pub fn is_bookkeeping(column: &str) -> bool {
+    column == "hlc" || column == "device_id"
+}
+
+/// Records that `column` of a row was last changed at `hlc` on `device`.
+pub fn set_field_stamp(
+    tx: &Transaction<'_>,
+    table: &str,
+    row_id: &str,
+    column: &str,
+    hlc: &str,
+    device: &str,
+) -> CoreResult<()> {
+    tx.prepare_cached(
+        "INSERT INTO field_stamps (table_name, row_id, column_name, hlc, device_id) VALUES (?1, ?2, ?3, ?4, ?5)
+         ON CONFLICT (table_name, row_id, column_name) DO UPDATE SET hlc = excluded.hlc, device_id = excluded.device_id",
     )
+    .and_then(|mut statement| statement.execute(params![table, row_id, column, hlc, device]))
+    .map_err(|e| CoreError::from_sql(&e, "save the change"))?;
+    Ok(())
+}
+
+/// The stamp of every field of a row that an update has changed.
+pub fn field_stamps(
+    tx: &Transaction<'_>,
+    table: &str,
+    row_id: &str,
+) -> CoreResult<std::collections::HashMap<String, (String, String)>> {
+    let mut statement = tx
+        .prepare_cached(
+            "SELECT column_name, hlc, device_id FROM field_stamps WHERE table_name = ?1 AND row_id = ?2",
+        )
+        .map_err(|e| CoreError::from_sql(&e, "apply the received changes"))?;
+    let rows = statement
+        .query_map(params![table, row_id], |row| {
+            Ok((row.get::<_, String>(0)?, (row.get(1)?, row.get(2)?)))
+        })
+        .map_err(|e| CoreError::from_sql(&e, "apply the received changes"))?;
+    rows.collect::<Result<_, _>>()
+        .map_err(|e| CoreError::from_sql(&e, "apply the received changes"))
+}
+
+fn insert_entry(
+    tx: &Transaction<'_>,
+    stamp: WriteStamp,
+    table: &str,
+    row_id: &str,
+    operation: Operation,
+    row: &serde_json::Value,
+    columns: Option<&[String]>,
+) -> CoreResult<()> {
+    let columns = columns
+        .map(serde_json::to_string)
+        .transpose()
+        .map_err(|e| CoreError::internal(&e))?;
+    tx.prepare_cached(
+        "INSERT INTO change_log (hlc, device_id, table_name, row_id, operation, row_json, columns)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+    )
+    .and_then(|mut statement| {
+        statement.execute(params![
+            stamp.hlc.encode(),
+            stamp.device.to_string(),
+            table,
+            row_id,
+            operation.as_str(),
+            row.to_string(),
+            columns
+        ])
+    })
     .map_err(|e| CoreError::from_sql(&e, "save the change"))?;
     Ok(())
 }
@@ -63,8 +212,12 @@ pub fn key_column(table: &str) -> Option<&'static str> {
     }
 }
 
-/// One row as a JSON object of its columns.
-fn whole_row(tx: &Transaction<'_>, table: &str, row_id: &str) -> CoreResult<serde_json::Value> {
+/// One row as a JSON object of its columns, or `None` when there is none.
+fn whole_row(
+    tx: &Transaction<'_>,
+    table: &str,
+    row_id: &str,
+) -> CoreResult<Option<serde_json::Value>> {
     let key = key_column(table)
         .ok_or_else(|| CoreError::internal(&"change to a table that does not sync"))?;
     let mut statement = tx
@@ -83,6 +236,7 @@ fn whole_row(tx: &Transaction<'_>, table: &str, row_id: &str) -> CoreResult<serd
             }
             Ok(serde_json::Value::Object(object))
         })
+        .optional()
         .map_err(|e| CoreError::from_sql(&e, "save the change"))
 }
 

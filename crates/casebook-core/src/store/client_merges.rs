@@ -4,7 +4,7 @@
 
 use rusqlite::{Transaction, params};
 
-use super::change_log::{self, Operation, WriteStamp};
+use super::change_log::{self, WriteStamp};
 use crate::domain::ids::ClientId;
 use crate::error::{CoreError, CoreResult};
 
@@ -39,6 +39,10 @@ pub fn move_rows(
             rows.collect::<Result<_, _>>()
                 .map_err(|e| CoreError::from_sql(&e, "merge the records"))?
         };
+        let befores = ids
+            .iter()
+            .map(|id| change_log::before_update(tx, table, id))
+            .collect::<CoreResult<Vec<_>>>()?;
         tx.execute(
             &format!(
                 "UPDATE {table} SET client_id = ?2, hlc = ?3, device_id = ?4 WHERE client_id = ?1"
@@ -51,8 +55,8 @@ pub fn move_rows(
             ],
         )
         .map_err(|e| CoreError::from_sql(&e, "merge the records"))?;
-        for id in &ids {
-            change_log::append(tx, stamp, table, id, Operation::Update)?;
+        for before in befores {
+            before.append(tx, stamp)?;
         }
         moved += ids.len();
     }
@@ -67,6 +71,7 @@ pub fn mark_merged(
     merged: ClientId,
     kept: ClientId,
 ) -> CoreResult<()> {
+    let before = change_log::before_update(tx, "clients", &merged.to_string())?;
     let changed = tx
         .execute(
             "UPDATE clients SET merged_into = ?2, hlc = ?3, device_id = ?4
@@ -84,5 +89,5 @@ pub fn mark_merged(
             "That record was merged already. Refresh the page.",
         ));
     }
-    change_log::append(tx, stamp, "clients", &merged.to_string(), Operation::Update)
+    before.append(tx, stamp)
 }

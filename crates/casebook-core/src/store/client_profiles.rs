@@ -4,7 +4,7 @@ use std::collections::HashMap;
 
 use rusqlite::{Connection, OptionalExtension, Transaction, params};
 
-use super::change_log::{self, Operation, WriteStamp};
+use super::change_log::{self, WriteStamp};
 use crate::domain::client_profile::{ClientProfile, Postcode};
 use crate::domain::ids::{AccountId, ClientId};
 use crate::domain::search::SearchExtras;
@@ -21,6 +21,7 @@ pub fn write(
     by: AccountId,
     profile: &ClientProfile,
 ) -> CoreResult<()> {
+    let before = change_log::before_update(tx, "client_profiles", &client.to_string())?;
     tx.execute(
         &format!(
             "INSERT INTO client_profiles (client_id, {COLUMNS}, updated_by, updated_at, hlc, device_id)
@@ -63,13 +64,7 @@ pub fn write(
         ],
     )
     .map_err(|e| CoreError::from_sql(&e, "save the client's details"))?;
-    change_log::append(
-        tx,
-        stamp,
-        "client_profiles",
-        &client.to_string(),
-        Operation::Update,
-    )
+    before.append(tx, stamp)
 }
 
 /// One client's profile; empty when none was ever saved.

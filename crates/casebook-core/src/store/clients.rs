@@ -66,6 +66,7 @@ pub fn insert(
 /// Writes a changed client (details or allocation) over its row.
 pub fn update(tx: &Transaction<'_>, stamp: WriteStamp, client: &Client) -> CoreResult<()> {
     let id_text = client.id.to_string();
+    let before = change_log::before_update(tx, "clients", &id_text)?;
     let changed = tx
         .execute(
             "UPDATE clients SET given_name = ?2, family_name = ?3, date_of_birth = ?4, keyworker_id = ?5,
@@ -92,7 +93,7 @@ pub fn update(tx: &Transaction<'_>, stamp: WriteStamp, client: &Client) -> CoreR
     if changed != 1 {
         return Err(no_such_client());
     }
-    change_log::append(tx, stamp, "clients", &id_text, Operation::Update)
+    before.append(tx, stamp)
 }
 
 /// The record a merged client was merged into, if `id` was merged.

@@ -71,6 +71,7 @@ pub fn remove(
     removed_by: AccountId,
     reason: &str,
 ) -> CoreResult<()> {
+    let before = change_log::before_update(tx, "cohort_flags", &id.to_string())?;
     let changed = tx
         .execute(
             "UPDATE cohort_flags SET removed_by = ?2, removed_at = ?3, removal_reason = ?4, hlc = ?5, device_id = ?6
@@ -88,13 +89,7 @@ pub fn remove(
     if changed != 1 {
         return Err(no_such_active_flag());
     }
-    change_log::append(
-        tx,
-        stamp,
-        "cohort_flags",
-        &id.to_string(),
-        Operation::Update,
-    )
+    before.append(tx, stamp)
 }
 
 pub fn no_such_active_flag() -> CoreError {

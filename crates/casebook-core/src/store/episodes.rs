@@ -90,6 +90,7 @@ pub fn record_pick_up(
     id: EpisodeId,
     picked_up_at: NaiveDateTime,
 ) -> CoreResult<()> {
+    let before = change_log::before_update(tx, "episodes", &id.to_string())?;
     let changed = tx
         .execute(
             "UPDATE episodes SET picked_up_at = ?2, outcome = 'accepted', hlc = ?3, device_id = ?4
@@ -105,7 +106,7 @@ pub fn record_pick_up(
     if changed != 1 {
         return Err(not_awaiting_pick_up());
     }
-    change_log::append(tx, stamp, "episodes", &id.to_string(), Operation::Update)
+    before.append(tx, stamp)
 }
 
 /// A referral not taken on: the outcome ends the episode that day.
@@ -116,6 +117,7 @@ pub fn record_ending_outcome(
     outcome: &ReferralOutcome,
     ended_on: NaiveDate,
 ) -> CoreResult<()> {
+    let before = change_log::before_update(tx, "episodes", &id.to_string())?;
     let changed = tx
         .execute(
             "UPDATE episodes SET outcome = ?2, outcome_note = ?3, ended_on = ?4, hlc = ?5, device_id = ?6
@@ -133,7 +135,7 @@ pub fn record_ending_outcome(
     if changed != 1 {
         return Err(not_awaiting_pick_up());
     }
-    change_log::append(tx, stamp, "episodes", &id.to_string(), Operation::Update)
+    before.append(tx, stamp)
 }
 
 /// The end of an accepted episode.
@@ -145,6 +147,7 @@ pub fn close(
     note: Option<&str>,
     ended_on: NaiveDate,
 ) -> CoreResult<()> {
+    let before = change_log::before_update(tx, "episodes", &id.to_string())?;
     let changed = tx
         .execute(
             "UPDATE episodes SET ended_on = ?2, exit_reason = ?3, exit_note = ?4, hlc = ?5, device_id = ?6
@@ -164,7 +167,7 @@ pub fn close(
             "This episode is not open any more (it may have been closed on another device). Refresh the page.",
         ));
     }
-    change_log::append(tx, stamp, "episodes", &id.to_string(), Operation::Update)
+    before.append(tx, stamp)
 }
 
 fn not_awaiting_pick_up() -> CoreError {

@@ -84,6 +84,7 @@ pub fn review(
     note: &str,
     review_by: chrono::NaiveDate,
 ) -> CoreResult<()> {
+    let before = change_log::before_update(tx, "safety_flags", &id.to_string())?;
     let changed = tx
         .execute(
             "UPDATE safety_flags SET note = ?2, review_by = ?3, reviewed_by = ?4, reviewed_at = ?5, hlc = ?6, device_id = ?7
@@ -102,13 +103,7 @@ pub fn review(
     if changed != 1 {
         return Err(no_such_active_flag());
     }
-    change_log::append(
-        tx,
-        stamp,
-        "safety_flags",
-        &id.to_string(),
-        Operation::Update,
-    )
+    before.append(tx, stamp)
 }
 
 pub fn end(
@@ -118,6 +113,7 @@ pub fn end(
     ended_by: AccountId,
     reason: &str,
 ) -> CoreResult<()> {
+    let before = change_log::before_update(tx, "safety_flags", &id.to_string())?;
     let changed = tx
         .execute(
             "UPDATE safety_flags SET ended_by = ?2, ended_at = ?3, end_reason = ?4, hlc = ?5, device_id = ?6
@@ -135,13 +131,7 @@ pub fn end(
     if changed != 1 {
         return Err(no_such_active_flag());
     }
-    change_log::append(
-        tx,
-        stamp,
-        "safety_flags",
-        &id.to_string(),
-        Operation::Update,
-    )
+    before.append(tx, stamp)
 }
 
 pub fn no_such_active_flag() -> CoreError {
@@ -296,6 +286,7 @@ pub fn restore(
     let (Some(note), Some(review_by)) = (text("note"), text("review_by")) else {
         return Err(CoreError::internal(&"malformed safety flag state"));
     };
+    let before = change_log::before_update(tx, "safety_flags", &id.to_string())?;
     tx.execute(
         "UPDATE safety_flags SET note = ?2, review_by = ?3, reviewed_by = ?4, reviewed_at = ?5,
                                  ended_by = ?6, ended_at = ?7, end_reason = ?8, hlc = ?9, device_id = ?10
@@ -314,11 +305,5 @@ pub fn restore(
         ],
     )
     .map_err(|e| CoreError::from_sql(&e, "save the safety flag"))?;
-    change_log::append(
-        tx,
-        stamp,
-        "safety_flags",
-        &id.to_string(),
-        Operation::Update,
-    )
+    before.append(tx, stamp)
 }

@@ -1,18 +1,20 @@
 //! Applying other devices' changes, and the version vector that says how
 //! far each device's bundles have been applied.
 //!
-//! A change carries its row whole. It is applied if its clock stamp (then
-//! its device, to break a tie the same way everywhere) is later than the
-//! stamp of the row held here, and is otherwise already outdone: so every
-//! device ends with the latest write of every row whatever order the
-//! bundles arrive in, and applying a change twice changes nothing. Rows
-//! that are only ever inserted (reviews, scores, consent decisions) have
-//! one write each, so they are simply kept.
+//! A change carries its row whole and, for an update, the fields it
+//! changed. Each field is last-writer-wins by clock stamp (then device, to
+//! break a tie the same way everywhere): a field is set only by a change
+//! later than the latest one applied to it. So every device ends with the
+//! latest write of every field whatever order the bundles arrive in, two
+//! devices that changed different fields of one record apart both keep
+//! their change, and applying a change twice changes nothing. Rows that are
+//! only ever inserted (reviews, scores, consent decisions) have one write
+//! each, so they are simply kept.
 
 use rusqlite::types::Value;
 use rusqlite::{Connection, OptionalExtension, Transaction, params};
 
-use super::change_log::key_column;
+use super::change_log::{field_stamps, is_bookkeeping, key_column, set_field_stamp};
 use crate::error::{CoreError, CoreResult};
 use crate::sync::bundle::{Change, NO_PREVIOUS};
 
@@ -52,6 +54,14 @@ pub fn record_applied(
 }
 
 /// Applies one change; true when it changed the row held here.
+///
+/// A row not held yet is inserted whole. For a row held, each field the
+/// change set is taken only if the change is later than the latest change
+/// to that field applied here (last writer wins per field, so two devices
+/// that changed different fields of one record apart both keep theirs),
+/// and the row's own stamp becomes the later of the two. An insert of a row
+/// already held changes nothing: its fields either still hold the inserted
+/// values or were changed since by later updates.
 pub fn apply_change(tx: &Transaction<'_>, change: &Change) -> CoreResult<bool> {
     let newer_format = || {
         CoreError::invalid(
@@ -61,22 +71,17 @@ pub fn apply_change(tx: &Transaction<'_>, change: &Change) -> CoreResult<bool> {
     let key = key_column(&change.table).ok_or_else(newer_format)?;
     let row = change.row.as_object().ok_or_else(newer_format)?;
     let held: Option<(String, String)> = tx
-        .query_row(
-            &format!(
-                "SELECT hlc, device_id FROM {} WHERE {key} = ?1",
-                change.table
-            ),
-            [&change.row_id],
-            |r| Ok((r.get(0)?, r.get(1)?)),
-        )
-        .optional()
+        .prepare_cached(&format!(
+            "SELECT hlc, device_id FROM {} WHERE {key} = ?1",
+            change.table
+        ))
+        .and_then(|mut statement| {
+            statement
+                .query_row([&change.row_id], |r| Ok((r.get(0)?, r.get(1)?)))
+                .optional()
+        })
         .map_err(|e| CoreError::from_sql(&e, "apply the received changes"))?;
-    if let Some((hlc, device)) = &held
-        && (hlc.as_str(), device.as_str()) >= (change.hlc.as_str(), change.device.as_str())
-    {
-        return Ok(false);
-    }
-    let columns: Vec<String> = {
+    let fields: Vec<String> = {
         let statement = tx
             .prepare_cached(&format!("SELECT * FROM {} LIMIT 0", change.table))
             .map_err(|e| CoreError::from_sql(&e, "apply the received changes"))?;
@@ -84,46 +89,115 @@ pub fn apply_change(tx: &Transaction<'_>, change: &Change) -> CoreResult<bool> {
             .column_names()
             .iter()
             .map(|n| (*n).to_owned())
-            .filter(|n| n != "hlc" && n != "device_id" && n != key && row.contains_key(n))
+            .filter(|n| !is_bookkeeping(n) && n != key && row.contains_key(n))
             .collect()
     };
-    let mut values: Vec<Value> = columns.iter().map(|c| sql_value(&row[c])).collect();
+    let incoming = (change.hlc.as_str(), change.device.as_str());
+    let Some((held_hlc, held_device)) = held else {
+        insert_row(tx, change, key, &fields)?;
+        // The fields an update set are stamped, so an older change to them
+        // arriving later does not undo it.
+        for column in change.columns.iter().flatten() {
+            if fields.contains(column) {
+                set_field_stamp(
+                    tx,
+                    &change.table,
+                    &change.row_id,
+                    column,
+                    &change.hlc,
+                    &change.device,
+                )?;
+            }
+        }
+        return Ok(true);
+    };
+    let set = match &change.columns {
+        Some(columns) => columns
+            .iter()
+            .filter(|c| fields.contains(c))
+            .cloned()
+            .collect(),
+        None if change.operation == "insert" => return Ok(false),
+        // An update from a bundle of format 1.0 set every field.
+        None => fields,
+    };
+    let stamps = field_stamps(tx, &change.table, &change.row_id)?;
+    let winners: Vec<String> = set
+        .into_iter()
+        .filter(|column| {
+            stamps
+                .get(column)
+                .is_none_or(|(hlc, device)| incoming > (hlc.as_str(), device.as_str()))
+        })
+        .collect();
+    let row_stamp = std::cmp::max(incoming, (held_hlc.as_str(), held_device.as_str()));
+    if winners.is_empty() && row_stamp != incoming {
+        return Ok(false);
+    }
+    let mut values: Vec<Value> = winners.iter().map(|c| sql_value(&row[c])).collect();
+    values.push(Value::Text(row_stamp.0.to_owned()));
+    values.push(Value::Text(row_stamp.1.to_owned()));
+    values.push(Value::Text(change.row_id.clone()));
+    let sets: Vec<String> = winners
+        .iter()
+        .enumerate()
+        .map(|(i, c)| format!("{c} = ?{}, ", i + 1))
+        .collect();
+    let n = winners.len();
+    let sql = format!(
+        "UPDATE {} SET {}hlc = ?{}, device_id = ?{} WHERE {key} = ?{}",
+        change.table,
+        sets.concat(),
+        n + 1,
+        n + 2,
+        n + 3
+    );
+    tx.prepare_cached(&sql)
+        .and_then(|mut statement| statement.execute(rusqlite::params_from_iter(values)))
+        .map_err(|e| CoreError::from_sql(&e, "apply the received changes"))?;
+    for column in &winners {
+        set_field_stamp(
+            tx,
+            &change.table,
+            &change.row_id,
+            column,
+            &change.hlc,
+            &change.device,
+        )?;
+    }
+    Ok(!winners.is_empty())
+}
+
+/// Inserts a row not held here, whole.
+fn insert_row(
+    tx: &Transaction<'_>,
+    change: &Change,
+    key: &str,
+    fields: &[String],
+) -> CoreResult<()> {
+    let row = change
+        .row
+        .as_object()
+        .ok_or_else(|| CoreError::internal(&"a row that is not an object"))?;
+    let mut values: Vec<Value> = fields.iter().map(|c| sql_value(&row[c])).collect();
     values.push(Value::Text(change.hlc.clone()));
     values.push(Value::Text(change.device.clone()));
     values.push(Value::Text(change.row_id.clone()));
-    let sql = if held.is_some() {
-        let sets: Vec<String> = columns
-            .iter()
-            .enumerate()
-            .map(|(i, c)| format!("{c} = ?{}", i + 1))
-            .collect();
-        let n = columns.len();
-        format!(
-            "UPDATE {} SET {}{}hlc = ?{}, device_id = ?{} WHERE {key} = ?{}",
-            change.table,
-            sets.join(", "),
-            if sets.is_empty() { "" } else { ", " },
-            n + 1,
-            n + 2,
-            n + 3
-        )
-    } else {
-        let names: Vec<&str> = columns.iter().map(String::as_str).collect();
-        let places: Vec<String> = (1..=columns.len() + 3).map(|i| format!("?{i}")).collect();
-        format!(
-            "INSERT INTO {} ({}{}hlc, device_id, {key}) VALUES ({})",
-            change.table,
-            names.join(", "),
-            if names.is_empty() { "" } else { ", " },
-            places.join(", ")
-        )
-    };
+    let names: Vec<&str> = fields.iter().map(String::as_str).collect();
+    let places: Vec<String> = (1..=fields.len() + 3).map(|i| format!("?{i}")).collect();
+    let sql = format!(
+        "INSERT INTO {} ({}{}hlc, device_id, {key}) VALUES ({})",
+        change.table,
+        names.join(", "),
+        if names.is_empty() { "" } else { ", " },
+        places.join(", ")
+    );
     // The statement text repeats for every row of a table, so the prepared
     // statement is cached: a long import prepares each shape once.
     tx.prepare_cached(&sql)
         .and_then(|mut statement| statement.execute(rusqlite::params_from_iter(values)))
         .map_err(|e| CoreError::from_sql(&e, "apply the received changes"))?;
-    Ok(true)
+    Ok(())
 }
 
 /// Whether any row of `tables` points at a row this device does not hold

@@ -93,7 +93,7 @@ pub fn pending_changes(
 ) -> CoreResult<Vec<Change>> {
     let mut statement = conn
         .prepare_cached(
-            "SELECT seq, hlc, device_id, table_name, row_id, operation, row_json FROM change_log
+            "SELECT seq, hlc, device_id, table_name, row_id, operation, row_json, columns FROM change_log
              WHERE seq > ?1 AND device_id = ?2 ORDER BY seq LIMIT ?3",
         )
         .map_err(|e| CoreError::from_sql(&e, "read the changes to send"))?;
@@ -107,12 +107,13 @@ pub fn pending_changes(
                 row.get::<_, String>(4)?,
                 row.get::<_, String>(5)?,
                 row.get::<_, String>(6)?,
+                row.get::<_, Option<String>>(7)?,
             ))
         })
         .map_err(|e| CoreError::from_sql(&e, "read the changes to send"))?;
     let mut changes = Vec::new();
     for row in rows {
-        let (log_seq, hlc, device, table, row_id, operation, row_json) =
+        let (log_seq, hlc, device, table, row_id, operation, row_json, columns) =
             row.map_err(|e| CoreError::from_sql(&e, "read the changes to send"))?;
         changes.push(Change {
             log_seq,
@@ -122,6 +123,10 @@ pub fn pending_changes(
             row_id,
             operation,
             row: serde_json::from_str(&row_json).map_err(|e| CoreError::internal(&e))?,
+            columns: columns
+                .map(|c| serde_json::from_str(&c))
+                .transpose()
+                .map_err(|e| CoreError::internal(&e))?,
         });
     }
     Ok(changes)

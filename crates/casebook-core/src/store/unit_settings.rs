@@ -3,7 +3,7 @@
 
 use rusqlite::{Connection, Transaction, params};
 
-use super::change_log::{self, Operation, WriteStamp};
+use super::change_log::{self, WriteStamp};
 use crate::domain::unit_settings::{MAX_CUSTODY_SCREENING_HOURS, UnitSettings};
 use crate::error::{CoreError, CoreResult};
 
@@ -110,11 +110,12 @@ pub fn write(
 }
 
 fn write_one(tx: &Transaction<'_>, stamp: WriteStamp, key: &str, value: &str) -> CoreResult<()> {
+    let before = change_log::before_update(tx, "unit_settings", key)?;
     tx.execute(
         "INSERT INTO unit_settings (key, value, hlc, device_id) VALUES (?1, ?2, ?3, ?4)
          ON CONFLICT (key) DO UPDATE SET value = excluded.value, hlc = excluded.hlc, device_id = excluded.device_id",
         params![key, value, stamp.hlc.encode(), stamp.device.to_string()],
     )
     .map_err(|e| CoreError::from_sql(&e, "save the unit's settings"))?;
-    change_log::append(tx, stamp, "unit_settings", key, Operation::Update)
+    before.append(tx, stamp)
 }

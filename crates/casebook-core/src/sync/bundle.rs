@@ -16,7 +16,7 @@ use crate::vault::keys::BundleKey;
 
 pub const MAGIC: &[u8; 8] = b"CBBUNDLE";
 pub const FORMAT_MAJOR: u16 = 1;
-pub const FORMAT_MINOR: u16 = 0;
+pub const FORMAT_MINOR: u16 = 1;
 
 const SIGNATURE_BYTES: usize = 64;
 /// A header is a few hundred bytes; anything far larger is not a header.
@@ -36,6 +36,11 @@ pub struct Change {
     pub row_id: String,
     pub operation: String,
     pub row: serde_json::Value,
+    /// For an update, the fields it changed (format 1.1); absent for an
+    /// insert, and in bundles of format 1.0, where every field counts as
+    /// changed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub columns: Option<Vec<String>>,
 }
 
 /// The bundle's header: authenticated, readable without the key.
@@ -314,6 +319,7 @@ mod tests {
                 row_id: format!("row-{i}"),
                 operation: "insert".to_owned(),
                 row: serde_json::json!({ "given_name": "Made-up", "n": i }),
+                columns: None,
             })
             .collect()
     }
