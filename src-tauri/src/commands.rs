@@ -188,6 +188,17 @@ pub fn sync_now(state: &AppState) -> Answer<SyncReportDto> {
     Ok(SyncReportDto::from_report(&report))
 }
 
+/// The system's folder picker; `None` when the person cancels or the system
+/// has no picker to offer (they can still type the path).
+pub async fn choose_folder(parent: Option<&tauri::WebviewWindow>, title: &str) -> Option<String> {
+    let mut dialog = rfd::AsyncFileDialog::new().set_title(title);
+    if let Some(parent) = parent {
+        dialog = dialog.set_parent(parent);
+    }
+    let picked = dialog.pick_folder().await?;
+    Some(picked.path().to_string_lossy().into_owned())
+}
+
 pub fn resolve_items(state: &AppState) -> Answer<Vec<ResolveItemDto>> {
     let items = with_unlocked(state, |unit| unit.resolve_items())?;
     Ok(items.iter().map(ResolveItemDto::from_item).collect())
@@ -782,6 +793,11 @@ pub mod tauri_commands {
     #[tauri::command(async)]
     pub fn sync_now(state: State<'_, AppState>) -> Answer<SyncReportDto> {
         super::sync_now(&state)
+    }
+
+    #[tauri::command]
+    pub async fn choose_folder(window: tauri::WebviewWindow, title: String) -> Option<String> {
+        super::choose_folder(Some(&window), &title).await
     }
 
     #[tauri::command(async)]

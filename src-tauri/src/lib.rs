@@ -60,6 +60,7 @@ pub fn run() {
             commands::tauri_commands::sync_status,
             commands::tauri_commands::connect_shared_folder,
             commands::tauri_commands::sync_now,
+            commands::tauri_commands::choose_folder,
             commands::tauri_commands::resolve_items,
             commands::tauri_commands::resolve_items_of_client,
             commands::tauri_commands::resolve,

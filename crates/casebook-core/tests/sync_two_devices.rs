@@ -178,8 +178,19 @@ fn changes_to_different_fields_of_one_record_made_apart_are_both_kept() {
         else {
             panic!("kim sees the whole record");
         };
-        assert_eq!(record.client.given_name.as_str(), "Jordi", "the rename is kept");
-        assert_eq!(record.client.gender.as_deref(), Some("man"), "the gender is kept");
+        assert_eq!(
+            record.client.given_name.as_str(),
+            "Jordi",
+            "the rename is kept"
+        );
+        assert_eq!(
+            record.client.gender.as_deref(),
+            Some("man"),
+            "the gender is kept"
+        );
     }
-    assert_eq!(a.synced_rows_digest().unwrap(), b.synced_rows_digest().unwrap());
+    assert_eq!(
+        a.synced_rows_digest().unwrap(),
+        b.synced_rows_digest().unwrap()
+    );
 }

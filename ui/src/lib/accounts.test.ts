@@ -46,8 +46,8 @@ describe('tabsFor / homeTab', () => {
     expect(tabsFor({ caseRole: 'keyworker', administrator: false })).toEqual(['caseload']);
     expect(tabsFor({ caseRole: 'partner', administrator: false })).toEqual(['caseload']);
   });
-  it('gives a manager the audit trail too', () => {
-    expect(tabsFor({ caseRole: 'manager', administrator: false })).toEqual(['caseload', 'audit']);
+  it('gives a manager the audit trail and settings (for the shared folder) too', () => {
+    expect(tabsFor({ caseRole: 'manager', administrator: false })).toEqual(['caseload', 'audit', 'settings']);
   });
   it('gives an administrator accounts, the audit trail and the unit settings', () => {
     expect(tabsFor({ caseRole: 'keyworker', administrator: true })).toEqual(['caseload', 'accounts', 'audit', 'settings']);

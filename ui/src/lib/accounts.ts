@@ -57,7 +57,8 @@ export function tabsFor(session: Access): Tab[] {
   if (session.caseRole !== null) tabs.push('caseload');
   if (session.administrator) tabs.push('accounts');
   if (session.administrator || session.caseRole === 'manager') tabs.push('audit');
-  if (session.administrator) tabs.push('settings');
+  // A manager's settings are the shared folder only; the unit's rules are the administrator's.
+  if (session.administrator || session.caseRole === 'manager') tabs.push('settings');
   return tabs;
 }
 

@@ -87,6 +87,7 @@ describe('makeCommands', () => {
     await c.syncStatus();
     await c.connectSharedFolder({ folder: '/share/unit' });
     await c.syncNow();
+    await c.chooseFolder('Choose the folder');
     await c.resolveItems();
     await c.resolveItemsOfClient('c1');
     await c.resolve({ subject: 'rag', subjectId: 'c1', chosen: 'v1' });
@@ -144,6 +145,7 @@ describe('makeCommands', () => {
       ['sync_status', undefined],
       ['connect_shared_folder', { request: { folder: '/share/unit' } }],
       ['sync_now', undefined],
+      ['choose_folder', { title: 'Choose the folder' }],
       ['resolve_items', undefined],
       ['resolve_items_of_client', { clientId: 'c1' }],
       ['resolve', { request: { subject: 'rag', subjectId: 'c1', chosen: 'v1' } }],

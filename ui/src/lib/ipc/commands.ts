@@ -108,6 +108,7 @@ export interface Commands {
   connectSharedFolder(request: ConnectShareRequest): Promise<SyncReportDto>;
   /** Sends this computer's changes and receives the others'. */
   syncNow(): Promise<SyncReportDto>;
+  chooseFolder(title: string): Promise<string | null>;
   resolveItems(): Promise<ResolveItemDto[]>;
   resolveItemsOfClient(clientId: string): Promise<ResolveItemDto[]>;
   resolve(request: ResolveRequest): Promise<ResolveItemDto[]>;
@@ -187,6 +188,7 @@ export function makeCommands(invoke: InvokeFn): Commands {
     syncStatus: () => call<SyncStatusDto>('sync_status'),
     connectSharedFolder: (request) => call<SyncReportDto>('connect_shared_folder', { request }),
     syncNow: () => call<SyncReportDto>('sync_now'),
+    chooseFolder: (title) => call<string | null>('choose_folder', { title }),
     resolveItems: () => call<ResolveItemDto[]>('resolve_items'),
     resolveItemsOfClient: (clientId) => call<ResolveItemDto[]>('resolve_items_of_client', { clientId }),
     resolve: (request) => call<ResolveItemDto[]>('resolve', { request }),
@@ -281,6 +283,7 @@ export const joinUnit = commands.joinUnit;
 export const syncStatus = commands.syncStatus;
 export const connectSharedFolder = commands.connectSharedFolder;
 export const syncNow = commands.syncNow;
+export const chooseFolder = commands.chooseFolder;
 export const resolveItems = commands.resolveItems;
 export const resolveItemsOfClient = commands.resolveItemsOfClient;
 export const resolve = commands.resolve;
