@@ -194,3 +194,77 @@ fn changes_to_different_fields_of_one_record_made_apart_are_both_kept() {
         b.synced_rows_digest().unwrap()
     );
 }
+
+/// The system clock, a fixed time off: a laptop whose clock is wrong.
+struct SkewedClock(chrono::Duration);
+
+impl casebook_core::clock::Clock for SkewedClock {
+    fn now(&self) -> chrono::DateTime<chrono::Utc> {
+        chrono::Utc::now() + self.0
+    }
+}
+
+#[test]
+fn a_laptop_a_day_slow_and_offline_for_a_month_still_orders_its_edits_after_what_it_read() {
+    let unit = Unit::new();
+    let share = tempfile::tempdir().unwrap();
+    let second = tempfile::tempdir().unwrap();
+    let folder_b = second.path().join("unit");
+    let mut a = unit.as_("kim");
+    let jordan = add(&mut a, "Jordan", "1990-05-17");
+    a.send_changes(share.path(), &SystemClock, &mut OsEntropy)
+        .unwrap();
+    a.lock(&SystemClock, &mut OsEntropy);
+    copy_folder(unit.folder(), &folder_b);
+    let mut b = unit.as_at(&folder_b, "kim");
+    b.become_new_device(&SystemClock, &mut OsEntropy).unwrap();
+    b.lock(&SystemClock, &mut OsEntropy);
+
+    // The office computer renames the client; the laptop, whose clock is a
+    // day slow, receives that, is shut down, and a month later (by its own
+    // slow clock) renames the client again while offline.
+    let mut a = unit.as_("kim");
+    a.update_client_details(
+        jordan,
+        &ClientDetailsText::named("Jordi", "Whitlock", "1990-05-17"),
+        &SystemClock,
+        &mut OsEntropy,
+    )
+    .unwrap();
+    a.send_changes(share.path(), &SystemClock, &mut OsEntropy)
+        .unwrap();
+    let slow = SkewedClock(chrono::Duration::hours(-24));
+    let mut b = unit.as_at(&folder_b, "kim");
+    b.receive_changes(share.path(), &slow).unwrap();
+    b.lock(&slow, &mut OsEntropy);
+    let mut b = casebook_core::unit_folder::unlock(
+        &folder_b,
+        "kim",
+        "heron quilt marble sky",
+        &slow,
+        &mut OsEntropy,
+    )
+    .unwrap();
+    b.update_client_details(
+        jordan,
+        &ClientDetailsText::named("Jordan-Lee", "Whitlock", "1990-05-17"),
+        &slow,
+        &mut OsEntropy,
+    )
+    .unwrap();
+    b.send_changes(share.path(), &slow, &mut OsEntropy).unwrap();
+    a.receive_changes(share.path(), &SystemClock).unwrap();
+    for device in [&mut a, &mut b] {
+        let ClientView::Record(record) = device
+            .view_client(jordan, &SystemClock, &mut OsEntropy)
+            .unwrap()
+        else {
+            panic!("kim sees the whole record");
+        };
+        assert_eq!(
+            record.client.given_name.as_str(),
+            "Jordan-Lee",
+            "the laptop's later edit wins though its clock is a day slow"
+        );
+    }
+}

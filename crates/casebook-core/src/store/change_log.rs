@@ -251,17 +251,35 @@ fn json_value(value: rusqlite::types::ValueRef<'_>) -> serde_json::Value {
     }
 }
 
-/// The clock resumed from the highest stamp in the log, so stamps keep
-/// increasing across restarts.
+/// The clock resumed from the highest stamp this device has made or
+/// received, so stamps keep increasing across restarts and an edit made
+/// after reading another device's change is stamped after it.
 pub fn resume_clock(conn: &rusqlite::Connection) -> CoreResult<HybridLogicalClock> {
-    let last: Option<String> = conn
-        .query_row("SELECT max(hlc) FROM change_log", [], |row| row.get(0))
+    let (made, received): (Option<String>, Option<String>) = conn
+        .query_row(
+            "SELECT (SELECT max(hlc) FROM change_log), (SELECT observed_hlc FROM this_device)",
+            [],
+            |row| Ok((row.get(0)?, row.get(1)?)),
+        )
         .map_err(|e| CoreError::from_sql(&e, "read the unit"))?;
-    let last = last
-        .as_deref()
-        .and_then(HlcStamp::decode)
+    let last = [made, received]
+        .iter()
+        .flatten()
+        .filter_map(|text| HlcStamp::decode(text))
+        .max()
         .unwrap_or_default();
     Ok(HybridLogicalClock::resume_after(last))
+}
+
+/// Records the latest stamp received from another device (only ever moves
+/// forward), in the transaction that applies it.
+pub fn record_observed(tx: &Transaction<'_>, stamp: HlcStamp) -> CoreResult<()> {
+    tx.execute(
+        "UPDATE this_device SET observed_hlc = ?1 WHERE observed_hlc IS NULL OR observed_hlc < ?1",
+        [stamp.encode()],
+    )
+    .map_err(|e| CoreError::from_sql(&e, "apply the received changes"))?;
+    Ok(())
 }
 
 /// One entry of the log, as sync will read it.

@@ -58,6 +58,7 @@ fn migrations() -> Migrations<'static> {
         M::up(include_str!("migrations/0016_share_folder.sql")),
         M::up(include_str!("migrations/0017_contested_values.sql")),
         M::up(include_str!("migrations/0018_field_stamps.sql")),
+        M::up(include_str!("migrations/0019_observed_clock.sql")),
     ])
 }
 
@@ -151,7 +152,7 @@ pub fn latest_schema_version() -> i64 {
     i64::try_from(MIGRATION_COUNT).unwrap_or(i64::MAX)
 }
 
-const MIGRATION_COUNT: usize = 18;
+const MIGRATION_COUNT: usize = 19;
 
 /// The schema version the database is at (the number of the last migration).
 pub fn schema_version(conn: &Connection) -> CoreResult<i64> {

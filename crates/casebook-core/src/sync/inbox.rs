@@ -179,12 +179,13 @@ fn apply_bundle(
     tx.execute_batch("PRAGMA defer_foreign_keys = ON;")
         .map_err(|e| CoreError::from_sql(&e, "apply the received changes"))?;
     let mut changed = 0;
+    let mut latest = HlcStamp::default();
     for change in &bundle.changes {
         if store::sync_apply::apply_change(&tx, change)? {
             changed += 1;
         }
         if let Some(stamp) = HlcStamp::decode(&change.hlc) {
-            hlc.observe(stamp);
+            latest = latest.max(stamp);
         }
     }
     let mut tables: Vec<&str> = bundle.changes.iter().map(|c| c.table.as_str()).collect();
@@ -201,7 +202,10 @@ fn apply_bundle(
         &bundle.hash,
         clock.now(),
     )?;
+    store::change_log::record_observed(&tx, latest)?;
     store::commit(tx, "apply the received changes")?;
+    // Only what was committed moves the clock.
+    hlc.observe(latest);
     Ok(Some(changed))
 }
 
