@@ -15,8 +15,9 @@ use std::path::Path;
 use casebook_core::clock::{OsEntropy, SystemClock};
 use casebook_core::domain::client::ClientDetailsText;
 use casebook_core::domain::safety_flags::SafetyFlagText;
+use casebook_core::sync::joining::join_from_share;
 use casebook_core::unlocked_unit::UnlockedUnit;
-use common::{Unit, copy_folder};
+use common::{Unit, copy_folder, password_of};
 use proptest::prelude::*;
 
 const NAMES: [&str; 6] = ["Jordan", "Sam", "Ali", "Chris", "Dana", "Robin"];
@@ -60,6 +61,9 @@ enum Step {
         device: usize,
         side: usize,
     },
+    Snapshot {
+        device: usize,
+    },
     Send {
         device: usize,
     },
@@ -79,6 +83,7 @@ fn step(devices: usize) -> impl Strategy<Value = Step> {
         1 => (d.clone(), 0..8usize, 0..4usize).prop_map(|(device, client, staff)| Step::Allocate { device, client, staff }),
         2 => (d.clone(), 0..8usize, any::<bool>()).prop_map(|(device, client, end)| Step::ChangeFlag { device, client, end }),
         1 => (d.clone(), 0..2usize).prop_map(|(device, side)| Step::Resolve { device, side }),
+        1 => d.clone().prop_map(|device| Step::Snapshot { device }),
         2 => d.clone().prop_map(|device| Step::Send { device }),
         2 => d.prop_map(|device| Step::Receive { device }),
     ]
@@ -198,6 +203,10 @@ fn run(unit: &mut UnlockedUnit, step: &Step, share: &Path) -> usize {
                 }
             }
         }
+        Step::Snapshot { .. } => {
+            unit.write_snapshot(share, &SystemClock, &mut OsEntropy)
+                .unwrap();
+        }
         Step::Send { .. } => {
             unit.send_changes(share, &SystemClock, &mut OsEntropy)
                 .unwrap();
@@ -227,6 +236,7 @@ fn device_of(step: &Step) -> usize {
         | Step::Allocate { device, .. }
         | Step::ChangeFlag { device, .. }
         | Step::Resolve { device, .. }
+        | Step::Snapshot { device }
         | Step::Send { device }
         | Step::Receive { device } => device,
     }
@@ -261,6 +271,9 @@ proptest! {
             reviews_made += run(&mut open[device], step, share.path());
         }
         // The final full exchange: everyone sends, then everyone receives.
+        // The first device also connects the share (its name and key files),
+        // so that a new computer can join from it below.
+        open[0].connect_share(share.path(), &SystemClock, &mut OsEntropy).unwrap();
         for unit in open.iter_mut() {
             unit.send_changes(share.path(), &SystemClock, &mut OsEntropy).unwrap();
         }
@@ -272,6 +285,19 @@ proptest! {
         for digest in &digests[1..] {
             prop_assert_eq!(digest, &digests[0]);
         }
+        // A computer joining now, from the newest snapshot (if any) and the
+        // bundles after it, holds the same too.
+        let joining = tempfile::tempdir().unwrap();
+        let joined = join_from_share(
+            share.path(),
+            joining.path(),
+            "admin",
+            password_of("admin"),
+            &SystemClock,
+            &mut OsEntropy,
+        )
+        .unwrap();
+        prop_assert_eq!(joined.synced_rows_digest().unwrap(), digests[0].clone());
         // Every device shows the same resolve items, with the same sides.
         let items: Vec<Vec<(String, Vec<String>)>> = open
             .iter()

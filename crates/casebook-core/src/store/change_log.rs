@@ -240,7 +240,7 @@ fn whole_row(
         .map_err(|e| CoreError::from_sql(&e, "save the change"))
 }
 
-fn json_value(value: rusqlite::types::ValueRef<'_>) -> serde_json::Value {
+pub(crate) fn json_value(value: rusqlite::types::ValueRef<'_>) -> serde_json::Value {
     use rusqlite::types::ValueRef;
     match value {
         ValueRef::Null => serde_json::Value::Null,

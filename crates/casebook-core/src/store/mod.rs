@@ -18,6 +18,7 @@ pub mod consent_decisions;
 pub mod episodes;
 pub mod rag_reviews;
 pub mod safety_flags;
+pub mod snapshots;
 pub mod sync_apply;
 pub mod sync_state;
 pub mod unit_rows;

@@ -31,6 +31,25 @@ pub fn applied(conn: &Connection, device: &str) -> CoreResult<(u64, String)> {
         .unwrap_or((0, NO_PREVIOUS.to_owned())))
 }
 
+/// The whole version vector: every other device and how far its bundles
+/// have been applied (sequence and that bundle's hash).
+pub fn all_applied(conn: &Connection) -> CoreResult<Vec<(String, u64, String)>> {
+    let failed = |e: rusqlite::Error| CoreError::from_sql(&e, "read what has been received");
+    let mut statement = conn
+        .prepare("SELECT device_id, sequence, hash FROM sync_applied ORDER BY device_id")
+        .map_err(failed)?;
+    let rows = statement
+        .query_map([], |row| {
+            Ok((
+                row.get::<_, String>(0)?,
+                row.get::<_, i64>(1)? as u64,
+                row.get::<_, String>(2)?,
+            ))
+        })
+        .map_err(failed)?;
+    rows.collect::<Result<_, _>>().map_err(failed)
+}
+
 pub fn record_applied(
     tx: &Transaction<'_>,
     device: &str,

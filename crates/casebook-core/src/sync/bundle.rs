@@ -112,18 +112,58 @@ pub fn seal_bundle(
         nonce: hex::encode(nonce),
         changes: changes.len() as u64,
     };
-    let header_json = serde_json::to_vec(&header).map_err(|e| CoreError::internal(&e))?;
-    let mut bytes = Vec::with_capacity(header_json.len() + 128);
-    bytes.extend_from_slice(MAGIC);
+    let plain = serde_json::to_vec(changes).map_err(|e| CoreError::internal(&e))?;
+    let bytes = seal_file(MAGIC, &header, &plain, writer.body_key, writer.signing_key)?;
+    let hash = hex::encode(Sha256::digest(&bytes));
+    Ok(SealedBundle {
+        file_name: bundle_file_name(sequence, &hash),
+        hash,
+        bytes,
+    })
+}
+
+/// What the header of every sealed sync file (bundle or snapshot) holds
+/// for opening it.
+pub(crate) trait SealedHeader: Serialize + serde::de::DeserializeOwned {
+    fn unit(&self) -> &str;
+    /// Hex of the 24-byte XChaCha20 nonce.
+    fn nonce(&self) -> &str;
+}
+
+impl SealedHeader for BundleHeader {
+    fn unit(&self) -> &str {
+        &self.unit
+    }
+    fn nonce(&self) -> &str {
+        &self.nonce
+    }
+}
+
+/// Lays out a sealed sync file: magic, version, header (the associated
+/// data), the zstd-compressed `plain` sealed under `key`, and the signature
+/// over all of it.
+pub(crate) fn seal_file<H: SealedHeader>(
+    magic: &[u8; 8],
+    header: &H,
+    plain: &[u8],
+    key: &BundleKey,
+    signing_key: &SigningKey,
+) -> CoreResult<Vec<u8>> {
+    let nonce: [u8; 24] = hex::decode(header.nonce())
+        .ok()
+        .and_then(|n| n.try_into().ok())
+        .ok_or_else(|| CoreError::internal(&"a nonce that is not 24 bytes"))?;
+    let header_json = serde_json::to_vec(header).map_err(|e| CoreError::internal(&e))?;
+    let mut bytes = Vec::with_capacity(header_json.len() + plain.len() / 4 + 128);
+    bytes.extend_from_slice(magic);
     bytes.extend_from_slice(&FORMAT_MAJOR.to_be_bytes());
     bytes.extend_from_slice(&FORMAT_MINOR.to_be_bytes());
     let header_len = u32::try_from(header_json.len()).map_err(|e| CoreError::internal(&e))?;
     bytes.extend_from_slice(&header_len.to_be_bytes());
     bytes.extend_from_slice(&header_json);
-    let plain = serde_json::to_vec(changes).map_err(|e| CoreError::internal(&e))?;
-    let compressed = zstd::encode_all(plain.as_slice(), COMPRESSION_LEVEL)
-        .map_err(|e| CoreError::internal(&e))?;
-    let cipher = XChaCha20Poly1305::new(&(*writer.body_key.as_bytes()).into());
+    let compressed =
+        zstd::encode_all(plain, COMPRESSION_LEVEL).map_err(|e| CoreError::internal(&e))?;
+    let cipher = XChaCha20Poly1305::new(&(*key.as_bytes()).into());
     let sealed = cipher
         .encrypt(
             &XNonce::from(nonce),
@@ -132,17 +172,51 @@ pub fn seal_bundle(
                 aad: &bytes,
             },
         )
-        .map_err(|_| CoreError::internal(&"sealing a bundle failed"))?;
+        .map_err(|_| CoreError::internal(&"sealing a sync file failed"))?;
     bytes.extend_from_slice(&(sealed.len() as u64).to_be_bytes());
     bytes.extend_from_slice(&sealed);
-    let signature = writer.signing_key.sign(&bytes);
+    let signature = signing_key.sign(&bytes);
     bytes.extend_from_slice(&signature.to_bytes());
-    let hash = hex::encode(Sha256::digest(&bytes));
-    Ok(SealedBundle {
-        file_name: bundle_file_name(sequence, &hash),
-        hash,
-        bytes,
-    })
+    Ok(bytes)
+}
+
+/// Checks a sealed sync file and opens it: the magic and version, that it
+/// is whole, the signature against the key of the device that wrote it,
+/// the unit, then the AEAD. Returns the header and the decompressed body.
+pub(crate) fn open_file<H: SealedHeader>(
+    bytes: &[u8],
+    magic: &[u8; 8],
+    unit: UnitId,
+    device_key: &VerifyingKey,
+    key: &BundleKey,
+) -> CoreResult<(H, Vec<u8>)> {
+    let parts = split::<H>(bytes, magic)?;
+    let signature = Signature::from_bytes(parts.signature);
+    if device_key.verify(parts.signed, &signature).is_err() {
+        return Err(set_aside(
+            "its signature does not match the device it names: it was changed or damaged after it was written",
+        ));
+    }
+    if parts.header.unit() != unit.to_string() {
+        return Err(set_aside("it belongs to another unit"));
+    }
+    let nonce: [u8; 24] = hex::decode(parts.header.nonce())
+        .ok()
+        .and_then(|n| n.try_into().ok())
+        .ok_or_else(|| set_aside("its header is damaged"))?;
+    let cipher = XChaCha20Poly1305::new(&(*key.as_bytes()).into());
+    let compressed = cipher
+        .decrypt(
+            &XNonce::from(nonce),
+            Payload {
+                msg: parts.ciphertext,
+                aad: parts.associated,
+            },
+        )
+        .map_err(|_| set_aside("it cannot be opened with this unit's key"))?;
+    let plain = zstd::decode_all(compressed.as_slice())
+        .map_err(|_| set_aside("its contents are damaged"))?;
+    Ok((parts.header, plain))
 }
 
 /// `0000000042-<first 16 hex digits of the hash>.bundle`.
@@ -153,7 +227,16 @@ pub fn bundle_file_name(sequence: u64, hash: &str) -> String {
 /// The header of a bundle file, checked for shape and version but not yet
 /// for its signature: enough to know which device's key to check it with.
 pub fn read_header(bytes: &[u8]) -> CoreResult<BundleHeader> {
-    Ok(split(bytes)?.header)
+    Ok(split::<BundleHeader>(bytes, MAGIC)?.header)
+}
+
+/// The header of any sealed sync file, checked for shape and version but
+/// not yet for its signature: enough to know which device's key checks it.
+pub(crate) fn read_unverified_header<H: SealedHeader>(
+    bytes: &[u8],
+    magic: &[u8; 8],
+) -> CoreResult<H> {
+    Ok(split::<H>(bytes, magic)?.header)
 }
 
 /// A bundle opened: its header, its changes, and the hash of its bytes.
@@ -172,48 +255,24 @@ pub fn open_bundle(
     device_key: &VerifyingKey,
     body_key: &BundleKey,
 ) -> CoreResult<OpenedBundle> {
-    let parts = split(bytes)?;
-    let signature = Signature::from_bytes(parts.signature);
-    if device_key.verify(parts.signed, &signature).is_err() {
-        return Err(set_aside(
-            "its signature does not match the device it names: it was changed or damaged after it was written",
-        ));
-    }
-    if parts.header.unit != unit.to_string() {
-        return Err(set_aside("it belongs to another unit"));
-    }
-    let nonce: [u8; 24] = hex::decode(&parts.header.nonce)
-        .ok()
-        .and_then(|n| n.try_into().ok())
-        .ok_or_else(|| set_aside("its header is damaged"))?;
-    let cipher = XChaCha20Poly1305::new(&(*body_key.as_bytes()).into());
-    let compressed = cipher
-        .decrypt(
-            &XNonce::from(nonce),
-            Payload {
-                msg: parts.ciphertext,
-                aad: parts.associated,
-            },
-        )
-        .map_err(|_| set_aside("it cannot be opened with this unit's key"))?;
-    let plain = zstd::decode_all(compressed.as_slice())
-        .map_err(|_| set_aside("its contents are damaged"))?;
+    let (header, plain): (BundleHeader, Vec<u8>) =
+        open_file(bytes, MAGIC, unit, device_key, body_key)?;
     let changes: Vec<Change> =
         serde_json::from_slice(&plain).map_err(|_| set_aside("its contents are damaged"))?;
-    if changes.len() as u64 != parts.header.changes {
+    if changes.len() as u64 != header.changes {
         return Err(set_aside(
             "it holds a different number of changes from its header",
         ));
     }
     Ok(OpenedBundle {
-        header: parts.header,
+        header,
         changes,
         hash: hex::encode(Sha256::digest(bytes)),
     })
 }
 
-struct Parts<'a> {
-    header: BundleHeader,
+struct Parts<'a, H> {
+    header: H,
     /// Magic through header: the AEAD's associated data.
     associated: &'a [u8],
     ciphertext: &'a [u8],
@@ -222,11 +281,11 @@ struct Parts<'a> {
     signature: &'a [u8; SIGNATURE_BYTES],
 }
 
-fn split(bytes: &[u8]) -> CoreResult<Parts<'_>> {
-    if bytes.len() < MAGIC.len() || &bytes[..MAGIC.len()] != MAGIC {
+fn split<'a, H: SealedHeader>(bytes: &'a [u8], magic: &[u8; 8]) -> CoreResult<Parts<'a, H>> {
+    if bytes.len() < magic.len() || &bytes[..magic.len()] != magic {
         return Err(set_aside("it is not a Casebook sync file"));
     }
-    let mut at = MAGIC.len();
+    let mut at = magic.len();
     let major = u16::from_be_bytes(take::<2>(bytes, &mut at)?);
     let _minor = u16::from_be_bytes(take::<2>(bytes, &mut at)?);
     if major != FORMAT_MAJOR {
@@ -240,7 +299,7 @@ fn split(bytes: &[u8]) -> CoreResult<Parts<'_>> {
         return Err(set_aside("its header is damaged"));
     }
     let header_bytes = take_slice(bytes, &mut at, header_len as usize)?;
-    let header: BundleHeader =
+    let header: H =
         serde_json::from_slice(header_bytes).map_err(|_| set_aside("its header is damaged"))?;
     let associated = &bytes[..at];
     let cipher_len = u64::from_be_bytes(take::<8>(bytes, &mut at)?);

@@ -154,11 +154,21 @@ pub(crate) fn receive_into(
         }
     }
     if !waiting.is_empty() {
-        push_once(
-            &mut report.problems,
-            "Some changes wait for another device's changes that have not reached the shared folder yet."
-                .to_owned(),
-        );
+        // Bundles of two devices can wait on each other, each pointing at
+        // rows the other brings (a client added on one, its keyworker's
+        // account on the other). Everything readable is then applied in one
+        // transaction, which stands only if it is whole.
+        match apply_together(conn, unit_key, hlc, share, &devices, clock)? {
+            Some((bundles, changed)) => {
+                report.bundles_applied += bundles;
+                report.changes_applied += changed;
+            }
+            None => push_once(
+                &mut report.problems,
+                "Some changes wait for another device's changes that have not reached the shared folder yet."
+                    .to_owned(),
+            ),
+        }
     }
     Ok(report)
 }
@@ -178,35 +188,95 @@ fn apply_bundle(
     // foreign keys are checked when the bundle is whole.
     tx.execute_batch("PRAGMA defer_foreign_keys = ON;")
         .map_err(|e| CoreError::from_sql(&e, "apply the received changes"))?;
+    let (changed, latest) = apply_changes(&tx, device, bundle, clock)?;
+    if store::sync_apply::points_at_missing_rows(&tx, &tables_of(&[bundle]))? {
+        // Dropping the transaction undoes the bundle's changes.
+        return Ok(None);
+    }
+    store::change_log::record_observed(&tx, latest)?;
+    store::commit(tx, "apply the received changes")?;
+    // Only what was committed moves the clock.
+    hlc.observe(latest);
+    Ok(Some(changed))
+}
+
+/// Every readable bundle of every device not applied yet, in one
+/// transaction that commits only if no row points at a row missing after
+/// all of them. Returns how many bundles and changed rows, or `None`.
+fn apply_together(
+    conn: &mut Connection,
+    unit_key: &UnitKey,
+    hlc: &mut HybridLogicalClock,
+    share: &Path,
+    devices: &[DeviceId],
+    clock: &dyn Clock,
+) -> CoreResult<Option<(usize, usize)>> {
+    let mut read = Vec::new();
+    for device in devices {
+        let (after, after_hash) = store::sync_apply::applied(conn, &device.to_string())?;
+        if let Ok(found) = read_bundles(conn, unit_key, share, *device, after, &after_hash) {
+            read.push((*device, found.bundles));
+        }
+    }
+    let tx = store::begin(conn, "apply the received changes")?;
+    tx.execute_batch("PRAGMA defer_foreign_keys = ON;")
+        .map_err(|e| CoreError::from_sql(&e, "apply the received changes"))?;
+    let (mut bundles, mut changed, mut latest) = (0, 0, HlcStamp::default());
+    for (device, found) in &read {
+        for bundle in found {
+            let (rows, stamp) = apply_changes(&tx, device, bundle, clock)?;
+            bundles += 1;
+            changed += rows;
+            latest = latest.max(stamp);
+        }
+    }
+    let all: Vec<&OpenedBundle> = read.iter().flat_map(|(_, found)| found).collect();
+    if bundles == 0 || store::sync_apply::points_at_missing_rows(&tx, &tables_of(&all))? {
+        return Ok(None);
+    }
+    store::change_log::record_observed(&tx, latest)?;
+    store::commit(tx, "apply the received changes")?;
+    hlc.observe(latest);
+    Ok(Some((bundles, changed)))
+}
+
+/// Applies one bundle's changes and records it in the version vector, in
+/// the caller's transaction; returns the rows changed and its latest stamp.
+fn apply_changes(
+    tx: &rusqlite::Transaction<'_>,
+    device: &DeviceId,
+    bundle: &OpenedBundle,
+    clock: &dyn Clock,
+) -> CoreResult<(usize, HlcStamp)> {
     let mut changed = 0;
     let mut latest = HlcStamp::default();
     for change in &bundle.changes {
-        if store::sync_apply::apply_change(&tx, change)? {
+        if store::sync_apply::apply_change(tx, change)? {
             changed += 1;
         }
         if let Some(stamp) = HlcStamp::decode(&change.hlc) {
             latest = latest.max(stamp);
         }
     }
-    let mut tables: Vec<&str> = bundle.changes.iter().map(|c| c.table.as_str()).collect();
-    tables.sort_unstable();
-    tables.dedup();
-    if store::sync_apply::points_at_missing_rows(&tx, &tables)? {
-        // Dropping the transaction undoes the bundle's changes.
-        return Ok(None);
-    }
     store::sync_apply::record_applied(
-        &tx,
+        tx,
         &device.to_string(),
         bundle.header.sequence,
         &bundle.hash,
         clock.now(),
     )?;
-    store::change_log::record_observed(&tx, latest)?;
-    store::commit(tx, "apply the received changes")?;
-    // Only what was committed moves the clock.
-    hlc.observe(latest);
-    Ok(Some(changed))
+    Ok((changed, latest))
+}
+
+/// The tables some bundles change, each once.
+fn tables_of<'a>(bundles: &[&'a OpenedBundle]) -> Vec<&'a str> {
+    let mut tables: Vec<&str> = bundles
+        .iter()
+        .flat_map(|bundle| bundle.changes.iter().map(|c| c.table.as_str()))
+        .collect();
+    tables.sort_unstable();
+    tables.dedup();
+    tables
 }
 
 /// The bundles `device` wrote after sequence `after`, checked and in order.
@@ -299,7 +369,7 @@ pub fn sequence_of(name: &str) -> Option<u64> {
     }
 }
 
-fn read_device_key(folder: &Path, device: &str, unit: &str) -> CoreResult<VerifyingKey> {
+pub(crate) fn read_device_key(folder: &Path, device: &str, unit: &str) -> CoreResult<VerifyingKey> {
     let bytes = fs::read(folder.join("device.json"))
         .map_err(|e| share_error(&e, "read the shared folder"))?;
     let file: DeviceFile = serde_json::from_slice(&bytes).map_err(|_| unreadable())?;

@@ -13,7 +13,7 @@
 use std::fs;
 use std::path::Path;
 
-use crate::clock::{Clock, Entropy, HybridLogicalClock, new_uuid_v7};
+use crate::clock::{Clock, Entropy, new_uuid_v7};
 use crate::domain::account::CaseRole;
 use crate::domain::audit::AuditAction;
 use crate::domain::ids::{DeviceId, UnitId};
@@ -23,6 +23,7 @@ use crate::key_files::{self, KEYS_FOLDER};
 use crate::store::{self, OpenMode};
 use crate::sync::inbox::receive_into;
 use crate::sync::outbox::share_error;
+use crate::sync::snapshot::start_from_snapshot;
 use crate::sync::sync_now::SyncReport;
 use crate::unit_folder::{self, DESCRIPTION_FILE, UnitKind, check_slot_belongs, move_into_place};
 use crate::unlocked_unit::UnlockedUnit;
@@ -161,7 +162,10 @@ pub fn join_from_share(
         store::unit_rows::insert_unit(&tx, unit_id, &name, clock.now())?;
         store::unit_rows::insert_this_device(&tx, device, clock.now())?;
         store::commit(tx, "join the unit")?;
-        let mut hlc = HybridLogicalClock::default();
+        // Start from the newest snapshot when there is one that checks out,
+        // then apply only the bundles after it.
+        start_from_snapshot(&mut conn, &unit_key, share, device, clock)?;
+        let mut hlc = store::change_log::resume_clock(&conn)?;
         receive_into(&mut conn, &unit_key, device, &mut hlc, share, clock)?;
         let tx = store::begin(&mut conn, "join the unit")?;
         store::sync_state::set_share_folder(&tx, &share.to_string_lossy())?;

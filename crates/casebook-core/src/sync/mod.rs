@@ -10,4 +10,5 @@ pub mod device_copy;
 pub mod inbox;
 pub mod joining;
 pub mod outbox;
+pub mod snapshot;
 pub mod sync_now;

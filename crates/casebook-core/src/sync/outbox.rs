@@ -120,7 +120,10 @@ impl UnlockedUnit {
     }
 
     /// This device's signing key, made the first time it is needed.
-    fn device_signing_key(&mut self, entropy: &mut dyn Entropy) -> CoreResult<SigningKey> {
+    pub(crate) fn device_signing_key(
+        &mut self,
+        entropy: &mut dyn Entropy,
+    ) -> CoreResult<SigningKey> {
         if let Some(seed) = store::sync_state::signing_key_seed(&self.conn)? {
             return Ok(SigningKey::from_bytes(&seed));
         }

@@ -48,7 +48,14 @@ impl UnlockedUnit {
             ));
         };
         let sent = self.send_changes(&folder, clock, entropy)?;
-        let received = self.receive_changes(&folder, clock)?;
+        let mut received = self.receive_changes(&folder, clock)?;
+        // A snapshot that cannot be written now is written at a later sync;
+        // it never stops this one.
+        if self.snapshot_is_due(&folder)?
+            && let Err(error) = self.write_snapshot(&folder, clock, entropy)
+        {
+            received.problems.push(error.message);
+        }
         Ok(SyncReport {
             sent: sent.changes_sent,
             received: received.changes_applied,

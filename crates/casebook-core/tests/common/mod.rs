@@ -84,21 +84,20 @@ impl Unit {
 
     /// Signs in to a copy of this unit kept in `folder` (another "device").
     pub fn as_at(&self, folder: &Path, username: &str) -> UnlockedUnit {
-        let password = if username == "admin" {
-            ADMIN_PASSWORD
-        } else {
-            STAFF_PASSWORD
-        };
-        sign_in(folder, username, password)
+        sign_in(folder, username, password_of(username))
     }
 
     pub fn as_(&self, username: &str) -> UnlockedUnit {
-        let password = if username == "admin" {
-            ADMIN_PASSWORD
-        } else {
-            STAFF_PASSWORD
-        };
-        sign_in(&self.folder, username, password)
+        sign_in(&self.folder, username, password_of(username))
+    }
+}
+
+/// The password of each account of the unit.
+pub fn password_of(username: &str) -> &'static str {
+    if username == "admin" {
+        ADMIN_PASSWORD
+    } else {
+        STAFF_PASSWORD
     }
 }
 

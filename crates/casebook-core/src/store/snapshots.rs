@@ -1,0 +1,129 @@
+//! Every synced row at once, for a snapshot, and loading a snapshot's rows
+//! into a joining device's empty database.
+
+use std::collections::{BTreeMap, HashMap};
+
+use rusqlite::{Connection, Transaction};
+use serde::{Deserialize, Serialize};
+
+use super::change_log::{json_value, key_column, set_field_stamp};
+use super::sync_apply::{SYNCED_TABLES, apply_change};
+use crate::error::{CoreError, CoreResult};
+use crate::sync::bundle::Change;
+
+/// One row as a snapshot holds it: the row whole, and the stamps of the
+/// fields updates have changed (so that changes after the snapshot merge
+/// field by field exactly as on the device that wrote it).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SnapshotRow {
+    pub table: String,
+    pub row_id: String,
+    pub row: serde_json::Value,
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub stamps: BTreeMap<String, (String, String)>,
+}
+
+/// Every row of every synced table, parents before children.
+pub fn every_synced_row(conn: &Connection) -> CoreResult<Vec<SnapshotRow>> {
+    let failed = |e: rusqlite::Error| CoreError::from_sql(&e, "write a snapshot");
+    let mut stamps: HashMap<(String, String), BTreeMap<String, (String, String)>> = HashMap::new();
+    {
+        let mut statement = conn
+            .prepare("SELECT table_name, row_id, column_name, hlc, device_id FROM field_stamps")
+            .map_err(failed)?;
+        let rows = statement
+            .query_map([], |row| {
+                Ok((
+                    row.get::<_, String>(0)?,
+                    row.get::<_, String>(1)?,
+                    row.get::<_, String>(2)?,
+                    row.get::<_, String>(3)?,
+                    row.get::<_, String>(4)?,
+                ))
+            })
+            .map_err(failed)?;
+        for row in rows {
+            let (table, row_id, column, hlc, device) = row.map_err(failed)?;
+            stamps
+                .entry((table, row_id))
+                .or_default()
+                .insert(column, (hlc, device));
+        }
+    }
+    let mut found = Vec::new();
+    for table in SYNCED_TABLES {
+        let key = key_column(table)
+            .ok_or_else(|| CoreError::internal(&"a synced table without a key"))?;
+        let mut statement = conn
+            .prepare(&format!("SELECT * FROM {table} ORDER BY {key}"))
+            .map_err(failed)?;
+        let names: Vec<String> = statement
+            .column_names()
+            .iter()
+            .map(|n| (*n).to_owned())
+            .collect();
+        let key_index = names
+            .iter()
+            .position(|n| n == key)
+            .ok_or_else(|| CoreError::internal(&"a synced table without its key column"))?;
+        let mut rows = statement.query([]).map_err(failed)?;
+        while let Some(row) = rows.next().map_err(failed)? {
+            let mut object = serde_json::Map::new();
+            for (index, name) in names.iter().enumerate() {
+                object.insert(
+                    name.clone(),
+                    json_value(row.get_ref(index).map_err(failed)?),
+                );
+            }
+            let row_id: String = row.get(key_index).map_err(failed)?;
+            found.push(SnapshotRow {
+                table: table.to_owned(),
+                stamps: stamps
+                    .remove(&(table.to_owned(), row_id.clone()))
+                    .unwrap_or_default(),
+                row_id,
+                row: serde_json::Value::Object(object),
+            });
+        }
+    }
+    Ok(found)
+}
+
+/// Loads a snapshot's rows into an empty database, in the caller's
+/// transaction (with foreign keys checked when it commits).
+pub fn load_rows(tx: &Transaction<'_>, rows: &[SnapshotRow]) -> CoreResult<()> {
+    let damaged =
+        || CoreError::invalid("A snapshot on the shared folder is damaged. It was set aside.");
+    for snapshot_row in rows {
+        let text = |name: &str| {
+            snapshot_row
+                .row
+                .get(name)
+                .and_then(serde_json::Value::as_str)
+                .map(str::to_owned)
+                .ok_or_else(damaged)
+        };
+        let change = Change {
+            log_seq: 0,
+            hlc: text("hlc")?,
+            device: text("device_id")?,
+            table: snapshot_row.table.clone(),
+            row_id: snapshot_row.row_id.clone(),
+            operation: "insert".to_owned(),
+            row: snapshot_row.row.clone(),
+            columns: None,
+        };
+        apply_change(tx, &change)?;
+        for (column, (hlc, device)) in &snapshot_row.stamps {
+            set_field_stamp(
+                tx,
+                &snapshot_row.table,
+                &snapshot_row.row_id,
+                column,
+                hlc,
+                device,
+            )?;
+        }
+    }
+    Ok(())
+}
