@@ -131,7 +131,7 @@ fn main() {
     unit.lock(&SystemClock, &mut OsEntropy);
     let third = tempfile::tempdir().unwrap();
     let started = Instant::now();
-    let mut from_snapshot = join_from_share(
+    let from_snapshot = join_from_share(
         share.path(),
         third.path(),
         "admin",
