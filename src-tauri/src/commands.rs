@@ -25,7 +25,7 @@ use casebook_core::domain::unit_settings::UnitSettings;
 use crate::ipc::{
     AccountDto, AllocationRequest, AuditCheckDto, AuditEntryDto, AuditFilterDto, BreakGlassRequest,
     ChangePasswordRequest, ClientDetailsRequest, ClientMatchDto, ClientProfileDto,
-    ClientProfileRequest, ClientRowDto, ClientViewDto, CloseEpisodeRequest, CohortDto,
+    ClientProfileRequest, ClientRowDto, ClientViewDto, CloseEpisodeRequest, CohortDto, ComputerDto,
     ConnectShareRequest, ConsentRecordDto, ConsentRequest, CreateUnitRequest, CreatedUnitDto,
     DemoCredentialsDto, DueReviewDto, DuplicateMatchDto, EndSafetyFlagRequest, EpisodeDto,
     FindClientRequest, IpcError, JoinUnitRequest, MergeRequest, NewAccountRequest,
@@ -34,7 +34,7 @@ use crate::ipc::{
     ReferralOutcomeRequest, ReferralRequest, RemoveCohortFlagRequest, ResolveItemDto,
     ResolveRequest, ReviewSafetyFlagRequest, RoleChangeRequest, SafetyFlagDto, SessionDto,
     SetCohortFlagRequest, StaffMemberDto, StartupDto, SyncReportDto, SyncStatusDto, UnitDto,
-    UnitSettingsDto, UnlockRequest,
+    UnitSettingsDto, UnlockRequest, WithdrawComputerRequest,
 };
 
 type Answer<T> = Result<T, IpcError>;
@@ -197,6 +197,33 @@ pub async fn choose_folder(parent: Option<&tauri::WebviewWindow>, title: &str) -
     }
     let picked = dialog.pick_folder().await?;
     Some(picked.path().to_string_lossy().into_owned())
+}
+
+pub fn computers(state: &AppState) -> Answer<Vec<ComputerDto>> {
+    let lines = with_unlocked(state, |unit| unit.computers())?;
+    Ok(lines.iter().map(ComputerDto::from_line).collect())
+}
+
+pub fn approve_computer(state: &AppState, device: &str) -> Answer<Vec<ComputerDto>> {
+    let lines = with_unlocked(state, |unit| {
+        unit.approve_computer(device, state.clock.as_ref(), &mut OsEntropy)
+    })?;
+    Ok(lines.iter().map(ComputerDto::from_line).collect())
+}
+
+pub fn withdraw_computer(
+    state: &AppState,
+    request: &WithdrawComputerRequest,
+) -> Answer<Vec<ComputerDto>> {
+    let lines = with_unlocked(state, |unit| {
+        unit.withdraw_computer(
+            &request.device,
+            &request.reason,
+            state.clock.as_ref(),
+            &mut OsEntropy,
+        )
+    })?;
+    Ok(lines.iter().map(ComputerDto::from_line).collect())
 }
 
 pub fn resolve_items(state: &AppState) -> Answer<Vec<ResolveItemDto>> {
@@ -583,7 +610,8 @@ pub fn change_unit_settings(state: &AppState, request: &UnitSettingsDto) -> Answ
         request.keyworkers_see_other_clients,
         request.partners_keep_summary_after_withdrawal,
         request.custody_screening_hours,
-    )?;
+    )?
+    .with_computer_approval(request.new_computers_need_approval);
     let session = with_unlocked(state, |unit| {
         unit.change_unit_settings(settings, state.clock.as_ref(), &mut OsEntropy)?;
         Ok(SessionDto::from_unit(unit, state.idle_lock_override))
@@ -798,6 +826,27 @@ pub mod tauri_commands {
     #[tauri::command]
     pub async fn choose_folder(window: tauri::WebviewWindow, title: String) -> Option<String> {
         super::choose_folder(Some(&window), &title).await
+    }
+
+    #[tauri::command(async)]
+    pub fn computers(state: State<'_, AppState>) -> Answer<Vec<ComputerDto>> {
+        super::computers(&state)
+    }
+
+    #[tauri::command(async)]
+    pub fn approve_computer(
+        state: State<'_, AppState>,
+        device: String,
+    ) -> Answer<Vec<ComputerDto>> {
+        super::approve_computer(&state, &device)
+    }
+
+    #[tauri::command(async)]
+    pub fn withdraw_computer(
+        state: State<'_, AppState>,
+        request: WithdrawComputerRequest,
+    ) -> Answer<Vec<ComputerDto>> {
+        super::withdraw_computer(&state, &request)
     }
 
     #[tauri::command(async)]

@@ -1018,6 +1018,15 @@ async fn a_unit_s_first_day_in_the_real_webview() {
         tokio::time::sleep(Duration::from_millis(100)).await;
     }
     screenshot(&driver, "14b-shared-folder-connected").await;
+    // The unit's computers: this one, approved as it first sent.
+    let computers = by_id(&driver, "computers-panel").await;
+    computers.scroll_into_view().await.unwrap();
+    let listed = computers.text().await.unwrap();
+    assert!(
+        listed.contains("(this computer)") && listed.contains("Approved"),
+        "{listed}"
+    );
+    screenshot(&driver, "14c-computers").await;
     click(&driver, "nav-caseload").await;
     open_client(&driver, "Whitlock").await;
     choose(&driver, "allocate-keyworker", "Alex Admin").await;

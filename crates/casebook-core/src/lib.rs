@@ -27,6 +27,7 @@ pub mod client_profile_records;
 pub mod client_records;
 pub mod clock;
 pub mod cohort_records;
+pub mod computers;
 pub mod consent_records;
 pub mod demo;
 pub mod demo_generator;

@@ -14,6 +14,7 @@ pub struct UnitSettingsDto {
     pub keyworkers_see_other_clients: bool,
     pub partners_keep_summary_after_withdrawal: bool,
     pub custody_screening_hours: u32,
+    pub new_computers_need_approval: bool,
 }
 
 impl UnitSettingsDto {
@@ -23,6 +24,7 @@ impl UnitSettingsDto {
             keyworkers_see_other_clients: settings.keyworkers_see_other_clients,
             partners_keep_summary_after_withdrawal: settings.partners_keep_summary_after_withdrawal,
             custody_screening_hours: settings.custody_screening_hours,
+            new_computers_need_approval: settings.new_computers_need_approval,
         }
     }
 }

@@ -1,6 +1,8 @@
 //! Sync through the unit's shared folder: status, a sync's report, and the
 //! requests to connect a folder and to join a unit from one.
 
+use casebook_core::computers::ComputerLine;
+use casebook_core::domain::computers::{ComputerStanding, Decision};
 use casebook_core::sync::sync_now::{SyncReport, SyncStatus};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
@@ -63,4 +65,76 @@ pub struct JoinUnitRequest {
     pub folder: String,
     pub username: String,
     pub password: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(rename = "ComputerStanding")]
+pub enum ComputerStandingDto {
+    Approved,
+    Withdrawn,
+    Waiting,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct ComputerDecisionDto {
+    /// `approved` or `withdrawn`.
+    pub decision: String,
+    pub reason: Option<String>,
+    pub decided_by: Option<String>,
+    /// RFC 3339.
+    pub decided_at: String,
+}
+
+/// One computer of the unit, for Settings.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct ComputerDto {
+    pub device: String,
+    pub name: String,
+    /// The username of the person who first sent from it.
+    pub joined_by: Option<String>,
+    /// RFC 3339.
+    pub joined_at: Option<String>,
+    pub standing: ComputerStandingDto,
+    pub this_computer: bool,
+    pub decisions: Vec<ComputerDecisionDto>,
+}
+
+impl ComputerDto {
+    pub fn from_line(line: &ComputerLine) -> ComputerDto {
+        ComputerDto {
+            device: line.device.clone(),
+            name: line.name.clone(),
+            joined_by: line.joined_by.clone(),
+            joined_at: line.joined_at.clone(),
+            standing: match line.standing {
+                ComputerStanding::Approved => ComputerStandingDto::Approved,
+                ComputerStanding::Withdrawn => ComputerStandingDto::Withdrawn,
+                ComputerStanding::Waiting => ComputerStandingDto::Waiting,
+            },
+            this_computer: line.this_computer,
+            decisions: line
+                .decisions
+                .iter()
+                .map(|d| ComputerDecisionDto {
+                    decision: match d.decision {
+                        Decision::Approved => "approved".to_owned(),
+                        Decision::Withdrawn => "withdrawn".to_owned(),
+                    },
+                    reason: d.reason.clone(),
+                    decided_by: d.decided_by.clone(),
+                    decided_at: d.decided_at.clone(),
+                })
+                .collect(),
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct WithdrawComputerRequest {
+    pub device: String,
+    pub reason: String,
 }

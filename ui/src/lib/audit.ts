@@ -44,6 +44,8 @@ export const AUDIT_ACTIONS: ReadonlyArray<{ code: string; words: string }> = [
   { code: 'shared_folder_connected', words: 'Connected the unit to a shared folder' },
   { code: 'joined_from_shared_folder', words: 'Joined the unit from a shared folder' },
   { code: 'changes_resolved', words: 'Chose between changes made apart on two computers' },
+  { code: 'computer_approved', words: 'Approved a computer of the unit' },
+  { code: 'computer_withdrawn', words: 'Withdrew a computer’s access to the unit' },
 ];
 
 const WORDS = new Map(AUDIT_ACTIONS.map((action) => [action.code, action.words]));

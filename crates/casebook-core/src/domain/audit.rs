@@ -54,10 +54,12 @@ pub enum AuditAction {
     SharedFolderConnected,
     JoinedFromSharedFolder,
     ChangesResolved,
+    ComputerApproved,
+    ComputerWithdrawn,
 }
 
 impl AuditAction {
-    pub const ALL: [AuditAction; 39] = [
+    pub const ALL: [AuditAction; 41] = [
         AuditAction::UnitCreated,
         AuditAction::SignedIn,
         AuditAction::SignInFailed,
@@ -97,6 +99,8 @@ impl AuditAction {
         AuditAction::SharedFolderConnected,
         AuditAction::JoinedFromSharedFolder,
         AuditAction::ChangesResolved,
+        AuditAction::ComputerApproved,
+        AuditAction::ComputerWithdrawn,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -140,6 +144,8 @@ impl AuditAction {
             AuditAction::SharedFolderConnected => "shared_folder_connected",
             AuditAction::JoinedFromSharedFolder => "joined_from_shared_folder",
             AuditAction::ChangesResolved => "changes_resolved",
+            AuditAction::ComputerApproved => "computer_approved",
+            AuditAction::ComputerWithdrawn => "computer_withdrawn",
         }
     }
 

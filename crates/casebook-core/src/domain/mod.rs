@@ -10,6 +10,7 @@ pub mod audit;
 pub mod client;
 pub mod client_profile;
 pub mod cohort;
+pub mod computers;
 pub mod consent;
 pub mod duplicates;
 pub mod free_text;

@@ -27,6 +27,11 @@ pub struct UnitSettings {
     /// Hours within which a police custody screening request must be
     /// picked up (1 to 168).
     pub custody_screening_hours: u32,
+    /// Whether a new computer's changes wait for a manager's approval. Off,
+    /// a person joining a computer from the shared folder approves it
+    /// themselves by signing in; either way a manager can withdraw any
+    /// computer's access.
+    pub new_computers_need_approval: bool,
 }
 
 impl Default for UnitSettings {
@@ -36,6 +41,7 @@ impl Default for UnitSettings {
             keyworkers_see_other_clients: true,
             partners_keep_summary_after_withdrawal: false,
             custody_screening_hours: DEFAULT_CUSTODY_SCREENING_HOURS,
+            new_computers_need_approval: false,
         }
     }
 }
@@ -62,7 +68,16 @@ impl UnitSettings {
             keyworkers_see_other_clients,
             partners_keep_summary_after_withdrawal,
             custody_screening_hours,
+            new_computers_need_approval: false,
         })
+    }
+
+    /// The same settings, with new computers needing approval or not.
+    pub fn with_computer_approval(self, needed: bool) -> UnitSettings {
+        UnitSettings {
+            new_computers_need_approval: needed,
+            ..self
+        }
     }
 }
 

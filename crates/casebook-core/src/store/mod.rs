@@ -15,6 +15,7 @@ pub mod client_profiles;
 pub mod clients;
 pub mod cohort_flags;
 pub mod consent_decisions;
+pub mod device_decisions;
 pub mod episodes;
 pub mod rag_reviews;
 pub mod safety_flags;
@@ -60,6 +61,7 @@ fn migrations() -> Migrations<'static> {
         M::up(include_str!("migrations/0017_contested_values.sql")),
         M::up(include_str!("migrations/0018_field_stamps.sql")),
         M::up(include_str!("migrations/0019_observed_clock.sql")),
+        M::up(include_str!("migrations/0020_computers.sql")),
     ])
 }
 
@@ -153,7 +155,7 @@ pub fn latest_schema_version() -> i64 {
     i64::try_from(MIGRATION_COUNT).unwrap_or(i64::MAX)
 }
 
-const MIGRATION_COUNT: usize = 19;
+const MIGRATION_COUNT: usize = 20;
 
 /// The schema version the database is at (the number of the last migration).
 pub fn schema_version(conn: &Connection) -> CoreResult<i64> {

@@ -244,7 +244,7 @@ pub fn points_at_missing_rows(tx: &Transaction<'_>, tables: &[&str]) -> CoreResu
 }
 
 /// The tables whose rows sync, for comparing what devices hold.
-pub const SYNCED_TABLES: [&str; 11] = [
+pub const SYNCED_TABLES: [&str; 12] = [
     "accounts",
     "clients",
     "unit_settings",
@@ -256,6 +256,7 @@ pub const SYNCED_TABLES: [&str; 11] = [
     "episodes",
     "client_profiles",
     "value_versions",
+    "device_decisions",
 ];
 
 /// A SHA-256 over every synced row, in key order: two devices that have

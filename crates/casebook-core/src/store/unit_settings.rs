@@ -11,6 +11,7 @@ const IDLE_LOCK_MINUTES: &str = "idle_lock_minutes";
 const KEYWORKERS_SEE_OTHER_CLIENTS: &str = "keyworkers_see_other_clients";
 const PARTNERS_KEEP_SUMMARY: &str = "partners_keep_summary_after_withdrawal";
 const CUSTODY_SCREENING_HOURS: &str = "custody_screening_hours";
+const NEW_COMPUTERS_NEED_APPROVAL: &str = "new_computers_need_approval";
 
 /// The settings, with the default for any that was never set. A stored
 /// value that does not parse (a damaged row) falls back to the default,
@@ -37,8 +38,11 @@ pub fn read(conn: &Connection) -> CoreResult<UnitSettings> {
                         settings.custody_screening_hours,
                     )
                 {
-                    settings = parsed;
+                    settings = parsed.with_computer_approval(settings.new_computers_need_approval);
                 }
+            }
+            NEW_COMPUTERS_NEED_APPROVAL => {
+                settings.new_computers_need_approval = value == "true";
             }
             KEYWORKERS_SEE_OTHER_CLIENTS => {
                 settings.keyworkers_see_other_clients = value == "true";
@@ -96,6 +100,15 @@ pub fn write(
             &settings.partners_keep_summary_after_withdrawal.to_string(),
         )?;
         changed.push(PARTNERS_KEEP_SUMMARY);
+    }
+    if before.new_computers_need_approval != settings.new_computers_need_approval {
+        write_one(
+            tx,
+            stamp,
+            NEW_COMPUTERS_NEED_APPROVAL,
+            &settings.new_computers_need_approval.to_string(),
+        )?;
+        changed.push(NEW_COMPUTERS_NEED_APPROVAL);
     }
     if before.custody_screening_hours != settings.custody_screening_hours {
         write_one(

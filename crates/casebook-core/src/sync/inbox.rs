@@ -18,6 +18,7 @@ use ed25519_dalek::VerifyingKey;
 use rusqlite::Connection;
 
 use crate::clock::{Clock, HlcStamp, HybridLogicalClock};
+use crate::domain::computers::{ComputerStanding, Decision, may_apply, standing};
 use crate::domain::ids::DeviceId;
 use crate::error::{CoreError, CoreResult};
 use crate::store;
@@ -132,6 +133,12 @@ pub(crate) fn receive_into(
                     continue;
                 }
             };
+            // Decisions about computers arrive by sync too, so whether this
+            // one's changes are taken is asked again every round.
+            if let Some(refusal) = refusal_of_computer(conn, share, device, &read)? {
+                push_once(&mut report.problems, refusal);
+                continue;
+            }
             if let Some(problem) = read.stopped {
                 push_once(&mut report.problems, problem);
             }
@@ -214,7 +221,9 @@ fn apply_together(
     let mut read = Vec::new();
     for device in devices {
         let (after, after_hash) = store::sync_apply::applied(conn, &device.to_string())?;
-        if let Ok(found) = read_bundles(conn, unit_key, share, *device, after, &after_hash) {
+        if let Ok(found) = read_bundles(conn, unit_key, share, *device, after, &after_hash)
+            && refusal_of_computer(conn, share, device, &found)?.is_none()
+        {
             read.push((*device, found.bundles));
         }
     }
@@ -347,6 +356,60 @@ fn read_bundles(
     Ok(found)
 }
 
+/// Why a computer's bundles are not applied here, if they are not: its
+/// access was withdrawn, or the unit wants new computers approved and no
+/// one has approved it. A computer approved by a manager in its own first
+/// changes (a manager's new computer) is taken.
+fn refusal_of_computer(
+    conn: &Connection,
+    share: &Path,
+    device: &DeviceId,
+    read: &DeviceBundles,
+) -> CoreResult<Option<String>> {
+    let name = device.to_string();
+    let Ok(file) = read_device_file(&device_folder(share, &name)) else {
+        // An unreadable registration is reported by reading its bundles.
+        return Ok(None);
+    };
+    let decisions = store::device_decisions::about(conn, &name)?;
+    let approval_needed = store::unit_settings::read(conn)?.new_computers_need_approval;
+    let standing = standing(&decisions, &file.public_key);
+    if may_apply(&standing, approval_needed) {
+        return Ok(None);
+    }
+    if standing == ComputerStanding::Withdrawn {
+        return Ok(Some(
+            "Changes from a computer whose access was withdrawn were set aside, not applied (and not deleted)."
+                .to_owned(),
+        ));
+    }
+    let approved_by_a_manager_in_its_first_changes = read.bundles.first().is_some_and(|bundle| {
+        bundle.changes.iter().any(|change| {
+            let field = |field: &str| change.row.get(field).and_then(serde_json::Value::as_str);
+            change.table == "device_decisions"
+                && field("device") == Some(name.as_str())
+                && field("decision") == Some(Decision::Approved.as_str())
+                && field("public_key") == Some(file.public_key.as_str())
+                && field("decided_by")
+                    .and_then(|id| crate::domain::ids::AccountId::parse(id).ok())
+                    .and_then(|id| store::accounts::find(conn, id).ok().flatten())
+                    .is_some_and(|account| {
+                        !account.disabled
+                            && (account.administrator
+                                || account.case_role
+                                    == Some(crate::domain::account::CaseRole::Manager))
+                    })
+        })
+    });
+    if approved_by_a_manager_in_its_first_changes {
+        return Ok(None);
+    }
+    Ok(Some(
+        "A new computer is waiting for a manager's approval (Settings, Computers). Its changes will be applied once it is approved."
+            .to_owned(),
+    ))
+}
+
 fn push_once(problems: &mut Vec<String>, problem: String) {
     if !problems.contains(&problem) {
         problems.push(problem);
@@ -369,10 +432,14 @@ pub fn sequence_of(name: &str) -> Option<u64> {
     }
 }
 
-pub(crate) fn read_device_key(folder: &Path, device: &str, unit: &str) -> CoreResult<VerifyingKey> {
+fn read_device_file(folder: &Path) -> CoreResult<DeviceFile> {
     let bytes = fs::read(folder.join("device.json"))
         .map_err(|e| share_error(&e, "read the shared folder"))?;
-    let file: DeviceFile = serde_json::from_slice(&bytes).map_err(|_| unreadable())?;
+    serde_json::from_slice(&bytes).map_err(|_| unreadable())
+}
+
+pub(crate) fn read_device_key(folder: &Path, device: &str, unit: &str) -> CoreResult<VerifyingKey> {
+    let file = read_device_file(folder)?;
     if file.device != device || file.unit != unit {
         return Err(unreadable());
     }

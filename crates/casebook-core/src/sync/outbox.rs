@@ -34,6 +34,24 @@ pub struct DeviceFile {
     pub device: String,
     /// Hex of the Ed25519 public key that checks this device's bundles.
     pub public_key: String,
+    /// The computer's name, for a manager deciding whether to approve it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// The username of the person who first sent from it, and when.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub joined_by: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub joined_at: Option<String>,
+}
+
+impl DeviceFile {
+    /// Whether two files describe the same device with the same key (the
+    /// name and who joined are for people to read, not for checking).
+    fn same_device(&self, other: &DeviceFile) -> bool {
+        self.unit == other.unit
+            && self.device == other.device
+            && self.public_key == other.public_key
+    }
 }
 
 /// What one send did.
@@ -72,7 +90,12 @@ impl UnlockedUnit {
             ));
         }
         fs::create_dir_all(&folder).map_err(|e| share_error(&e, "send changes"))?;
-        self.publish_device_file(&folder, unit, &signing_key)?;
+        self.publish_device_file(&folder, unit, &signing_key, clock)?;
+        self.approve_own_computer_if_allowed(
+            &hex::encode(signing_key.verifying_key().as_bytes()),
+            clock,
+            entropy,
+        )?;
         let body_key = self.unit_key.bundle_key();
         let writer = BundleWriter {
             unit,
@@ -137,18 +160,27 @@ impl UnlockedUnit {
 
     /// Writes `device.json` once; a folder that already has one must name
     /// this device's key, or another installation is using this device's id.
-    fn publish_device_file(&self, folder: &Path, unit: UnitId, key: &SigningKey) -> CoreResult<()> {
+    fn publish_device_file(
+        &self,
+        folder: &Path,
+        unit: UnitId,
+        key: &SigningKey,
+        clock: &dyn Clock,
+    ) -> CoreResult<()> {
         let ours = DeviceFile {
             format: 1,
             unit: unit.to_string(),
             device: self.device.to_string(),
             public_key: hex::encode(key.verifying_key().as_bytes()),
+            name: Some(computer_name()),
+            joined_by: Some(self.account.username.as_str().to_owned()),
+            joined_at: Some(clock.now().to_rfc3339()),
         };
         let path = folder.join("device.json");
         match fs::read(&path) {
             Ok(bytes) => {
                 let theirs: Option<DeviceFile> = serde_json::from_slice(&bytes).ok();
-                if theirs.as_ref() == Some(&ours) {
+                if theirs.is_some_and(|theirs| theirs.same_device(&ours)) {
                     Ok(())
                 } else {
                     Err(CoreError::invalid(
@@ -216,6 +248,17 @@ impl UnlockedUnit {
         }
         Ok(None)
     }
+}
+
+/// This computer's name as the system knows it, for the list of the
+/// unit's computers; a plain description where the system does not say.
+fn computer_name() -> String {
+    let named = std::env::var("COMPUTERNAME")
+        .ok()
+        .or_else(|| std::fs::read_to_string("/etc/hostname").ok())
+        .map(|name| name.trim().chars().take(64).collect::<String>())
+        .filter(|name| !name.is_empty());
+    named.unwrap_or_else(|| "A computer with no name".to_owned())
 }
 
 /// A failed operation on the shared folder, in the words a keyworker would

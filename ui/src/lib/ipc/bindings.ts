@@ -396,7 +396,7 @@ export type UnitSettingsDto = {
 /**
  * 1 to 15.
  */
-idleLockMinutes: number, keyworkersSeeOtherClients: boolean, partnersKeepSummaryAfterWithdrawal: boolean, custodyScreeningHours: number, };
+idleLockMinutes: number, keyworkersSeeOtherClients: boolean, partnersKeepSummaryAfterWithdrawal: boolean, custodyScreeningHours: number, newComputersNeedApproval: boolean, };
 
 export type SyncStatusDto = { 
 /**
@@ -429,6 +429,30 @@ export type ConnectShareRequest = {
 folder: string, };
 
 export type JoinUnitRequest = { folder: string, username: string, password: string, };
+
+export type ComputerStanding = "approved" | "withdrawn" | "waiting";
+
+export type ComputerDecisionDto = { 
+/**
+ * `approved` or `withdrawn`.
+ */
+decision: string, reason: string | null, decidedBy: string | null, 
+/**
+ * RFC 3339.
+ */
+decidedAt: string, };
+
+export type ComputerDto = { device: string, name: string, 
+/**
+ * The username of the person who first sent from it.
+ */
+joinedBy: string | null, 
+/**
+ * RFC 3339.
+ */
+joinedAt: string | null, standing: ComputerStanding, thisComputer: boolean, decisions: Array<ComputerDecisionDto>, };
+
+export type WithdrawComputerRequest = { device: string, reason: string, };
 
 export type ContestedSubject = "rag" | "allocation" | "safety_flag";
 

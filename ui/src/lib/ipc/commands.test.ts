@@ -88,6 +88,9 @@ describe('makeCommands', () => {
     await c.connectSharedFolder({ folder: '/share/unit' });
     await c.syncNow();
     await c.chooseFolder('Choose the folder');
+    await c.computers();
+    await c.approveComputer('d1');
+    await c.withdrawComputer({ device: 'd2', reason: 'Laptop lost' });
     await c.resolveItems();
     await c.resolveItemsOfClient('c1');
     await c.resolve({ subject: 'rag', subjectId: 'c1', chosen: 'v1' });
@@ -113,7 +116,7 @@ describe('makeCommands', () => {
     await c.allocatableStaff();
     await c.allocateClient({ clientId: 'c1', keyworkerId: null, coWorkerId: null, reason: '' });
     await c.unitSettings();
-    await c.changeUnitSettings({ idleLockMinutes: 10, keyworkersSeeOtherClients: false, partnersKeepSummaryAfterWithdrawal: false, custodyScreeningHours: 24 });
+    await c.changeUnitSettings({ idleLockMinutes: 10, keyworkersSeeOtherClients: false, partnersKeepSummaryAfterWithdrawal: false, custodyScreeningHours: 24, newComputersNeedApproval: false });
     expect(invoke.mock.calls).toEqual([
       ['startup_state', undefined],
       ['check_new_password', { password: 'pw', username: null }],
@@ -146,6 +149,9 @@ describe('makeCommands', () => {
       ['connect_shared_folder', { request: { folder: '/share/unit' } }],
       ['sync_now', undefined],
       ['choose_folder', { title: 'Choose the folder' }],
+      ['computers', undefined],
+      ['approve_computer', { device: 'd1' }],
+      ['withdraw_computer', { request: { device: 'd2', reason: 'Laptop lost' } }],
       ['resolve_items', undefined],
       ['resolve_items_of_client', { clientId: 'c1' }],
       ['resolve', { request: { subject: 'rag', subjectId: 'c1', chosen: 'v1' } }],
@@ -169,7 +175,7 @@ describe('makeCommands', () => {
       ['allocatable_staff', undefined],
       ['allocate_client', { request: { clientId: 'c1', keyworkerId: null, coWorkerId: null, reason: '' } }],
       ['unit_settings', undefined],
-      ['change_unit_settings', { request: { idleLockMinutes: 10, keyworkersSeeOtherClients: false, partnersKeepSummaryAfterWithdrawal: false, custodyScreeningHours: 24 } }],
+      ['change_unit_settings', { request: { idleLockMinutes: 10, keyworkersSeeOtherClients: false, partnersKeepSummaryAfterWithdrawal: false, custodyScreeningHours: 24, newComputersNeedApproval: false } }],
     ]);
   });
 

@@ -19,6 +19,7 @@ import type {
   ConnectShareRequest,
   CloseEpisodeRequest,
   CohortDto,
+  ComputerDto,
   ConsentRecordDto,
   ConsentRequest,
   CreatedUnitDto,
@@ -58,6 +59,7 @@ import type {
   UnitDto,
   UnitSettingsDto,
   UnlockRequest,
+  WithdrawComputerRequest,
 } from './bindings';
 import { toCommandError } from './errors';
 import { announceChanged } from '../syncEvents';
@@ -109,6 +111,9 @@ export interface Commands {
   /** Sends this computer's changes and receives the others'. */
   syncNow(): Promise<SyncReportDto>;
   chooseFolder(title: string): Promise<string | null>;
+  computers(): Promise<ComputerDto[]>;
+  approveComputer(device: string): Promise<ComputerDto[]>;
+  withdrawComputer(request: WithdrawComputerRequest): Promise<ComputerDto[]>;
   resolveItems(): Promise<ResolveItemDto[]>;
   resolveItemsOfClient(clientId: string): Promise<ResolveItemDto[]>;
   resolve(request: ResolveRequest): Promise<ResolveItemDto[]>;
@@ -189,6 +194,9 @@ export function makeCommands(invoke: InvokeFn): Commands {
     connectSharedFolder: (request) => call<SyncReportDto>('connect_shared_folder', { request }),
     syncNow: () => call<SyncReportDto>('sync_now'),
     chooseFolder: (title) => call<string | null>('choose_folder', { title }),
+    computers: () => call<ComputerDto[]>('computers'),
+    approveComputer: (device) => call<ComputerDto[]>('approve_computer', { device }),
+    withdrawComputer: (request) => call<ComputerDto[]>('withdraw_computer', { request }),
     resolveItems: () => call<ResolveItemDto[]>('resolve_items'),
     resolveItemsOfClient: (clientId) => call<ResolveItemDto[]>('resolve_items_of_client', { clientId }),
     resolve: (request) => call<ResolveItemDto[]>('resolve', { request }),
@@ -241,6 +249,8 @@ export const CHANGING_COMMANDS: ReadonlySet<string> = new Set([
   'allocate_client',
   'change_unit_settings',
   'resolve',
+  'approve_computer',
+  'withdraw_computer',
   'add_account',
   'disable_account',
   'enable_account',
@@ -284,6 +294,9 @@ export const syncStatus = commands.syncStatus;
 export const connectSharedFolder = commands.connectSharedFolder;
 export const syncNow = commands.syncNow;
 export const chooseFolder = commands.chooseFolder;
+export const computers = commands.computers;
+export const approveComputer = commands.approveComputer;
+export const withdrawComputer = commands.withdrawComputer;
 export const resolveItems = commands.resolveItems;
 export const resolveItemsOfClient = commands.resolveItemsOfClient;
 export const resolve = commands.resolve;
