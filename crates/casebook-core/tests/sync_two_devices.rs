@@ -268,3 +268,58 @@ fn a_laptop_a_day_slow_and_offline_for_a_month_still_orders_its_edits_after_what
         );
     }
 }
+
+#[test]
+fn each_computers_audit_trail_reaches_the_others_and_every_chain_still_checks() {
+    use casebook_core::domain::audit::{AuditFilter, ChainVerdict};
+    let unit = Unit::new();
+    let share = tempfile::tempdir().unwrap();
+    let second = tempfile::tempdir().unwrap();
+    let mut a = unit.as_("admin");
+    a.connect_share(share.path(), &SystemClock, &mut OsEntropy)
+        .unwrap();
+    let mut b = casebook_core::sync::joining::join_from_share(
+        share.path(),
+        second.path(),
+        "admin",
+        common::password_of("admin"),
+        &SystemClock,
+        &mut OsEntropy,
+    )
+    .unwrap();
+    add(&mut a, "Jordan", "1990-05-17");
+    add(&mut b, "Sam", "1985-01-02");
+    for _ in 0..2 {
+        for device in [&mut a, &mut b] {
+            device
+                .send_changes(share.path(), &SystemClock, &mut OsEntropy)
+                .unwrap();
+            device.receive_changes(share.path(), &SystemClock).unwrap();
+        }
+    }
+    for device in [&mut a, &mut b] {
+        let created: Vec<String> = device
+            .audit_trail(
+                &AuditFilter::parse(None, None, Some("client_created"), None, None).unwrap(),
+                &SystemClock,
+                &mut OsEntropy,
+            )
+            .unwrap()
+            .into_iter()
+            .map(|view| view.entry.device_id)
+            .collect();
+        assert_eq!(
+            created.len(),
+            2,
+            "both computers' additions are in the trail"
+        );
+        assert_ne!(created[0], created[1], "made on two computers");
+        let verdict = device
+            .verify_audit_trail(&SystemClock, &mut OsEntropy)
+            .unwrap();
+        assert!(
+            matches!(verdict, ChainVerdict::Intact { .. }),
+            "{verdict:?}"
+        );
+    }
+}

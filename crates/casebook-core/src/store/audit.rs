@@ -46,8 +46,8 @@ pub fn append(tx: &Transaction<'_>, record: &AuditRecord<'_>) -> CoreResult<()> 
     };
     entry.hash = entry_hash(&entry);
     tx.execute(
-        "INSERT INTO audit_log (id, at, device_id, account_id, action, client_id, detail, previous_hash, hash)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+        "INSERT INTO audit_log (id, at, device_id, account_id, action, client_id, detail, previous_hash, hash, hlc)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
         params![
             entry.id,
             entry.at,
@@ -57,11 +57,22 @@ pub fn append(tx: &Transaction<'_>, record: &AuditRecord<'_>) -> CoreResult<()> 
             entry.client_id,
             entry.detail,
             entry.previous_hash,
-            entry.hash
+            entry.hash,
+            stamp_of_time(&entry.at)
         ],
     )
     .map_err(|e| CoreError::from_sql(&e, "record the action in the audit trail"))?;
     Ok(())
+}
+
+/// The clock stamp an audit entry travels with: its time, to the
+/// millisecond. Entries are only inserted, so the stamp never decides
+/// between two versions; it only moves the receiver's clock on.
+pub fn stamp_of_time(at: &str) -> String {
+    let millis = chrono::DateTime::parse_from_rfc3339(at)
+        .map(|t| u64::try_from(t.timestamp_millis()).unwrap_or(0))
+        .unwrap_or(0);
+    crate::clock::HlcStamp { millis, counter: 0 }.encode()
 }
 
 /// Reads the ten audit columns, in table order, from the start of a row.

@@ -206,7 +206,7 @@ pub fn key_column(table: &str) -> Option<&'static str> {
     match table {
         "accounts" | "clients" | "rag_reviews" | "safety_flags" | "cohort_flags"
         | "ogrs_scores" | "consent_decisions" | "episodes" | "value_versions"
-        | "device_decisions" => Some("id"),
+        | "device_decisions" | "audit_log" => Some("id"),
         "client_profiles" => Some("client_id"),
         "unit_settings" => Some("key"),
         _ => None,

@@ -62,6 +62,7 @@ fn migrations() -> Migrations<'static> {
         M::up(include_str!("migrations/0018_field_stamps.sql")),
         M::up(include_str!("migrations/0019_observed_clock.sql")),
         M::up(include_str!("migrations/0020_computers.sql")),
+        M::up(include_str!("migrations/0021_audit_sync.sql")),
     ])
 }
 
@@ -146,7 +147,12 @@ fn configure(conn: &Connection) -> CoreResult<()> {
          PRAGMA cache_size = -32768;
          PRAGMA busy_timeout = 5000;",
     )
-    .map_err(|e| CoreError::from_sql(&e, "open the unit database"))
+    .map_err(|e| CoreError::from_sql(&e, "open the unit database"))?;
+    // Applying received changes prepares a few statements for each synced
+    // table (its key lookup, its column list, its insert and update shapes);
+    // the default cache of 16 would turn them over on every change.
+    conn.set_prepared_statement_cache_capacity(256);
+    Ok(())
 }
 
 /// The schema version a database has once every embedded migration has run.
@@ -155,7 +161,7 @@ pub fn latest_schema_version() -> i64 {
     i64::try_from(MIGRATION_COUNT).unwrap_or(i64::MAX)
 }
 
-const MIGRATION_COUNT: usize = 20;
+const MIGRATION_COUNT: usize = 21;
 
 /// The schema version the database is at (the number of the last migration).
 pub fn schema_version(conn: &Connection) -> CoreResult<i64> {

@@ -51,12 +51,20 @@ pub fn every_synced_row(conn: &Connection) -> CoreResult<Vec<SnapshotRow>> {
         }
     }
     let mut found = Vec::new();
-    for table in SYNCED_TABLES {
+    // The audit trail comes last and in its own order (each device's chain
+    // must be loaded in the order it was written), without its local `seq`.
+    for table in SYNCED_TABLES.iter().copied().chain(["audit_log"]) {
         let key = key_column(table)
             .ok_or_else(|| CoreError::internal(&"a synced table without a key"))?;
-        let mut statement = conn
-            .prepare(&format!("SELECT * FROM {table} ORDER BY {key}"))
-            .map_err(failed)?;
+        let sql = if table == "audit_log" {
+            "SELECT id, at, device_id, account_id, action, client_id, detail, previous_hash, hash,
+                    coalesce(hlc, '') AS hlc
+             FROM audit_log ORDER BY seq"
+                .to_owned()
+        } else {
+            format!("SELECT * FROM {table} ORDER BY {key}")
+        };
+        let mut statement = conn.prepare(&sql).map_err(failed)?;
         let names: Vec<String> = statement
             .column_names()
             .iter()
@@ -112,6 +120,7 @@ pub fn load_rows(tx: &Transaction<'_>, rows: &[SnapshotRow]) -> CoreResult<()> {
             operation: "insert".to_owned(),
             row: snapshot_row.row.clone(),
             columns: None,
+            audit_seq: None,
         };
         apply_change(tx, &change)?;
         for (column, (hlc, device)) in &snapshot_row.stamps {

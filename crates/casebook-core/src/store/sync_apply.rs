@@ -91,7 +91,7 @@ pub fn apply_change(tx: &Transaction<'_>, change: &Change) -> CoreResult<bool> {
     let row = change.row.as_object().ok_or_else(newer_format)?;
     let held: Option<(String, String)> = tx
         .prepare_cached(&format!(
-            "SELECT hlc, device_id FROM {} WHERE {key} = ?1",
+            "SELECT coalesce(hlc, ''), device_id FROM {} WHERE {key} = ?1",
             change.table
         ))
         .and_then(|mut statement| {

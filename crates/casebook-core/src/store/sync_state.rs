@@ -38,18 +38,21 @@ pub struct LastSent {
     pub sequence: u64,
     pub hash: String,
     pub last_change: i64,
+    /// The last of this device's own audit entries sent (its `seq`).
+    pub last_audit: i64,
 }
 
 pub fn last_sent(conn: &Connection) -> CoreResult<LastSent> {
     Ok(conn
         .query_row(
-            "SELECT sequence, hash, last_change FROM sync_sent_bundles ORDER BY sequence DESC LIMIT 1",
+            "SELECT sequence, hash, last_change, last_audit FROM sync_sent_bundles ORDER BY sequence DESC LIMIT 1",
             [],
             |row| {
                 Ok(LastSent {
                     sequence: row.get::<_, i64>(0)? as u64,
                     hash: row.get(1)?,
                     last_change: row.get(2)?,
+                    last_audit: row.get(3)?,
                 })
             },
         )
@@ -59,6 +62,7 @@ pub fn last_sent(conn: &Connection) -> CoreResult<LastSent> {
             sequence: 0,
             hash: NO_PREVIOUS.to_owned(),
             last_change: 0,
+            last_audit: 0,
         }))
 }
 
@@ -69,14 +73,15 @@ pub fn record_sent(
     at: chrono::DateTime<chrono::Utc>,
 ) -> CoreResult<()> {
     tx.execute(
-        "INSERT INTO sync_sent_bundles (sequence, hash, last_change, file_name, written_at)
-         VALUES (?1, ?2, ?3, ?4, ?5)",
+        "INSERT INTO sync_sent_bundles (sequence, hash, last_change, file_name, written_at, last_audit)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
         params![
             i64::try_from(sent.sequence).map_err(|e| CoreError::internal(&e))?,
             sent.hash,
             sent.last_change,
             file_name,
-            at.to_rfc3339()
+            at.to_rfc3339(),
+            sent.last_audit
         ],
     )
     .map_err(|e| CoreError::from_sql(&e, "record the sent changes"))?;
@@ -127,6 +132,60 @@ pub fn pending_changes(
                 .map(|c| serde_json::from_str(&c))
                 .transpose()
                 .map_err(|e| CoreError::internal(&e))?,
+            audit_seq: None,
+        });
+    }
+    Ok(changes)
+}
+
+/// This device's own audit entries after entry `after` (by `seq`), oldest
+/// first, at most `limit`, as changes for a bundle: each inserts one row.
+pub fn pending_audit(
+    conn: &Connection,
+    device: &str,
+    after: i64,
+    limit: usize,
+) -> CoreResult<Vec<Change>> {
+    let failed = |e: rusqlite::Error| CoreError::from_sql(&e, "read the audit trail to send");
+    let mut statement = conn
+        .prepare_cached(
+            "SELECT seq, id, at, device_id, account_id, action, client_id, detail, previous_hash, hash, hlc
+             FROM audit_log WHERE device_id = ?1 AND seq > ?2 ORDER BY seq LIMIT ?3",
+        )
+        .map_err(failed)?;
+    let mut rows = statement
+        .query(params![device, after, limit as i64])
+        .map_err(failed)?;
+    let mut changes = Vec::new();
+    while let Some(row) = rows.next().map_err(failed)? {
+        let text = |index: usize| row.get::<_, Option<String>>(index);
+        let at: String = row.get(2).map_err(failed)?;
+        let hlc = text(10)
+            .map_err(failed)?
+            .unwrap_or_else(|| super::audit::stamp_of_time(&at));
+        let id: String = row.get(1).map_err(failed)?;
+        let entry = serde_json::json!({
+            "id": id,
+            "at": at,
+            "device_id": text(3).map_err(failed)?,
+            "account_id": text(4).map_err(failed)?,
+            "action": text(5).map_err(failed)?,
+            "client_id": text(6).map_err(failed)?,
+            "detail": text(7).map_err(failed)?,
+            "previous_hash": text(8).map_err(failed)?,
+            "hash": text(9).map_err(failed)?,
+            "hlc": hlc,
+        });
+        changes.push(Change {
+            log_seq: 0,
+            hlc,
+            device: device.to_owned(),
+            table: "audit_log".to_owned(),
+            row_id: id,
+            operation: "insert".to_owned(),
+            row: entry,
+            columns: None,
+            audit_seq: Some(row.get(0).map_err(failed)?),
         });
     }
     Ok(changes)

@@ -41,6 +41,11 @@ pub struct Change {
     /// changed.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub columns: Option<Vec<String>>,
+    /// For an audit entry, its place in the writer's own audit trail (as
+    /// `log_seq` is for the change log), so the writer knows how far its
+    /// trail was sent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub audit_seq: Option<i64>,
 }
 
 /// The bundle's header: authenticated, readable without the key.
@@ -379,6 +384,7 @@ mod tests {
                 operation: "insert".to_owned(),
                 row: serde_json::json!({ "given_name": "Made-up", "n": i }),
                 columns: None,
+                audit_seq: None,
             })
             .collect()
     }

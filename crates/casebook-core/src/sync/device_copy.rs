@@ -3,6 +3,11 @@
 //! was copied from: two devices writing bundles under one identity would
 //! fork each other's sequence. The copy takes a new identity and a new
 //! signing key, and counts what the original had sent as already received.
+//! Joining from the shared folder (`joining.rs`) is the way a computer
+//! joins; this remains for copies made by hand. A copy signed in to before
+//! it takes its new identity has written audit entries under the original's
+//! identity: they stay on the copy, and its check of the original's chain
+//! reports them.
 
 use crate::clock::{Clock, Entropy, new_uuid_v7};
 use crate::domain::ids::DeviceId;

@@ -116,15 +116,29 @@ impl UnlockedUnit {
                 report.bundles_adopted += 1;
                 continue;
             }
-            let changes = store::sync_state::pending_changes(
+            let mut changes = store::sync_state::pending_changes(
                 &self.conn,
                 &device,
                 last.last_change,
                 MAX_CHANGES_PER_BUNDLE,
             )?;
-            let Some(last_change) = changes.last().map(|c| c.log_seq) else {
+            // The audit trail goes after the changes it records.
+            let audit = store::sync_state::pending_audit(
+                &self.conn,
+                &device,
+                last.last_audit,
+                MAX_CHANGES_PER_BUNDLE - changes.len(),
+            )?;
+            if changes.is_empty() && audit.is_empty() {
                 return Ok(report);
-            };
+            }
+            let last_change = changes.last().map_or(last.last_change, |c| c.log_seq);
+            let last_audit = audit
+                .last()
+                .and_then(|c| c.audit_seq)
+                .unwrap_or(last.last_audit);
+            let counted = changes.len();
+            changes.extend(audit);
             let sequence = last.sequence + 1;
             let sealed = seal_bundle(&writer, sequence, &last.hash, &changes, entropy)?;
             write_new_file(&folder, &sealed.file_name, &sealed.bytes)
@@ -133,12 +147,13 @@ impl UnlockedUnit {
                 sequence,
                 hash: sealed.hash,
                 last_change,
+                last_audit,
             };
             let tx = store::begin(&mut self.conn, "record the sent changes")?;
             store::sync_state::record_sent(&tx, &sent, &sealed.file_name, clock.now())?;
             store::commit(tx, "record the sent changes")?;
             report.bundles_written += 1;
-            report.changes_sent += changes.len();
+            report.changes_sent += counted;
         }
     }
 
@@ -234,14 +249,22 @@ impl UnlockedUnit {
             let last_change = opened
                 .changes
                 .iter()
+                .filter(|c| c.audit_seq.is_none())
                 .map(|c| c.log_seq)
                 .max()
                 .unwrap_or(last.last_change);
+            let last_audit = opened
+                .changes
+                .iter()
+                .filter_map(|c| c.audit_seq)
+                .max()
+                .unwrap_or(last.last_audit);
             return Ok(Some((
                 LastSent {
                     sequence: last.sequence + 1,
                     hash: opened.hash,
                     last_change,
+                    last_audit,
                 },
                 name,
             )));
