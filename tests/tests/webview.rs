@@ -1416,7 +1416,7 @@ async fn two_computers_resolve_a_rag_changed_while_apart() {
     std::fs::rename(&share, &away).unwrap();
     open_client(driver, "Marsh").await;
     rate(driver, "red", "Arrested for burglary").await;
-    wait_for_words(driver, "Offline – ").await;
+    wait_for_words(driver, "Offline – 1 change waiting").await;
     // Saving moved focus down the page; the header is at the top.
     driver
         .execute("window.scrollTo(0, 0);", vec![])

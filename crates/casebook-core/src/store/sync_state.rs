@@ -203,12 +203,14 @@ pub fn set_share_folder(tx: &Transaction<'_>, folder: &str) -> CoreResult<()> {
     Ok(())
 }
 
-/// How many of this device's changes are not in any bundle yet.
+/// How many of this device's changes are not in any bundle yet, as a
+/// person counts them: one for each thing they did (a RAG review and the
+/// version kept beside it share one clock stamp, and count once).
 pub fn waiting_changes(conn: &Connection, device: &str) -> CoreResult<u64> {
     let after = last_sent(conn)?.last_change;
     let count: i64 = conn
         .query_row(
-            "SELECT count(*) FROM change_log WHERE seq > ?1 AND device_id = ?2",
+            "SELECT count(DISTINCT hlc) FROM change_log WHERE seq > ?1 AND device_id = ?2",
             params![after, device],
             |row| row.get(0),
         )
