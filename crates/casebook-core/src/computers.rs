@@ -207,7 +207,7 @@ impl UnlockedUnit {
 
 /// Every readable `device.json` on the share. A damaged one is left out
 /// here; receiving reports it.
-fn device_files(share: &Path) -> CoreResult<Vec<DeviceFile>> {
+pub(crate) fn device_files(share: &Path) -> CoreResult<Vec<DeviceFile>> {
     let folder = share.join("devices");
     if !share.is_dir() {
         return Err(share_error(

@@ -50,6 +50,43 @@ pub fn all_applied(conn: &Connection) -> CoreResult<Vec<(String, u64, String)>> 
     rows.collect::<Result<_, _>>().map_err(failed)
 }
 
+/// Records what a device's latest applied bundle said it had applied of
+/// every device's bundles (only ever moving forward).
+pub fn record_acks(
+    tx: &Transaction<'_>,
+    device: &str,
+    acks: &std::collections::BTreeMap<String, u64>,
+) -> CoreResult<()> {
+    for (of_device, sequence) in acks {
+        tx.prepare_cached(
+            "INSERT INTO sync_acks (device, of_device, sequence) VALUES (?1, ?2, ?3)
+             ON CONFLICT (device, of_device) DO UPDATE SET sequence = max(sequence, excluded.sequence)",
+        )
+        .and_then(|mut statement| {
+            statement.execute(params![
+                device,
+                of_device,
+                i64::try_from(*sequence).unwrap_or(i64::MAX)
+            ])
+        })
+        .map_err(|e| CoreError::from_sql(&e, "record the received changes"))?;
+    }
+    Ok(())
+}
+
+/// How far `device` has said it applied `of_device`'s bundles (0 if never).
+pub fn acknowledged(conn: &Connection, device: &str, of_device: &str) -> CoreResult<u64> {
+    Ok(conn
+        .query_row(
+            "SELECT sequence FROM sync_acks WHERE device = ?1 AND of_device = ?2",
+            params![device, of_device],
+            |row| row.get::<_, i64>(0),
+        )
+        .optional()
+        .map_err(|e| CoreError::from_sql(&e, "read what has been received"))?
+        .map_or(0, |n| u64::try_from(n).unwrap_or(0)))
+}
+
 pub fn record_applied(
     tx: &Transaction<'_>,
     device: &str,

@@ -138,6 +138,21 @@ pub fn pending_changes(
     Ok(changes)
 }
 
+/// Every bundle this device has written: its sequence, file name and when
+/// it was written (RFC 3339), oldest first.
+pub fn sent_bundles(conn: &Connection) -> CoreResult<Vec<(u64, String, String)>> {
+    let failed = |e: rusqlite::Error| CoreError::from_sql(&e, "read what this device has sent");
+    let mut statement = conn
+        .prepare("SELECT sequence, file_name, written_at FROM sync_sent_bundles ORDER BY sequence")
+        .map_err(failed)?;
+    let rows = statement
+        .query_map([], |row| {
+            Ok((row.get::<_, i64>(0)? as u64, row.get(1)?, row.get(2)?))
+        })
+        .map_err(failed)?;
+    rows.collect::<Result<_, _>>().map_err(failed)
+}
+
 /// This device's own audit entries after entry `after` (by `seq`), oldest
 /// first, at most `limit`, as changes for a bundle: each inserts one row.
 pub fn pending_audit(

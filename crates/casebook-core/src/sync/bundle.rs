@@ -62,6 +62,11 @@ pub struct BundleHeader {
     /// Hex of the 24-byte nonce.
     pub nonce: String,
     pub changes: u64,
+    /// How far the writer had applied each other device's bundles when it
+    /// wrote this one (its version vector): what lets a device know when
+    /// everyone has its old bundles, so it may remove them.
+    #[serde(default, skip_serializing_if = "std::collections::BTreeMap::is_empty")]
+    pub acks: std::collections::BTreeMap<String, u64>,
 }
 
 /// The hash the first bundle of a device names as its previous one.
@@ -74,6 +79,8 @@ pub struct BundleWriter<'a> {
     pub signing_key: &'a SigningKey,
     pub body_key: &'a BundleKey,
     pub key_id: u32,
+    /// The writer's version vector, sent in every bundle's header.
+    pub acks: std::collections::BTreeMap<String, u64>,
 }
 
 /// Shown without its keys.
@@ -116,6 +123,7 @@ pub fn seal_bundle(
         key_id: writer.key_id,
         nonce: hex::encode(nonce),
         changes: changes.len() as u64,
+        acks: writer.acks.clone(),
     };
     let plain = serde_json::to_vec(changes).map_err(|e| CoreError::internal(&e))?;
     let bytes = seal_file(MAGIC, &header, &plain, writer.body_key, writer.signing_key)?;
@@ -397,6 +405,7 @@ mod tests {
             signing_key: &f.signing,
             body_key: &key,
             key_id: 1,
+            acks: std::collections::BTreeMap::new(),
         };
         seal_bundle(&writer, sequence, NO_PREVIOUS, list, &mut OsEntropy).unwrap()
     }

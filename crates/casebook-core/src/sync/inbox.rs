@@ -274,6 +274,7 @@ fn apply_changes(
         &bundle.hash,
         clock.now(),
     )?;
+    store::sync_apply::record_acks(tx, &device.to_string(), &bundle.header.acks)?;
     Ok((changed, latest))
 }
 

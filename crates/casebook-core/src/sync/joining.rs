@@ -190,5 +190,10 @@ pub fn join_from_share(
         clock,
         entropy,
     )?;
+    // Register at once on the share (device.json, and a first bundle saying
+    // what this computer holds), so no computer removes bundles it might
+    // still need. If the share refuses now, the next sync does it; the join
+    // itself is done.
+    let _ = unit.send_changes(share, clock, entropy);
     Ok(unit)
 }

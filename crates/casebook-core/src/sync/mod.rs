@@ -9,6 +9,7 @@ pub mod bundle;
 pub mod device_copy;
 pub mod inbox;
 pub mod joining;
+pub mod old_bundles;
 pub mod outbox;
 pub mod snapshot;
 pub mod sync_now;

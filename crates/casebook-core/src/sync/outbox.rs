@@ -103,6 +103,10 @@ impl UnlockedUnit {
             signing_key: &signing_key,
             body_key: &body_key,
             key_id: 1,
+            acks: store::sync_apply::all_applied(&self.conn)?
+                .into_iter()
+                .map(|(device, sequence, _)| (device, sequence))
+                .collect(),
         };
         let mut report = SendReport::default();
         loop {

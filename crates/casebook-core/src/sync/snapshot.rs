@@ -187,20 +187,7 @@ pub(crate) fn start_from_snapshot(
     let key = unit_key.bundle_key();
     let mut problems = Vec::new();
     for name in snapshot_names(share) {
-        let opened = (|| -> CoreResult<(SnapshotHeader, Vec<SnapshotRow>)> {
-            let bytes = fs::read(share.join(SNAPSHOTS_FOLDER).join(&name))
-                .map_err(|e| share_error(&e, "read a snapshot"))?;
-            let writer = read_unverified_header::<SnapshotHeader>(&bytes, SNAPSHOT_MAGIC)?.device;
-            let device_key =
-                read_device_key(&device_folder(share, &writer), &writer, &unit.to_string())?;
-            let (header, plain): (SnapshotHeader, Vec<u8>) =
-                open_file(&bytes, SNAPSHOT_MAGIC, unit, &device_key, &key)?;
-            let rows: Vec<SnapshotRow> = serde_json::from_slice(&plain).map_err(|_| damaged())?;
-            if rows.len() as u64 != header.rows || header.device != writer {
-                return Err(damaged());
-            }
-            Ok((header, rows))
-        })();
+        let opened = open_snapshot(share, &name, unit, &key);
         let (header, rows) = match opened {
             Ok(opened) => opened,
             Err(error) => {
@@ -237,6 +224,40 @@ pub(crate) fn start_from_snapshot(
         }
     }
     Ok((false, problems))
+}
+
+/// Reads and checks one snapshot file: the writer's signature against its
+/// registered key, the unit, the AEAD and the row count.
+fn open_snapshot(
+    share: &Path,
+    name: &str,
+    unit: UnitId,
+    key: &crate::vault::keys::BundleKey,
+) -> CoreResult<(SnapshotHeader, Vec<SnapshotRow>)> {
+    let bytes = fs::read(share.join(SNAPSHOTS_FOLDER).join(name))
+        .map_err(|e| share_error(&e, "read a snapshot"))?;
+    let writer = read_unverified_header::<SnapshotHeader>(&bytes, SNAPSHOT_MAGIC)?.device;
+    let device_key = read_device_key(&device_folder(share, &writer), &writer, &unit.to_string())?;
+    let (header, plain): (SnapshotHeader, Vec<u8>) =
+        open_file(&bytes, SNAPSHOT_MAGIC, unit, &device_key, key)?;
+    let rows: Vec<SnapshotRow> = serde_json::from_slice(&plain).map_err(|_| damaged())?;
+    if rows.len() as u64 != header.rows || header.device != writer {
+        return Err(damaged());
+    }
+    Ok((header, rows))
+}
+
+/// The header of the newest snapshot on the share that passes every check.
+pub(crate) fn newest_good_snapshot(
+    share: &Path,
+    unit_key: &UnitKey,
+    unit: UnitId,
+) -> Option<SnapshotHeader> {
+    let key = unit_key.bundle_key();
+    snapshot_names(share)
+        .iter()
+        .find_map(|name| open_snapshot(share, name, unit, &key).ok())
+        .map(|(header, _)| header)
 }
 
 fn damaged() -> CoreError {

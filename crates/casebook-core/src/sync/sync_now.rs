@@ -6,6 +6,7 @@ use std::path::PathBuf;
 use crate::clock::{Clock, Entropy};
 use crate::error::{CoreError, CoreResult};
 use crate::store;
+use crate::sync::old_bundles::KEEP_BUNDLES_DAYS;
 use crate::unlocked_unit::UnlockedUnit;
 
 /// Where this device stands with the shared folder.
@@ -53,6 +54,11 @@ impl UnlockedUnit {
         // it never stops this one.
         if self.snapshot_is_due(&folder)?
             && let Err(error) = self.write_snapshot(&folder, clock, entropy)
+        {
+            received.problems.push(error.message);
+        }
+        if let Err(error) =
+            self.remove_old_bundles(&folder, chrono::Duration::days(KEEP_BUNDLES_DAYS), clock)
         {
             received.problems.push(error.message);
         }
