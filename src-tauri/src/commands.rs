@@ -33,8 +33,8 @@ use crate::ipc::{
     ProfileChoicesDto, RagReviewDto, RagReviewRequest, RaiseSafetyFlagRequest, RecoverRequest,
     ReferralOutcomeRequest, ReferralRequest, RemoveCohortFlagRequest, ResolveItemDto,
     ResolveRequest, ReviewSafetyFlagRequest, RoleChangeRequest, SafetyFlagDto, SessionDto,
-    SetCohortFlagRequest, StaffMemberDto, StartupDto, SyncReportDto, SyncStatusDto, UnitDto,
-    UnitSettingsDto, UnlockRequest, WithdrawComputerRequest,
+    SetCohortFlagRequest, StaffMemberDto, StartupDto, SyncProgressDto, SyncReportDto,
+    SyncStatusDto, UnitDto, UnitSettingsDto, UnlockRequest, WithdrawComputerRequest,
 };
 
 type Answer<T> = Result<T, IpcError>;
@@ -182,8 +182,18 @@ pub fn connect_shared_folder(
 }
 
 pub fn sync_now(state: &AppState) -> Answer<SyncReportDto> {
+    sync_now_reporting(state, &mut |_| {})
+}
+
+/// One sync, telling `progress` how far receiving has got.
+pub fn sync_now_reporting(
+    state: &AppState,
+    progress: &mut dyn FnMut(SyncProgressDto),
+) -> Answer<SyncReportDto> {
     let report = with_unlocked(state, |unit| {
-        unit.sync_now(state.clock.as_ref(), &mut OsEntropy)
+        unit.sync_now_with_progress(state.clock.as_ref(), &mut OsEntropy, &mut |p| {
+            progress(SyncProgressDto::from_progress(p));
+        })
     })?;
     Ok(SyncReportDto::from_report(&report))
 }
@@ -819,8 +829,15 @@ pub mod tauri_commands {
     }
 
     #[tauri::command(async)]
-    pub fn sync_now(state: State<'_, AppState>) -> Answer<SyncReportDto> {
-        super::sync_now(&state)
+    pub fn sync_now(
+        state: State<'_, AppState>,
+        window: tauri::WebviewWindow,
+    ) -> Answer<SyncReportDto> {
+        use tauri::Emitter;
+        super::sync_now_reporting(&state, &mut |progress| {
+            // A lost progress event only leaves the header saying "Syncing…".
+            let _ = window.emit(crate::SYNC_PROGRESS_EVENT, progress);
+        })
     }
 
     #[tauri::command]

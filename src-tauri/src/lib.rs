@@ -20,6 +20,8 @@ use tauri::{Emitter, Manager};
 /// The event the page hears when the system locked Casebook (sleep, wake,
 /// or a locked screen); its payload is the reason.
 pub const SYSTEM_LOCK_EVENT: &str = "system-lock";
+/// The event a sync sends as it goes, with how far it has got.
+pub const SYNC_PROGRESS_EVENT: &str = "sync-progress";
 
 /// Starts the app. Called from `main`.
 pub fn run() {

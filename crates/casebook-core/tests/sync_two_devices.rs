@@ -323,3 +323,34 @@ fn each_computers_audit_trail_reaches_the_others_and_every_chain_still_checks() 
         );
     }
 }
+
+#[test]
+fn a_receive_tells_how_far_it_has_got() {
+    use casebook_core::sync::inbox::ReceiveProgress;
+    let unit = Unit::new();
+    let share = tempfile::tempdir().unwrap();
+    let second = tempfile::tempdir().unwrap();
+    let mut a = unit.as_("admin");
+    a.connect_share(share.path(), &SystemClock, &mut OsEntropy)
+        .unwrap();
+    let mut b = casebook_core::sync::joining::join_from_share(
+        share.path(),
+        second.path(),
+        "admin",
+        common::password_of("admin"),
+        &SystemClock,
+        &mut OsEntropy,
+    )
+    .unwrap();
+    for given in ["Jordan", "Sam", "Ali"] {
+        add(&mut a, given, "1990-05-17");
+        a.send_changes(share.path(), &SystemClock, &mut OsEntropy)
+            .unwrap();
+    }
+    let mut seen: Vec<ReceiveProgress> = Vec::new();
+    b.receive_changes_with_progress(share.path(), &SystemClock, &mut |p| seen.push(p))
+        .unwrap();
+    assert_eq!(seen.first(), Some(&ReceiveProgress { done: 0, total: 3 }));
+    assert_eq!(seen.last(), Some(&ReceiveProgress { done: 3, total: 3 }));
+    assert!(seen.windows(2).all(|w| w[0].done < w[1].done));
+}

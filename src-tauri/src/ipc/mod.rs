@@ -93,6 +93,7 @@ pub fn typescript_bindings() -> String {
         UnitSettingsDto::decl(&config),
         SyncStatusDto::decl(&config),
         SyncReportDto::decl(&config),
+        SyncProgressDto::decl(&config),
         ConnectShareRequest::decl(&config),
         JoinUnitRequest::decl(&config),
         ComputerStandingDto::decl(&config),

@@ -3,6 +3,7 @@
 
 use casebook_core::computers::ComputerLine;
 use casebook_core::domain::computers::{ComputerStanding, Decision};
+use casebook_core::sync::inbox::ReceiveProgress;
 use casebook_core::sync::sync_now::{SyncReport, SyncStatus};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
@@ -137,4 +138,23 @@ impl ComputerDto {
 pub struct WithdrawComputerRequest {
     pub device: String,
     pub reason: String,
+}
+
+/// How far a sync has got: bundles from other computers applied, of those
+/// it found waiting. Sent as the `sync-progress` event during a sync.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct SyncProgressDto {
+    pub done: u32,
+    pub total: u32,
+}
+
+impl SyncProgressDto {
+    pub fn from_progress(progress: ReceiveProgress) -> SyncProgressDto {
+        let count = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
+        SyncProgressDto {
+            done: count(progress.done),
+            total: count(progress.total),
+        }
+    }
 }

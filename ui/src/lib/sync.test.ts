@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { syncFailureWords, syncWords } from './sync';
+import { syncFailureWords, syncingWords, syncWords } from './sync';
 
 const report = { sent: 3, received: 2, problems: [], waiting: 0 };
 const at = new Date(2026, 10, 26, 14, 5);
@@ -37,5 +37,14 @@ describe('sync failure words', () => {
 
   it('say any other failure as it is', () => {
     expect(syncFailureWords('internal', 'Something unexpected happened.', 3)).toBe('Something unexpected happened.');
+  });
+});
+
+describe('syncing words', () => {
+  it('give a percentage once the amount is known', () => {
+    expect(syncingWords(null)).toBe('Syncing…');
+    expect(syncingWords({ done: 0, total: 0 })).toBe('Syncing…');
+    expect(syncingWords({ done: 2, total: 5 })).toBe('Syncing 40 %');
+    expect(syncingWords({ done: 7, total: 5 })).toBe('Syncing 100 %');
   });
 });

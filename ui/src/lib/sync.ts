@@ -1,5 +1,5 @@
 // Words for the sync status in the header. Pure, so it is unit-tested.
-import type { ErrorCode, SyncReportDto, SyncStatusDto } from './ipc/bindings';
+import type { ErrorCode, SyncProgressDto, SyncReportDto, SyncStatusDto } from './ipc/bindings';
 import { plural } from './format';
 
 const pad = (n: number) => String(n).padStart(2, '0');
@@ -34,4 +34,11 @@ export function syncFailureWords(code: ErrorCode, message: string, waiting: numb
     default:
       return message;
   }
+}
+
+/** What the header says while a sync runs: "Syncing 40 %" once it knows how much there is. */
+export function syncingWords(progress: SyncProgressDto | null): string {
+  if (progress === null || progress.total === 0) return 'Syncing…';
+  const percent = Math.min(100, Math.floor((progress.done * 100) / progress.total));
+  return `Syncing ${percent} %`;
 }

@@ -36,6 +36,13 @@ pub struct DeviceBundles {
     pub stopped: Option<String>,
 }
 
+/// How far a receive has got: bundles applied of those it found waiting.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ReceiveProgress {
+    pub done: usize,
+    pub total: usize,
+}
+
 /// What one receive did.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct ReceiveReport {
@@ -55,6 +62,17 @@ impl UnlockedUnit {
         share: &Path,
         clock: &dyn Clock,
     ) -> CoreResult<ReceiveReport> {
+        self.receive_changes_with_progress(share, clock, &mut |_| {})
+    }
+
+    /// As `receive_changes`, telling `progress` after each bundle applied
+    /// how far the receive has got.
+    pub fn receive_changes_with_progress(
+        &mut self,
+        share: &Path,
+        clock: &dyn Clock,
+        progress: &mut dyn FnMut(ReceiveProgress),
+    ) -> CoreResult<ReceiveReport> {
         self.require_own_password()?;
         let me = self.device;
         receive_into(
@@ -64,6 +82,7 @@ impl UnlockedUnit {
             &mut self.hlc,
             share,
             clock,
+            progress,
         )
     }
 
@@ -97,6 +116,7 @@ pub(crate) fn receive_into(
     hlc: &mut HybridLogicalClock,
     share: &Path,
     clock: &dyn Clock,
+    progress: &mut dyn FnMut(ReceiveProgress),
 ) -> CoreResult<ReceiveReport> {
     if !share.is_dir() {
         return Err(share_error(
@@ -118,11 +138,26 @@ pub(crate) fn receive_into(
     devices.sort();
     let mut report = ReceiveReport::default();
     let mut waiting: Vec<DeviceId> = Vec::new();
+    // How many bundles wait, from the folders' listings alone, so progress
+    // can be told before the slow part (checking and applying) begins.
+    let mut total = 0;
+    for device in &devices {
+        let (after, _) = store::sync_apply::applied(conn, &device.to_string())?;
+        total += fs::read_dir(device_folder(share, &device.to_string()))
+            .into_iter()
+            .flatten()
+            .flatten()
+            .filter(|entry| {
+                sequence_of(&entry.file_name().to_string_lossy()).is_some_and(|s| s > after)
+            })
+            .count();
+    }
+    progress(ReceiveProgress { done: 0, total });
     // A bundle may refer to rows another device made (a review of its
     // client); if that device's bundle is not applied yet, the bundle
     // waits, and another round runs while any bundle was applied.
     loop {
-        let mut progress = false;
+        let mut moved_on = false;
         waiting.clear();
         for device in &devices {
             let (after, after_hash) = store::sync_apply::applied(conn, &device.to_string())?;
@@ -145,9 +180,13 @@ pub(crate) fn receive_into(
             for bundle in read.bundles {
                 match apply_bundle(conn, hlc, device, &bundle, clock)? {
                     Some(changed) => {
-                        progress = true;
+                        moved_on = true;
                         report.bundles_applied += 1;
                         report.changes_applied += changed;
+                        progress(ReceiveProgress {
+                            done: report.bundles_applied,
+                            total: total.max(report.bundles_applied),
+                        });
                     }
                     None => {
                         waiting.push(*device);
@@ -156,7 +195,7 @@ pub(crate) fn receive_into(
                 }
             }
         }
-        if !progress {
+        if !moved_on {
             break;
         }
     }

@@ -166,7 +166,15 @@ pub fn join_from_share(
         // then apply only the bundles after it.
         start_from_snapshot(&mut conn, &unit_key, share, device, clock)?;
         let mut hlc = store::change_log::resume_clock(&conn)?;
-        receive_into(&mut conn, &unit_key, device, &mut hlc, share, clock)?;
+        receive_into(
+            &mut conn,
+            &unit_key,
+            device,
+            &mut hlc,
+            share,
+            clock,
+            &mut |_| {},
+        )?;
         let tx = store::begin(&mut conn, "join the unit")?;
         store::sync_state::set_share_folder(&tx, &share.to_string_lossy())?;
         store::commit(tx, "join the unit")?;

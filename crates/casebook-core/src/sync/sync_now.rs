@@ -6,6 +6,7 @@ use std::path::PathBuf;
 use crate::clock::{Clock, Entropy};
 use crate::error::{CoreError, CoreResult};
 use crate::store;
+use crate::sync::inbox::ReceiveProgress;
 use crate::sync::old_bundles::KEEP_BUNDLES_DAYS;
 use crate::unlocked_unit::UnlockedUnit;
 
@@ -43,13 +44,23 @@ impl UnlockedUnit {
         clock: &dyn Clock,
         entropy: &mut dyn Entropy,
     ) -> CoreResult<SyncReport> {
+        self.sync_now_with_progress(clock, entropy, &mut |_| {})
+    }
+
+    /// As `sync_now`, telling `progress` how far receiving has got.
+    pub fn sync_now_with_progress(
+        &mut self,
+        clock: &dyn Clock,
+        entropy: &mut dyn Entropy,
+        progress: &mut dyn FnMut(ReceiveProgress),
+    ) -> CoreResult<SyncReport> {
         let Some(folder) = self.sync_status()?.folder else {
             return Err(CoreError::invalid(
                 "This computer is not connected to the unit's shared folder. A manager connects it under Settings.",
             ));
         };
         let sent = self.send_changes(&folder, clock, entropy)?;
-        let mut received = self.receive_changes(&folder, clock)?;
+        let mut received = self.receive_changes_with_progress(&folder, clock, progress)?;
         // A snapshot that cannot be written now is written at a later sync;
         // it never stops this one.
         if self.snapshot_is_due(&folder)?

@@ -422,6 +422,8 @@ received: number,
  */
 problems: Array<string>, waiting: number, };
 
+export type SyncProgressDto = { done: number, total: number, };
+
 export type ConnectShareRequest = { 
 /**
  * A folder path as typed or picked; a Windows UNC path works too.

@@ -1,6 +1,7 @@
-// Events the shell sends to the page (the only one so far: the system
-// locked Casebook). Kept beside commands.ts: only lib/ipc talks to Tauri.
+// Events the shell sends to the page: the system locked Casebook, and how
+// far a sync has got. Kept beside commands.ts: only lib/ipc talks to Tauri.
 import { listen } from '@tauri-apps/api/event';
+import type { SyncProgressDto } from './bindings';
 
 /** The shell's name for the event; see SYSTEM_LOCK_EVENT in src-tauri/src/lib.rs. */
 export const SYSTEM_LOCK_EVENT = 'system-lock';
@@ -13,4 +14,12 @@ export const SYSTEM_LOCK_EVENT = 'system-lock';
  */
 export async function onSystemLock(onLocked: (reason: string) => void): Promise<() => void> {
   return listen<string>(SYSTEM_LOCK_EVENT, (event) => onLocked(event.payload));
+}
+
+/** The shell's name for the event; see SYNC_PROGRESS_EVENT in src-tauri/src/lib.rs. */
+export const SYNC_PROGRESS_EVENT = 'sync-progress';
+
+/** Calls `onProgress` as a sync applies other computers' bundles. Resolves to a function that stops listening. */
+export async function onSyncProgress(onProgress: (progress: SyncProgressDto) => void): Promise<() => void> {
+  return listen<SyncProgressDto>(SYNC_PROGRESS_EVENT, (event) => onProgress(event.payload));
 }
