@@ -775,6 +775,14 @@ pub fn export_audit_csv(state: &AppState, filter: &AuditFilterDto) -> Answer<Str
     Ok(path.display().to_string())
 }
 
+pub fn export_audit_csv_to_share(state: &AppState, filter: &AuditFilterDto) -> Answer<String> {
+    let filter = audit_filter(filter)?;
+    let path = with_unlocked(state, |unit| {
+        unit.export_audit_trail_to_share(&filter, state.clock.as_ref(), &mut OsEntropy)
+    })?;
+    Ok(path.display().to_string())
+}
+
 /// The Tauri wrappers, one per command above.
 pub mod tauri_commands {
     use super::*;
@@ -1171,6 +1179,14 @@ pub mod tauri_commands {
     #[tauri::command(async)]
     pub fn verify_audit_trail(state: State<'_, AppState>) -> Answer<AuditCheckDto> {
         super::verify_audit_trail(&state)
+    }
+
+    #[tauri::command(async)]
+    pub fn export_audit_csv_to_share(
+        state: State<'_, AppState>,
+        filter: AuditFilterDto,
+    ) -> Answer<String> {
+        super::export_audit_csv_to_share(&state, &filter)
     }
 
     #[tauri::command(async)]

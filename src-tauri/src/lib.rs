@@ -110,6 +110,7 @@ pub fn run() {
             commands::tauri_commands::audit_trail,
             commands::tauri_commands::verify_audit_trail,
             commands::tauri_commands::export_audit_csv,
+            commands::tauri_commands::export_audit_csv_to_share,
         ])
         .run(tauri::generate_context!());
     if let Err(error) = started {

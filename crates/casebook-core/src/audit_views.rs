@@ -80,6 +80,47 @@ impl UnlockedUnit {
         clock: &dyn Clock,
         entropy: &mut dyn Entropy,
     ) -> CoreResult<PathBuf> {
+        self.export_audit_trail_into(filter, folder, "this computer", clock, entropy)
+    }
+
+    /// The same export, saved in the `exports/` folder of the unit's shared
+    /// folder for colleagues to open, written the same way (whole or not at
+    /// all, never over another file); the trail records where it went.
+    pub fn export_audit_trail_to_share(
+        &mut self,
+        filter: &AuditFilter,
+        clock: &dyn Clock,
+        entropy: &mut dyn Entropy,
+    ) -> CoreResult<PathBuf> {
+        self.require_audit_reader()?;
+        let share = self.sync_status()?.folder.ok_or_else(|| {
+            CoreError::invalid(
+                "This computer is not connected to the unit's shared folder, so there is nowhere shared to save to. Save it on this computer instead.",
+            )
+        })?;
+        if !share.is_dir() {
+            return Err(crate::sync::outbox::share_error(
+                &std::io::Error::from(std::io::ErrorKind::NotFound),
+                "save the export to the shared folder",
+            ));
+        }
+        self.export_audit_trail_into(
+            filter,
+            &share.join("exports"),
+            "the shared folder",
+            clock,
+            entropy,
+        )
+    }
+
+    fn export_audit_trail_into(
+        &mut self,
+        filter: &AuditFilter,
+        folder: &Path,
+        destination: &str,
+        clock: &dyn Clock,
+        entropy: &mut dyn Entropy,
+    ) -> CoreResult<PathBuf> {
         self.require_audit_reader()?;
         let entries = self.entries_for_this_reader(filter)?;
         let mut writer = csv::Writer::from_writer(Vec::new());
@@ -125,6 +166,7 @@ impl UnlockedUnit {
         let path = write_under_a_new_name(folder, &stem, &bytes)?;
         let mut detail = filter_detail(filter);
         detail["entries"] = serde_json::json!(entries.len());
+        detail["saved_to"] = serde_json::json!(destination);
         self.audit_alone(AuditAction::ExportedAuditTrail, &detail, clock, entropy)?;
         Ok(path)
     }

@@ -136,3 +136,98 @@ fn a_second_computer_joins_from_the_share_and_both_keep_in_step() {
             .any(|line| line.client.id == sam)
     );
 }
+
+#[test]
+fn an_account_added_after_connecting_can_join_once_its_computer_has_synced() {
+    use casebook_core::domain::account::{CaseRole, NewAccount};
+    use casebook_core::vault::slot::KdfCost;
+    let unit = Unit::new();
+    let share = tempfile::tempdir().unwrap();
+    let mut admin = unit.as_("admin");
+    admin
+        .connect_share(share.path(), &SystemClock, &mut OsEntropy)
+        .unwrap();
+    let account = NewAccount::parse(
+        "sam",
+        "Sam Newstarter",
+        "Probation",
+        Some(CaseRole::Keyworker),
+        false,
+        None,
+    )
+    .unwrap();
+    let (_, one_time) = admin
+        .add_account(
+            &account,
+            KdfCost::cheap_for_tests(),
+            &SystemClock,
+            &mut OsEntropy,
+        )
+        .unwrap();
+    let elsewhere = tempfile::tempdir().unwrap();
+    let early = join_from_share(
+        share.path(),
+        elsewhere.path(),
+        "sam",
+        one_time.as_ref(),
+        &SystemClock,
+        &mut OsEntropy,
+    )
+    .unwrap_err();
+    assert_eq!(
+        early.code,
+        ErrorCode::WrongCredentials,
+        "no key file for sam on the share yet"
+    );
+    admin.sync_now(&SystemClock, &mut OsEntropy).unwrap();
+    let joined = join_from_share(
+        share.path(),
+        elsewhere.path(),
+        "sam",
+        one_time.as_ref(),
+        &SystemClock,
+        &mut OsEntropy,
+    )
+    .unwrap();
+    assert_eq!(joined.account().username.as_str(), "sam");
+}
+
+#[test]
+fn an_export_saved_to_the_shared_folder_lands_in_exports_and_is_in_the_trail() {
+    use casebook_core::domain::audit::AuditFilter;
+    let unit = Unit::new();
+    let share = tempfile::tempdir().unwrap();
+    let mut admin = unit.as_("admin");
+    let not_connected = admin
+        .export_audit_trail_to_share(&AuditFilter::default(), &SystemClock, &mut OsEntropy)
+        .unwrap_err();
+    assert!(
+        not_connected.message.contains("not connected"),
+        "{}",
+        not_connected.message
+    );
+    admin
+        .connect_share(share.path(), &SystemClock, &mut OsEntropy)
+        .unwrap();
+    let path = admin
+        .export_audit_trail_to_share(&AuditFilter::default(), &SystemClock, &mut OsEntropy)
+        .unwrap();
+    assert_eq!(path.parent().unwrap(), share.path().join("exports"));
+    assert!(fs::read_to_string(&path).unwrap().starts_with("seq,at,who"));
+    let again = admin
+        .export_audit_trail_to_share(&AuditFilter::default(), &SystemClock, &mut OsEntropy)
+        .unwrap();
+    assert_ne!(path, again, "an export never replaces another");
+    let recorded = admin
+        .audit_trail(
+            &AuditFilter::parse(None, None, Some("exported_audit_trail"), None, None).unwrap(),
+            &SystemClock,
+            &mut OsEntropy,
+        )
+        .unwrap();
+    assert!(
+        recorded[0].entry.detail.contains("the shared folder"),
+        "{}",
+        recorded[0].entry.detail
+    );
+}

@@ -66,23 +66,7 @@ impl UnlockedUnit {
             }
             Err(error) => return Err(error),
         }
-        let shared_keys = share.join(KEYS_FOLDER);
-        fs::create_dir_all(&shared_keys)
-            .map_err(|e| share_error(&e, "connect the shared folder"))?;
-        let local_keys = self.folder.join(KEYS_FOLDER);
-        for entry in fs::read_dir(&local_keys)
-            .map_err(|e| CoreError::from_io(&e, "connect the shared folder"))?
-            .flatten()
-        {
-            let name = entry.file_name().to_string_lossy().into_owned();
-            if !name.ends_with(".slot") || shared_keys.join(&name).exists() {
-                continue;
-            }
-            let bytes = fs::read(entry.path())
-                .map_err(|e| CoreError::from_io(&e, "connect the shared folder"))?;
-            write_new_file(&shared_keys, &name, &bytes)
-                .map_err(|e| share_error(&e, "connect the shared folder"))?;
-        }
+        self.publish_key_files(share)?;
         let tx = store::begin(&mut self.conn, "save where the shared folder is")?;
         store::sync_state::set_share_folder(&tx, &share.to_string_lossy())?;
         store::commit(tx, "save where the shared folder is")?;
@@ -93,6 +77,36 @@ impl UnlockedUnit {
             entropy,
         )?;
         self.sync_now(clock, entropy)
+    }
+}
+
+impl UnlockedUnit {
+    /// Copies to the share every key file this computer holds that is not
+    /// there yet (an account added, or a password changed, here), each
+    /// written once and never replaced, so the person can join from the
+    /// share on another computer. Each file is the unit key wrapped by one
+    /// password, useless without it.
+    pub(crate) fn publish_key_files(&self, share: &Path) -> CoreResult<()> {
+        let shared_keys = share.join(KEYS_FOLDER);
+        fs::create_dir_all(&shared_keys).map_err(|e| share_error(&e, "share the key files"))?;
+        let local_keys = self.folder.join(KEYS_FOLDER);
+        for entry in fs::read_dir(&local_keys)
+            .map_err(|e| CoreError::from_io(&e, "share the key files"))?
+            .flatten()
+        {
+            let name = entry.file_name().to_string_lossy().into_owned();
+            if !name.ends_with(".slot") || shared_keys.join(&name).exists() {
+                continue;
+            }
+            let bytes = fs::read(entry.path())
+                .map_err(|e| CoreError::from_io(&e, "share the key files"))?;
+            match write_new_file(&shared_keys, &name, &bytes) {
+                Ok(_) => {}
+                Err(error) if error.kind() == std::io::ErrorKind::AlreadyExists => {}
+                Err(error) => return Err(share_error(&error, "share the key files")),
+            }
+        }
+        Ok(())
     }
 }
 

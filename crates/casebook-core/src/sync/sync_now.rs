@@ -60,7 +60,11 @@ impl UnlockedUnit {
             ));
         };
         let sent = self.send_changes(&folder, clock, entropy)?;
+        // Key files made here since (a new account, a changed password) go
+        // to the share, so those people can join from it elsewhere.
+        let key_problem = self.publish_key_files(&folder).err();
         let mut received = self.receive_changes_with_progress(&folder, clock, progress)?;
+        received.problems.extend(key_problem.map(|e| e.message));
         // A snapshot that cannot be written now is written at a later sync;
         // it never stops this one.
         if self.snapshot_is_due(&folder)?

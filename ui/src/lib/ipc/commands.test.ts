@@ -78,6 +78,7 @@ describe('makeCommands', () => {
     await c.auditTrail(filter);
     await c.verifyAuditTrail();
     await c.exportAuditCsv(filter);
+    await c.exportAuditCsvToShare(filter);
     await c.viewClient('c1');
     await c.openClientWithReason({ clientId: 'c2', reason: 'Police called about a curfew' });
     await c.findClientsOutsideCaseload({ familyName: 'Lee', dateOfBirth: '1980-01-01' });
@@ -140,6 +141,7 @@ describe('makeCommands', () => {
       ['audit_trail', { filter }],
       ['verify_audit_trail', undefined],
       ['export_audit_csv', { filter }],
+      ['export_audit_csv_to_share', { filter }],
       ['view_client', { clientId: 'c1' }],
       ['open_client_with_reason', { request: { clientId: 'c2', reason: 'Police called about a curfew' } }],
       ['find_clients_outside_caseload', { request: { familyName: 'Lee', dateOfBirth: '1980-01-01' } }],

@@ -97,6 +97,7 @@ export interface Commands {
   verifyAuditTrail(): Promise<AuditCheckDto>;
   /** Saves the filtered trail as CSV; resolves to the saved file's path. */
   exportAuditCsv(filter: AuditFilterDto): Promise<string>;
+  exportAuditCsvToShare(filter: AuditFilterDto): Promise<string>;
   /** One client as the account may see them; `reason_required` for a client outside a keyworker's reach. */
   viewClient(clientId: string): Promise<ClientViewDto>;
   /** Break-glass: opens a client outside the keyworker's reach, read-only, with the reason audited. */
@@ -185,6 +186,7 @@ export function makeCommands(invoke: InvokeFn): Commands {
     auditTrail: (filter) => call<AuditEntryDto[]>('audit_trail', { filter }),
     verifyAuditTrail: () => call<AuditCheckDto>('verify_audit_trail'),
     exportAuditCsv: (filter) => call<string>('export_audit_csv', { filter }),
+    exportAuditCsvToShare: (filter) => call<string>('export_audit_csv_to_share', { filter }),
     viewClient: (clientId) => call<ClientViewDto>('view_client', { clientId }),
     openClientWithReason: (request) => call<ClientViewDto>('open_client_with_reason', { request }),
     findClientsOutsideCaseload: (request) => call<ClientMatchDto[]>('find_clients_outside_caseload', { request }),
@@ -285,6 +287,7 @@ export const releaseSignIn = commands.releaseSignIn;
 export const auditTrail = commands.auditTrail;
 export const verifyAuditTrail = commands.verifyAuditTrail;
 export const exportAuditCsv = commands.exportAuditCsv;
+export const exportAuditCsvToShare = commands.exportAuditCsvToShare;
 export const viewClient = commands.viewClient;
 export const openClientWithReason = commands.openClientWithReason;
 export const findClientsOutsideCaseload = commands.findClientsOutsideCaseload;
