@@ -110,6 +110,8 @@ fn a_computer_killed_while_taking_in_bundles_holds_whole_bundles_only() {
     )
     .unwrap();
     second.lock(&SystemClock, &mut OsEntropy);
+    // The second computer approved itself in the bundle it sent on joining.
+    first.receive_changes(share.path(), &SystemClock).unwrap();
     let second_folder = unit_folder::unit_folder(second_data.path(), UnitKind::Real);
     let pristine = tempfile::tempdir().unwrap();
     copy_folder(&second_folder, pristine.path());
