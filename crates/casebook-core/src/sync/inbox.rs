@@ -473,8 +473,15 @@ pub fn sequence_of(name: &str) -> Option<u64> {
 }
 
 fn read_device_file(folder: &Path) -> CoreResult<DeviceFile> {
-    let bytes = fs::read(folder.join("device.json"))
-        .map_err(|e| share_error(&e, "read the shared folder"))?;
+    let bytes = fs::read(folder.join("device.json")).map_err(|e| {
+        if e.kind() == std::io::ErrorKind::NotFound && folder.is_dir() {
+            CoreError::invalid(
+                "Files on the shared folder come from a computer that never registered there, so they were set aside. Nothing was applied from them, and they were not deleted.",
+            )
+        } else {
+            share_error(&e, "read the shared folder")
+        }
+    })?;
     serde_json::from_slice(&bytes).map_err(|_| unreadable())
 }
 
