@@ -621,7 +621,8 @@ pub fn change_unit_settings(state: &AppState, request: &UnitSettingsDto) -> Answ
         request.partners_keep_summary_after_withdrawal,
         request.custody_screening_hours,
     )?
-    .with_computer_approval(request.new_computers_need_approval);
+    .with_computer_approval(request.new_computers_need_approval)
+    .keeping_sync_files(request.keep_sync_files_days)?;
     let session = with_unlocked(state, |unit| {
         unit.change_unit_settings(settings, state.clock.as_ref(), &mut OsEntropy)?;
         Ok(SessionDto::from_unit(unit, state.idle_lock_override))

@@ -360,6 +360,7 @@ fn no_command_panics_on_hostile_input() {
             partners_keep_summary_after_withdrawal: false,
             custody_screening_hours: 24,
             new_computers_need_approval: false,
+            keep_sync_files_days: 30,
         };
         let refused = commands::change_unit_settings(&state, &settings).unwrap_err();
         assert_eq!(refused.code, ErrorCodeDto::InvalidInput);
@@ -384,6 +385,7 @@ fn hide_other_clients() -> UnitSettingsDto {
         partners_keep_summary_after_withdrawal: false,
         custody_screening_hours: 24,
         new_computers_need_approval: false,
+        keep_sync_files_days: 30,
     }
 }
 

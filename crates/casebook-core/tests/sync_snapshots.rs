@@ -84,7 +84,7 @@ fn bundles_of(share: &Path) -> Vec<std::path::PathBuf> {
 fn a_joining_computer_starts_from_the_snapshot_and_applies_only_what_came_after() {
     let unit = Unit::new();
     let share = tempfile::tempdir().unwrap();
-    let admin = unit_with_a_snapshot(&unit, share.path());
+    let mut admin = unit_with_a_snapshot(&unit, share.path());
     // The bundles the snapshot covers are taken away (as removing old
     // bundles will one day do): joining must come from the snapshot.
     let bundles = bundles_of(share.path());
@@ -104,6 +104,8 @@ fn a_joining_computer_starts_from_the_snapshot_and_applies_only_what_came_after(
     )
     .unwrap();
     assert!(last.exists());
+    // The new computer approved itself in the bundle it sent on joining.
+    admin.receive_changes(share.path(), &SystemClock).unwrap();
     assert_eq!(
         joined.synced_rows_digest().unwrap(),
         admin.synced_rows_digest().unwrap(),
@@ -122,7 +124,7 @@ fn a_joining_computer_starts_from_the_snapshot_and_applies_only_what_came_after(
 fn a_damaged_snapshot_is_set_aside_and_the_bundles_are_used() {
     let unit = Unit::new();
     let share = tempfile::tempdir().unwrap();
-    let admin = unit_with_a_snapshot(&unit, share.path());
+    let mut admin = unit_with_a_snapshot(&unit, share.path());
     let snapshot = snapshots(share.path()).remove(0);
     let mut bytes = fs::read(&snapshot).unwrap();
     let middle = bytes.len() / 2;
@@ -138,6 +140,7 @@ fn a_damaged_snapshot_is_set_aside_and_the_bundles_are_used() {
         &mut OsEntropy,
     )
     .unwrap();
+    admin.receive_changes(share.path(), &SystemClock).unwrap();
     assert_eq!(
         joined.synced_rows_digest().unwrap(),
         admin.synced_rows_digest().unwrap()

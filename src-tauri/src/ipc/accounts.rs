@@ -15,6 +15,8 @@ pub struct UnitSettingsDto {
     pub partners_keep_summary_after_withdrawal: bool,
     pub custody_screening_hours: u32,
     pub new_computers_need_approval: bool,
+    /// 7 to 365.
+    pub keep_sync_files_days: u32,
 }
 
 impl UnitSettingsDto {
@@ -25,6 +27,7 @@ impl UnitSettingsDto {
             partners_keep_summary_after_withdrawal: settings.partners_keep_summary_after_withdrawal,
             custody_screening_hours: settings.custody_screening_hours,
             new_computers_need_approval: settings.new_computers_need_approval,
+            keep_sync_files_days: settings.keep_sync_files_days,
         }
     }
 }

@@ -11,6 +11,12 @@ pub const DEFAULT_IDLE_LOCK_MINUTES: u32 = 5;
 /// could still be called screening in custody.
 pub const MAX_CUSTODY_SCREENING_HOURS: u32 = 168;
 pub const DEFAULT_CUSTODY_SCREENING_HOURS: u32 = 24;
+/// How long sync files stay on the shared folder at least, after every
+/// computer has them: long enough for a restore from the share's backups to
+/// find them, short enough that the share does not fill up.
+pub const MIN_KEEP_SYNC_FILES_DAYS: u32 = 7;
+pub const MAX_KEEP_SYNC_FILES_DAYS: u32 = 365;
+pub const DEFAULT_KEEP_SYNC_FILES_DAYS: u32 = 30;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct UnitSettings {
@@ -32,6 +38,9 @@ pub struct UnitSettings {
     /// themselves by signing in; either way a manager can withdraw any
     /// computer's access.
     pub new_computers_need_approval: bool,
+    /// Days a computer's old sync files stay on the shared folder after
+    /// every computer has them (7 to 365).
+    pub keep_sync_files_days: u32,
 }
 
 impl Default for UnitSettings {
@@ -42,6 +51,7 @@ impl Default for UnitSettings {
             partners_keep_summary_after_withdrawal: false,
             custody_screening_hours: DEFAULT_CUSTODY_SCREENING_HOURS,
             new_computers_need_approval: false,
+            keep_sync_files_days: DEFAULT_KEEP_SYNC_FILES_DAYS,
         }
     }
 }
@@ -69,6 +79,20 @@ impl UnitSettings {
             partners_keep_summary_after_withdrawal,
             custody_screening_hours,
             new_computers_need_approval: false,
+            keep_sync_files_days: DEFAULT_KEEP_SYNC_FILES_DAYS,
+        })
+    }
+
+    /// The same settings, keeping old sync files `days` days (7 to 365).
+    pub fn keeping_sync_files(self, days: u32) -> CoreResult<UnitSettings> {
+        if !(MIN_KEEP_SYNC_FILES_DAYS..=MAX_KEEP_SYNC_FILES_DAYS).contains(&days) {
+            return Err(CoreError::invalid(format!(
+                "Keep old sync files between {MIN_KEEP_SYNC_FILES_DAYS} and {MAX_KEEP_SYNC_FILES_DAYS} days."
+            )));
+        }
+        Ok(UnitSettings {
+            keep_sync_files_days: days,
+            ..self
         })
     }
 
@@ -98,5 +122,20 @@ mod tests {
         assert_eq!(UnitSettings::default().idle_lock_minutes, 5);
         assert!(UnitSettings::parse(5, true, false, 0).is_err());
         assert!(UnitSettings::parse(5, true, false, 169).is_err());
+    }
+
+    #[test]
+    fn old_sync_files_are_kept_between_a_week_and_a_year() {
+        let settings = UnitSettings::default();
+        assert_eq!(settings.keep_sync_files_days, 30);
+        assert!(settings.keeping_sync_files(6).is_err());
+        assert!(settings.keeping_sync_files(366).is_err());
+        assert_eq!(
+            settings
+                .keeping_sync_files(90)
+                .unwrap()
+                .keep_sync_files_days,
+            90
+        );
     }
 }

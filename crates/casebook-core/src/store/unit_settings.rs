@@ -12,6 +12,7 @@ const KEYWORKERS_SEE_OTHER_CLIENTS: &str = "keyworkers_see_other_clients";
 const PARTNERS_KEEP_SUMMARY: &str = "partners_keep_summary_after_withdrawal";
 const CUSTODY_SCREENING_HOURS: &str = "custody_screening_hours";
 const NEW_COMPUTERS_NEED_APPROVAL: &str = "new_computers_need_approval";
+const KEEP_SYNC_FILES_DAYS: &str = "keep_sync_files_days";
 
 /// The settings, with the default for any that was never set. A stored
 /// value that does not parse (a damaged row) falls back to the default,
@@ -38,11 +39,22 @@ pub fn read(conn: &Connection) -> CoreResult<UnitSettings> {
                         settings.custody_screening_hours,
                     )
                 {
-                    settings = parsed.with_computer_approval(settings.new_computers_need_approval);
+                    settings = UnitSettings {
+                        new_computers_need_approval: settings.new_computers_need_approval,
+                        keep_sync_files_days: settings.keep_sync_files_days,
+                        ..parsed
+                    };
                 }
             }
             NEW_COMPUTERS_NEED_APPROVAL => {
                 settings.new_computers_need_approval = value == "true";
+            }
+            KEEP_SYNC_FILES_DAYS => {
+                if let Ok(days) = value.parse::<u32>()
+                    && let Ok(kept) = settings.keeping_sync_files(days)
+                {
+                    settings = kept;
+                }
             }
             KEYWORKERS_SEE_OTHER_CLIENTS => {
                 settings.keyworkers_see_other_clients = value == "true";
@@ -100,6 +112,15 @@ pub fn write(
             &settings.partners_keep_summary_after_withdrawal.to_string(),
         )?;
         changed.push(PARTNERS_KEEP_SUMMARY);
+    }
+    if before.keep_sync_files_days != settings.keep_sync_files_days {
+        write_one(
+            tx,
+            stamp,
+            KEEP_SYNC_FILES_DAYS,
+            &settings.keep_sync_files_days.to_string(),
+        )?;
+        changed.push(KEEP_SYNC_FILES_DAYS);
     }
     if before.new_computers_need_approval != settings.new_computers_need_approval {
         write_one(

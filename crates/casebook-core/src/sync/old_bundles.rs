@@ -3,7 +3,8 @@
 //! it: every computer of the unit whose access stands has said (in its own
 //! bundles' `acks`) that it has applied it, the newest good snapshot covers
 //! it (so a computer joining later starts after it), and it was written
-//! longer ago than the grace period. A device removes only files in its own
+//! longer ago than the unit's grace period (a unit setting, 30 days unless
+//! changed). A device removes only files in its own
 //! folder, as it is the only one that writes there.
 
 use std::fs;
@@ -17,9 +18,6 @@ use crate::store;
 use crate::sync::outbox::{device_folder, share_error};
 use crate::sync::snapshot::newest_good_snapshot;
 use crate::unlocked_unit::UnlockedUnit;
-
-/// How long a bundle stays on the share at least, whatever else holds.
-pub const KEEP_BUNDLES_DAYS: i64 = 30;
 
 impl UnlockedUnit {
     /// Removes this device's bundles that no computer can need any more

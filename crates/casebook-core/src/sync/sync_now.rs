@@ -7,7 +7,6 @@ use crate::clock::{Clock, Entropy};
 use crate::error::{CoreError, CoreResult};
 use crate::store;
 use crate::sync::inbox::ReceiveProgress;
-use crate::sync::old_bundles::KEEP_BUNDLES_DAYS;
 use crate::unlocked_unit::UnlockedUnit;
 
 /// Where this device stands with the shared folder.
@@ -72,9 +71,11 @@ impl UnlockedUnit {
         {
             received.problems.push(error.message);
         }
-        if let Err(error) =
-            self.remove_old_bundles(&folder, chrono::Duration::days(KEEP_BUNDLES_DAYS), clock)
-        {
+        if let Err(error) = self.remove_old_bundles(
+            &folder,
+            chrono::Duration::days(i64::from(self.settings().keep_sync_files_days)),
+            clock,
+        ) {
             received.problems.push(error.message);
         }
         Ok(SyncReport {

@@ -396,7 +396,11 @@ export type UnitSettingsDto = {
 /**
  * 1 to 15.
  */
-idleLockMinutes: number, keyworkersSeeOtherClients: boolean, partnersKeepSummaryAfterWithdrawal: boolean, custodyScreeningHours: number, newComputersNeedApproval: boolean, };
+idleLockMinutes: number, keyworkersSeeOtherClients: boolean, partnersKeepSummaryAfterWithdrawal: boolean, custodyScreeningHours: number, newComputersNeedApproval: boolean, 
+/**
+ * 7 to 365.
+ */
+keepSyncFilesDays: number, };
 
 export type SyncStatusDto = { 
 /**

@@ -117,7 +117,7 @@ describe('makeCommands', () => {
     await c.allocatableStaff();
     await c.allocateClient({ clientId: 'c1', keyworkerId: null, coWorkerId: null, reason: '' });
     await c.unitSettings();
-    await c.changeUnitSettings({ idleLockMinutes: 10, keyworkersSeeOtherClients: false, partnersKeepSummaryAfterWithdrawal: false, custodyScreeningHours: 24, newComputersNeedApproval: false });
+    await c.changeUnitSettings({ idleLockMinutes: 10, keyworkersSeeOtherClients: false, partnersKeepSummaryAfterWithdrawal: false, custodyScreeningHours: 24, newComputersNeedApproval: false, keepSyncFilesDays: 30 });
     expect(invoke.mock.calls).toEqual([
       ['startup_state', undefined],
       ['check_new_password', { password: 'pw', username: null }],
@@ -177,7 +177,7 @@ describe('makeCommands', () => {
       ['allocatable_staff', undefined],
       ['allocate_client', { request: { clientId: 'c1', keyworkerId: null, coWorkerId: null, reason: '' } }],
       ['unit_settings', undefined],
-      ['change_unit_settings', { request: { idleLockMinutes: 10, keyworkersSeeOtherClients: false, partnersKeepSummaryAfterWithdrawal: false, custodyScreeningHours: 24, newComputersNeedApproval: false } }],
+      ['change_unit_settings', { request: { idleLockMinutes: 10, keyworkersSeeOtherClients: false, partnersKeepSummaryAfterWithdrawal: false, custodyScreeningHours: 24, newComputersNeedApproval: false, keepSyncFilesDays: 30 } }],
     ]);
   });
 
