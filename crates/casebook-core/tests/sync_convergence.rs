@@ -250,7 +250,7 @@ proptest! {
         devices in 2..=6usize,
         steps in proptest::collection::vec(step(6), 1..80),
     ) {
-        let unit = Unit::new();
+        let unit = Unit::copy_of_template();
         let share = tempfile::tempdir().unwrap();
         let copies = tempfile::tempdir().unwrap();
         let mut open: Vec<UnlockedUnit> = Vec::new();

@@ -77,6 +77,21 @@ impl Unit {
         }
     }
 
+    /// A fresh copy of one unit made once per test binary: for tests that
+    /// need many units (the property tests), where making each from
+    /// scratch would spend most of the time deriving keys.
+    pub fn copy_of_template() -> Unit {
+        static TEMPLATE: std::sync::OnceLock<Unit> = std::sync::OnceLock::new();
+        let template = TEMPLATE.get_or_init(Unit::new);
+        let data = tempfile::tempdir().unwrap();
+        let folder = unit_folder::unit_folder(data.path(), UnitKind::Real);
+        copy_folder(&template.folder, &folder);
+        Unit {
+            _data: data,
+            folder,
+        }
+    }
+
     /// The unit's folder on this "device".
     pub fn folder(&self) -> &Path {
         &self.folder
