@@ -93,16 +93,12 @@ impl UnlockedUnit {
         );
         let tx = store::begin(&mut self.conn, "save the review")?;
         store::safety_flags::review(&tx, stamp, id, self.account.id, &note, review_by)?;
-        let state = store::safety_flags::state(&tx, id)?;
-        record_value_version(
+        keep_flag_version(
             &tx,
             stamp,
             new_uuid_v7(clock, entropy),
             self.account.id,
-            ContestedSubject::SafetyFlag,
-            &id.to_string(),
-            flag.client,
-            &state,
+            &flag,
         )?;
         store::audit::append(&tx, &audit)?;
         store::commit(tx, "save the review")?;
@@ -131,16 +127,12 @@ impl UnlockedUnit {
         );
         let tx = store::begin(&mut self.conn, "end the safety flag")?;
         store::safety_flags::end(&tx, stamp, id, self.account.id, &reason)?;
-        let state = store::safety_flags::state(&tx, id)?;
-        record_value_version(
+        keep_flag_version(
             &tx,
             stamp,
             new_uuid_v7(clock, entropy),
             self.account.id,
-            ContestedSubject::SafetyFlag,
-            &id.to_string(),
-            flag.client,
-            &state,
+            &flag,
         )?;
         store::audit::append(&tx, &audit)?;
         store::commit(tx, "end the safety flag")?;
@@ -171,4 +163,26 @@ impl UnlockedUnit {
         }
         Ok(due)
     }
+}
+
+/// Keeps a flag's state just written as a value version, in the same
+/// transaction, so that two computers changing it apart raise a resolve item.
+fn keep_flag_version(
+    tx: &rusqlite::Transaction<'_>,
+    stamp: crate::store::change_log::WriteStamp,
+    version_id: uuid::Uuid,
+    by: crate::domain::ids::AccountId,
+    flag: &SafetyFlag,
+) -> CoreResult<()> {
+    let state = store::safety_flags::state(tx, flag.id)?;
+    record_value_version(
+        tx,
+        stamp,
+        version_id,
+        by,
+        ContestedSubject::SafetyFlag,
+        &flag.id.to_string(),
+        flag.client,
+        &state,
+    )
 }

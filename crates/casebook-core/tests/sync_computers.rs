@@ -10,32 +10,10 @@ mod common;
 use std::path::Path;
 
 use casebook_core::clock::{OsEntropy, SystemClock};
-use casebook_core::domain::client::ClientDetailsText;
 use casebook_core::domain::computers::ComputerStanding;
 use casebook_core::error::ErrorCode;
-use casebook_core::sync::joining::join_from_share;
 use casebook_core::unlocked_unit::UnlockedUnit;
-use common::{Unit, password_of};
-
-fn add(unit: &mut UnlockedUnit, given: &str) {
-    unit.add_client(
-        &ClientDetailsText {
-            confirmed_new_person: true,
-            ..ClientDetailsText::named(given, "Whitlock", "1990-05-17")
-        },
-        &SystemClock,
-        &mut OsEntropy,
-    )
-    .unwrap();
-}
-
-fn names(unit: &mut UnlockedUnit) -> Vec<String> {
-    unit.view_caseload(&SystemClock, &mut OsEntropy)
-        .unwrap()
-        .into_iter()
-        .map(|line| line.client.given_name.as_str().to_owned())
-        .collect()
-}
+use common::{Unit, add_whitlock, given_names, join_as};
 
 /// The administrator's computer, connected, with approval switched on.
 fn office(unit: &Unit, share: &Path) -> UnlockedUnit {
@@ -50,26 +28,14 @@ fn office(unit: &Unit, share: &Path) -> UnlockedUnit {
     admin
 }
 
-fn join(share: &Path, data: &Path, username: &str) -> UnlockedUnit {
-    join_from_share(
-        share,
-        data,
-        username,
-        password_of(username),
-        &SystemClock,
-        &mut OsEntropy,
-    )
-    .unwrap()
-}
-
 #[test]
 fn a_keyworkers_new_computer_waits_for_a_manager_and_then_counts() {
     let unit = Unit::new();
     let share = tempfile::tempdir().unwrap();
     let mut admin = office(&unit, share.path());
     let laptop = tempfile::tempdir().unwrap();
-    let mut kim = join(share.path(), laptop.path(), "kim");
-    add(&mut kim, "Jordan");
+    let mut kim = join_as(share.path(), laptop.path(), "kim");
+    add_whitlock(&mut kim, "Jordan");
     kim.sync_now(&SystemClock, &mut OsEntropy).unwrap();
 
     let report = admin.sync_now(&SystemClock, &mut OsEntropy).unwrap();
@@ -81,7 +47,7 @@ fn a_keyworkers_new_computer_waits_for_a_manager_and_then_counts() {
         "{:?}",
         report.problems
     );
-    assert!(!names(&mut admin).contains(&"Jordan".to_owned()));
+    assert!(!given_names(&mut admin).contains(&"Jordan".to_owned()));
     let computers = admin.computers().unwrap();
     assert_eq!(computers.len(), 2);
     assert!(computers[0].this_computer);
@@ -98,7 +64,7 @@ fn a_keyworkers_new_computer_waits_for_a_manager_and_then_counts() {
     assert_eq!(after[1].standing, ComputerStanding::Approved);
     let report = admin.sync_now(&SystemClock, &mut OsEntropy).unwrap();
     assert!(report.problems.is_empty(), "{:?}", report.problems);
-    assert!(names(&mut admin).contains(&"Jordan".to_owned()));
+    assert!(given_names(&mut admin).contains(&"Jordan".to_owned()));
 }
 
 #[test]
@@ -107,12 +73,12 @@ fn a_managers_new_computer_approves_itself() {
     let share = tempfile::tempdir().unwrap();
     let mut admin = office(&unit, share.path());
     let laptop = tempfile::tempdir().unwrap();
-    let mut manager = join(share.path(), laptop.path(), "admin");
-    add(&mut manager, "Sam");
+    let mut manager = join_as(share.path(), laptop.path(), "admin");
+    add_whitlock(&mut manager, "Sam");
     manager.sync_now(&SystemClock, &mut OsEntropy).unwrap();
     let report = admin.sync_now(&SystemClock, &mut OsEntropy).unwrap();
     assert!(report.problems.is_empty(), "{:?}", report.problems);
-    assert!(names(&mut admin).contains(&"Sam".to_owned()));
+    assert!(given_names(&mut admin).contains(&"Sam".to_owned()));
 }
 
 #[test]
@@ -121,7 +87,7 @@ fn a_withdrawn_computer_has_nothing_more_applied() {
     let share = tempfile::tempdir().unwrap();
     let mut admin = office(&unit, share.path());
     let laptop = tempfile::tempdir().unwrap();
-    let mut kim = join(share.path(), laptop.path(), "kim");
+    let mut kim = join_as(share.path(), laptop.path(), "kim");
     kim.sync_now(&SystemClock, &mut OsEntropy).unwrap();
     admin.sync_now(&SystemClock, &mut OsEntropy).unwrap();
     let device = admin.computers().unwrap()[1].device.clone();
@@ -160,7 +126,7 @@ fn a_withdrawn_computer_has_nothing_more_applied() {
         again.message
     );
 
-    add(&mut kim, "Ali");
+    add_whitlock(&mut kim, "Ali");
     kim.sync_now(&SystemClock, &mut OsEntropy).unwrap();
     let report = admin.sync_now(&SystemClock, &mut OsEntropy).unwrap();
     assert!(
@@ -171,7 +137,7 @@ fn a_withdrawn_computer_has_nothing_more_applied() {
         "{:?}",
         report.problems
     );
-    assert!(!names(&mut admin).contains(&"Ali".to_owned()));
+    assert!(!given_names(&mut admin).contains(&"Ali".to_owned()));
 }
 
 #[test]

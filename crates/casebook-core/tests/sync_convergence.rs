@@ -15,9 +15,8 @@ use std::path::Path;
 use casebook_core::clock::{OsEntropy, SystemClock};
 use casebook_core::domain::client::ClientDetailsText;
 use casebook_core::domain::safety_flags::SafetyFlagText;
-use casebook_core::sync::joining::join_from_share;
 use casebook_core::unlocked_unit::UnlockedUnit;
-use common::{Unit, copy_folder, password_of};
+use common::{Unit, copy_folder, join_as};
 use proptest::prelude::*;
 
 const NAMES: [&str; 6] = ["Jordan", "Sam", "Ali", "Chris", "Dana", "Robin"];
@@ -288,15 +287,7 @@ proptest! {
         // A computer joining now, from the newest snapshot (if any) and the
         // bundles after it, holds the same too.
         let joining = tempfile::tempdir().unwrap();
-        let joined = join_from_share(
-            share.path(),
-            joining.path(),
-            "admin",
-            password_of("admin"),
-            &SystemClock,
-            &mut OsEntropy,
-        )
-        .unwrap();
+        let joined = join_as(share.path(), joining.path(), "admin");
         // It approved itself in the bundle it sent on joining; once the first
         // device has that, the two hold the same.
         open[0].receive_changes(share.path(), &SystemClock).unwrap();

@@ -12,30 +12,8 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use casebook_core::clock::{OsEntropy, SystemClock};
-use casebook_core::domain::client::ClientDetailsText;
-use casebook_core::sync::joining::join_from_share;
 use casebook_core::unlocked_unit::UnlockedUnit;
-use common::{Unit, password_of};
-
-fn add(unit: &mut UnlockedUnit, given: &str) {
-    unit.add_client(
-        &ClientDetailsText {
-            confirmed_new_person: true,
-            ..ClientDetailsText::named(given, "Whitlock", "1990-05-17")
-        },
-        &SystemClock,
-        &mut OsEntropy,
-    )
-    .unwrap();
-}
-
-fn names(unit: &mut UnlockedUnit) -> Vec<String> {
-    unit.view_caseload(&SystemClock, &mut OsEntropy)
-        .unwrap()
-        .into_iter()
-        .map(|line| line.client.given_name.as_str().to_owned())
-        .collect()
-}
+use common::{Unit, add_whitlock, given_names, join_as};
 
 /// An office computer connected to `share`, and a laptop joined from it.
 fn two_computers(unit: &Unit, share: &Path, laptop_data: &Path) -> (UnlockedUnit, UnlockedUnit) {
@@ -43,15 +21,7 @@ fn two_computers(unit: &Unit, share: &Path, laptop_data: &Path) -> (UnlockedUnit
     office
         .connect_share(share, &SystemClock, &mut OsEntropy)
         .unwrap();
-    let laptop = join_from_share(
-        share,
-        laptop_data,
-        "admin",
-        password_of("admin"),
-        &SystemClock,
-        &mut OsEntropy,
-    )
-    .unwrap();
+    let laptop = join_as(share, laptop_data, "admin");
     office.receive_changes(share, &SystemClock).unwrap();
     (office, laptop)
 }
@@ -72,7 +42,7 @@ fn bundles_from_a_computer_the_unit_does_not_know_are_set_aside() {
     let share = tempfile::tempdir().unwrap();
     let laptop_data = tempfile::tempdir().unwrap();
     let (mut office, mut laptop) = two_computers(&unit, share.path(), laptop_data.path());
-    add(&mut laptop, "Jordan");
+    add_whitlock(&mut laptop, "Jordan");
     laptop
         .send_changes(share.path(), &SystemClock, &mut OsEntropy)
         .unwrap();
@@ -101,7 +71,7 @@ fn bundles_from_a_computer_the_unit_does_not_know_are_set_aside() {
     );
     assert!(copied.exists(), "set aside, never deleted");
     assert!(
-        names(&mut office).contains(&"Jordan".to_owned()),
+        given_names(&mut office).contains(&"Jordan".to_owned()),
         "the real one is applied"
     );
 }
@@ -112,7 +82,7 @@ fn a_registration_changed_behind_the_units_back_stops_that_computers_bundles() {
     let share = tempfile::tempdir().unwrap();
     let laptop_data = tempfile::tempdir().unwrap();
     let (mut office, mut laptop) = two_computers(&unit, share.path(), laptop_data.path());
-    add(&mut laptop, "Jordan");
+    add_whitlock(&mut laptop, "Jordan");
     laptop
         .send_changes(share.path(), &SystemClock, &mut OsEntropy)
         .unwrap();
@@ -124,7 +94,7 @@ fn a_registration_changed_behind_the_units_back_stops_that_computers_bundles() {
     fs::write(&registration, serde_json::to_vec(&file).unwrap()).unwrap();
     let report = office.receive_changes(share.path(), &SystemClock).unwrap();
     assert!(!report.problems.is_empty());
-    assert!(!names(&mut office).contains(&"Jordan".to_owned()));
+    assert!(!given_names(&mut office).contains(&"Jordan".to_owned()));
 }
 
 #[test]
@@ -134,8 +104,8 @@ fn two_computers_sending_at_the_same_moment_both_arrive() {
     let laptop_data = tempfile::tempdir().unwrap();
     let (mut office, mut laptop) = two_computers(&unit, share.path(), laptop_data.path());
     for n in 0..20 {
-        add(&mut office, &format!("Office{}", char::from(b'a' + n)));
-        add(&mut laptop, &format!("Laptop{}", char::from(b'a' + n)));
+        add_whitlock(&mut office, &format!("Office{}", char::from(b'a' + n)));
+        add_whitlock(&mut laptop, &format!("Laptop{}", char::from(b'a' + n)));
     }
     std::thread::scope(|scope| {
         let a = scope.spawn(|| office.send_changes(share.path(), &SystemClock, &mut OsEntropy));
@@ -149,7 +119,7 @@ fn two_computers_sending_at_the_same_moment_both_arrive() {
         office.synced_rows_digest().unwrap(),
         laptop.synced_rows_digest().unwrap()
     );
-    assert_eq!(names(&mut office).len(), 40);
+    assert_eq!(given_names(&mut office).len(), 40);
 }
 
 #[test]
@@ -158,8 +128,8 @@ fn the_share_going_away_in_the_middle_of_a_sync_loses_nothing() {
     let share = tempfile::tempdir().unwrap();
     let laptop_data = tempfile::tempdir().unwrap();
     let (mut office, mut laptop) = two_computers(&unit, share.path(), laptop_data.path());
-    add(&mut office, "Jordan");
-    add(&mut laptop, "Sam");
+    add_whitlock(&mut office, "Jordan");
+    add_whitlock(&mut laptop, "Sam");
     laptop
         .send_changes(share.path(), &SystemClock, &mut OsEntropy)
         .unwrap();
@@ -177,7 +147,7 @@ fn the_share_going_away_in_the_middle_of_a_sync_loses_nothing() {
         "{}",
         gone.message
     );
-    add(&mut office, "Ali");
+    add_whitlock(&mut office, "Ali");
     let offline = office.sync_now(&SystemClock, &mut OsEntropy).unwrap_err();
     assert!(
         offline.message.contains("cannot be reached"),
@@ -188,7 +158,7 @@ fn the_share_going_away_in_the_middle_of_a_sync_loses_nothing() {
     fs::rename(&away, share.path()).unwrap();
     office.sync_now(&SystemClock, &mut OsEntropy).unwrap();
     laptop.sync_now(&SystemClock, &mut OsEntropy).unwrap();
-    let mut seen = names(&mut laptop);
+    let mut seen = given_names(&mut laptop);
     seen.sort();
     assert_eq!(seen, ["Ali", "Jordan", "Sam"]);
 }

@@ -18,9 +18,8 @@ use std::time::Duration;
 
 use casebook_core::clock::{OsEntropy, SystemClock};
 use casebook_core::domain::client::ClientDetailsText;
-use casebook_core::sync::joining::join_from_share;
 use casebook_core::unit_folder::{self, UnitKind};
-use common::{Unit, copy_folder, password_of};
+use common::{Unit, copy_folder, join_as, password_of};
 
 const CHILD_ENV: &str = "CASEBOOK_IMPORT_CRASH_UNIT";
 const SHARE_ENV: &str = "CASEBOOK_IMPORT_CRASH_SHARE";
@@ -100,15 +99,7 @@ fn a_computer_killed_while_taking_in_bundles_holds_whole_bundles_only() {
         .to_string_lossy()
         .into_owned();
     let second_data = tempfile::tempdir().unwrap();
-    let second = join_from_share(
-        share.path(),
-        second_data.path(),
-        "admin",
-        password_of("admin"),
-        &SystemClock,
-        &mut OsEntropy,
-    )
-    .unwrap();
+    let second = join_as(share.path(), second_data.path(), "admin");
     second.lock(&SystemClock, &mut OsEntropy);
     // The second computer approved itself in the bundle it sent on joining.
     first.receive_changes(share.path(), &SystemClock).unwrap();

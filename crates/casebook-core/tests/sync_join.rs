@@ -13,7 +13,7 @@ use casebook_core::clock::{OsEntropy, SystemClock};
 use casebook_core::domain::client::ClientDetailsText;
 use casebook_core::error::ErrorCode;
 use casebook_core::sync::joining::join_from_share;
-use common::Unit;
+use common::{Unit, join_as};
 
 const KIM_PASSWORD: &str = "heron quilt marble sky";
 
@@ -88,15 +88,7 @@ fn a_second_computer_joins_from_the_share_and_both_keep_in_step() {
         "nothing left behind"
     );
 
-    let mut joined = join_from_share(
-        share.path(),
-        second.path(),
-        "kim",
-        KIM_PASSWORD,
-        &SystemClock,
-        &mut OsEntropy,
-    )
-    .unwrap();
+    let mut joined = join_as(share.path(), second.path(), "kim");
     let lines = joined.view_caseload(&SystemClock, &mut OsEntropy).unwrap();
     assert_eq!(lines.len(), 1);
     assert_eq!(lines[0].client.id, jordan);
@@ -230,4 +222,90 @@ fn an_export_saved_to_the_shared_folder_lands_in_exports_and_is_in_the_trail() {
         "{}",
         recorded[0].entry.detail
     );
+}
+
+#[test]
+fn an_old_password_or_a_disabled_account_no_longer_joins_from_the_share() {
+    use casebook_core::vault::slot::KdfCost;
+    let unit = Unit::new();
+    let share = tempfile::tempdir().unwrap();
+    let mut admin = unit.as_("admin");
+    admin
+        .connect_share(share.path(), &SystemClock, &mut OsEntropy)
+        .unwrap();
+    // A laptop joined as kim holds kim's key file as it was.
+    let laptop = tempfile::tempdir().unwrap();
+    let on_laptop = common::join_as(share.path(), laptop.path(), "kim");
+    on_laptop.lock(&SystemClock, &mut OsEntropy);
+    admin.lock(&SystemClock, &mut OsEntropy);
+
+    // Kim changes her password at the office; the office's next sync puts
+    // the new key file on the share and takes the old one away.
+    let mut kim = unit.as_("kim");
+    kim.change_password(
+        common::password_of("kim"),
+        "lantern orchard granite bay",
+        KdfCost::cheap_for_tests(),
+        &SystemClock,
+        &mut OsEntropy,
+    )
+    .unwrap();
+    kim.sync_now(&SystemClock, &mut OsEntropy).unwrap();
+    kim.lock(&SystemClock, &mut OsEntropy);
+    // The laptop, still holding the old file, does not put it back.
+    let mut on_laptop = common::sign_in(
+        &casebook_core::unit_folder::unit_folder(
+            laptop.path(),
+            casebook_core::unit_folder::UnitKind::Real,
+        ),
+        "kim",
+        common::password_of("kim"),
+    );
+    on_laptop.sync_now(&SystemClock, &mut OsEntropy).unwrap();
+    let elsewhere = tempfile::tempdir().unwrap();
+    let old = join_from_share(
+        share.path(),
+        elsewhere.path(),
+        "kim",
+        common::password_of("kim"),
+        &SystemClock,
+        &mut OsEntropy,
+    )
+    .unwrap_err();
+    assert_eq!(old.code, ErrorCode::WrongCredentials);
+    join_from_share(
+        share.path(),
+        elsewhere.path(),
+        "kim",
+        "lantern orchard granite bay",
+        &SystemClock,
+        &mut OsEntropy,
+    )
+    .unwrap()
+    .lock(&SystemClock, &mut OsEntropy);
+
+    // Lee's account is disabled; after the next sync his key file is gone
+    // from the share.
+    let mut admin = unit.as_("admin");
+    let lee = admin
+        .list_accounts()
+        .unwrap()
+        .into_iter()
+        .find(|a| a.username.as_str() == "lee")
+        .unwrap();
+    admin
+        .disable_account(lee.id, &SystemClock, &mut OsEntropy)
+        .unwrap();
+    admin.sync_now(&SystemClock, &mut OsEntropy).unwrap();
+    let third = tempfile::tempdir().unwrap();
+    let refused = join_from_share(
+        share.path(),
+        third.path(),
+        "lee",
+        common::password_of("lee"),
+        &SystemClock,
+        &mut OsEntropy,
+    )
+    .unwrap_err();
+    assert_eq!(refused.code, ErrorCode::WrongCredentials);
 }

@@ -10,22 +10,7 @@ mod common;
 use std::path::Path;
 
 use casebook_core::clock::{OsEntropy, SystemClock};
-use casebook_core::domain::client::ClientDetailsText;
-use casebook_core::sync::joining::join_from_share;
-use casebook_core::unlocked_unit::UnlockedUnit;
-use common::{Unit, password_of};
-
-fn add(unit: &mut UnlockedUnit, given: &str) {
-    unit.add_client(
-        &ClientDetailsText {
-            confirmed_new_person: true,
-            ..ClientDetailsText::named(given, "Whitlock", "1990-05-17")
-        },
-        &SystemClock,
-        &mut OsEntropy,
-    )
-    .unwrap();
-}
+use common::{Unit, add_whitlock, join_as};
 
 fn bundles_in(share: &Path, device_folder_name: &str) -> usize {
     std::fs::read_dir(share.join("devices").join(device_folder_name))
@@ -40,18 +25,6 @@ fn bundles_in(share: &Path, device_folder_name: &str) -> usize {
         .count()
 }
 
-fn join(share: &Path, data: &Path) -> UnlockedUnit {
-    join_from_share(
-        share,
-        data,
-        "admin",
-        password_of("admin"),
-        &SystemClock,
-        &mut OsEntropy,
-    )
-    .unwrap()
-}
-
 #[test]
 fn old_bundles_go_only_once_everyone_has_them_and_a_snapshot_covers_them() {
     let unit = Unit::new();
@@ -61,7 +34,7 @@ fn old_bundles_go_only_once_everyone_has_them_and_a_snapshot_covers_them() {
         .connect_share(share.path(), &SystemClock, &mut OsEntropy)
         .unwrap();
     for name in ["Jordan", "Sam", "Ali"] {
-        add(&mut office, name);
+        add_whitlock(&mut office, name);
         office
             .send_changes(share.path(), &SystemClock, &mut OsEntropy)
             .unwrap();
@@ -92,7 +65,7 @@ fn old_bundles_go_only_once_everyone_has_them_and_a_snapshot_covers_them() {
     // A laptop joins and syncs, acknowledging the office's bundles; until
     // the office has read that, nothing goes.
     let laptop_data = tempfile::tempdir().unwrap();
-    let mut laptop = join(share.path(), laptop_data.path());
+    let mut laptop = join_as(share.path(), laptop_data.path(), "admin");
     assert_eq!(
         office
             .remove_old_bundles(share.path(), no_grace, &SystemClock)
@@ -119,7 +92,7 @@ fn old_bundles_go_only_once_everyone_has_them_and_a_snapshot_covers_them() {
     assert_eq!(bundles_in(share.path(), &office_folder), 0);
 
     // Syncing goes on, and a new computer joins from the snapshot.
-    add(&mut office, "Robin");
+    add_whitlock(&mut office, "Robin");
     office.sync_now(&SystemClock, &mut OsEntropy).unwrap();
     let report = laptop.sync_now(&SystemClock, &mut OsEntropy).unwrap();
     assert!(report.problems.is_empty(), "{:?}", report.problems);
@@ -128,7 +101,7 @@ fn old_bundles_go_only_once_everyone_has_them_and_a_snapshot_covers_them() {
         office.synced_rows_digest().unwrap()
     );
     let third_data = tempfile::tempdir().unwrap();
-    let third = join(share.path(), third_data.path());
+    let third = join_as(share.path(), third_data.path(), "admin");
     // The new computer approved itself in its first bundle, which the office
     // takes in at its next sync.
     office.sync_now(&SystemClock, &mut OsEntropy).unwrap();

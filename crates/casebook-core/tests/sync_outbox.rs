@@ -9,23 +9,9 @@ use std::fs;
 use std::path::Path;
 
 use casebook_core::clock::{OsEntropy, SystemClock};
-use casebook_core::domain::client::ClientDetailsText;
 use casebook_core::sync::bundle::NO_PREVIOUS;
 use casebook_core::sync::outbox::device_folder;
-use casebook_core::unlocked_unit::UnlockedUnit;
-use common::{Unit, copy_folder};
-
-fn add(unit: &mut UnlockedUnit, given: &str) {
-    unit.add_client(
-        &ClientDetailsText {
-            confirmed_new_person: true,
-            ..ClientDetailsText::named(given, "Whitlock", "1990-05-17")
-        },
-        &SystemClock,
-        &mut OsEntropy,
-    )
-    .unwrap();
-}
+use common::{Unit, add_whitlock, copy_folder};
 
 fn bundle_names(folder: &Path) -> Vec<String> {
     let mut names: Vec<String> = fs::read_dir(folder)
@@ -42,8 +28,8 @@ fn changes_go_to_the_share_once_in_a_chain_and_read_back_whole() {
     let unit = Unit::new();
     let share = tempfile::tempdir().unwrap();
     let mut kim = unit.as_("kim");
-    add(&mut kim, "Jordan");
-    add(&mut kim, "Sam");
+    add_whitlock(&mut kim, "Jordan");
+    add_whitlock(&mut kim, "Sam");
     let first = kim
         .send_changes(share.path(), &SystemClock, &mut OsEntropy)
         .unwrap();
@@ -54,7 +40,7 @@ fn changes_go_to_the_share_once_in_a_chain_and_read_back_whole() {
         .unwrap();
     assert_eq!(nothing.bundles_written, 0, "nothing new, nothing written");
 
-    add(&mut kim, "Ali");
+    add_whitlock(&mut kim, "Ali");
     kim.send_changes(share.path(), &SystemClock, &mut OsEntropy)
         .unwrap();
     let devices: Vec<_> = fs::read_dir(share.path().join("devices"))
@@ -122,7 +108,7 @@ fn changes_go_to_the_share_once_in_a_chain_and_read_back_whole() {
         share.path().join("moved-away"),
     )
     .unwrap();
-    add(&mut kim, "Chris");
+    add_whitlock(&mut kim, "Chris");
     // The device's own sequence continues from what it recorded.
     kim.send_changes(share.path(), &SystemClock, &mut OsEntropy)
         .unwrap();
@@ -138,10 +124,10 @@ fn a_bundle_written_but_not_recorded_is_adopted_not_written_twice() {
     let unit = Unit::new();
     let share = tempfile::tempdir().unwrap();
     let mut kim = unit.as_("kim");
-    add(&mut kim, "Jordan");
+    add_whitlock(&mut kim, "Jordan");
     kim.send_changes(share.path(), &SystemClock, &mut OsEntropy)
         .unwrap();
-    add(&mut kim, "Sam");
+    add_whitlock(&mut kim, "Sam");
     kim.lock(&SystemClock, &mut OsEntropy);
 
     // The device's copy as it was just before the second send: as if the
@@ -171,7 +157,7 @@ fn a_bundle_written_but_not_recorded_is_adopted_not_written_twice() {
         .unwrap()
         .path();
     assert_eq!(bundle_names(&device_dir).len(), 2, "no second bundle 2");
-    add(&mut kim, "Ali");
+    add_whitlock(&mut kim, "Ali");
     kim.send_changes(share.path(), &SystemClock, &mut OsEntropy)
         .unwrap();
     let names = bundle_names(&device_dir);
@@ -185,7 +171,7 @@ fn a_missing_share_is_reported_in_plain_words_and_nothing_is_recorded() {
     let share = tempfile::tempdir().unwrap();
     let gone = share.path().join("unit-folder-that-vanished");
     let mut kim = unit.as_("kim");
-    add(&mut kim, "Jordan");
+    add_whitlock(&mut kim, "Jordan");
     let refused = kim
         .send_changes(&gone, &SystemClock, &mut OsEntropy)
         .unwrap_err();

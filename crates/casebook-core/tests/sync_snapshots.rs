@@ -12,24 +12,8 @@ use std::fs;
 use std::path::Path;
 
 use casebook_core::clock::{OsEntropy, SystemClock};
-use casebook_core::domain::client::ClientDetailsText;
-use casebook_core::sync::joining::join_from_share;
 use casebook_core::unlocked_unit::UnlockedUnit;
-use common::Unit;
-
-const KIM_PASSWORD: &str = "heron quilt marble sky";
-
-fn add(unit: &mut UnlockedUnit, given: &str) {
-    unit.add_client(
-        &ClientDetailsText {
-            confirmed_new_person: true,
-            ..ClientDetailsText::named(given, "Whitlock", "1990-05-17")
-        },
-        &SystemClock,
-        &mut OsEntropy,
-    )
-    .unwrap();
-}
+use common::{Unit, add_whitlock, join_as};
 
 fn snapshots(share: &Path) -> Vec<std::path::PathBuf> {
     fs::read_dir(share.join("snapshots"))
@@ -42,8 +26,8 @@ fn snapshots(share: &Path) -> Vec<std::path::PathBuf> {
 /// after it; returns the administrator's open unit.
 fn unit_with_a_snapshot(unit: &Unit, share: &Path) -> UnlockedUnit {
     let mut admin = unit.as_("admin");
-    add(&mut admin, "Jordan");
-    add(&mut admin, "Sam");
+    add_whitlock(&mut admin, "Jordan");
+    add_whitlock(&mut admin, "Sam");
     admin
         .connect_share(share, &SystemClock, &mut OsEntropy)
         .unwrap();
@@ -59,7 +43,7 @@ fn unit_with_a_snapshot(unit: &Unit, share: &Path) -> UnlockedUnit {
         None,
         "the same snapshot is not written twice"
     );
-    add(&mut admin, "Ali");
+    add_whitlock(&mut admin, "Ali");
     admin
         .send_changes(share, &SystemClock, &mut OsEntropy)
         .unwrap();
@@ -94,15 +78,7 @@ fn a_joining_computer_starts_from_the_snapshot_and_applies_only_what_came_after(
         fs::rename(bundle, bundle.with_extension("removed")).unwrap();
     }
     let second = tempfile::tempdir().unwrap();
-    let mut joined = join_from_share(
-        share.path(),
-        second.path(),
-        "kim",
-        KIM_PASSWORD,
-        &SystemClock,
-        &mut OsEntropy,
-    )
-    .unwrap();
+    let mut joined = join_as(share.path(), second.path(), "kim");
     assert!(last.exists());
     // The new computer approved itself in the bundle it sent on joining.
     admin.receive_changes(share.path(), &SystemClock).unwrap();
@@ -131,15 +107,7 @@ fn a_damaged_snapshot_is_set_aside_and_the_bundles_are_used() {
     bytes[middle] ^= 0x01;
     fs::write(&snapshot, &bytes).unwrap();
     let second = tempfile::tempdir().unwrap();
-    let joined = join_from_share(
-        share.path(),
-        second.path(),
-        "kim",
-        KIM_PASSWORD,
-        &SystemClock,
-        &mut OsEntropy,
-    )
-    .unwrap();
+    let joined = join_as(share.path(), second.path(), "kim");
     admin.receive_changes(share.path(), &SystemClock).unwrap();
     assert_eq!(
         joined.synced_rows_digest().unwrap(),
@@ -158,7 +126,7 @@ fn a_snapshot_is_written_by_sync_once_enough_bundles_have_gathered() {
         .unwrap();
     assert!(!share.path().join("snapshots").exists());
     for index in 0..casebook_core::sync::snapshot::SNAPSHOT_AFTER_BUNDLES {
-        add(
+        add_whitlock(
             &mut admin,
             &format!("Client{}", char::from(b'a' + (index % 26) as u8)),
         );

@@ -12,7 +12,7 @@ use casebook_core::domain::client::ClientDetailsText;
 use casebook_core::domain::ids::ClientId;
 use casebook_core::domain::rag::Rag;
 use casebook_core::unlocked_unit::UnlockedUnit;
-use common::{Unit, copy_folder};
+use common::{Unit, copy_folder, join_as};
 
 fn add(unit: &mut UnlockedUnit, given: &str, born: &str) -> ClientId {
     unit.add_client(
@@ -278,15 +278,7 @@ fn each_computers_audit_trail_reaches_the_others_and_every_chain_still_checks() 
     let mut a = unit.as_("admin");
     a.connect_share(share.path(), &SystemClock, &mut OsEntropy)
         .unwrap();
-    let mut b = casebook_core::sync::joining::join_from_share(
-        share.path(),
-        second.path(),
-        "admin",
-        common::password_of("admin"),
-        &SystemClock,
-        &mut OsEntropy,
-    )
-    .unwrap();
+    let mut b = join_as(share.path(), second.path(), "admin");
     add(&mut a, "Jordan", "1990-05-17");
     add(&mut b, "Sam", "1985-01-02");
     for _ in 0..2 {
@@ -333,15 +325,7 @@ fn a_receive_tells_how_far_it_has_got() {
     let mut a = unit.as_("admin");
     a.connect_share(share.path(), &SystemClock, &mut OsEntropy)
         .unwrap();
-    let mut b = casebook_core::sync::joining::join_from_share(
-        share.path(),
-        second.path(),
-        "admin",
-        common::password_of("admin"),
-        &SystemClock,
-        &mut OsEntropy,
-    )
-    .unwrap();
+    let mut b = join_as(share.path(), second.path(), "admin");
     for given in ["Jordan", "Sam", "Ali"] {
         add(&mut a, given, "1990-05-17");
         a.send_changes(share.path(), &SystemClock, &mut OsEntropy)

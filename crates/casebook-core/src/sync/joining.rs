@@ -16,7 +16,7 @@ use std::path::Path;
 use crate::clock::{Clock, Entropy, new_uuid_v7};
 use crate::domain::account::CaseRole;
 use crate::domain::audit::AuditAction;
-use crate::domain::ids::{DeviceId, UnitId};
+use crate::domain::ids::{AccountId, DeviceId, UnitId};
 use crate::domain::names::{UnitName, Username};
 use crate::error::{CoreError, CoreResult, ErrorCode};
 use crate::key_files::{self, KEYS_FOLDER};
@@ -27,6 +27,7 @@ use crate::sync::snapshot::start_from_snapshot;
 use crate::sync::sync_now::SyncReport;
 use crate::unit_folder::{self, DESCRIPTION_FILE, UnitKind, check_slot_belongs, move_into_place};
 use crate::unlocked_unit::UnlockedUnit;
+use crate::vault::slot::KeySlot;
 use crate::write_once::write_new_file;
 
 impl UnlockedUnit {
@@ -81,29 +82,64 @@ impl UnlockedUnit {
 }
 
 impl UnlockedUnit {
-    /// Copies to the share every key file this computer holds that is not
-    /// there yet (an account added, or a password changed, here), each
-    /// written once and never replaced, so the person can join from the
-    /// share on another computer. Each file is the unit key wrapped by one
-    /// password, useless without it.
+    /// Brings the share's key files up to date with what this computer
+    /// knows. Each file is the unit key wrapped by one password, useless
+    /// without it, written once and never replaced. A key file this computer
+    /// holds goes to the share if it is the newest for its account (an
+    /// account added, or a password changed, here), so the person can join
+    /// from the share elsewhere; a file on the share is removed when a newer
+    /// one for the same account is there (an old password no longer joins)
+    /// or when its account is disabled. Recovery key files follow the same
+    /// rule among themselves.
     pub(crate) fn publish_key_files(&self, share: &Path) -> CoreResult<()> {
         let shared_keys = share.join(KEYS_FOLDER);
         fs::create_dir_all(&shared_keys).map_err(|e| share_error(&e, "share the key files"))?;
-        let local_keys = self.folder.join(KEYS_FOLDER);
-        for entry in fs::read_dir(&local_keys)
-            .map_err(|e| CoreError::from_io(&e, "share the key files"))?
-            .flatten()
-        {
-            let name = entry.file_name().to_string_lossy().into_owned();
-            if !name.ends_with(".slot") || shared_keys.join(&name).exists() {
+        let local = key_files::read_slots(&self.folder)?.slots;
+        let on_share = key_files::read_slots(share)
+            .map(|found| found.slots)
+            .unwrap_or_default();
+        // Whose key file a slot is: an account, or the recovery key.
+        let owner = |slot: &KeySlot| slot.header.account_id.clone().unwrap_or_default();
+        let mut newest: std::collections::HashMap<String, String> =
+            std::collections::HashMap::new();
+        for slot in local.iter().chain(&on_share) {
+            let entry = newest.entry(owner(slot)).or_default();
+            if slot.header.slot_id > *entry {
+                entry.clone_from(&slot.header.slot_id);
+            }
+        }
+        let disabled = |slot: &KeySlot| -> CoreResult<bool> {
+            let Some(account) = slot.header.account_id.as_deref() else {
+                return Ok(false);
+            };
+            let Ok(id) = AccountId::parse(account) else {
+                return Ok(false);
+            };
+            Ok(store::accounts::find(&self.conn, id)?.is_some_and(|a| a.disabled))
+        };
+        for slot in &local {
+            let name = format!("{}.slot", slot.header.slot_id);
+            let is_newest = newest.get(&owner(slot)) == Some(&slot.header.slot_id);
+            if !is_newest || disabled(slot)? || shared_keys.join(&name).exists() {
                 continue;
             }
-            let bytes = fs::read(entry.path())
+            let bytes = fs::read(self.folder.join(KEYS_FOLDER).join(&name))
                 .map_err(|e| CoreError::from_io(&e, "share the key files"))?;
             match write_new_file(&shared_keys, &name, &bytes) {
                 Ok(_) => {}
                 Err(error) if error.kind() == std::io::ErrorKind::AlreadyExists => {}
                 Err(error) => return Err(share_error(&error, "share the key files")),
+            }
+        }
+        for slot in &on_share {
+            let is_newest = newest.get(&owner(slot)) == Some(&slot.header.slot_id);
+            if is_newest && !disabled(slot)? {
+                continue;
+            }
+            match fs::remove_file(shared_keys.join(format!("{}.slot", slot.header.slot_id))) {
+                Ok(()) => {}
+                Err(error) if error.kind() == std::io::ErrorKind::NotFound => {}
+                Err(error) => return Err(share_error(&error, "retire old key files")),
             }
         }
         Ok(())

@@ -107,6 +107,47 @@ impl Unit {
     }
 }
 
+/// Adds a client called `given` Whitlock, born 17 May 1990, confirmed as a
+/// new person.
+pub fn add_whitlock(unit: &mut UnlockedUnit, given: &str) {
+    unit.add_client(
+        &casebook_core::domain::client::ClientDetailsText {
+            confirmed_new_person: true,
+            ..casebook_core::domain::client::ClientDetailsText::named(
+                given,
+                "Whitlock",
+                "1990-05-17",
+            )
+        },
+        &SystemClock,
+        &mut OsEntropy,
+    )
+    .unwrap();
+}
+
+/// The given names on a unit's caseload.
+pub fn given_names(unit: &mut UnlockedUnit) -> Vec<String> {
+    unit.view_caseload(&SystemClock, &mut OsEntropy)
+        .unwrap()
+        .into_iter()
+        .map(|line| line.client.given_name.as_str().to_owned())
+        .collect()
+}
+
+/// Joins the unit on `share` from another computer (its data folder
+/// `data`), signed in as `username`.
+pub fn join_as(share: &Path, data: &Path, username: &str) -> UnlockedUnit {
+    casebook_core::sync::joining::join_from_share(
+        share,
+        data,
+        username,
+        password_of(username),
+        &SystemClock,
+        &mut OsEntropy,
+    )
+    .unwrap()
+}
+
 /// The password of each account of the unit.
 pub fn password_of(username: &str) -> &'static str {
     if username == "admin" {
