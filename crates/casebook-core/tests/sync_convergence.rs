@@ -1,6 +1,8 @@
 //! The convergence property: whatever changes devices make while apart, and
 //! in whatever order they send and receive, after a final full exchange
-//! every device holds the same rows and shows the same resolve items. Real encrypted units, one per device,
+//! every device holds the same rows and shows the same resolve items. The
+//! share misbehaves as shares do: bundles are copied under other names and
+//! come into sight late and out of order. Real encrypted units, one per device,
 //! exchanging bundles through a folder standing for the share.
 //!
 //! `make test` runs a modest number of cases; set PROPTEST_CASES for a
@@ -63,6 +65,18 @@ enum Step {
     Snapshot {
         device: usize,
     },
+    /// A bundle on the share is copied under another name, as a file
+    /// manager's "copy" would (it must be passed over).
+    Duplicate {
+        pick: usize,
+    },
+    /// A bundle on the share is out of sight for a while, as a share's cache
+    /// can show files late and out of order.
+    Delay {
+        pick: usize,
+    },
+    /// Every delayed bundle comes into sight.
+    Deliver,
     Send {
         device: usize,
     },
@@ -83,6 +97,9 @@ fn step(devices: usize) -> impl Strategy<Value = Step> {
         2 => (d.clone(), 0..8usize, any::<bool>()).prop_map(|(device, client, end)| Step::ChangeFlag { device, client, end }),
         1 => (d.clone(), 0..2usize).prop_map(|(device, side)| Step::Resolve { device, side }),
         1 => d.clone().prop_map(|device| Step::Snapshot { device }),
+        1 => (0..64usize).prop_map(|pick| Step::Duplicate { pick }),
+        1 => (0..64usize).prop_map(|pick| Step::Delay { pick }),
+        1 => Just(Step::Deliver),
         2 => d.clone().prop_map(|device| Step::Send { device }),
         2 => d.prop_map(|device| Step::Receive { device }),
     ]
@@ -216,11 +233,13 @@ fn run(unit: &mut UnlockedUnit, step: &Step, share: &Path) -> usize {
                 report
                     .problems
                     .iter()
-                    .all(|p| p.contains("wait for another device")),
+                    .all(|p| p.contains("wait for another device") || p.contains("(a gap)")),
                 "{:?}",
                 report.problems
             );
         }
+        // Done to the share, not on a device (see `on_share`).
+        Step::Duplicate { .. } | Step::Delay { .. } | Step::Deliver => {}
     }
     0
 }
@@ -238,6 +257,72 @@ fn device_of(step: &Step) -> usize {
         | Step::Snapshot { device }
         | Step::Send { device }
         | Step::Receive { device } => device,
+        Step::Duplicate { .. } | Step::Delay { .. } | Step::Deliver => 0,
+    }
+}
+
+/// Every bundle file in sight on the share, in a fixed order.
+fn bundles_on(share: &Path) -> Vec<std::path::PathBuf> {
+    let mut found: Vec<_> = std::fs::read_dir(share.join("devices"))
+        .into_iter()
+        .flatten()
+        .flatten()
+        .flat_map(|device| {
+            std::fs::read_dir(device.path())
+                .into_iter()
+                .flatten()
+                .flatten()
+        })
+        .map(|entry| entry.path())
+        .filter(|path| path.extension().is_some_and(|e| e == "bundle"))
+        .collect();
+    found.sort();
+    found
+}
+
+/// Does what a share does to its files; true if the step was one of those.
+fn on_share(step: &Step, share: &Path) -> bool {
+    match *step {
+        Step::Duplicate { pick } => {
+            let bundles = bundles_on(share);
+            if let Some(bundle) = bundles.get(pick % bundles.len().max(1)) {
+                let stem = bundle.file_stem().unwrap().to_string_lossy().into_owned();
+                std::fs::copy(
+                    bundle,
+                    bundle.with_file_name(format!("{stem} - Copy.bundle")),
+                )
+                .unwrap();
+            }
+            true
+        }
+        Step::Delay { pick } => {
+            let bundles = bundles_on(share);
+            if let Some(bundle) = bundles.get(pick % bundles.len().max(1)) {
+                let name = bundle.file_name().unwrap().to_string_lossy().into_owned();
+                std::fs::rename(bundle, bundle.with_file_name(format!(".{name}.delayed"))).unwrap();
+            }
+            true
+        }
+        Step::Deliver => {
+            for device in std::fs::read_dir(share.join("devices"))
+                .into_iter()
+                .flatten()
+                .flatten()
+            {
+                for entry in std::fs::read_dir(device.path()).unwrap().flatten() {
+                    let name = entry.file_name().to_string_lossy().into_owned();
+                    if let Some(original) = name
+                        .strip_prefix('.')
+                        .and_then(|n| n.strip_suffix(".delayed"))
+                    {
+                        std::fs::rename(entry.path(), entry.path().with_file_name(original))
+                            .unwrap();
+                    }
+                }
+            }
+            true
+        }
+        _ => false,
     }
 }
 
@@ -266,9 +351,13 @@ proptest! {
         }
         let mut reviews_made = 0;
         for step in &steps {
+            if on_share(step, share.path()) {
+                continue;
+            }
             let device = device_of(step) % devices;
             reviews_made += run(&mut open[device], step, share.path());
         }
+        on_share(&Step::Deliver, share.path());
         // The final full exchange: everyone sends, then everyone receives.
         // The first device also connects the share (its name and key files),
         // so that a new computer can join from it below.
