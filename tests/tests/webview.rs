@@ -1244,6 +1244,20 @@ async fn a_unit_s_first_day_in_the_real_webview() {
         tokio::time::sleep(Duration::from_millis(100)).await;
     }
     screenshot(&driver, "19-audit-trail-break-glass").await;
+    // The filtered trail, saved to the shared folder for a colleague.
+    click(&driver, "audit-export-share").await;
+    let saved = by_id(&driver, "audit-export-result")
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(saved.contains("exports"), "{saved}");
+    assert_eq!(
+        std::fs::read_dir(share.path().join("exports"))
+            .unwrap()
+            .count(),
+        1
+    );
 
     // Left alone, the screen locks itself and the records leave the page.
     let started = Instant::now();
