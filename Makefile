@@ -65,8 +65,15 @@ clippy: ui
 lint: fmt-check clippy
 	npm --prefix ui run check
 
+# The convergence property test runs again in a release build, far longer:
+# 2,000 cases of up to 200 steps (a few minutes). Its units go in memory
+# (/dev/shm) where there is one: it tests merging, not the disk.
+CONVERGENCE_TMP := $(shell [ -d /dev/shm ] && [ -w /dev/shm ] && echo /dev/shm || echo /tmp)
+
 test-rust: ui
 	$(CARGO) test --workspace
+	TMPDIR=$(CONVERGENCE_TMP) PROPTEST_CASES=2000 CASEBOOK_CONVERGENCE_STEPS=200 \
+	  $(CARGO) test --release -p casebook-core --test sync_convergence
 
 test-ui: deps-ui
 	npm --prefix ui run check
