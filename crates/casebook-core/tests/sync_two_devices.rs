@@ -338,3 +338,65 @@ fn a_receive_tells_how_far_it_has_got() {
     assert_eq!(seen.last(), Some(&ReceiveProgress { done: 3, total: 3 }));
     assert!(seen.windows(2).all(|w| w[0].done < w[1].done));
 }
+
+#[test]
+fn a_review_added_apart_to_a_record_merged_elsewhere_follows_the_merge() {
+    let unit = Unit::new();
+    let share = tempfile::tempdir().unwrap();
+    let second = tempfile::tempdir().unwrap();
+    let mut office = unit.as_("admin");
+    let kept = add(&mut office, "Jordan", "1990-05-17");
+    let duplicate = add(&mut office, "Jordon", "1990-05-17");
+    office
+        .connect_share(share.path(), &SystemClock, &mut OsEntropy)
+        .unwrap();
+    let mut laptop = common::join_as(share.path(), second.path(), "admin");
+    office.receive_changes(share.path(), &SystemClock).unwrap();
+
+    // Apart: the office merges the duplicate into the kept record; the
+    // laptop, not knowing, reviews the duplicate.
+    office
+        .merge_clients(
+            kept,
+            duplicate,
+            "Same person: a typing slip at the referral",
+            &SystemClock,
+            &mut OsEntropy,
+        )
+        .unwrap();
+    laptop
+        .review_rag(
+            duplicate,
+            "red",
+            "Arrested last night",
+            "",
+            &SystemClock,
+            &mut OsEntropy,
+        )
+        .unwrap();
+    for _ in 0..2 {
+        for device in [&mut office, &mut laptop] {
+            device
+                .send_changes(share.path(), &SystemClock, &mut OsEntropy)
+                .unwrap();
+            device.receive_changes(share.path(), &SystemClock).unwrap();
+        }
+    }
+    for device in [&mut office, &mut laptop] {
+        let ClientView::Record(record) = device
+            .view_client(kept, &SystemClock, &mut OsEntropy)
+            .unwrap()
+        else {
+            panic!("the manager sees the whole record");
+        };
+        assert_eq!(
+            record.rag_history[0].reason.as_deref(),
+            Some("Arrested last night"),
+            "the review is on the kept record"
+        );
+    }
+    assert_eq!(
+        office.synced_rows_digest().unwrap(),
+        laptop.synced_rows_digest().unwrap()
+    );
+}

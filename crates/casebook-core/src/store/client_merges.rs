@@ -2,7 +2,7 @@
 //! merged client moves to the one kept, and the merged client row is marked,
 //! never deleted. The caller does all of it in one transaction.
 
-use rusqlite::{Transaction, params};
+use rusqlite::{OptionalExtension, Transaction, params};
 
 use super::change_log::{self, WriteStamp};
 use crate::domain::ids::ClientId;
@@ -10,7 +10,7 @@ use crate::error::{CoreError, CoreResult};
 
 /// The tables whose rows belong to one client by `client_id`. The profile
 /// is merged field by field by `client_profiles::move_to_client` instead.
-const CLIENT_TABLES: [&str; 6] = [
+pub const CLIENT_TABLES: [&str; 6] = [
     "rag_reviews",
     "safety_flags",
     "cohort_flags",
@@ -90,4 +90,66 @@ pub fn mark_merged(
         ));
     }
     before.append(tx, stamp)
+}
+
+/// The record a client's rows belong with now: the client itself, or the
+/// record it was merged into (following merges of merges).
+fn kept_record(tx: &Transaction<'_>, client: &str) -> CoreResult<Option<String>> {
+    let mut current = client.to_owned();
+    let mut moved = false;
+    // A chain of merges is short; the bound only guards against a loop.
+    for _ in 0..32 {
+        let next: Option<String> = tx
+            .query_row(
+                "SELECT merged_into FROM clients WHERE id = ?1",
+                [&current],
+                |row| row.get(0),
+            )
+            .optional()
+            .map_err(|e| CoreError::from_sql(&e, "apply the received changes"))?
+            .flatten();
+        match next {
+            Some(next) => {
+                current = next;
+                moved = true;
+            }
+            None => break,
+        }
+    }
+    Ok(moved.then_some(current))
+}
+
+/// After a received change: rows of a merged record follow it to the
+/// record it was merged into, whichever arrived first (a review added on one
+/// computer while another merged the record). Not logged: every computer
+/// makes the same move when it holds both, so they stay the same.
+pub fn follow_merges(tx: &Transaction<'_>, table: &str, row_id: &str) -> CoreResult<()> {
+    let failed = |e: rusqlite::Error| CoreError::from_sql(&e, "apply the received changes");
+    if table == "clients" {
+        if let Some(kept) = kept_record(tx, row_id)? {
+            for client_table in CLIENT_TABLES {
+                tx.prepare_cached(&format!(
+                    "UPDATE {client_table} SET client_id = ?2 WHERE client_id = ?1"
+                ))
+                .and_then(|mut statement| statement.execute(params![row_id, kept]))
+                .map_err(failed)?;
+            }
+        }
+        return Ok(());
+    }
+    if !CLIENT_TABLES.contains(&table) {
+        return Ok(());
+    }
+    let client: Option<String> = tx
+        .prepare_cached(&format!("SELECT client_id FROM {table} WHERE id = ?1"))
+        .and_then(|mut statement| statement.query_row([row_id], |row| row.get(0)).optional())
+        .map_err(failed)?;
+    if let Some(client) = client
+        && let Some(kept) = kept_record(tx, &client)?
+    {
+        tx.prepare_cached(&format!("UPDATE {table} SET client_id = ?2 WHERE id = ?1"))
+            .and_then(|mut statement| statement.execute(params![row_id, kept]))
+            .map_err(failed)?;
+    }
+    Ok(())
 }

@@ -301,6 +301,7 @@ fn apply_changes(
     for change in &bundle.changes {
         if store::sync_apply::apply_change(tx, change)? {
             changed += 1;
+            store::client_merges::follow_merges(tx, &change.table, &change.row_id)?;
         }
         if let Some(stamp) = HlcStamp::decode(&change.hlc) {
             latest = latest.max(stamp);
