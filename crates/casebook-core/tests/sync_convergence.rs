@@ -66,11 +66,6 @@ enum Step {
     Snapshot {
         device: usize,
     },
-    Merge {
-        device: usize,
-        kept: usize,
-        merged: usize,
-    },
     /// A bundle on the share is copied under another name, as a file
     /// manager's "copy" would (it must be passed over).
     Duplicate {
@@ -103,7 +98,6 @@ fn step(devices: usize) -> impl Strategy<Value = Step> {
         2 => (d.clone(), 0..8usize, any::<bool>()).prop_map(|(device, client, end)| Step::ChangeFlag { device, client, end }),
         1 => (d.clone(), 0..2usize).prop_map(|(device, side)| Step::Resolve { device, side }),
         1 => d.clone().prop_map(|device| Step::Snapshot { device }),
-        1 => (d.clone(), 0..8usize, 0..8usize).prop_map(|(device, kept, merged)| Step::Merge { device, kept, merged }),
         1 => (0..64usize).prop_map(|pick| Step::Duplicate { pick }),
         1 => (0..64usize).prop_map(|pick| Step::Delay { pick }),
         1 => Just(Step::Deliver),
@@ -230,17 +224,6 @@ fn run(unit: &mut UnlockedUnit, step: &Step, share: &Path) -> usize {
             unit.write_snapshot(share, &SystemClock, &mut OsEntropy)
                 .unwrap();
         }
-        Step::Merge { kept, merged, .. } => {
-            if let (Some(kept), Some(merged)) = (pick(unit, kept), pick(unit, merged)) {
-                let _ = unit.merge_clients(
-                    kept,
-                    merged,
-                    "Same person, recorded twice",
-                    &SystemClock,
-                    &mut OsEntropy,
-                );
-            }
-        }
         Step::Send { .. } => {
             unit.send_changes(share, &SystemClock, &mut OsEntropy)
                 .unwrap();
@@ -273,7 +256,6 @@ fn device_of(step: &Step) -> usize {
         | Step::ChangeFlag { device, .. }
         | Step::Resolve { device, .. }
         | Step::Snapshot { device }
-        | Step::Merge { device, .. }
         | Step::Send { device }
         | Step::Receive { device } => device,
         Step::Duplicate { .. } | Step::Delay { .. } | Step::Deliver => 0,

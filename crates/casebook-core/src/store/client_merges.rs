@@ -97,8 +97,10 @@ pub fn mark_merged(
 fn kept_record(tx: &Transaction<'_>, client: &str) -> CoreResult<Option<String>> {
     let mut current = client.to_owned();
     let mut moved = false;
-    // A chain of merges is short; the bound only guards against a loop.
-    for _ in 0..32 {
+    let mut seen = vec![client.to_owned()];
+    // A chain of merges is short. Two computers merging two records into
+    // each other while apart make a loop: then nothing moves (see SYNC.md).
+    loop {
         let next: Option<String> = tx
             .query_row(
                 "SELECT merged_into FROM clients WHERE id = ?1",
@@ -109,7 +111,9 @@ fn kept_record(tx: &Transaction<'_>, client: &str) -> CoreResult<Option<String>>
             .map_err(|e| CoreError::from_sql(&e, "apply the received changes"))?
             .flatten();
         match next {
+            Some(next) if seen.contains(&next) => return Ok(None),
             Some(next) => {
+                seen.push(next.clone());
                 current = next;
                 moved = true;
             }
