@@ -759,14 +759,7 @@ async fn a_unit_s_first_day_in_the_real_webview() {
     screenshot(&driver, "10b-rag-review").await;
     click(&driver, "rag-review-save").await;
     gone(&driver, "rag-review-form").await;
-    assert!(
-        by_id(&driver, "rag-current")
-            .await
-            .text()
-            .await
-            .unwrap()
-            .contains("Red")
-    );
+    assert!(current_rag(&driver).await.contains("Red"));
     screenshot(&driver, "10c-client-page-red").await;
 
     // A safety flag shows as a banner on the page, and its review (due
@@ -960,14 +953,7 @@ async fn a_unit_s_first_day_in_the_real_webview() {
     screenshot(&driver, "12-partner-caseload").await;
     open_client(&driver, "Lee").await;
     by_id(&driver, "summary-note").await;
-    assert!(
-        by_id(&driver, "rag-current")
-            .await
-            .text()
-            .await
-            .unwrap()
-            .contains("Red")
-    );
+    assert!(current_rag(&driver).await.contains("Red"));
     assert!(
         !page_text(&driver).await.contains("burglary"),
         "a partner sees the rating, not the reason"
@@ -1353,6 +1339,11 @@ fn prepare_first_computer(data_folder: &Path, share: &Path) {
     admin.lock(&SystemClock, &mut OsEntropy);
 }
 
+/// The open client's current RAG line, as the page shows it.
+async fn current_rag(driver: &WebDriver) -> String {
+    by_id(driver, "rag-current").await.text().await.unwrap()
+}
+
 /// Waits until the page says `words` somewhere (the header's live region
 /// included, which WebKitWebDriver reads as empty through `text()`).
 async fn wait_for_words(driver: &WebDriver, words: &str) {
@@ -1505,14 +1496,7 @@ async fn two_computers_resolve_a_rag_changed_while_apart() {
     }
     assert!(kept, "no side said red");
     gone(driver, "resolve-items").await;
-    assert!(
-        by_id(driver, "rag-current")
-            .await
-            .text()
-            .await
-            .unwrap()
-            .contains("Red")
-    );
+    assert!(current_rag(driver).await.contains("Red"));
     screenshot(driver, "27-resolved").await;
     click(driver, "sync-now").await;
     wait_for_words(driver, "Synced at").await;
@@ -1529,14 +1513,7 @@ async fn two_computers_resolve_a_rag_changed_while_apart() {
     // after.
     gone(driver, "caseload-resolve-item").await;
     open_client(driver, "Marsh").await;
-    assert!(
-        by_id(driver, "rag-current")
-            .await
-            .text()
-            .await
-            .unwrap()
-            .contains("Red")
-    );
+    assert!(current_rag(driver).await.contains("Red"));
     assert!(!present(driver, "resolve-items").await);
     screenshot(driver, "28-resolved-on-the-other-computer").await;
     computer.quit().await;

@@ -27,6 +27,30 @@ fn add(unit: &mut UnlockedUnit, given: &str, born: &str) -> ClientId {
     .id
 }
 
+/// Each computer sends and receives, twice over, so each has the other's
+/// changes and the other's acknowledgement of its own.
+fn exchange_twice(share: &std::path::Path, a: &mut UnlockedUnit, b: &mut UnlockedUnit) {
+    for _ in 0..2 {
+        for device in [&mut *a, &mut *b] {
+            device
+                .send_changes(share, &SystemClock, &mut OsEntropy)
+                .unwrap();
+            device.receive_changes(share, &SystemClock).unwrap();
+        }
+    }
+}
+
+/// A client's whole record, as someone with full access sees it.
+fn whole_record(
+    unit: &mut UnlockedUnit,
+    id: ClientId,
+) -> casebook_core::client_records::ClientRecord {
+    match unit.view_client(id, &SystemClock, &mut OsEntropy).unwrap() {
+        ClientView::Record(record) => *record,
+        ClientView::Summary(_) => panic!("this account sees the whole record"),
+    }
+}
+
 /// What a device shows: every client with their rating, by id.
 fn state(unit: &mut UnlockedUnit) -> Vec<(ClientId, String, Option<Rag>)> {
     let mut lines: Vec<_> = unit
@@ -163,21 +187,9 @@ fn changes_to_different_fields_of_one_record_made_apart_are_both_kept() {
         &mut OsEntropy,
     )
     .unwrap();
-    for _ in 0..2 {
-        for device in [&mut a, &mut b] {
-            device
-                .send_changes(share.path(), &SystemClock, &mut OsEntropy)
-                .unwrap();
-            device.receive_changes(share.path(), &SystemClock).unwrap();
-        }
-    }
+    exchange_twice(share.path(), &mut a, &mut b);
     for device in [&mut a, &mut b] {
-        let ClientView::Record(record) = device
-            .view_client(jordan, &SystemClock, &mut OsEntropy)
-            .unwrap()
-        else {
-            panic!("kim sees the whole record");
-        };
+        let record = whole_record(device, jordan);
         assert_eq!(
             record.client.given_name.as_str(),
             "Jordi",
@@ -255,12 +267,7 @@ fn a_laptop_a_day_slow_and_offline_for_a_month_still_orders_its_edits_after_what
     b.send_changes(share.path(), &slow, &mut OsEntropy).unwrap();
     a.receive_changes(share.path(), &SystemClock).unwrap();
     for device in [&mut a, &mut b] {
-        let ClientView::Record(record) = device
-            .view_client(jordan, &SystemClock, &mut OsEntropy)
-            .unwrap()
-        else {
-            panic!("kim sees the whole record");
-        };
+        let record = whole_record(device, jordan);
         assert_eq!(
             record.client.given_name.as_str(),
             "Jordan-Lee",
@@ -281,14 +288,7 @@ fn each_computers_audit_trail_reaches_the_others_and_every_chain_still_checks() 
     let mut b = join_as(share.path(), second.path(), "admin");
     add(&mut a, "Jordan", "1990-05-17");
     add(&mut b, "Sam", "1985-01-02");
-    for _ in 0..2 {
-        for device in [&mut a, &mut b] {
-            device
-                .send_changes(share.path(), &SystemClock, &mut OsEntropy)
-                .unwrap();
-            device.receive_changes(share.path(), &SystemClock).unwrap();
-        }
-    }
+    exchange_twice(share.path(), &mut a, &mut b);
     for device in [&mut a, &mut b] {
         let created: Vec<String> = device
             .audit_trail(
@@ -374,21 +374,9 @@ fn a_review_added_apart_to_a_record_merged_elsewhere_follows_the_merge() {
             &mut OsEntropy,
         )
         .unwrap();
-    for _ in 0..2 {
-        for device in [&mut office, &mut laptop] {
-            device
-                .send_changes(share.path(), &SystemClock, &mut OsEntropy)
-                .unwrap();
-            device.receive_changes(share.path(), &SystemClock).unwrap();
-        }
-    }
+    exchange_twice(share.path(), &mut office, &mut laptop);
     for device in [&mut office, &mut laptop] {
-        let ClientView::Record(record) = device
-            .view_client(kept, &SystemClock, &mut OsEntropy)
-            .unwrap()
-        else {
-            panic!("the manager sees the whole record");
-        };
+        let record = whole_record(device, kept);
         assert_eq!(
             record.rag_history[0].reason.as_deref(),
             Some("Arrested last night"),
