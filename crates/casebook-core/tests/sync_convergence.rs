@@ -66,6 +66,11 @@ enum Step {
     Snapshot {
         device: usize,
     },
+    Merge {
+        device: usize,
+        kept: usize,
+        merged: usize,
+    },
     /// A bundle on the share is copied under another name, as a file
     /// manager's "copy" would (it must be passed over).
     Duplicate {
@@ -98,6 +103,7 @@ fn step(devices: usize) -> impl Strategy<Value = Step> {
         2 => (d.clone(), 0..8usize, any::<bool>()).prop_map(|(device, client, end)| Step::ChangeFlag { device, client, end }),
         1 => (d.clone(), 0..2usize).prop_map(|(device, side)| Step::Resolve { device, side }),
         1 => d.clone().prop_map(|device| Step::Snapshot { device }),
+        1 => (d.clone(), 0..8usize, 0..8usize).prop_map(|(device, kept, merged)| Step::Merge { device, kept, merged }),
         1 => (0..64usize).prop_map(|pick| Step::Duplicate { pick }),
         1 => (0..64usize).prop_map(|pick| Step::Delay { pick }),
         1 => Just(Step::Deliver),
@@ -224,6 +230,17 @@ fn run(unit: &mut UnlockedUnit, step: &Step, share: &Path) -> usize {
             unit.write_snapshot(share, &SystemClock, &mut OsEntropy)
                 .unwrap();
         }
+        Step::Merge { kept, merged, .. } => {
+            if let (Some(kept), Some(merged)) = (pick(unit, kept), pick(unit, merged)) {
+                let _ = unit.merge_clients(
+                    kept,
+                    merged,
+                    "Same person, recorded twice",
+                    &SystemClock,
+                    &mut OsEntropy,
+                );
+            }
+        }
         Step::Send { .. } => {
             unit.send_changes(share, &SystemClock, &mut OsEntropy)
                 .unwrap();
@@ -256,6 +273,7 @@ fn device_of(step: &Step) -> usize {
         | Step::ChangeFlag { device, .. }
         | Step::Resolve { device, .. }
         | Step::Snapshot { device }
+        | Step::Merge { device, .. }
         | Step::Send { device }
         | Step::Receive { device } => device,
         Step::Duplicate { .. } | Step::Delay { .. } | Step::Deliver => 0,
@@ -344,89 +362,176 @@ proptest! {
         devices in 2..=6usize,
         steps in proptest::collection::vec(step(6), 1..most_steps()),
     ) {
-        let unit = Unit::copy_of_template();
-        let share = tempfile::tempdir().unwrap();
-        let copies = tempfile::tempdir().unwrap();
-        let mut open: Vec<UnlockedUnit> = Vec::new();
-        for index in 0..devices {
-            if index == 0 {
-                open.push(unit.as_("admin"));
-            } else {
-                let folder = copies.path().join(format!("device-{index}"));
-                copy_folder(unit.folder(), &folder);
-                let mut copy = unit.as_at(&folder, "admin");
-                copy.become_new_device(&SystemClock, &mut OsEntropy).unwrap();
-                open.push(copy);
-            }
-        }
-        let mut reviews_made = 0;
-        for step in &steps {
-            if on_share(step, share.path()) {
-                continue;
-            }
-            let device = device_of(step) % devices;
-            reviews_made += run(&mut open[device], step, share.path());
-        }
-        on_share(&Step::Deliver, share.path());
-        // The final full exchange: everyone sends, then everyone receives.
-        // The first device also connects the share (its name and key files),
-        // so that a new computer can join from it below.
-        open[0].connect_share(share.path(), &SystemClock, &mut OsEntropy).unwrap();
-        for unit in open.iter_mut() {
-            unit.send_changes(share.path(), &SystemClock, &mut OsEntropy).unwrap();
-        }
-        for unit in open.iter_mut() {
-            let report = unit.receive_changes(share.path(), &SystemClock).unwrap();
-            prop_assert!(report.problems.is_empty(), "{:?}", report.problems);
-        }
-        let digests: Vec<String> = open.iter().map(|u| u.synced_rows_digest().unwrap()).collect();
-        for digest in &digests[1..] {
-            prop_assert_eq!(digest, &digests[0]);
-        }
-        // A computer joining now, from the newest snapshot (if any) and the
-        // bundles after it, holds the same too.
-        let joining = tempfile::tempdir().unwrap();
-        let joined = join_as(share.path(), joining.path(), "admin");
-        // It approved itself in the bundle it sent on joining; once the first
-        // device has that, the two hold the same.
-        open[0].receive_changes(share.path(), &SystemClock).unwrap();
-        prop_assert_eq!(
-            joined.synced_rows_digest().unwrap(),
-            open[0].synced_rows_digest().unwrap()
-        );
-        // Every device shows the same resolve items, with the same sides.
-        let items: Vec<Vec<(String, Vec<String>)>> = open
-            .iter()
-            .map(|u| {
-                u.resolve_items()
-                    .unwrap()
-                    .into_iter()
-                    .map(|item| {
-                        let sides = item.options.into_iter().map(|o| o.version_id).collect();
-                        (item.subject_id, sides)
-                    })
-                    .collect()
-            })
-            .collect();
-        for other in &items[1..] {
-            prop_assert_eq!(other, &items[0]);
-        }
-        // No review made anywhere was lost: every device holds them all.
-        let first = &mut open[0];
-        let clients: Vec<_> = first
-            .view_caseload(&SystemClock, &mut OsEntropy)
-            .unwrap()
-            .into_iter()
-            .map(|line| line.client.id)
-            .collect();
-        let mut held = 0;
-        for id in clients {
-            if let casebook_core::client_records::ClientView::Record(record) =
-                first.view_client(id, &SystemClock, &mut OsEntropy).unwrap()
-            {
-                held += record.rag_history.len();
-            }
-        }
-        prop_assert_eq!(held, reviews_made);
+        converge(devices, &steps)?;
     }
+}
+
+/// Runs `steps` on `devices` computers, then a final exchange, and checks
+/// they all hold and show the same.
+fn converge(devices: usize, steps: &[Step]) -> Result<(), TestCaseError> {
+    let unit = Unit::copy_of_template();
+    let share = tempfile::tempdir().unwrap();
+    let copies = tempfile::tempdir().unwrap();
+    let mut open: Vec<UnlockedUnit> = Vec::new();
+    for index in 0..devices {
+        if index == 0 {
+            open.push(unit.as_("admin"));
+        } else {
+            let folder = copies.path().join(format!("device-{index}"));
+            copy_folder(unit.folder(), &folder);
+            let mut copy = unit.as_at(&folder, "admin");
+            copy.become_new_device(&SystemClock, &mut OsEntropy)
+                .unwrap();
+            open.push(copy);
+        }
+    }
+    let mut reviews_made = 0;
+    for step in steps {
+        if on_share(step, share.path()) {
+            continue;
+        }
+        let device = device_of(step) % devices;
+        reviews_made += run(&mut open[device], step, share.path());
+    }
+    on_share(&Step::Deliver, share.path());
+    // The final full exchange: everyone sends, then everyone receives.
+    // The first device also connects the share (its name and key files),
+    // so that a new computer can join from it below.
+    open[0]
+        .connect_share(share.path(), &SystemClock, &mut OsEntropy)
+        .unwrap();
+    for unit in open.iter_mut() {
+        unit.send_changes(share.path(), &SystemClock, &mut OsEntropy)
+            .unwrap();
+    }
+    for unit in open.iter_mut() {
+        let report = unit.receive_changes(share.path(), &SystemClock).unwrap();
+        prop_assert!(report.problems.is_empty(), "{:?}", report.problems);
+    }
+    let digests: Vec<String> = open
+        .iter()
+        .map(|u| u.synced_rows_digest().unwrap())
+        .collect();
+    for digest in &digests[1..] {
+        prop_assert_eq!(digest, &digests[0]);
+    }
+    // A computer joining now, from the newest snapshot (if any) and the
+    // bundles after it, holds the same too.
+    let joining = tempfile::tempdir().unwrap();
+    let joined = join_as(share.path(), joining.path(), "admin");
+    // It approved itself in the bundle it sent on joining; once the first
+    // device has that, the two hold the same.
+    open[0].receive_changes(share.path(), &SystemClock).unwrap();
+    prop_assert_eq!(
+        joined.synced_rows_digest().unwrap(),
+        open[0].synced_rows_digest().unwrap()
+    );
+    // Every device shows the same resolve items, with the same sides.
+    let items: Vec<Vec<(String, Vec<String>)>> = open
+        .iter()
+        .map(|u| {
+            u.resolve_items()
+                .unwrap()
+                .into_iter()
+                .map(|item| {
+                    let sides = item.options.into_iter().map(|o| o.version_id).collect();
+                    (item.subject_id, sides)
+                })
+                .collect()
+        })
+        .collect();
+    for other in &items[1..] {
+        prop_assert_eq!(other, &items[0]);
+    }
+    // No review made anywhere was lost: every device holds them all.
+    let first = &mut open[0];
+    let clients: Vec<_> = first
+        .view_caseload(&SystemClock, &mut OsEntropy)
+        .unwrap()
+        .into_iter()
+        .map(|line| line.client.id)
+        .collect();
+    let mut held = 0;
+    for id in clients {
+        if let casebook_core::client_records::ClientView::Record(record) =
+            first.view_client(id, &SystemClock, &mut OsEntropy).unwrap()
+        {
+            held += record.rag_history.len();
+        }
+    }
+    prop_assert_eq!(held, reviews_made);
+    Ok(())
+}
+
+/// Found by the property test: two computers merge the same record into
+/// two different records while apart.
+#[test]
+fn one_record_merged_into_two_different_records_apart() {
+    use Step::{Add, Merge, Rate, Receive, Rename, Send};
+    let steps = [
+        Add { device: 1, name: 1 },
+        Rename {
+            device: 0,
+            client: 0,
+            name: 0,
+        },
+        Rename {
+            device: 2,
+            client: 0,
+            name: 0,
+        },
+        Rename {
+            device: 0,
+            client: 0,
+            name: 0,
+        },
+        Add { device: 1, name: 0 },
+        Rate {
+            device: 0,
+            client: 0,
+            rating: 0,
+        },
+        Add { device: 0, name: 1 },
+        Add { device: 5, name: 0 },
+        Send { device: 1 },
+        Add { device: 2, name: 2 },
+        Rate {
+            device: 0,
+            client: 0,
+            rating: 0,
+        },
+        Rename {
+            device: 1,
+            client: 0,
+            name: 2,
+        },
+        Add { device: 2, name: 2 },
+        Receive { device: 0 },
+        Add { device: 0, name: 0 },
+        Rename {
+            device: 2,
+            client: 0,
+            name: 0,
+        },
+        Merge {
+            device: 2,
+            kept: 5,
+            merged: 0,
+        },
+        Add { device: 1, name: 2 },
+        Rename {
+            device: 0,
+            client: 0,
+            name: 0,
+        },
+        Add { device: 0, name: 0 },
+        Add { device: 1, name: 0 },
+        Merge {
+            device: 5,
+            kept: 4,
+            merged: 0,
+        },
+        Add { device: 0, name: 0 },
+    ];
+    converge(2, &steps).unwrap();
 }

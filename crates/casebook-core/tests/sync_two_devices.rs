@@ -388,3 +388,90 @@ fn a_review_added_apart_to_a_record_merged_elsewhere_follows_the_merge() {
         laptop.synced_rows_digest().unwrap()
     );
 }
+
+#[test]
+fn two_records_merged_into_each_other_apart_end_as_one_record_on_both() {
+    let unit = Unit::new();
+    let share = tempfile::tempdir().unwrap();
+    let second = tempfile::tempdir().unwrap();
+    let mut office = unit.as_("admin");
+    let jordan = add(&mut office, "Jordan", "1990-05-17");
+    let jordon = add(&mut office, "Jordon", "1990-05-17");
+    office
+        .review_rag(
+            jordan,
+            "amber",
+            "Missed two appointments",
+            "",
+            &SystemClock,
+            &mut OsEntropy,
+        )
+        .unwrap();
+    office
+        .connect_share(share.path(), &SystemClock, &mut OsEntropy)
+        .unwrap();
+    let mut laptop = common::join_as(share.path(), second.path(), "admin");
+    office.receive_changes(share.path(), &SystemClock).unwrap();
+
+    // Apart, each merges the records the other way round, and the laptop
+    // reviews the record it keeps.
+    office
+        .merge_clients(
+            jordan,
+            jordon,
+            "Same person: a typing slip at the referral",
+            &SystemClock,
+            &mut OsEntropy,
+        )
+        .unwrap();
+    laptop
+        .merge_clients(
+            jordon,
+            jordan,
+            "Same person: a typing slip at the referral",
+            &SystemClock,
+            &mut OsEntropy,
+        )
+        .unwrap();
+    laptop
+        .review_rag(
+            jordon,
+            "red",
+            "Arrested last night",
+            "",
+            &SystemClock,
+            &mut OsEntropy,
+        )
+        .unwrap();
+    exchange_twice(share.path(), &mut office, &mut laptop);
+
+    // The laptop's merge (Jordan into Jordon) was the later, so it is undone
+    // on both: Jordan, the record it merged away, is the one kept, holding
+    // every review, the laptop's included.
+    for device in [&mut office, &mut laptop] {
+        let shown = state(device);
+        assert_eq!(
+            shown.len(),
+            1,
+            "one record, not none and not two: {shown:?}"
+        );
+        assert_eq!(shown[0].0, jordan);
+        let reasons: Vec<_> = whole_record(device, jordan)
+            .rag_history
+            .iter()
+            .map(|review| review.reason.clone().unwrap_or_default())
+            .collect();
+        assert!(
+            reasons.contains(&"Missed two appointments".to_owned()),
+            "{reasons:?}"
+        );
+        assert!(
+            reasons.contains(&"Arrested last night".to_owned()),
+            "{reasons:?}"
+        );
+    }
+    assert_eq!(
+        office.synced_rows_digest().unwrap(),
+        laptop.synced_rows_digest().unwrap()
+    );
+}

@@ -16,6 +16,7 @@ pub mod duplicates;
 pub mod free_text;
 pub mod identifiers;
 pub mod ids;
+pub mod merges_in_force;
 pub mod names;
 pub mod password;
 pub mod rag;

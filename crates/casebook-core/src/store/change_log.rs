@@ -79,27 +79,25 @@ pub fn before_update(
 impl RowBefore {
     /// Logs the update: the whole row as it now is, the fields that differ
     /// from before, and those fields' new stamps. An upsert that found no
-    /// row is logged as the insert it was.
+    /// row is logged as an update of every field: rows named by what they
+    /// belong to (a client's profile, a unit setting) can be written first
+    /// on two computers apart, and each field must then merge by its stamp
+    /// rather than one computer's row being passed over as "held already".
     pub fn append(self, tx: &Transaction<'_>, stamp: WriteStamp) -> CoreResult<()> {
         let after = whole_row(tx, self.table, &self.row_id)?
             .ok_or_else(|| CoreError::internal(&"a change to a row that is not there"))?;
-        let Some(before) = self.image else {
-            return insert_entry(
-                tx,
-                stamp,
-                self.table,
-                &self.row_id,
-                Operation::Insert,
-                &after,
-                None,
-            );
-        };
+        let key = key_column(self.table);
         let changed: Vec<String> = after
             .as_object()
             .into_iter()
             .flatten()
             .filter(|(name, value)| {
-                !is_bookkeeping(name) && before.get(name.as_str()) != Some(*value)
+                !is_bookkeeping(name)
+                    && Some(name.as_str()) != key
+                    && self
+                        .image
+                        .as_ref()
+                        .is_none_or(|before| before.get(name.as_str()) != Some(*value))
             })
             .map(|(name, _)| name.clone())
             .collect();
@@ -229,16 +227,25 @@ fn whole_row(
         .iter()
         .map(|n| (*n).to_owned())
         .collect();
-    statement
+    let found = statement
         .query_row([row_id], |row| {
             let mut object = serde_json::Map::new();
             for (index, name) in names.iter().enumerate() {
                 object.insert(name.clone(), json_value(row.get_ref(index)?));
             }
-            Ok(serde_json::Value::Object(object))
+            Ok(object)
         })
         .optional()
-        .map_err(|e| CoreError::from_sql(&e, "save the change"))
+        .map_err(|e| CoreError::from_sql(&e, "save the change"))?;
+    let Some(mut object) = found else {
+        return Ok(None);
+    };
+    // A field that shows where a merge moved it is logged as the change log
+    // gave it, so that others work the move out for themselves.
+    for (column, logged) in super::client_merges::logged_values(tx, table, row_id)? {
+        object.insert(column, serde_json::Value::String(logged));
+    }
+    Ok(Some(serde_json::Value::Object(object)))
 }
 
 pub(crate) fn json_value(value: rusqlite::types::ValueRef<'_>) -> serde_json::Value {

@@ -6,6 +6,7 @@ use rusqlite::{OptionalExtension, Transaction, params};
 
 use super::change_log::{self, WriteStamp};
 use crate::domain::ids::ClientId;
+use crate::domain::merges_in_force::{MergeMade, kept_record, merges_in_force};
 use crate::error::{CoreError, CoreResult};
 
 /// The tables whose rows belong to one client by `client_id`. The profile
@@ -43,6 +44,9 @@ pub fn move_rows(
             .iter()
             .map(|id| change_log::before_update(tx, table, id))
             .collect::<CoreResult<Vec<_>>>()?;
+        for id in &ids {
+            forget_logged_value(tx, table, id, "client_id")?;
+        }
         tx.execute(
             &format!(
                 "UPDATE {table} SET client_id = ?2, hlc = ?3, device_id = ?4 WHERE client_id = ?1"
@@ -89,71 +93,202 @@ pub fn mark_merged(
             "That record was merged already. Refresh the page.",
         ));
     }
-    before.append(tx, stamp)
+    forget_logged_value(tx, "clients", &merged.to_string(), "merged_into")?;
+    before.append(tx, stamp)?;
+    follow_every_merge(tx)
 }
 
-/// The record a client's rows belong with now: the client itself, or the
-/// record it was merged into (following merges of merges).
-fn kept_record(tx: &Transaction<'_>, client: &str) -> CoreResult<Option<String>> {
-    let mut current = client.to_owned();
-    let mut moved = false;
-    let mut seen = vec![client.to_owned()];
-    // A chain of merges is short. Two computers merging two records into
-    // each other while apart make a loop: then nothing moves (see SYNC.md).
-    loop {
-        let next: Option<String> = tx
-            .query_row(
-                "SELECT merged_into FROM clients WHERE id = ?1",
-                [&current],
-                |row| row.get(0),
-            )
-            .optional()
-            .map_err(|e| CoreError::from_sql(&e, "apply the received changes"))?
-            .flatten();
-        match next {
-            Some(next) if seen.contains(&next) => return Ok(None),
-            Some(next) => {
-                seen.push(next.clone());
-                current = next;
-                moved = true;
-            }
-            None => break,
-        }
-    }
-    Ok(moved.then_some(current))
+/// Forgets the value the change log gave a field, where a change has just
+/// given it another.
+pub fn forget_logged_value(
+    tx: &Transaction<'_>,
+    table: &str,
+    row_id: &str,
+    column: &str,
+) -> CoreResult<()> {
+    tx.prepare_cached(
+        "DELETE FROM merge_logged_values WHERE table_name = ?1 AND row_id = ?2 AND column_name = ?3",
+    )
+    .and_then(|mut statement| statement.execute(params![table, row_id, column]))
+    .map_err(|e| CoreError::from_sql(&e, "merge the records"))?;
+    Ok(())
 }
 
-/// After a received change: rows of a merged record follow it to the
-/// record it was merged into, whichever arrived first (a review added on one
-/// computer while another merged the record). Not logged: every computer
-/// makes the same move when it holds both, so they stay the same.
-pub fn follow_merges(tx: &Transaction<'_>, table: &str, row_id: &str) -> CoreResult<()> {
+/// The values the change log gave the fields of one row that following
+/// merges shows otherwise: what this computer logs and sends for the row.
+pub fn logged_values(
+    tx: &Transaction<'_>,
+    table: &str,
+    row_id: &str,
+) -> CoreResult<Vec<(String, String)>> {
+    let failed = |e: rusqlite::Error| CoreError::from_sql(&e, "save the change");
+    let mut statement = tx
+        .prepare_cached(
+            "SELECT column_name, logged_value FROM merge_logged_values
+             WHERE table_name = ?1 AND row_id = ?2",
+        )
+        .map_err(failed)?;
+    let rows = statement
+        .query_map(params![table, row_id], |row| Ok((row.get(0)?, row.get(1)?)))
+        .map_err(failed)?;
+    rows.collect::<Result<_, _>>().map_err(failed)
+}
+
+/// Sets a field to the value following merges gives it, remembering the
+/// value the change log gave when the two differ.
+fn show_followed(
+    tx: &Transaction<'_>,
+    table: &str,
+    row_id: &str,
+    column: &str,
+    logged: &str,
+    shown: Option<&str>,
+) -> CoreResult<()> {
     let failed = |e: rusqlite::Error| CoreError::from_sql(&e, "apply the received changes");
-    if table == "clients" {
-        if let Some(kept) = kept_record(tx, row_id)? {
-            for client_table in CLIENT_TABLES {
-                tx.prepare_cached(&format!(
-                    "UPDATE {client_table} SET client_id = ?2 WHERE client_id = ?1"
-                ))
-                .and_then(|mut statement| statement.execute(params![row_id, kept]))
-                .map_err(failed)?;
+    tx.prepare_cached(&format!(
+        "UPDATE {table} SET {column} = ?2 WHERE id = ?1 AND {column} IS NOT ?2"
+    ))
+    .and_then(|mut statement| statement.execute(params![row_id, shown]))
+    .map_err(failed)?;
+    if shown == Some(logged) {
+        forget_logged_value(tx, table, row_id, column)
+    } else {
+        tx.prepare_cached(
+            "INSERT INTO merge_logged_values (table_name, row_id, column_name, logged_value)
+             VALUES (?1, ?2, ?3, ?4)
+             ON CONFLICT (table_name, row_id, column_name) DO UPDATE SET logged_value = excluded.logged_value",
+        )
+        .and_then(|mut statement| statement.execute(params![table, row_id, column, logged]))
+        .map_err(failed)?;
+        Ok(())
+    }
+}
+
+/// Every merge as the change log gave it, with its stamp.
+fn merges_made(tx: &Transaction<'_>) -> CoreResult<Vec<MergeMade>> {
+    let failed = |e: rusqlite::Error| CoreError::from_sql(&e, "apply the received changes");
+    let mut statement = tx
+        .prepare_cached(
+            "SELECT c.id, coalesce(l.logged_value, c.merged_into),
+                    coalesce(s.hlc, ''), coalesce(s.device_id, '')
+             FROM clients c
+             LEFT JOIN merge_logged_values l
+                    ON l.table_name = 'clients' AND l.row_id = c.id AND l.column_name = 'merged_into'
+             LEFT JOIN field_stamps s
+                    ON s.table_name = 'clients' AND s.row_id = c.id AND s.column_name = 'merged_into'
+             WHERE c.merged_into IS NOT NULL OR l.logged_value IS NOT NULL",
+        )
+        .map_err(failed)?;
+    let rows = statement
+        .query_map([], |row| {
+            Ok(MergeMade {
+                merged: row.get(0)?,
+                into: row.get(1)?,
+                stamp: (row.get(2)?, row.get(3)?),
+            })
+        })
+        .map_err(failed)?;
+    rows.collect::<Result<_, _>>().map_err(failed)
+}
+
+/// Works out again which merges stand and where every row of a merged
+/// record belongs, from the merges and row moves the change log gave. Run
+/// whenever a merge arrives, after a merge made here and after a snapshot
+/// is loaded. Not logged: every computer that holds the same changes makes
+/// the same moves, so they end the same.
+pub fn follow_every_merge(tx: &Transaction<'_>) -> CoreResult<()> {
+    let failed = |e: rusqlite::Error| CoreError::from_sql(&e, "apply the received changes");
+    let made = merges_made(tx)?;
+    let in_force = merges_in_force(&made);
+    for merge in &made {
+        show_followed(
+            tx,
+            "clients",
+            &merge.merged,
+            "merged_into",
+            &merge.into,
+            in_force.get(&merge.merged).map(String::as_str),
+        )?;
+    }
+    // Rows moved before: back to where the change log put them, then on to
+    // the record kept now.
+    let moved: Vec<(String, String, String)> = {
+        let mut statement = tx
+            .prepare_cached(
+                "SELECT table_name, row_id, logged_value FROM merge_logged_values
+                 WHERE column_name = 'client_id'",
+            )
+            .map_err(failed)?;
+        let rows = statement
+            .query_map([], |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?)))
+            .map_err(failed)?;
+        rows.collect::<Result<_, _>>().map_err(failed)?
+    };
+    for (table, row_id, logged) in moved {
+        let shown = kept_record(&in_force, &logged).unwrap_or(&logged);
+        show_followed(tx, &table, &row_id, "client_id", &logged, Some(shown))?;
+    }
+    // Rows still on a merged record.
+    for merged in in_force.keys() {
+        let Some(kept) = kept_record(&in_force, merged) else {
+            continue;
+        };
+        for table in CLIENT_TABLES {
+            let ids: Vec<String> = {
+                let mut statement = tx
+                    .prepare_cached(&format!("SELECT id FROM {table} WHERE client_id = ?1"))
+                    .map_err(failed)?;
+                let rows = statement
+                    .query_map([merged], |row| row.get(0))
+                    .map_err(failed)?;
+                rows.collect::<Result<_, _>>().map_err(failed)?
+            };
+            for row_id in ids {
+                show_followed(tx, table, &row_id, "client_id", merged, Some(kept))?;
             }
         }
+    }
+    Ok(())
+}
+
+/// After a received change that set `fields` of a row: a merge arriving
+/// moves rows (and may stop another merge standing); a row arriving for a
+/// merged record, made on a computer that had not heard of the merge yet,
+/// follows it to the record kept.
+pub fn follow_merges(
+    tx: &Transaction<'_>,
+    table: &str,
+    row_id: &str,
+    fields: &[String],
+) -> CoreResult<()> {
+    if table == "clients" && fields.iter().any(|f| f == "merged_into") {
+        forget_logged_value(tx, table, row_id, "merged_into")?;
+        return follow_every_merge(tx);
+    }
+    if !CLIENT_TABLES.contains(&table) || !fields.iter().any(|f| f == "client_id") {
         return Ok(());
     }
-    if !CLIENT_TABLES.contains(&table) {
-        return Ok(());
-    }
+    forget_logged_value(tx, table, row_id, "client_id")?;
+    let failed = |e: rusqlite::Error| CoreError::from_sql(&e, "apply the received changes");
     let client: Option<String> = tx
         .prepare_cached(&format!("SELECT client_id FROM {table} WHERE id = ?1"))
         .and_then(|mut statement| statement.query_row([row_id], |row| row.get(0)).optional())
         .map_err(failed)?;
-    if let Some(client) = client
-        && let Some(kept) = kept_record(tx, &client)?
-    {
-        tx.prepare_cached(&format!("UPDATE {table} SET client_id = ?2 WHERE id = ?1"))
-            .and_then(|mut statement| statement.execute(params![row_id, kept]))
-            .map_err(failed)?;
+    let Some(client) = client else {
+        return Ok(());
+    };
+    let merged: Option<Option<String>> = tx
+        .prepare_cached("SELECT merged_into FROM clients WHERE id = ?1")
+        .and_then(|mut statement| statement.query_row([&client], |row| row.get(0)).optional())
+        .map_err(failed)?;
+    if merged.flatten().is_some() {
+        // Rare (a record merged elsewhere): work the kept record out from
+        // the merges that stand.
+        let in_force = merges_in_force(&merges_made(tx)?);
+        if let Some(kept) = kept_record(&in_force, &client) {
+            let kept = kept.to_owned();
+            show_followed(tx, table, row_id, "client_id", &client, Some(&kept))?;
+        }
     }
     Ok(())
 }

@@ -64,6 +64,7 @@ fn migrations() -> Migrations<'static> {
         M::up(include_str!("migrations/0020_computers.sql")),
         M::up(include_str!("migrations/0021_audit_sync.sql")),
         M::up(include_str!("migrations/0022_acknowledgements.sql")),
+        M::up(include_str!("migrations/0023_merge_logged_values.sql")),
     ])
 }
 
@@ -162,7 +163,7 @@ pub fn latest_schema_version() -> i64 {
     i64::try_from(MIGRATION_COUNT).unwrap_or(i64::MAX)
 }
 
-const MIGRATION_COUNT: usize = 22;
+const MIGRATION_COUNT: usize = 23;
 
 /// The schema version the database is at (the number of the last migration).
 pub fn schema_version(conn: &Connection) -> CoreResult<i64> {

@@ -50,6 +50,26 @@ pub fn every_synced_row(conn: &Connection) -> CoreResult<Vec<SnapshotRow>> {
                 .insert(column, (hlc, device));
         }
     }
+    let mut logged: HashMap<(String, String), Vec<(String, String)>> = HashMap::new();
+    {
+        let mut statement = conn
+            .prepare(
+                "SELECT table_name, row_id, column_name, logged_value FROM merge_logged_values",
+            )
+            .map_err(failed)?;
+        let rows = statement
+            .query_map([], |row| {
+                Ok((
+                    (row.get::<_, String>(0)?, row.get::<_, String>(1)?),
+                    (row.get::<_, String>(2)?, row.get::<_, String>(3)?),
+                ))
+            })
+            .map_err(failed)?;
+        for row in rows {
+            let (key, value) = row.map_err(failed)?;
+            logged.entry(key).or_default().push(value);
+        }
+    }
     let mut found = Vec::new();
     // The audit trail comes last and in its own order (each device's chain
     // must be loaded in the order it was written), without its local `seq`.
@@ -84,6 +104,14 @@ pub fn every_synced_row(conn: &Connection) -> CoreResult<Vec<SnapshotRow>> {
                 );
             }
             let row_id: String = row.get(key_index).map_err(failed)?;
+            // As the change log gave them: the joining computer works out
+            // where merges move them for itself (`follow_every_merge`).
+            for (column, value) in logged
+                .remove(&(table.to_owned(), row_id.clone()))
+                .unwrap_or_default()
+            {
+                object.insert(column, serde_json::Value::String(value));
+            }
             found.push(SnapshotRow {
                 table: table.to_owned(),
                 stamps: stamps
@@ -134,5 +162,7 @@ pub fn load_rows(tx: &Transaction<'_>, rows: &[SnapshotRow]) -> CoreResult<()> {
             )?;
         }
     }
-    Ok(())
+    // The rows hold the values the change log gave; where merges move them
+    // is worked out here, as on the computer that wrote the snapshot.
+    super::client_merges::follow_every_merge(tx)
 }

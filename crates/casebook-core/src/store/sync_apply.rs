@@ -109,7 +109,8 @@ pub fn record_applied(
     Ok(())
 }
 
-/// Applies one change; true when it changed the row held here.
+/// Applies one change; returns the fields it set (every field for a row
+/// inserted), none when it changed nothing here.
 ///
 /// A row not held yet is inserted whole. For a row held, each field the
 /// change set is taken only if the change is later than the latest change
@@ -118,7 +119,7 @@ pub fn record_applied(
 /// and the row's own stamp becomes the later of the two. An insert of a row
 /// already held changes nothing: its fields either still hold the inserted
 /// values or were changed since by later updates.
-pub fn apply_change(tx: &Transaction<'_>, change: &Change) -> CoreResult<bool> {
+pub fn apply_change(tx: &Transaction<'_>, change: &Change) -> CoreResult<Vec<String>> {
     let newer_format = || {
         CoreError::invalid(
             "Changes arrived from a newer version of Casebook. Update Casebook on this computer to receive them.",
@@ -165,7 +166,7 @@ pub fn apply_change(tx: &Transaction<'_>, change: &Change) -> CoreResult<bool> {
                 )?;
             }
         }
-        return Ok(true);
+        return Ok(fields);
     };
     let set = match &change.columns {
         Some(columns) => columns
@@ -173,22 +174,25 @@ pub fn apply_change(tx: &Transaction<'_>, change: &Change) -> CoreResult<bool> {
             .filter(|c| fields.contains(c))
             .cloned()
             .collect(),
-        None if change.operation == "insert" => return Ok(false),
+        None if change.operation == "insert" => return Ok(Vec::new()),
         // An update from a bundle of format 1.0 set every field.
         None => fields,
     };
     let stamps = field_stamps(tx, &change.table, &change.row_id)?;
+    // The same stamp twice is one transaction writing a row twice (a merge
+    // fills the kept record's profile, then adds the merged name to it):
+    // those changes arrive in the order they were made, so the later wins.
     let winners: Vec<String> = set
         .into_iter()
         .filter(|column| {
             stamps
                 .get(column)
-                .is_none_or(|(hlc, device)| incoming > (hlc.as_str(), device.as_str()))
+                .is_none_or(|(hlc, device)| incoming >= (hlc.as_str(), device.as_str()))
         })
         .collect();
     let row_stamp = std::cmp::max(incoming, (held_hlc.as_str(), held_device.as_str()));
     if winners.is_empty() && row_stamp != incoming {
-        return Ok(false);
+        return Ok(Vec::new());
     }
     let mut values: Vec<Value> = winners.iter().map(|c| sql_value(&row[c])).collect();
     values.push(Value::Text(row_stamp.0.to_owned()));
@@ -221,7 +225,7 @@ pub fn apply_change(tx: &Transaction<'_>, change: &Change) -> CoreResult<bool> {
             &change.device,
         )?;
     }
-    Ok(!winners.is_empty())
+    Ok(winners)
 }
 
 /// Inserts a row not held here, whole.

@@ -299,9 +299,10 @@ fn apply_changes(
     let mut changed = 0;
     let mut latest = HlcStamp::default();
     for change in &bundle.changes {
-        if store::sync_apply::apply_change(tx, change)? {
+        let fields = store::sync_apply::apply_change(tx, change)?;
+        if !fields.is_empty() {
             changed += 1;
-            store::client_merges::follow_merges(tx, &change.table, &change.row_id)?;
+            store::client_merges::follow_merges(tx, &change.table, &change.row_id, &fields)?;
         }
         if let Some(stamp) = HlcStamp::decode(&change.hlc) {
             latest = latest.max(stamp);
