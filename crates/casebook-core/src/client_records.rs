@@ -187,6 +187,11 @@ impl UnlockedUnit {
                 "This record was merged into another record of the same person. Find them again from the caseload.",
             ));
         }
+        if store::client_deletions::is_client_deleted(&self.conn, id)? {
+            return Err(CoreError::invalid(
+                "This record was deleted as entered in error. Refresh the caseload.",
+            ));
+        }
         Err(store::clients::no_such_client())
     }
 

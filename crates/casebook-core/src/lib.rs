@@ -29,6 +29,7 @@ pub mod clock;
 pub mod cohort_records;
 pub mod computers;
 pub mod consent_records;
+pub mod deletion_records;
 pub mod demo;
 pub mod demo_generator;
 pub mod domain;

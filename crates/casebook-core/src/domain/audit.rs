@@ -56,10 +56,11 @@ pub enum AuditAction {
     ChangesResolved,
     ComputerApproved,
     ComputerWithdrawn,
+    ClientDeleted,
 }
 
 impl AuditAction {
-    pub const ALL: [AuditAction; 41] = [
+    pub const ALL: [AuditAction; 42] = [
         AuditAction::UnitCreated,
         AuditAction::SignedIn,
         AuditAction::SignInFailed,
@@ -101,6 +102,7 @@ impl AuditAction {
         AuditAction::ChangesResolved,
         AuditAction::ComputerApproved,
         AuditAction::ComputerWithdrawn,
+        AuditAction::ClientDeleted,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -146,6 +148,7 @@ impl AuditAction {
             AuditAction::ChangesResolved => "changes_resolved",
             AuditAction::ComputerApproved => "computer_approved",
             AuditAction::ComputerWithdrawn => "computer_withdrawn",
+            AuditAction::ClientDeleted => "client_deleted",
         }
     }
 

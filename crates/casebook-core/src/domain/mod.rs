@@ -8,6 +8,7 @@ pub mod access;
 pub mod account;
 pub mod audit;
 pub mod client;
+pub mod client_deletions;
 pub mod client_profile;
 pub mod cohort;
 pub mod computers;

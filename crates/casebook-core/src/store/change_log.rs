@@ -196,14 +196,23 @@ fn insert_entry(
         ])
     })
     .map_err(|e| CoreError::from_sql(&e, "save the change"))?;
+    // Every change to a client's record counts against a deletion of it.
+    super::client_deletions::note_change(
+        tx,
+        table,
+        row_id,
+        row,
+        &stamp.hlc.encode(),
+        &stamp.device.to_string(),
+    )?;
     Ok(())
 }
 
 /// The column that identifies a row of each synced table.
 pub fn key_column(table: &str) -> Option<&'static str> {
     match table {
-        "accounts" | "clients" | "rag_reviews" | "safety_flags" | "cohort_flags"
-        | "ogrs_scores" | "consent_decisions" | "episodes" | "value_versions"
+        "accounts" | "clients" | "client_deletions" | "rag_reviews" | "safety_flags"
+        | "cohort_flags" | "ogrs_scores" | "consent_decisions" | "episodes" | "value_versions"
         | "device_decisions" | "audit_log" => Some("id"),
         "client_profiles" => Some("client_id"),
         "unit_settings" => Some("key"),

@@ -119,7 +119,7 @@ pub fn no_such_client() -> CoreError {
 
 pub fn find(conn: &Connection, id: ClientId) -> CoreResult<Option<Client>> {
     conn.query_row(
-        &format!("SELECT {COLUMNS} FROM clients WHERE id = ?1 AND merged_into IS NULL"),
+        &format!("SELECT {COLUMNS} FROM clients WHERE id = ?1 AND merged_into IS NULL AND id NOT IN (SELECT client_id FROM deleted_clients)"),
         [id.to_string()],
         raw_row,
     )
@@ -134,7 +134,7 @@ pub fn list(conn: &Connection) -> CoreResult<Vec<Client>> {
     query_many(
         conn,
         &format!(
-            "SELECT {COLUMNS} FROM clients WHERE merged_into IS NULL
+            "SELECT {COLUMNS} FROM clients WHERE merged_into IS NULL AND id NOT IN (SELECT client_id FROM deleted_clients)
              ORDER BY family_name COLLATE NOCASE, given_name COLLATE NOCASE, id"
         ),
         [],
@@ -152,7 +152,7 @@ pub fn find_by_family_name_and_birth(
         conn,
         &format!(
             "SELECT {COLUMNS} FROM clients
-             WHERE family_name = ?1 COLLATE NOCASE AND date_of_birth = ?2 AND merged_into IS NULL
+             WHERE family_name = ?1 COLLATE NOCASE AND date_of_birth = ?2 AND merged_into IS NULL AND id NOT IN (SELECT client_id FROM deleted_clients)
              ORDER BY given_name COLLATE NOCASE, id"
         ),
         params![family_name.as_str(), stored_date(date_of_birth)],
@@ -168,7 +168,7 @@ pub fn duplicate_candidates(conn: &Connection, client: &NewClient) -> CoreResult
         &format!(
             "SELECT {COLUMNS} FROM clients
              WHERE (date_of_birth = ?1 OR crn = ?2 OR pnc_id = ?3 OR nhs_number = ?4)
-               AND merged_into IS NULL
+               AND merged_into IS NULL AND id NOT IN (SELECT client_id FROM deleted_clients)
              ORDER BY family_name COLLATE NOCASE, given_name COLLATE NOCASE, id"
         ),
         params![
@@ -183,7 +183,7 @@ pub fn duplicate_candidates(conn: &Connection, client: &NewClient) -> CoreResult
 pub fn count(conn: &Connection) -> CoreResult<u64> {
     let count: i64 = conn
         .query_row(
-            "SELECT count(*) FROM clients WHERE merged_into IS NULL",
+            "SELECT count(*) FROM clients WHERE merged_into IS NULL AND id NOT IN (SELECT client_id FROM deleted_clients)",
             [],
             |row| row.get(0),
         )

@@ -10,6 +10,7 @@
 pub mod accounts;
 pub mod audit;
 pub mod change_log;
+pub mod client_deletions;
 pub mod client_merges;
 pub mod client_profiles;
 pub mod clients;
@@ -65,6 +66,7 @@ fn migrations() -> Migrations<'static> {
         M::up(include_str!("migrations/0021_audit_sync.sql")),
         M::up(include_str!("migrations/0022_acknowledgements.sql")),
         M::up(include_str!("migrations/0023_merge_logged_values.sql")),
+        M::up(include_str!("migrations/0024_client_deletions.sql")),
     ])
 }
 
@@ -163,7 +165,7 @@ pub fn latest_schema_version() -> i64 {
     i64::try_from(MIGRATION_COUNT).unwrap_or(i64::MAX)
 }
 
-const MIGRATION_COUNT: usize = 23;
+const MIGRATION_COUNT: usize = 24;
 
 /// The schema version the database is at (the number of the last migration).
 pub fn schema_version(conn: &Connection) -> CoreResult<i64> {

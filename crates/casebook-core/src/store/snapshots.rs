@@ -122,15 +122,35 @@ pub fn every_synced_row(conn: &Connection) -> CoreResult<Vec<SnapshotRow>> {
             });
         }
     }
+    // Each client's change stamps, so that a deletion arriving after the
+    // snapshot is weighed against every change, not only those that won.
+    for (client, stamps) in super::client_deletions::every_change_stamp(conn)? {
+        found.push(SnapshotRow {
+            table: CHANGE_STAMPS.to_owned(),
+            row_id: client,
+            row: serde_json::to_value(stamps).map_err(|e| CoreError::internal(&e))?,
+            stamps: BTreeMap::new(),
+        });
+    }
     Ok(found)
 }
+
+/// The table name a snapshot gives the change stamps of each client.
+const CHANGE_STAMPS: &str = "client_change_stamps";
 
 /// Loads a snapshot's rows into an empty database, in the caller's
 /// transaction (with foreign keys checked when it commits).
 pub fn load_rows(tx: &Transaction<'_>, rows: &[SnapshotRow]) -> CoreResult<()> {
     let damaged =
         || CoreError::invalid("A snapshot on the shared folder is damaged. It was set aside.");
+    let mut change_stamps = BTreeMap::new();
     for snapshot_row in rows {
+        if snapshot_row.table == CHANGE_STAMPS {
+            let stamps: BTreeMap<String, String> =
+                serde_json::from_value(snapshot_row.row.clone()).map_err(|_| damaged())?;
+            change_stamps.insert(snapshot_row.row_id.clone(), stamps);
+            continue;
+        }
         let text = |name: &str| {
             snapshot_row
                 .row
@@ -162,6 +182,7 @@ pub fn load_rows(tx: &Transaction<'_>, rows: &[SnapshotRow]) -> CoreResult<()> {
             )?;
         }
     }
+    super::client_deletions::load_change_stamps(tx, &change_stamps)?;
     // The rows hold the values the change log gave; where merges move them
     // is worked out here, as on the computer that wrote the snapshot.
     super::client_merges::follow_every_merge(tx)

@@ -285,9 +285,10 @@ pub fn points_at_missing_rows(tx: &Transaction<'_>, tables: &[&str]) -> CoreResu
 }
 
 /// The tables whose rows sync, for comparing what devices hold.
-pub const SYNCED_TABLES: [&str; 12] = [
+pub const SYNCED_TABLES: [&str; 13] = [
     "accounts",
     "clients",
+    "client_deletions",
     "unit_settings",
     "rag_reviews",
     "safety_flags",

@@ -92,6 +92,21 @@ impl UnlockedUnit {
         store::sync_apply::synced_rows_digest(&self.conn)
     }
 
+    /// How many rows of one synced table this device holds, shown or not
+    /// (for checking that sync lost nothing).
+    pub fn synced_rows_count(&self, table: &str) -> CoreResult<u64> {
+        if !store::sync_apply::SYNCED_TABLES.contains(&table) {
+            return Err(CoreError::internal(&"a table that does not sync"));
+        }
+        let count: i64 = self
+            .conn
+            .query_row(&format!("SELECT count(*) FROM {table}"), [], |row| {
+                row.get(0)
+            })
+            .map_err(|e| CoreError::from_sql(&e, "compare the unit"))?;
+        Ok(u64::try_from(count).unwrap_or(0))
+    }
+
     /// The bundles `device` wrote after sequence `after` (whose hash was
     /// `after_hash`), checked against the device's published key, this
     /// unit's key and the device's hash chain.
@@ -300,6 +315,14 @@ fn apply_changes(
     let mut latest = HlcStamp::default();
     for change in &bundle.changes {
         let fields = store::sync_apply::apply_change(tx, change)?;
+        store::client_deletions::note_change(
+            tx,
+            &change.table,
+            &change.row_id,
+            &change.row,
+            &change.hlc,
+            &change.device,
+        )?;
         if !fields.is_empty() {
             changed += 1;
             store::client_merges::follow_merges(tx, &change.table, &change.row_id, &fields)?;
