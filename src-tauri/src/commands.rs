@@ -316,6 +316,14 @@ pub fn merge_clients(state: &AppState, request: &MergeRequest) -> Answer<ClientV
     Ok(ClientViewDto::from_record(&record, state.clock.local_now()))
 }
 
+pub fn delete_client(state: &AppState, client_id: &str, reason: &str) -> Answer<()> {
+    let id = ClientId::parse(client_id)?;
+    with_unlocked(state, |unit| {
+        unit.delete_client(id, reason, state.clock.as_ref(), &mut OsEntropy)
+    })?;
+    Ok(())
+}
+
 pub fn search_clients(state: &AppState, query: &str) -> Answer<Vec<ClientRowDto>> {
     let found = with_unlocked(state, |unit| unit.search_clients(query))?;
     Ok(found
@@ -936,6 +944,15 @@ pub mod tauri_commands {
         request: MergeRequest,
     ) -> Answer<ClientViewDto> {
         super::merge_clients(&state, &request)
+    }
+
+    #[tauri::command(async)]
+    pub fn delete_client(
+        state: State<'_, AppState>,
+        client_id: String,
+        reason: String,
+    ) -> Answer<()> {
+        super::delete_client(&state, &client_id, &reason)
     }
 
     #[tauri::command(async)]

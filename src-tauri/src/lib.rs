@@ -74,6 +74,7 @@ pub fn run() {
             commands::tauri_commands::find_probable_duplicates,
             commands::tauri_commands::duplicates_of_client,
             commands::tauri_commands::merge_clients,
+            commands::tauri_commands::delete_client,
             commands::tauri_commands::search_clients,
             commands::tauri_commands::view_client,
             commands::tauri_commands::open_client_with_reason,

@@ -1124,6 +1124,33 @@ async fn a_unit_s_first_day_in_the_real_webview() {
     click(&driver, "client-back").await;
     wait_for_rows(&driver, 2).await;
 
+    // A record keyed in at a training session is deleted by the manager,
+    // with a reason: it leaves the caseload.
+    click(&driver, "add-client-open").await;
+    fill_client(&driver, "Testy", "Trainingrecord", ["2", "3", "1985"]).await;
+    wait_for_rows(&driver, 3).await;
+    open_client(&driver, "Trainingrecord, Testy").await;
+    click(&driver, "delete-ask").await;
+    type_into(&driver, "delete-reason", "test").await;
+    click(&driver, "delete-save").await;
+    let refusal = error_text(&driver).await;
+    assert!(refusal.contains("at least 10 characters"), "{refusal}");
+    type_into(
+        &driver,
+        "delete-reason",
+        "Keyed in at the training session, not a real person",
+    )
+    .await;
+    by_id(&driver, "delete-panel")
+        .await
+        .scroll_into_view()
+        .await
+        .unwrap();
+    screenshot(&driver, "15d2-delete-record").await;
+    click(&driver, "delete-save").await;
+    wait_for_rows(&driver, 2).await;
+    assert!(!page_text(&driver).await.contains("Trainingrecord"));
+
     // Now the keyworker sees only their own client; opening the other one
     // takes a reason, which opens it read-only with a banner. This computer
     // is connected to the shared folder, so signing in syncs.

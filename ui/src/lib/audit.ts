@@ -46,6 +46,7 @@ export const AUDIT_ACTIONS: ReadonlyArray<{ code: string; words: string }> = [
   { code: 'changes_resolved', words: 'Chose between changes made apart on two computers' },
   { code: 'computer_approved', words: 'Approved a computer of the unit' },
   { code: 'computer_withdrawn', words: 'Withdrew a computer’s access to the unit' },
+  { code: 'client_deleted', words: 'Deleted a client record entered in error' },
 ];
 
 const WORDS = new Map(AUDIT_ACTIONS.map((action) => [action.code, action.words]));

@@ -97,6 +97,7 @@ describe('makeCommands', () => {
     await c.resolve({ subject: 'rag', subjectId: 'c1', chosen: 'v1' });
     await c.duplicatesOfClient('c1');
     await c.mergeClients({ keptId: 'c1', mergedId: 'c2', reason: 'Same person, same CRN' });
+    await c.deleteClient('c1', 'Test record keyed in');
     await c.updateClientProfile({ clientId: 'c1', profile });
     await c.profileChoices();
     await c.reviewRag({ clientId: 'c1', rating: 'red', reason: 'Arrested', nextReview: '' });
@@ -159,6 +160,7 @@ describe('makeCommands', () => {
       ['resolve', { request: { subject: 'rag', subjectId: 'c1', chosen: 'v1' } }],
       ['duplicates_of_client', { clientId: 'c1' }],
       ['merge_clients', { request: { keptId: 'c1', mergedId: 'c2', reason: 'Same person, same CRN' } }],
+      ['delete_client', { clientId: 'c1', reason: 'Test record keyed in' }],
       ['update_client_profile', { request: { clientId: 'c1', profile } }],
       ['profile_choices', undefined],
       ['review_rag', { request: { clientId: 'c1', rating: 'red', reason: 'Arrested', nextReview: '' } }],

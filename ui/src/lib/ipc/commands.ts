@@ -122,6 +122,8 @@ export interface Commands {
   duplicatesOfClient(clientId: string): Promise<DuplicateMatchDto[]>;
   /** Managers: merges one record into another; resolves to the record kept. */
   mergeClients(request: MergeRequest): Promise<ClientViewDto>;
+  /** Managers: deletes a record entered in error, with the reason. */
+  deleteClient(clientId: string, reason: string): Promise<void>;
   /** Saves the client's profile whole; resolves to it as saved. */
   updateClientProfile(request: ClientProfileRequest): Promise<ClientProfileDto>;
   /** The closed lists the profile's answers come from. */
@@ -204,6 +206,7 @@ export function makeCommands(invoke: InvokeFn): Commands {
     resolve: (request) => call<ResolveItemDto[]>('resolve', { request }),
     duplicatesOfClient: (clientId) => call<DuplicateMatchDto[]>('duplicates_of_client', { clientId }),
     mergeClients: (request) => call<ClientViewDto>('merge_clients', { request }),
+    deleteClient: (clientId, reason) => call<void>('delete_client', { clientId, reason }),
     updateClientProfile: (request) => call<ClientProfileDto>('update_client_profile', { request }),
     profileChoices: () => call<ProfileChoicesDto>('profile_choices'),
     reviewRag: (request) => call<RagReviewDto[]>('review_rag', { request }),
@@ -236,6 +239,7 @@ export const CHANGING_COMMANDS: ReadonlySet<string> = new Set([
   'update_client_details',
   'update_client_profile',
   'merge_clients',
+  'delete_client',
   'review_rag',
   'raise_safety_flag',
   'review_safety_flag',
@@ -305,6 +309,7 @@ export const resolveItemsOfClient = commands.resolveItemsOfClient;
 export const resolve = commands.resolve;
 export const duplicatesOfClient = commands.duplicatesOfClient;
 export const mergeClients = commands.mergeClients;
+export const deleteClient = commands.deleteClient;
 export const updateClientProfile = commands.updateClientProfile;
 export const profileChoices = commands.profileChoices;
 export const reviewRag = commands.reviewRag;
