@@ -77,6 +77,7 @@ impl UnlockedUnit {
         let slot = self.seal_slot(&account, &one_time, kdf_cost, clock, entropy)?;
         let tx = store::begin(&mut self.conn, "add the account")?;
         store::accounts::insert(&tx, stamp, &account)?;
+        store::accounts::set_key_file(&tx, stamp, account.id, &key_files::file_sha256(&slot)?)?;
         store::audit::append(&tx, &audit)?;
         key_files::add_slot(&self.folder, &slot, &one_time, &self.unit_key)?;
         if let Err(error) = store::commit(tx, "add the account") {
@@ -117,6 +118,7 @@ impl UnlockedUnit {
         let detail = serde_json::json!({ "account": target.id.to_string(), "username": target.username.as_str() });
         self.save_account_status(
             &target,
+            None,
             AuditAction::AccountDisabled,
             &detail,
             clock,
@@ -163,7 +165,14 @@ impl UnlockedUnit {
         });
         target.case_role = case_role;
         target.administrator = administrator;
-        self.save_account_status(&target, AuditAction::RoleChanged, &detail, clock, entropy)?;
+        self.save_account_status(
+            &target,
+            None,
+            AuditAction::RoleChanged,
+            &detail,
+            clock,
+            entropy,
+        )?;
         Ok(target)
     }
 
@@ -185,6 +194,7 @@ impl UnlockedUnit {
         let detail = serde_json::json!({ "account": target.id.to_string(), "username": target.username.as_str() });
         if let Err(error) = self.save_account_status(
             &target,
+            Some(&slot),
             AuditAction::AccountEnabled,
             &detail,
             clock,
@@ -272,7 +282,9 @@ impl UnlockedUnit {
         let mut updated = account.clone();
         updated.must_change_password = false;
         let detail = serde_json::json!({ "account": account.id.to_string() });
-        if let Err(error) = self.save_account_status(&updated, action, &detail, clock, entropy) {
+        if let Err(error) =
+            self.save_account_status(&updated, Some(&slot), action, &detail, clock, entropy)
+        {
             // The old slot is still there and still opens; drop the new one.
             let _ = std::fs::remove_file(
                 self.folder
@@ -373,9 +385,12 @@ impl UnlockedUnit {
         )
     }
 
+    /// Saves an account's status and, when it has a new key file, that
+    /// file's SHA-256 (so other computers take it from the share).
     fn save_account_status(
         &mut self,
         account: &Account,
+        new_key_file: Option<&KeySlot>,
         action: AuditAction,
         detail: &serde_json::Value,
         clock: &dyn Clock,
@@ -383,8 +398,12 @@ impl UnlockedUnit {
     ) -> CoreResult<()> {
         let stamp = self.stamp(clock);
         let audit = self.audit_record(action, None, detail, clock, entropy);
+        let key_file = new_key_file.map(key_files::file_sha256).transpose()?;
         let tx = store::begin(&mut self.conn, "save the account")?;
         store::accounts::update_status(&tx, stamp, account)?;
+        if let Some(key_file) = key_file {
+            store::accounts::set_key_file(&tx, stamp, account.id, &key_file)?;
+        }
         store::audit::append(&tx, &audit)?;
         store::commit(tx, "save the account")
     }

@@ -148,6 +148,101 @@ fn retire(
     Ok(())
 }
 
+/// The SHA-256 (hex) of a slot's file, as written and as copied to the
+/// share byte for byte.
+pub fn file_sha256(slot: &KeySlot) -> CoreResult<String> {
+    use sha2::{Digest, Sha256};
+    Ok(hex::encode(Sha256::digest(slot.to_file_bytes()?)))
+}
+
+/// Brings this computer's key files in line with the accounts as synced:
+/// a disabled account's key files are removed; an account whose current key
+/// file (by its SHA-256, which arrived in a signed and sealed bundle) is not
+/// here takes it from the share's `keys/`, checked byte for byte, and then
+/// its older key files here are removed, so an old password stops opening
+/// the unit on this computer too. A file on the share that matches no
+/// account's current key file is never taken. Returns how many files came.
+pub fn adopt_current_key_files(
+    unit_folder: &Path,
+    share: &Path,
+    accounts: &[(String, Option<String>, bool)],
+) -> CoreResult<usize> {
+    use sha2::{Digest, Sha256};
+    let local = read_slots(unit_folder)?.slots;
+    let mut shared: Option<Vec<(Vec<u8>, KeySlot)>> = None;
+    let mut adopted = 0;
+    for (account, key_file, disabled) in accounts {
+        let Ok(id) = AccountId::parse(account) else {
+            continue;
+        };
+        let of_account: Vec<&KeySlot> = local
+            .iter()
+            .filter(|slot| slot.header.account_id.as_deref() == Some(account.as_str()))
+            .collect();
+        if *disabled {
+            if !of_account.is_empty() {
+                retire_account_slots(unit_folder, id, None)?;
+            }
+            continue;
+        }
+        let Some(key_file) = key_file else {
+            continue;
+        };
+        let mut current = None;
+        for slot in &of_account {
+            if file_sha256(slot)? == *key_file {
+                current = Some((*slot).clone());
+            }
+        }
+        if current.is_none() {
+            let on_share = shared.get_or_insert_with(|| read_share_slots(share));
+            if let Some((bytes, slot)) = on_share
+                .iter()
+                .find(|(bytes, _)| hex::encode(Sha256::digest(bytes)) == *key_file)
+            {
+                let keys = unit_folder.join(KEYS_FOLDER);
+                match write_new_file(&keys, &file_name(slot), bytes) {
+                    Ok(_) => {}
+                    Err(error) if error.kind() == std::io::ErrorKind::AlreadyExists => {}
+                    Err(error) => return Err(CoreError::from_io(&error, "save the key file")),
+                }
+                let written = fs::read(keys.join(file_name(slot)))
+                    .map_err(|e| CoreError::from_io(&e, "check the key file"))?;
+                if hex::encode(Sha256::digest(&written)) == *key_file {
+                    current = Some(slot.clone());
+                    adopted += 1;
+                }
+            }
+        }
+        if let Some(current) = current
+            && of_account
+                .iter()
+                .any(|slot| slot.header.slot_id != current.header.slot_id)
+        {
+            retire_account_slots(unit_folder, id, Some(&current))?;
+        }
+    }
+    Ok(adopted)
+}
+
+/// Every readable slot file in the share's `keys/`, with its bytes.
+fn read_share_slots(share: &Path) -> Vec<(Vec<u8>, KeySlot)> {
+    let Ok(entries) = fs::read_dir(share.join(KEYS_FOLDER)) else {
+        return Vec::new();
+    };
+    entries
+        .flatten()
+        .map(|entry| entry.path())
+        .filter(|path| path.extension().and_then(|e| e.to_str()) == Some("slot"))
+        .filter_map(|path| fs::read(path).ok())
+        .filter_map(|bytes| {
+            KeySlot::from_file_bytes(&bytes)
+                .ok()
+                .map(|slot| (bytes, slot))
+        })
+        .collect()
+}
+
 fn file_name(slot: &KeySlot) -> String {
     format!("{}.slot", slot.header.slot_id)
 }

@@ -309,3 +309,113 @@ fn an_old_password_or_a_disabled_account_no_longer_joins_from_the_share() {
     .unwrap_err();
     assert_eq!(refused.code, ErrorCode::WrongCredentials);
 }
+
+#[test]
+fn a_password_changed_or_an_account_disabled_on_one_computer_follows_to_the_others() {
+    use casebook_core::unit_folder::{UnitKind, unit_folder, unlock};
+    use casebook_core::vault::slot::KdfCost;
+    const NEW_PASSWORD: &str = "lantern orchard granite bay";
+    let unit = Unit::new();
+    let share = tempfile::tempdir().unwrap();
+    let mut admin = unit.as_("admin");
+    admin
+        .connect_share(share.path(), &SystemClock, &mut OsEntropy)
+        .unwrap();
+    admin.lock(&SystemClock, &mut OsEntropy);
+    let laptop = tempfile::tempdir().unwrap();
+    join_as(share.path(), laptop.path(), "kim").lock(&SystemClock, &mut OsEntropy);
+    let on_laptop = unit_folder(laptop.path(), UnitKind::Real);
+
+    // Kim changes her password at the office, which syncs.
+    let mut kim = unit.as_("kim");
+    kim.change_password(
+        common::password_of("kim"),
+        NEW_PASSWORD,
+        KdfCost::cheap_for_tests(),
+        &SystemClock,
+        &mut OsEntropy,
+    )
+    .unwrap();
+    kim.sync_now(&SystemClock, &mut OsEntropy).unwrap();
+    kim.lock(&SystemClock, &mut OsEntropy);
+
+    // On the laptop the old password still opens the unit until it syncs;
+    // after that only the new one does.
+    let mut kim_on_laptop = common::sign_in(&on_laptop, "kim", common::password_of("kim"));
+    let report = kim_on_laptop
+        .sync_now(&SystemClock, &mut OsEntropy)
+        .unwrap();
+    assert!(report.problems.is_empty(), "{:?}", report.problems);
+    kim_on_laptop.lock(&SystemClock, &mut OsEntropy);
+    let old = unlock(
+        &on_laptop,
+        "kim",
+        common::password_of("kim"),
+        &SystemClock,
+        &mut OsEntropy,
+    )
+    .unwrap_err();
+    assert_eq!(old.code, ErrorCode::WrongCredentials);
+    let mut kim_on_laptop = common::sign_in(&on_laptop, "kim", NEW_PASSWORD);
+
+    // Lee's account is disabled at the office: after the laptop's next sync
+    // his key file is gone from the laptop too, so his password no longer
+    // opens the unit's key there.
+    let mut admin = unit.as_("admin");
+    let lee = admin
+        .list_accounts()
+        .unwrap()
+        .into_iter()
+        .find(|a| a.username.as_str() == "lee")
+        .unwrap();
+    admin
+        .disable_account(lee.id, &SystemClock, &mut OsEntropy)
+        .unwrap();
+    admin.sync_now(&SystemClock, &mut OsEntropy).unwrap();
+    kim_on_laptop
+        .sync_now(&SystemClock, &mut OsEntropy)
+        .unwrap();
+    let slots = casebook_core::key_files::read_slots(&on_laptop).unwrap();
+    assert!(
+        slots.for_username("lee").is_none(),
+        "lee's key file left the laptop"
+    );
+    assert!(slots.for_username("kim").is_some());
+}
+
+#[test]
+fn a_key_file_planted_on_the_share_is_never_taken() {
+    use casebook_core::unit_folder::{UnitKind, unit_folder};
+    let unit = Unit::new();
+    let share = tempfile::tempdir().unwrap();
+    let mut admin = unit.as_("admin");
+    admin
+        .connect_share(share.path(), &SystemClock, &mut OsEntropy)
+        .unwrap();
+    let laptop = tempfile::tempdir().unwrap();
+    let mut kim_on_laptop = join_as(share.path(), laptop.path(), "kim");
+    let on_laptop = unit_folder(laptop.path(), UnitKind::Real);
+    let before = casebook_core::key_files::read_slots(&on_laptop).unwrap();
+
+    // Someone with write access to the share copies kim's key file under a
+    // newer name with bytes added, hoping computers take it.
+    let keys = share.path().join("keys");
+    let kims = before.for_username("kim").unwrap();
+    let original = fs::read(keys.join(format!("{}.slot", kims.header.slot_id))).unwrap();
+    let mut planted = original;
+    planted.extend_from_slice(b"  \n");
+    fs::write(
+        keys.join("ffffffff-ffff-7fff-bfff-ffffffffffff.slot"),
+        planted,
+    )
+    .unwrap();
+    kim_on_laptop
+        .sync_now(&SystemClock, &mut OsEntropy)
+        .unwrap();
+    let after = casebook_core::key_files::read_slots(&on_laptop).unwrap();
+    assert_eq!(after.slots.len(), before.slots.len());
+    assert_eq!(
+        after.for_username("kim").unwrap().header.slot_id,
+        kims.header.slot_id
+    );
+}

@@ -70,6 +70,37 @@ pub fn update_status(tx: &Transaction<'_>, stamp: WriteStamp, account: &Account)
     before.append(tx, stamp)
 }
 
+/// Records the SHA-256 of `account`'s new key file, so other computers take
+/// that file from the share (see `key_files::adopt_current_key_files`).
+pub fn set_key_file(
+    tx: &Transaction<'_>,
+    stamp: WriteStamp,
+    account: AccountId,
+    sha256: &str,
+) -> CoreResult<()> {
+    let id = account.to_string();
+    let before = change_log::before_update(tx, "accounts", &id)?;
+    tx.execute(
+        "UPDATE accounts SET key_file = ?2, hlc = ?3, device_id = ?4 WHERE id = ?1",
+        params![id, sha256, stamp.hlc.encode(), stamp.device.to_string()],
+    )
+    .map_err(|e| CoreError::from_sql(&e, "save the account"))?;
+    before.append(tx, stamp)
+}
+
+/// Every account's current key file, where one is recorded, and whether
+/// the account is disabled: `(account, key_file, disabled)`.
+pub fn key_files(conn: &Connection) -> CoreResult<Vec<(String, Option<String>, bool)>> {
+    let failed = |e: rusqlite::Error| CoreError::from_sql(&e, "read the accounts");
+    let mut statement = conn
+        .prepare("SELECT id, key_file, disabled_at IS NOT NULL FROM accounts ORDER BY id")
+        .map_err(failed)?;
+    let rows = statement
+        .query_map([], |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?)))
+        .map_err(failed)?;
+    rows.collect::<Result<_, _>>().map_err(failed)
+}
+
 pub fn find(conn: &Connection, id: AccountId) -> CoreResult<Option<Account>> {
     query_one(
         conn,

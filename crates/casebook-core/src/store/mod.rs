@@ -67,6 +67,7 @@ fn migrations() -> Migrations<'static> {
         M::up(include_str!("migrations/0022_acknowledgements.sql")),
         M::up(include_str!("migrations/0023_merge_logged_values.sql")),
         M::up(include_str!("migrations/0024_client_deletions.sql")),
+        M::up(include_str!("migrations/0025_account_key_files.sql")),
     ])
 }
 
@@ -165,7 +166,7 @@ pub fn latest_schema_version() -> i64 {
     i64::try_from(MIGRATION_COUNT).unwrap_or(i64::MAX)
 }
 
-const MIGRATION_COUNT: usize = 24;
+const MIGRATION_COUNT: usize = 25;
 
 /// The schema version the database is at (the number of the last migration).
 pub fn schema_version(conn: &Connection) -> CoreResult<i64> {

@@ -64,6 +64,15 @@ impl UnlockedUnit {
         let key_problem = self.publish_key_files(&folder).err();
         let mut received = self.receive_changes_with_progress(&folder, clock, progress)?;
         received.problems.extend(key_problem.map(|e| e.message));
+        // A password changed or an account disabled on another computer:
+        // its key files here follow, so an old password stops opening the
+        // unit on this computer too.
+        let accounts = store::accounts::key_files(&self.conn)?;
+        if let Err(error) =
+            crate::key_files::adopt_current_key_files(&self.folder, &folder, &accounts)
+        {
+            received.problems.push(error.message);
+        }
         // A snapshot that cannot be written now is written at a later sync;
         // it never stops this one.
         if self.snapshot_is_due(&folder)?
