@@ -66,7 +66,7 @@ lint: fmt-check clippy
 	npm --prefix ui run check
 
 # The convergence property test runs again in a release build, far longer:
-# 2,000 cases of up to 200 steps (a few minutes). Its units go in memory
+# 2,000 cases, each computer taking up to 200 steps. Its units go in memory
 # (/dev/shm) where there is one: it tests merging, not the disk.
 CONVERGENCE_TMP := $(shell [ -d /dev/shm ] && [ -w /dev/shm ] && echo /dev/shm || echo /tmp)
 

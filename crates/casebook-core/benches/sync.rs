@@ -100,6 +100,27 @@ fn main() {
         CLIENTS
     );
     let joined_caseload = caseload_lines(&mut joined);
+    // The caseload asks for the unit's resolve items each time it loads:
+    // worked out from every value version (two or more for each client).
+    let median_ms = |timings: &mut Vec<f64>| {
+        timings.sort_by(f64::total_cmp);
+        timings[timings.len() / 2]
+    };
+    let mut resolve_timings: Vec<f64> = (0..21)
+        .map(|_| {
+            let started = Instant::now();
+            joined.resolve_items().unwrap();
+            started.elapsed().as_secs_f64() * 1000.0
+        })
+        .collect();
+    let mut caseload_timings: Vec<f64> = (0..21)
+        .map(|_| {
+            let started = Instant::now();
+            joined.view_caseload(&SystemClock, &mut OsEntropy).unwrap();
+            started.elapsed().as_secs_f64() * 1000.0
+        })
+        .collect();
+    let versions = joined.synced_rows_count("value_versions").unwrap();
     joined.lock(&SystemClock, &mut OsEntropy);
 
     let plain_time = insert_plainly(&changes);
@@ -115,6 +136,13 @@ fn main() {
         plain_time.as_secs_f64(),
         plain_rate,
         join_time.as_secs_f64() / plain_time.as_secs_f64()
+    );
+
+    let resolve_ms = median_ms(&mut resolve_timings);
+    let caseload_ms = median_ms(&mut caseload_timings);
+    println!(
+        "resolve items from {versions} value versions: median {resolve_ms:.1} ms, {:.2}x the caseload's own median {caseload_ms:.1} ms",
+        resolve_ms / caseload_ms
     );
 
     // A snapshot of the whole unit, and a third computer joining from it.
