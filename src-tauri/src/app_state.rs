@@ -3,6 +3,7 @@
 //! commands pass to the core.
 
 use std::path::PathBuf;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Mutex, MutexGuard, OnceLock};
 
 use casebook_core::clock::{Clock, SystemClock};
@@ -33,6 +34,10 @@ pub struct AppState {
     kdf_policy: KdfPolicy,
     calibrated: OnceLock<KdfCost>,
     open_unit: Mutex<Option<UnlockedUnit>>,
+    /// How many commands are waiting for `open_unit`. A sync, which holds
+    /// it longest, stops after the bundle in hand when anyone is, so saving
+    /// and locking never wait for a whole sync.
+    waiting_for_unit: AtomicUsize,
 }
 
 impl std::fmt::Debug for AppState {
@@ -53,6 +58,7 @@ impl AppState {
             kdf_policy,
             calibrated: OnceLock::new(),
             open_unit: Mutex::new(None),
+            waiting_for_unit: AtomicUsize::new(0),
         }
     }
 
@@ -81,9 +87,19 @@ impl AppState {
     /// must not lock everyone out for the rest of the run, so a poisoned lock
     /// is taken over rather than refused.
     pub fn open_unit(&self) -> MutexGuard<'_, Option<UnlockedUnit>> {
-        self.open_unit
+        self.waiting_for_unit.fetch_add(1, Ordering::SeqCst);
+        let guard = self
+            .open_unit
             .lock()
-            .unwrap_or_else(|poisoned| poisoned.into_inner())
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
+        self.waiting_for_unit.fetch_sub(1, Ordering::SeqCst);
+        guard
+    }
+
+    /// Whether a command is waiting for the open unit (see
+    /// `waiting_for_unit`).
+    pub fn someone_waits_for_unit(&self) -> bool {
+        self.waiting_for_unit.load(Ordering::SeqCst) > 0
     }
 }
 

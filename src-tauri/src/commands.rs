@@ -191,9 +191,12 @@ pub fn sync_now_reporting(
     progress: &mut dyn FnMut(SyncProgressDto),
 ) -> Answer<SyncReportDto> {
     let report = with_unlocked(state, |unit| {
-        unit.sync_now_with_progress(state.clock.as_ref(), &mut OsEntropy, &mut |p| {
-            progress(SyncProgressDto::from_progress(p));
-        })
+        unit.sync_now_with_progress(
+            state.clock.as_ref(),
+            &mut OsEntropy,
+            &mut |p| progress(SyncProgressDto::from_progress(p)),
+            &|| state.someone_waits_for_unit(),
+        )
     })?;
     Ok(SyncReportDto::from_report(&report))
 }

@@ -757,3 +757,57 @@ fn the_recovery_key_from_creation_restores_access() {
     );
     assert!(commands::unlock(&state, &unlock_request("brand new harbour lights")).is_ok());
 }
+
+#[test]
+fn a_save_made_during_a_long_sync_goes_first_and_the_sync_goes_on_after() {
+    let (_data, first) = fresh_state();
+    commands::create_unit(&first, &create_request()).unwrap();
+    let share = tempfile::tempdir().unwrap();
+    let connect = ConnectShareRequest {
+        folder: share.path().to_string_lossy().into_owned(),
+    };
+    commands::connect_shared_folder(&first, &connect).unwrap();
+    let (_second_data, second) = fresh_state();
+    commands::join_unit(
+        &second,
+        &JoinUnitRequest {
+            folder: connect.folder.clone(),
+            username: "admin".to_owned(),
+            password: PASSWORD.to_owned(),
+        },
+    )
+    .unwrap();
+    // The office sends twenty bundles while the laptop is away.
+    for n in 0..20 {
+        let born = format!("1985-01-{:02}", n + 1);
+        commands::add_client(&first, &client("Sam", "Okafor", &born)).unwrap();
+        commands::sync_now(&first).unwrap();
+    }
+
+    // The laptop syncs; as the first bundle goes in, the keyworker saves a
+    // new client. The save waits for that one bundle, not for the sync.
+    let (started, saved) = std::sync::mpsc::channel();
+    let report = std::thread::scope(|scope| {
+        let syncing = scope.spawn(|| {
+            commands::sync_now_reporting(&second, &mut |progress| {
+                if progress.done == 1 {
+                    started.send(()).unwrap();
+                    let waited = std::time::Instant::now();
+                    while !second.someone_waits_for_unit() {
+                        assert!(waited.elapsed().as_secs() < 10, "the save never asked");
+                        std::thread::yield_now();
+                    }
+                }
+            })
+        });
+        saved.recv().unwrap();
+        commands::add_client(&second, &client("Jordan", "Whitlock", "1990-05-17")).unwrap();
+        syncing.join().unwrap()
+    })
+    .unwrap();
+    assert!(report.paused, "{report:?}");
+    assert!(commands::list_clients(&second).unwrap().len() < 21);
+    let rest = commands::sync_now(&second).unwrap();
+    assert!(!rest.paused);
+    assert_eq!(commands::list_clients(&second).unwrap().len(), 21);
+}

@@ -332,11 +332,39 @@ fn a_receive_tells_how_far_it_has_got() {
             .unwrap();
     }
     let mut seen: Vec<ReceiveProgress> = Vec::new();
-    b.receive_changes_with_progress(share.path(), &SystemClock, &mut |p| seen.push(p))
+    b.receive_changes_with_progress(share.path(), &SystemClock, &mut |p| seen.push(p), &|| false)
         .unwrap();
     assert_eq!(seen.first(), Some(&ReceiveProgress { done: 0, total: 3 }));
     assert_eq!(seen.last(), Some(&ReceiveProgress { done: 3, total: 3 }));
     assert!(seen.windows(2).all(|w| w[0].done < w[1].done));
+}
+
+#[test]
+fn a_receive_stops_after_the_bundle_in_hand_when_someone_waits_and_the_next_goes_on() {
+    let unit = Unit::new();
+    let share = tempfile::tempdir().unwrap();
+    let second = tempfile::tempdir().unwrap();
+    let mut a = unit.as_("admin");
+    a.connect_share(share.path(), &SystemClock, &mut OsEntropy)
+        .unwrap();
+    let mut b = join_as(share.path(), second.path(), "admin");
+    for given in ["Jordan", "Sam", "Ali"] {
+        add(&mut a, given, "1990-05-17");
+        a.send_changes(share.path(), &SystemClock, &mut OsEntropy)
+            .unwrap();
+    }
+    // Someone asks for the unit (to save, or to lock) as the first bundle
+    // is applied: the receive stops there, whole.
+    let first = b
+        .receive_changes_with_progress(share.path(), &SystemClock, &mut |_| {}, &|| true)
+        .unwrap();
+    assert!(first.paused);
+    assert_eq!(first.bundles_applied, 1);
+    assert_eq!(state(&mut b).len(), 1);
+    let rest = b.receive_changes(share.path(), &SystemClock).unwrap();
+    assert!(!rest.paused);
+    assert_eq!(rest.bundles_applied, 2);
+    assert_eq!(state(&mut b), state(&mut a));
 }
 
 #[test]

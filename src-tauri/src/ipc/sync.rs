@@ -39,6 +39,9 @@ pub struct SyncReportDto {
     /// Plain-words problems: files set aside, gaps, changes waiting.
     pub problems: Vec<String>,
     pub waiting: u32,
+    /// Stopped part way so that a save or a lock could go first; another
+    /// sync goes on from there.
+    pub paused: bool,
 }
 
 impl SyncReportDto {
@@ -49,6 +52,7 @@ impl SyncReportDto {
             received: count(report.received),
             problems: report.problems.clone(),
             waiting: u32::try_from(report.waiting).unwrap_or(u32::MAX),
+            paused: report.paused,
         }
     }
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { syncFailureWords, syncingWords, syncWords } from './sync';
 
-const report = { sent: 3, received: 2, problems: [], waiting: 0 };
+const report = { sent: 3, received: 2, problems: [], waiting: 0, paused: false };
 const at = new Date(2026, 10, 26, 14, 5);
 
 describe('sync words', () => {
@@ -17,6 +17,9 @@ describe('sync words', () => {
 
   it('give the time of the last sync, or its first problem in plain words', () => {
     expect(syncWords({ folder: '/share', waiting: 0 }, { report, at })).toBe('Synced at 14:05');
+    expect(syncWords({ folder: '/share', waiting: 0 }, { report: { ...report, paused: true }, at })).toBe(
+      'Syncing – paused while saving',
+    );
     expect(syncWords({ folder: '/share', waiting: 0 }, { report: { ...report, waiting: 1 }, at })).toBe(
       'Synced at 14:05, 1 change still waiting',
     );

@@ -11,6 +11,7 @@ export function syncWords(status: SyncStatusDto | null, last: { report: SyncRepo
     return status.waiting > 0 ? `${plural(status.waiting, 'change')} waiting to sync` : 'Not synced yet this session';
   }
   if (last.report.problems.length > 0) return last.report.problems[0];
+  if (last.report.paused) return 'Syncing – paused while saving';
   const time = `${pad(last.at.getHours())}:${pad(last.at.getMinutes())}`;
   return last.report.waiting > 0
     ? `Synced at ${time}, ${plural(last.report.waiting, 'change')} still waiting`

@@ -52,6 +52,9 @@ pub struct ReceiveReport {
     /// Plain-words problems: files set aside, gaps, forks, changes waiting
     /// for another device's.
     pub problems: Vec<String>,
+    /// Stopped early because someone was waiting for the unit: bundles may
+    /// remain for the next receive.
+    pub paused: bool,
 }
 
 impl UnlockedUnit {
@@ -62,16 +65,19 @@ impl UnlockedUnit {
         share: &Path,
         clock: &dyn Clock,
     ) -> CoreResult<ReceiveReport> {
-        self.receive_changes_with_progress(share, clock, &mut |_| {})
+        self.receive_changes_with_progress(share, clock, &mut |_| {}, &|| false)
     }
 
     /// As `receive_changes`, telling `progress` after each bundle applied
-    /// how far the receive has got.
+    /// how far the receive has got, and stopping after the bundle in hand
+    /// when `pause` says someone is waiting for the unit (the report says
+    /// so; the next receive goes on from there).
     pub fn receive_changes_with_progress(
         &mut self,
         share: &Path,
         clock: &dyn Clock,
         progress: &mut dyn FnMut(ReceiveProgress),
+        pause: &dyn Fn() -> bool,
     ) -> CoreResult<ReceiveReport> {
         self.require_own_password()?;
         let me = self.device;
@@ -83,6 +89,7 @@ impl UnlockedUnit {
             share,
             clock,
             progress,
+            pause,
         )
     }
 
@@ -132,6 +139,7 @@ pub(crate) fn receive_into(
     share: &Path,
     clock: &dyn Clock,
     progress: &mut dyn FnMut(ReceiveProgress),
+    pause: &dyn Fn() -> bool,
 ) -> CoreResult<ReceiveReport> {
     if !share.is_dir() {
         return Err(share_error(
@@ -202,6 +210,12 @@ pub(crate) fn receive_into(
                             done: report.bundles_applied,
                             total: total.max(report.bundles_applied),
                         });
+                        // Each bundle is whole in its own transaction, so
+                        // stopping here leaves nothing half done.
+                        if pause() {
+                            report.paused = true;
+                            return Ok(report);
+                        }
                     }
                     None => {
                         waiting.push(*device);

@@ -224,6 +224,7 @@ pub fn join_from_share(
             share,
             clock,
             &mut |_| {},
+            &|| false,
         )?;
         let tx = store::begin(&mut conn, "join the unit")?;
         store::sync_state::set_share_folder(&tx, &share.to_string_lossy())?;

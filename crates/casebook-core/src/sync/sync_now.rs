@@ -24,6 +24,9 @@ pub struct SyncReport {
     pub received: usize,
     pub problems: Vec<String>,
     pub waiting: u64,
+    /// Stopped after receiving part of what waits, because someone was
+    /// waiting for the unit (a save, a lock); the next sync goes on.
+    pub paused: bool,
 }
 
 impl UnlockedUnit {
@@ -43,7 +46,7 @@ impl UnlockedUnit {
         clock: &dyn Clock,
         entropy: &mut dyn Entropy,
     ) -> CoreResult<SyncReport> {
-        self.sync_now_with_progress(clock, entropy, &mut |_| {})
+        self.sync_now_with_progress(clock, entropy, &mut |_| {}, &|| false)
     }
 
     /// As `sync_now`, telling `progress` how far receiving has got.
@@ -52,6 +55,7 @@ impl UnlockedUnit {
         clock: &dyn Clock,
         entropy: &mut dyn Entropy,
         progress: &mut dyn FnMut(ReceiveProgress),
+        pause: &dyn Fn() -> bool,
     ) -> CoreResult<SyncReport> {
         let Some(folder) = self.sync_status()?.folder else {
             return Err(CoreError::invalid(
@@ -62,7 +66,18 @@ impl UnlockedUnit {
         // Key files made here since (a new account, a changed password) go
         // to the share, so those people can join from it elsewhere.
         let key_problem = self.publish_key_files(&folder).err();
-        let mut received = self.receive_changes_with_progress(&folder, clock, progress)?;
+        let mut received = self.receive_changes_with_progress(&folder, clock, progress, pause)?;
+        if received.paused {
+            // The rest waits for the next sync, which comes a few seconds
+            // after the change that someone was waiting to save.
+            return Ok(SyncReport {
+                sent: sent.changes_sent,
+                received: received.changes_applied,
+                problems: received.problems,
+                waiting: store::sync_state::waiting_changes(&self.conn, &self.device.to_string())?,
+                paused: true,
+            });
+        }
         received.problems.extend(key_problem.map(|e| e.message));
         // A password changed or an account disabled on another computer:
         // its key files here follow, so an old password stops opening the
@@ -92,6 +107,7 @@ impl UnlockedUnit {
             received: received.changes_applied,
             problems: received.problems,
             waiting: store::sync_state::waiting_changes(&self.conn, &self.device.to_string())?,
+            paused: false,
         })
     }
 }

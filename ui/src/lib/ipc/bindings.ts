@@ -424,7 +424,12 @@ received: number,
 /**
  * Plain-words problems: files set aside, gaps, changes waiting.
  */
-problems: Array<string>, waiting: number, };
+problems: Array<string>, waiting: number, 
+/**
+ * Stopped part way so that a save or a lock could go first; another
+ * sync goes on from there.
+ */
+paused: boolean, };
 
 export type SyncProgressDto = { done: number, total: number, };
 
