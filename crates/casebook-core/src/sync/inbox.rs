@@ -43,6 +43,13 @@ pub struct ReceiveProgress {
     pub total: usize,
 }
 
+/// Who hears how a receive goes, and whether it should stop after the
+/// bundle in hand because someone is waiting for the unit.
+pub(crate) struct ReceiveWatch<'a> {
+    pub progress: &'a mut dyn FnMut(ReceiveProgress),
+    pub pause: &'a dyn Fn() -> bool,
+}
+
 /// What one receive did.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct ReceiveReport {
@@ -88,8 +95,7 @@ impl UnlockedUnit {
             &mut self.hlc,
             share,
             clock,
-            progress,
-            pause,
+            ReceiveWatch { progress, pause },
         )
     }
 
@@ -138,9 +144,9 @@ pub(crate) fn receive_into(
     hlc: &mut HybridLogicalClock,
     share: &Path,
     clock: &dyn Clock,
-    progress: &mut dyn FnMut(ReceiveProgress),
-    pause: &dyn Fn() -> bool,
+    watch: ReceiveWatch<'_>,
 ) -> CoreResult<ReceiveReport> {
+    let ReceiveWatch { progress, pause } = watch;
     if !share.is_dir() {
         return Err(share_error(
             &std::io::Error::from(std::io::ErrorKind::NotFound),

@@ -21,7 +21,7 @@ use crate::domain::names::{UnitName, Username};
 use crate::error::{CoreError, CoreResult, ErrorCode};
 use crate::key_files::{self, KEYS_FOLDER};
 use crate::store::{self, OpenMode};
-use crate::sync::inbox::receive_into;
+use crate::sync::inbox::{ReceiveWatch, receive_into};
 use crate::sync::outbox::share_error;
 use crate::sync::snapshot::start_from_snapshot;
 use crate::sync::sync_now::SyncReport;
@@ -223,8 +223,10 @@ pub fn join_from_share(
             &mut hlc,
             share,
             clock,
-            &mut |_| {},
-            &|| false,
+            ReceiveWatch {
+                progress: &mut |_| {},
+                pause: &|| false,
+            },
         )?;
         let tx = store::begin(&mut conn, "join the unit")?;
         store::sync_state::set_share_folder(&tx, &share.to_string_lossy())?;
