@@ -477,7 +477,7 @@ fn every_command_under_every_role() {
         commands::lock(&state).unwrap();
     }
     type Check = fn(&casebook::app_state::AppState, &Targets) -> Result<(), IpcError>;
-    let checks: [(&str, Check); 34] = [
+    let checks: [(&str, Check); 35] = [
         ("list_clients", |s, _| commands::list_clients(s).map(drop)),
         ("add_client", |s, _| {
             // Every role adds the same person; that they are duplicates is
@@ -683,16 +683,26 @@ fn every_command_under_every_role() {
         ("export_audit_csv_to_share", |s, _| {
             commands::export_audit_csv_to_share(s, &no_filter()).map(drop)
         }),
+        ("delete_client", |s, _| {
+            // A record made for the purpose, so each role that may delete
+            // has one of its own.
+            let request = NewClientRequest {
+                confirmed_new_person: true,
+                ..client("Testy", "Record", "1999-09-09")
+            };
+            let made = commands::add_client(s, &request)?;
+            commands::delete_client(s, &made.id, "Made for the role check, not a person")
+        }),
     ];
     // Which of the checks above each role may run.
     #[rustfmt::skip]
-    let allowed: [(&str, &str, [bool; 34]); 5] = [
-        // clients; accounts and recovery; audit trail; client record; settings, RAG review, change settings; connect, duplicates, profile, referral; resolve items, computers, export to share
-        ("keyworker", chosen,   [true, true, true, true, false, false, false, false, false, false, false, false, false, false, true, true, true, true, false, false, true, true, true, true, true, true, false, false, false, true, true, true, false, false]),
-        ("manager", chosen,     [true, true, true, true, false, false, false, false, false, false, false, true, true, true, true, true, false, false, true, true, true, true, true, true, true, true, false, true, true, true, true, true, true, true]),
-        ("partner", chosen,     [true, false, true, false, false, false, false, false, false, false, false, false, false, false, true, false, false, false, false, false, true, false, false, true, false, false, false, false, false, false, false, true, false, false]),
-        ("adminonly", chosen,   [false, false, false, false, true, true, true, true, true, true, true, true, true, true, false, false, false, false, false, false, true, false, false, false, false, false, true, true, false, false, false, false, true, true]),
-        ("admin", PASSWORD,     [true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, false, false, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true]),
+    let allowed: [(&str, &str, [bool; 35]); 5] = [
+        // clients; accounts and recovery; audit trail; client record; settings, RAG review, change settings; connect, duplicates, profile, referral; resolve items, computers, export to share; delete a record
+        ("keyworker", chosen,   [true, true, true, true, false, false, false, false, false, false, false, false, false, false, true, true, true, true, false, false, true, true, true, true, true, true, false, false, false, true, true, true, false, false, false]),
+        ("manager", chosen,     [true, true, true, true, false, false, false, false, false, false, false, true, true, true, true, true, false, false, true, true, true, true, true, true, true, true, false, true, true, true, true, true, true, true, true]),
+        ("partner", chosen,     [true, false, true, false, false, false, false, false, false, false, false, false, false, false, true, false, false, false, false, false, true, false, false, true, false, false, false, false, false, false, false, true, false, false, false]),
+        ("adminonly", chosen,   [false, false, false, false, true, true, true, true, true, true, true, true, true, true, false, false, false, false, false, false, true, false, false, false, false, false, true, true, false, false, false, false, true, true, false]),
+        ("admin", PASSWORD,     [true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, false, false, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true]),
     ];
     for (username, password, expected) in allowed {
         let request = UnlockRequest {
