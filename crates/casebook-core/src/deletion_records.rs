@@ -5,7 +5,7 @@
 //! had not heard of the deletion brings it back (see
 //! `domain::client_deletions`), so nothing anyone entered is lost.
 
-use crate::clock::{Clock, Entropy};
+use crate::clock::{Clock, Entropy, new_uuid_v7};
 use crate::domain::audit::AuditAction;
 use crate::domain::free_text::parse_free_text;
 use crate::domain::ids::ClientId;
@@ -38,10 +38,11 @@ impl UnlockedUnit {
             clock,
             entropy,
         );
+        let id = new_uuid_v7(clock, entropy);
         let stamp = self.stamp(clock);
         let me = self.account.id;
         let tx = store::begin(&mut self.conn, "delete the record")?;
-        store::client_deletions::insert(&tx, stamp, client, me, &reason)?;
+        store::client_deletions::insert(&tx, stamp, id, client, me, &reason)?;
         store::audit::append(&tx, &audit)?;
         store::commit(tx, "delete the record")
     }

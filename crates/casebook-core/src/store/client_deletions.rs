@@ -123,11 +123,12 @@ pub fn settle_all(tx: &Transaction<'_>) -> CoreResult<()> {
 pub fn insert(
     tx: &Transaction<'_>,
     stamp: WriteStamp,
+    id: uuid::Uuid,
     client: ClientId,
     deleted_by: AccountId,
     reason: &str,
 ) -> CoreResult<()> {
-    let id = uuid::Uuid::now_v7().to_string();
+    let id = id.to_string();
     let seen = serde_json::to_string(&change_stamps(tx, &client.to_string())?)
         .map_err(|e| CoreError::internal(&e))?;
     tx.execute(
