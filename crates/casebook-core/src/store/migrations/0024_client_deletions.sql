@@ -34,3 +34,29 @@ CREATE TABLE client_change_stamps (
 CREATE TABLE deleted_clients (
     client_id  TEXT PRIMARY KEY
 ) STRICT, WITHOUT ROWID;
+
+-- A unit that synced before deletions existed starts from what it holds:
+-- every change this device logged itself, and the latest stamp of each row
+-- and field received. (Changes received earlier and since outdone by
+-- another's are not held anywhere, so cannot be counted.)
+INSERT INTO client_change_stamps (client_id, device_id, hlc)
+SELECT client_id, device_id, max(hlc)
+FROM (
+    SELECT id AS client_id, device_id, hlc FROM clients
+    UNION ALL SELECT client_id, device_id, hlc FROM client_profiles
+    UNION ALL SELECT client_id, device_id, hlc FROM rag_reviews
+    UNION ALL SELECT client_id, device_id, hlc FROM safety_flags
+    UNION ALL SELECT client_id, device_id, hlc FROM cohort_flags
+    UNION ALL SELECT client_id, device_id, hlc FROM ogrs_scores
+    UNION ALL SELECT client_id, device_id, hlc FROM consent_decisions
+    UNION ALL SELECT client_id, device_id, hlc FROM episodes
+    UNION ALL SELECT row_id, device_id, hlc FROM field_stamps
+              WHERE table_name IN ('clients', 'client_profiles')
+    UNION ALL SELECT row_id, device_id, hlc FROM change_log
+              WHERE table_name IN ('clients', 'client_profiles')
+    UNION ALL SELECT json_extract(row_json, '$.client_id'), device_id, hlc FROM change_log
+              WHERE table_name IN ('rag_reviews', 'safety_flags', 'cohort_flags', 'ogrs_scores',
+                                   'consent_decisions', 'episodes')
+)
+WHERE client_id IS NOT NULL AND hlc IS NOT NULL AND device_id IS NOT NULL
+GROUP BY client_id, device_id;
