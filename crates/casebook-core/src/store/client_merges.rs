@@ -99,19 +99,20 @@ pub fn mark_merged(
 }
 
 /// Forgets the value the change log gave a field, where a change has just
-/// given it another.
+/// given it another; true if there was one.
 pub fn forget_logged_value(
     tx: &Transaction<'_>,
     table: &str,
     row_id: &str,
     column: &str,
-) -> CoreResult<()> {
-    tx.prepare_cached(
-        "DELETE FROM merge_logged_values WHERE table_name = ?1 AND row_id = ?2 AND column_name = ?3",
-    )
-    .and_then(|mut statement| statement.execute(params![table, row_id, column]))
-    .map_err(|e| CoreError::from_sql(&e, "merge the records"))?;
-    Ok(())
+) -> CoreResult<bool> {
+    let forgotten = tx
+        .prepare_cached(
+            "DELETE FROM merge_logged_values WHERE table_name = ?1 AND row_id = ?2 AND column_name = ?3",
+        )
+        .and_then(|mut statement| statement.execute(params![table, row_id, column]))
+        .map_err(|e| CoreError::from_sql(&e, "merge the records"))?;
+    Ok(forgotten > 0)
 }
 
 /// The values the change log gave the fields of one row that following
@@ -151,7 +152,7 @@ fn show_followed(
     .and_then(|mut statement| statement.execute(params![row_id, shown]))
     .map_err(failed)?;
     if shown == Some(logged) {
-        forget_logged_value(tx, table, row_id, column)
+        forget_logged_value(tx, table, row_id, column).map(drop)
     } else {
         tx.prepare_cached(
             "INSERT INTO merge_logged_values (table_name, row_id, column_name, logged_value)
@@ -169,14 +170,20 @@ fn merges_made(tx: &Transaction<'_>) -> CoreResult<Vec<MergeMade>> {
     let failed = |e: rusqlite::Error| CoreError::from_sql(&e, "apply the received changes");
     let mut statement = tx
         .prepare_cached(
-            "SELECT c.id, coalesce(l.logged_value, c.merged_into),
+            "WITH merged (id) AS (
+                 SELECT id FROM clients WHERE merged_into IS NOT NULL
+                 UNION
+                 SELECT row_id FROM merge_logged_values
+                 WHERE table_name = 'clients' AND column_name = 'merged_into'
+             )
+             SELECT c.id, coalesce(l.logged_value, c.merged_into),
                     coalesce(s.hlc, ''), coalesce(s.device_id, '')
-             FROM clients c
+             FROM merged m
+             JOIN clients c ON c.id = m.id
              LEFT JOIN merge_logged_values l
                     ON l.table_name = 'clients' AND l.row_id = c.id AND l.column_name = 'merged_into'
              LEFT JOIN field_stamps s
-                    ON s.table_name = 'clients' AND s.row_id = c.id AND s.column_name = 'merged_into'
-             WHERE c.merged_into IS NOT NULL OR l.logged_value IS NOT NULL",
+                    ON s.table_name = 'clients' AND s.row_id = c.id AND s.column_name = 'merged_into'",
         )
         .map_err(failed)?;
     let rows = statement
@@ -262,8 +269,17 @@ pub fn follow_merges(
     fields: &[String],
 ) -> CoreResult<()> {
     if table == "clients" && fields.iter().any(|f| f == "merged_into") {
-        forget_logged_value(tx, table, row_id, "merged_into")?;
-        return follow_every_merge(tx);
+        let had_logged_value = forget_logged_value(tx, table, row_id, "merged_into")?;
+        let merged: Option<String> = tx
+            .prepare_cached("SELECT merged_into FROM clients WHERE id = ?1")
+            .and_then(|mut statement| statement.query_row([row_id], |row| row.get(0)))
+            .map_err(|e| CoreError::from_sql(&e, "apply the received changes"))?;
+        // A client arriving unmerged (every new record) moves nothing: only
+        // a merge arriving, or one no longer standing, sets rows moving.
+        if merged.is_some() || had_logged_value {
+            follow_every_merge(tx)?;
+        }
+        return Ok(());
     }
     if !CLIENT_TABLES.contains(&table) || !fields.iter().any(|f| f == "client_id") {
         return Ok(());

@@ -13,3 +13,6 @@ CREATE TABLE merge_logged_values (
     logged_value TEXT NOT NULL,
     PRIMARY KEY (table_name, row_id, column_name)
 ) STRICT, WITHOUT ROWID;
+
+-- Merged records are few: finding them all is a look-up, not a scan.
+CREATE INDEX clients_merged ON clients (merged_into) WHERE merged_into IS NOT NULL;
