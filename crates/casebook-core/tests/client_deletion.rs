@@ -9,26 +9,12 @@ mod common;
 
 use casebook_core::clock::{OsEntropy, SystemClock};
 use casebook_core::domain::audit::AuditFilter;
-use casebook_core::domain::client::ClientDetailsText;
 use casebook_core::domain::ids::ClientId;
 use casebook_core::error::ErrorCode;
 use casebook_core::unlocked_unit::UnlockedUnit;
-use common::{Unit, join_as};
+use common::{Unit, add_whitlock, exchange_twice, join_as};
 
 const REASON: &str = "Test record keyed in at the training session";
-
-fn add(unit: &mut UnlockedUnit, given: &str) -> ClientId {
-    unit.add_client(
-        &ClientDetailsText {
-            confirmed_new_person: true,
-            ..ClientDetailsText::named(given, "Whitlock", "1990-05-17")
-        },
-        &SystemClock,
-        &mut OsEntropy,
-    )
-    .unwrap()
-    .id
-}
 
 fn shown(unit: &mut UnlockedUnit) -> Vec<ClientId> {
     let mut ids: Vec<_> = unit
@@ -41,23 +27,12 @@ fn shown(unit: &mut UnlockedUnit) -> Vec<ClientId> {
     ids
 }
 
-fn exchange(share: &std::path::Path, a: &mut UnlockedUnit, b: &mut UnlockedUnit) {
-    for _ in 0..2 {
-        for device in [&mut *a, &mut *b] {
-            device
-                .send_changes(share, &SystemClock, &mut OsEntropy)
-                .unwrap();
-            device.receive_changes(share, &SystemClock).unwrap();
-        }
-    }
-}
-
 #[test]
 fn a_manager_deletes_a_record_and_it_leaves_every_list_and_search() {
     let unit = Unit::new();
     let mut admin = unit.as_("admin");
-    let kept = add(&mut admin, "Jordan");
-    let mistake = add(&mut admin, "Testy");
+    let kept = add_whitlock(&mut admin, "Jordan");
+    let mistake = add_whitlock(&mut admin, "Testy");
     admin
         .delete_client(mistake, REASON, &SystemClock, &mut OsEntropy)
         .unwrap();
@@ -82,7 +57,7 @@ fn a_manager_deletes_a_record_and_it_leaves_every_list_and_search() {
 fn deleting_is_refused_without_a_reason_twice_or_to_anyone_but_a_manager() {
     let unit = Unit::new();
     let mut admin = unit.as_("admin");
-    let client = add(&mut admin, "Jordan");
+    let client = add_whitlock(&mut admin, "Jordan");
     let error = admin
         .delete_client(client, "oops", &SystemClock, &mut OsEntropy)
         .unwrap_err();
@@ -112,8 +87,8 @@ fn a_deletion_reaches_the_other_computer() {
     let share = tempfile::tempdir().unwrap();
     let second = tempfile::tempdir().unwrap();
     let mut office = unit.as_("admin");
-    let kept = add(&mut office, "Jordan");
-    let mistake = add(&mut office, "Testy");
+    let kept = add_whitlock(&mut office, "Jordan");
+    let mistake = add_whitlock(&mut office, "Testy");
     office
         .connect_share(share.path(), &SystemClock, &mut OsEntropy)
         .unwrap();
@@ -122,7 +97,7 @@ fn a_deletion_reaches_the_other_computer() {
     office
         .delete_client(mistake, REASON, &SystemClock, &mut OsEntropy)
         .unwrap();
-    exchange(share.path(), &mut office, &mut laptop);
+    exchange_twice(share.path(), &mut office, &mut laptop);
     assert_eq!(shown(&mut laptop), vec![kept]);
     assert_eq!(shown(&mut office), vec![kept]);
     assert_eq!(
@@ -137,7 +112,7 @@ fn a_change_made_apart_brings_a_deleted_record_back_on_both_computers() {
     let share = tempfile::tempdir().unwrap();
     let second = tempfile::tempdir().unwrap();
     let mut office = unit.as_("admin");
-    let client = add(&mut office, "Jordan");
+    let client = add_whitlock(&mut office, "Jordan");
     office
         .connect_share(share.path(), &SystemClock, &mut OsEntropy)
         .unwrap();
@@ -160,7 +135,7 @@ fn a_change_made_apart_brings_a_deleted_record_back_on_both_computers() {
             &mut OsEntropy,
         )
         .unwrap();
-    exchange(share.path(), &mut office, &mut laptop);
+    exchange_twice(share.path(), &mut office, &mut laptop);
     for device in [&mut office, &mut laptop] {
         assert_eq!(shown(device), vec![client], "the record came back");
     }
@@ -174,7 +149,7 @@ fn a_change_made_apart_brings_a_deleted_record_back_on_both_computers() {
     office
         .delete_client(client, REASON, &SystemClock, &mut OsEntropy)
         .unwrap();
-    exchange(share.path(), &mut office, &mut laptop);
+    exchange_twice(share.path(), &mut office, &mut laptop);
     for device in [&mut office, &mut laptop] {
         assert!(shown(device).is_empty());
     }

@@ -286,17 +286,7 @@ fn an_old_password_or_a_disabled_account_no_longer_joins_from_the_share() {
 
     // Lee's account is disabled; after the next sync his key file is gone
     // from the share.
-    let mut admin = unit.as_("admin");
-    let lee = admin
-        .list_accounts()
-        .unwrap()
-        .into_iter()
-        .find(|a| a.username.as_str() == "lee")
-        .unwrap();
-    admin
-        .disable_account(lee.id, &SystemClock, &mut OsEntropy)
-        .unwrap();
-    admin.sync_now(&SystemClock, &mut OsEntropy).unwrap();
+    disable_and_sync(&unit, "lee");
     let third = tempfile::tempdir().unwrap();
     let refused = join_from_share(
         share.path(),
@@ -361,17 +351,7 @@ fn a_password_changed_or_an_account_disabled_on_one_computer_follows_to_the_othe
     // Lee's account is disabled at the office: after the laptop's next sync
     // his key file is gone from the laptop too, so his password no longer
     // opens the unit's key there.
-    let mut admin = unit.as_("admin");
-    let lee = admin
-        .list_accounts()
-        .unwrap()
-        .into_iter()
-        .find(|a| a.username.as_str() == "lee")
-        .unwrap();
-    admin
-        .disable_account(lee.id, &SystemClock, &mut OsEntropy)
-        .unwrap();
-    admin.sync_now(&SystemClock, &mut OsEntropy).unwrap();
+    disable_and_sync(&unit, "lee");
     kim_on_laptop
         .sync_now(&SystemClock, &mut OsEntropy)
         .unwrap();
@@ -418,4 +398,19 @@ fn a_key_file_planted_on_the_share_is_never_taken() {
         after.for_username("kim").unwrap().header.slot_id,
         kims.header.slot_id
     );
+}
+
+/// An administrator disables `username`'s account and syncs.
+fn disable_and_sync(unit: &Unit, username: &str) {
+    let mut admin = unit.as_("admin");
+    let account = admin
+        .list_accounts()
+        .unwrap()
+        .into_iter()
+        .find(|a| a.username.as_str() == username)
+        .unwrap();
+    admin
+        .disable_account(account.id, &SystemClock, &mut OsEntropy)
+        .unwrap();
+    admin.sync_now(&SystemClock, &mut OsEntropy).unwrap();
 }

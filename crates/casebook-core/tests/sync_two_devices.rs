@@ -12,7 +12,7 @@ use casebook_core::domain::client::ClientDetailsText;
 use casebook_core::domain::ids::ClientId;
 use casebook_core::domain::rag::Rag;
 use casebook_core::unlocked_unit::UnlockedUnit;
-use common::{Unit, copy_folder, join_as};
+use common::{Unit, copy_folder, exchange_twice, join_as};
 
 fn add(unit: &mut UnlockedUnit, given: &str, born: &str) -> ClientId {
     unit.add_client(
@@ -25,19 +25,6 @@ fn add(unit: &mut UnlockedUnit, given: &str, born: &str) -> ClientId {
     )
     .unwrap()
     .id
-}
-
-/// Each computer sends and receives, twice over, so each has the other's
-/// changes and the other's acknowledgement of its own.
-fn exchange_twice(share: &std::path::Path, a: &mut UnlockedUnit, b: &mut UnlockedUnit) {
-    for _ in 0..2 {
-        for device in [&mut *a, &mut *b] {
-            device
-                .send_changes(share, &SystemClock, &mut OsEntropy)
-                .unwrap();
-            device.receive_changes(share, &SystemClock).unwrap();
-        }
-    }
 }
 
 /// A client's whole record, as someone with full access sees it.
@@ -316,21 +303,35 @@ fn each_computers_audit_trail_reaches_the_others_and_every_chain_still_checks() 
     }
 }
 
-#[test]
-fn a_receive_tells_how_far_it_has_got() {
-    use casebook_core::sync::inbox::ReceiveProgress;
+/// A unit on two computers, the first having sent three bundles (a client
+/// each) that the second has not received: the unit, the share and the
+/// second's data folder (kept for the test's length), and both computers.
+fn three_bundles_waiting() -> (
+    Unit,
+    tempfile::TempDir,
+    tempfile::TempDir,
+    UnlockedUnit,
+    UnlockedUnit,
+) {
     let unit = Unit::new();
     let share = tempfile::tempdir().unwrap();
     let second = tempfile::tempdir().unwrap();
     let mut a = unit.as_("admin");
     a.connect_share(share.path(), &SystemClock, &mut OsEntropy)
         .unwrap();
-    let mut b = join_as(share.path(), second.path(), "admin");
+    let b = join_as(share.path(), second.path(), "admin");
     for given in ["Jordan", "Sam", "Ali"] {
         add(&mut a, given, "1990-05-17");
         a.send_changes(share.path(), &SystemClock, &mut OsEntropy)
             .unwrap();
     }
+    (unit, share, second, a, b)
+}
+
+#[test]
+fn a_receive_tells_how_far_it_has_got() {
+    use casebook_core::sync::inbox::ReceiveProgress;
+    let (_unit, share, _second, _a, mut b) = three_bundles_waiting();
     let mut seen: Vec<ReceiveProgress> = Vec::new();
     b.receive_changes_with_progress(share.path(), &SystemClock, &mut |p| seen.push(p), &|| false)
         .unwrap();
@@ -341,18 +342,7 @@ fn a_receive_tells_how_far_it_has_got() {
 
 #[test]
 fn a_receive_stops_after_the_bundle_in_hand_when_someone_waits_and_the_next_goes_on() {
-    let unit = Unit::new();
-    let share = tempfile::tempdir().unwrap();
-    let second = tempfile::tempdir().unwrap();
-    let mut a = unit.as_("admin");
-    a.connect_share(share.path(), &SystemClock, &mut OsEntropy)
-        .unwrap();
-    let mut b = join_as(share.path(), second.path(), "admin");
-    for given in ["Jordan", "Sam", "Ali"] {
-        add(&mut a, given, "1990-05-17");
-        a.send_changes(share.path(), &SystemClock, &mut OsEntropy)
-            .unwrap();
-    }
+    let (_unit, share, _second, mut a, mut b) = three_bundles_waiting();
     // Someone asks for the unit (to save, or to lock) as the first bundle
     // is applied: the receive stops there, whole.
     let first = b

@@ -8,6 +8,7 @@ use std::path::{Path, PathBuf};
 
 use casebook_core::clock::{OsEntropy, SystemClock};
 use casebook_core::domain::account::{CaseRole, NewAccount};
+use casebook_core::domain::ids::ClientId;
 use casebook_core::domain::unit_settings::UnitSettings;
 use casebook_core::unit_folder::{self, CreationPlan, NewUnit, UnitKind};
 use casebook_core::unlocked_unit::UnlockedUnit;
@@ -108,8 +109,8 @@ impl Unit {
 }
 
 /// Adds a client called `given` Whitlock, born 17 May 1990, confirmed as a
-/// new person.
-pub fn add_whitlock(unit: &mut UnlockedUnit, given: &str) {
+/// new person; returns their id.
+pub fn add_whitlock(unit: &mut UnlockedUnit, given: &str) -> ClientId {
     unit.add_client(
         &casebook_core::domain::client::ClientDetailsText {
             confirmed_new_person: true,
@@ -122,7 +123,21 @@ pub fn add_whitlock(unit: &mut UnlockedUnit, given: &str) {
         &SystemClock,
         &mut OsEntropy,
     )
-    .unwrap();
+    .unwrap()
+    .id
+}
+
+/// Each computer sends and receives, twice over, so each has the other's
+/// changes and the other's acknowledgement of its own.
+pub fn exchange_twice(share: &Path, a: &mut UnlockedUnit, b: &mut UnlockedUnit) {
+    for _ in 0..2 {
+        for device in [&mut *a, &mut *b] {
+            device
+                .send_changes(share, &SystemClock, &mut OsEntropy)
+                .unwrap();
+            device.receive_changes(share, &SystemClock).unwrap();
+        }
+    }
 }
 
 /// The given names on a unit's caseload.
