@@ -112,7 +112,7 @@ impl UnlockedUnit {
             store::audit::append(&tx, &audit)?;
             store::commit(tx, "allocate the client")?;
         }
-        self.record_of(after, ClientAccess::Full, None)
+        self.record_of(after, ClientAccess::Full, None, clock.local_now().date())
     }
 
     /// Refuses unless this account is a manager. `what` finishes "Your

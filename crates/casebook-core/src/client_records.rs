@@ -17,15 +17,21 @@ use crate::domain::audit::AuditAction;
 use crate::domain::client::{Client, ClientDetailsText, ClientIdentifiers, DateOfBirth, NewClient};
 use crate::domain::client_profile::ClientProfile;
 use crate::domain::cohort::CohortFlag;
+use crate::domain::compliance::OrderStanding;
 use crate::domain::duplicates::{DuplicateReason, duplicate_reason};
 use crate::domain::ids::{AccountId, ClientId};
 use crate::domain::names::PersonName;
 use crate::domain::rag::Rag;
 use crate::error::{CoreError, CoreResult, ErrorCode};
+use crate::store::appointments::Appointment;
+use crate::store::probation_notices::ProbationNotice;
+use crate::store::session_records::SessionRecord;
+use crate::store::tasks::Task;
 use crate::store::{
     self, consent_decisions::ConsentRecord, episodes::Episode, rag_reviews::RagReview,
     safety_flags::SafetyFlag,
 };
+use crate::timeline::{TimelineEntry, TimelineParts, timeline};
 use crate::unlocked_unit::UnlockedUnit;
 
 /// A member of staff as the caseload names them.
@@ -56,6 +62,20 @@ pub struct ClientRecord {
     pub episodes: Vec<Episode>,
     /// Other names, contact and place, access needs, equality monitoring.
     pub profile: ClientProfile,
+    /// Every appointment, latest first.
+    pub appointments: Vec<Appointment>,
+    /// Every signed session record with its addenda, latest first; a
+    /// confidential one's notes are empty unless this account wrote it or
+    /// manages.
+    pub sessions: Vec<SessionRecord>,
+    /// Every task, open ones first.
+    pub tasks: Vec<Task>,
+    /// For each order or licence the client is on: absences and standing.
+    pub compliance: Vec<OrderStanding>,
+    /// What was sent to probation, latest first.
+    pub probation_notices: Vec<ProbationNotice>,
+    /// Everything above in one list, newest first.
+    pub timeline: Vec<TimelineEntry>,
     /// `Full` or `ReadOnly`.
     pub access: ClientAccess,
     /// The reason given, when the record was opened through break-glass.
@@ -309,7 +329,12 @@ impl UnlockedUnit {
                 identifiers: client.identifiers,
                 keyworker,
             }),
-            _ => ClientView::Record(Box::new(self.record_of(client, access, None)?)),
+            _ => ClientView::Record(Box::new(self.record_of(
+                client,
+                access,
+                None,
+                clock.local_now().date(),
+            )?)),
         })
     }
 
@@ -338,7 +363,12 @@ impl UnlockedUnit {
         let reason = parse_break_glass_reason(reason)?;
         let detail = serde_json::json!({ "reason": reason });
         self.record_client_view(AuditAction::BrokeGlass, id, &detail, clock, entropy)?;
-        self.record_of(client, ClientAccess::ReadOnly, Some(reason))
+        self.record_of(
+            client,
+            ClientAccess::ReadOnly,
+            Some(reason),
+            clock.local_now().date(),
+        )
     }
 
     /// Clients outside this keyworker's caseload with exactly this family
@@ -429,6 +459,7 @@ impl UnlockedUnit {
         client: Client,
         access: ClientAccess,
         break_glass_reason: Option<String>,
+        today: chrono::NaiveDate,
     ) -> CoreResult<ClientRecord> {
         let keyworker_account = match client.keyworker {
             Some(id) => store::accounts::find(&self.conn, id)?,
@@ -450,15 +481,35 @@ impl UnlockedUnit {
             Some(id) => staff(store::accounts::find(&self.conn, id)?),
             None => None,
         };
+        let rag_history = store::rag_reviews::history(&self.conn, client.id)?;
+        let safety_flags = store::safety_flags::for_client(&self.conn, client.id)?;
+        let episodes = store::episodes::for_client(&self.conn, client.id)?;
+        let appointments = store::appointments::for_client(&self.conn, client.id)?;
+        let sessions = self.session_records_for(client.id)?;
+        let tasks = store::tasks::for_client(&self.conn, client.id)?;
+        let timeline = timeline(&TimelineParts {
+            episodes: &episodes,
+            appointments: &appointments,
+            sessions: &sessions,
+            safety_flags: &safety_flags,
+            rag_history: &rag_history,
+            tasks: &tasks,
+        });
         Ok(ClientRecord {
+            compliance: self.compliance_of(client.id, today)?,
+            probation_notices: store::probation_notices::for_client(&self.conn, client.id)?,
+            appointments,
+            sessions,
+            tasks,
+            timeline,
             keyworker: staff(keyworker_account),
             co_worker,
             same_sex_warning,
-            rag_history: store::rag_reviews::history(&self.conn, client.id)?,
-            safety_flags: store::safety_flags::for_client(&self.conn, client.id)?,
+            rag_history,
+            safety_flags,
             cohort: self.cohort_of(client.id)?,
             consent: store::consent_decisions::history(&self.conn, client.id)?,
-            episodes: store::episodes::for_client(&self.conn, client.id)?,
+            episodes,
             profile: store::client_profiles::read(&self.conn, client.id)?,
             client,
             access,

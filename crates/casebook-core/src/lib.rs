@@ -7,7 +7,8 @@
 //! - [`unit_folder`]: a unit on disk; creating and unlocking it.
 //! - [`unlocked_unit`]: what a signed-in person can do; its siblings
 //!   [`client_records`], [`allocation`], [`rag_records`], [`cohort_records`],
-//!   [`consent_records`], [`safety_flag_records`],
+//!   [`consent_records`], [`safety_flag_records`], [`appointment_records`],
+//!   [`session_notes`], [`task_records`], [`compliance_records`],
 //!   [`account_administration`],
 //!   [`audit_views`] and [`unit_settings_administration`] add the rest.
 //! - [`demo`]: the demo unit's made-up people.
@@ -21,12 +22,14 @@
 
 pub mod account_administration;
 pub mod allocation;
+pub mod appointment_records;
 pub mod audit_views;
 pub mod caseload;
 pub mod client_profile_records;
 pub mod client_records;
 pub mod clock;
 pub mod cohort_records;
+pub mod compliance_records;
 pub mod computers;
 pub mod consent_records;
 pub mod deletion_records;
@@ -40,9 +43,12 @@ pub mod merge_records;
 pub mod rag_records;
 pub mod resolve_items;
 pub mod safety_flag_records;
+pub mod session_notes;
 pub mod sign_in_attempts;
 pub mod store;
 pub mod sync;
+pub mod task_records;
+pub mod timeline;
 pub mod unit_folder;
 pub mod unit_settings_administration;
 pub mod unlocked_unit;

@@ -101,9 +101,10 @@ impl UnlockedUnit {
             store::clients::update(&tx, stamp, &identity)?;
         }
         store::client_merges::mark_merged(&tx, stamp, merged, kept)?;
+        store::session_records::move_drafts(&tx, merged, kept)?;
         store::audit::append(&tx, &audit_kept)?;
         store::audit::append(&tx, &audit_merged)?;
         store::commit(tx, "merge the records")?;
-        self.record_of(identity, ClientAccess::Full, None)
+        self.record_of(identity, ClientAccess::Full, None, clock.local_now().date())
     }
 }

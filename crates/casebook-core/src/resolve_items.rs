@@ -9,8 +9,9 @@ use rusqlite::Transaction;
 use crate::client_records::StaffMember;
 use crate::clock::{Clock, Entropy, new_uuid_v7};
 use crate::domain::access::ClientAccess;
+use crate::domain::appointments::Outcome;
 use crate::domain::audit::AuditAction;
-use crate::domain::ids::{AccountId, ClientId, SafetyFlagId};
+use crate::domain::ids::{AccountId, AppointmentId, ClientId, SafetyFlagId};
 use crate::domain::names::PersonName;
 use crate::domain::rag::{NewRagReview, Rag};
 use crate::domain::resolve_items::{ContestedSubject, ValueVersion, heads, is_contested};
@@ -61,6 +62,12 @@ pub enum ContestedValue {
         review_by: String,
         ended: bool,
         end_reason: Option<String>,
+    },
+    AppointmentOutcome {
+        outcome: Outcome,
+        reason: Option<String>,
+        absence: Option<String>,
+        absence_reason: Option<String>,
     },
 }
 
@@ -166,6 +173,11 @@ impl UnlockedUnit {
                 let flag = SafetyFlagId::parse(subject_id).map_err(|e| CoreError::internal(&e))?;
                 store::safety_flags::restore(&tx, stamp, flag, &value)?;
             }
+            ContestedSubject::AppointmentOutcome => {
+                let appointment =
+                    AppointmentId::parse(subject_id).map_err(|e| CoreError::internal(&e))?;
+                store::appointments::set_outcome(&tx, stamp, appointment, &value)?;
+            }
         }
         store::value_versions::insert(
             &tx,
@@ -256,6 +268,23 @@ impl UnlockedUnit {
                             end_reason: text("end_reason"),
                         }
                     }
+                    ContestedSubject::AppointmentOutcome => {
+                        let text = |name: &str| {
+                            value
+                                .get(name)
+                                .and_then(serde_json::Value::as_str)
+                                .map(str::to_owned)
+                        };
+                        let Some(Ok(outcome)) = text("outcome").map(|o| Outcome::parse(&o)) else {
+                            continue;
+                        };
+                        ContestedValue::AppointmentOutcome {
+                            outcome,
+                            reason: text("outcome_reason"),
+                            absence: text("absence"),
+                            absence_reason: text("absence_reason"),
+                        }
+                    }
                 };
                 options.push(ResolveOption {
                     version_id: side.id.clone(),
@@ -326,6 +355,14 @@ fn decisive_part(subject: ContestedSubject, detail: &serde_json::Value) -> serde
             "review_by": field("review_by"),
             "ended": !field("ended_at").is_null(),
             "end_reason": field("end_reason"),
+        }),
+        // Two people recording the same outcome and judgement agree,
+        // whatever they wrote in the notes.
+        ContestedSubject::AppointmentOutcome => serde_json::json!({
+            "outcome": field("outcome"),
+            "absence": field("absence"),
+            "absence_reason": field("absence_reason"),
+            "rescheduled_to": field("rescheduled_to"),
         }),
     }
 }

@@ -47,6 +47,14 @@ export const AUDIT_ACTIONS: ReadonlyArray<{ code: string; words: string }> = [
   { code: 'computer_approved', words: 'Approved a computer of the unit' },
   { code: 'computer_withdrawn', words: 'Withdrew a computer’s access to the unit' },
   { code: 'client_deleted', words: 'Deleted a client record entered in error' },
+  { code: 'appointment_booked', words: 'Booked an appointment' },
+  { code: 'appointment_moved', words: 'Moved an appointment' },
+  { code: 'appointment_outcome_recorded', words: 'Recorded what happened at an appointment' },
+  { code: 'session_record_signed', words: 'Signed off a session record' },
+  { code: 'session_addendum_added', words: 'Added an addendum to a session record' },
+  { code: 'task_changed', words: 'Changed a task' },
+  { code: 'probation_notice_recorded', words: 'Recorded what was sent to probation' },
+  { code: 'session_template_saved', words: 'Saved a session template' },
 ];
 
 const WORDS = new Map(AUDIT_ACTIONS.map((action) => [action.code, action.words]));

@@ -57,10 +57,18 @@ pub enum AuditAction {
     ComputerApproved,
     ComputerWithdrawn,
     ClientDeleted,
+    AppointmentBooked,
+    AppointmentMoved,
+    AppointmentOutcomeRecorded,
+    SessionRecordSigned,
+    SessionAddendumAdded,
+    TaskChanged,
+    ProbationNoticeRecorded,
+    SessionTemplateSaved,
 }
 
 impl AuditAction {
-    pub const ALL: [AuditAction; 42] = [
+    pub const ALL: [AuditAction; 50] = [
         AuditAction::UnitCreated,
         AuditAction::SignedIn,
         AuditAction::SignInFailed,
@@ -103,6 +111,14 @@ impl AuditAction {
         AuditAction::ComputerApproved,
         AuditAction::ComputerWithdrawn,
         AuditAction::ClientDeleted,
+        AuditAction::AppointmentBooked,
+        AuditAction::AppointmentMoved,
+        AuditAction::AppointmentOutcomeRecorded,
+        AuditAction::SessionRecordSigned,
+        AuditAction::SessionAddendumAdded,
+        AuditAction::TaskChanged,
+        AuditAction::ProbationNoticeRecorded,
+        AuditAction::SessionTemplateSaved,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -149,6 +165,14 @@ impl AuditAction {
             AuditAction::ComputerApproved => "computer_approved",
             AuditAction::ComputerWithdrawn => "computer_withdrawn",
             AuditAction::ClientDeleted => "client_deleted",
+            AuditAction::AppointmentBooked => "appointment_booked",
+            AuditAction::AppointmentMoved => "appointment_moved",
+            AuditAction::AppointmentOutcomeRecorded => "appointment_outcome_recorded",
+            AuditAction::SessionRecordSigned => "session_record_signed",
+            AuditAction::SessionAddendumAdded => "session_addendum_added",
+            AuditAction::TaskChanged => "task_changed",
+            AuditAction::ProbationNoticeRecorded => "probation_notice_recorded",
+            AuditAction::SessionTemplateSaved => "session_template_saved",
         }
     }
 

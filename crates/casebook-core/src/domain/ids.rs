@@ -59,3 +59,23 @@ uuid_identifier!(
     /// A client's episode with the service, opened by a referral.
     EpisodeId, "episode"
 );
+uuid_identifier!(
+    /// An appointment with a client.
+    AppointmentId, "appointment"
+);
+uuid_identifier!(
+    /// A signed session record.
+    SessionRecordId, "session record"
+);
+uuid_identifier!(
+    /// A draft of a session record, on this computer only.
+    SessionDraftId, "session draft"
+);
+uuid_identifier!(
+    /// A task: an action agreed with a client, with an owner and a due date.
+    TaskId, "task"
+);
+uuid_identifier!(
+    /// A template for a common kind of session.
+    SessionTemplateId, "session template"
+);

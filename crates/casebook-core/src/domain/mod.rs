@@ -6,11 +6,13 @@
 
 pub mod access;
 pub mod account;
+pub mod appointments;
 pub mod audit;
 pub mod client;
 pub mod client_deletions;
 pub mod client_profile;
 pub mod cohort;
+pub mod compliance;
 pub mod computers;
 pub mod consent;
 pub mod duplicates;
@@ -25,4 +27,5 @@ pub mod referrals;
 pub mod resolve_items;
 pub mod safety_flags;
 pub mod search;
+pub mod session_records;
 pub mod unit_settings;

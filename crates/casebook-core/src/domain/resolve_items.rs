@@ -25,13 +25,17 @@ pub enum ContestedSubject {
     /// One safety flag's note, review date and whether it has ended; the
     /// subject id is the flag's.
     SafetyFlag,
+    /// What happened at one appointment; the subject id is the
+    /// appointment's.
+    AppointmentOutcome,
 }
 
 impl ContestedSubject {
-    pub const ALL: [ContestedSubject; 3] = [
+    pub const ALL: [ContestedSubject; 4] = [
         ContestedSubject::Rag,
         ContestedSubject::Allocation,
         ContestedSubject::SafetyFlag,
+        ContestedSubject::AppointmentOutcome,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -39,6 +43,7 @@ impl ContestedSubject {
             ContestedSubject::Rag => "rag",
             ContestedSubject::Allocation => "allocation",
             ContestedSubject::SafetyFlag => "safety_flag",
+            ContestedSubject::AppointmentOutcome => "appointment_outcome",
         }
     }
 

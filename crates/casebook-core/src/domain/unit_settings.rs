@@ -1,5 +1,6 @@
 //! Settings an administrator chooses for the whole unit.
 
+use super::compliance::AbsenceThresholds;
 use crate::error::{CoreError, CoreResult};
 
 /// The longest idle time before the screen locks. Staff share workstations,
@@ -41,6 +42,9 @@ pub struct UnitSettings {
     /// Days a computer's old sync files stay on the shared folder after
     /// every computer has them (7 to 365).
     pub keep_sync_files_days: u32,
+    /// When a warning and when a referral for breach are due, by the count
+    /// of unacceptable absences in 12 months on an order.
+    pub absence_thresholds: AbsenceThresholds,
 }
 
 impl Default for UnitSettings {
@@ -52,6 +56,7 @@ impl Default for UnitSettings {
             custody_screening_hours: DEFAULT_CUSTODY_SCREENING_HOURS,
             new_computers_need_approval: false,
             keep_sync_files_days: DEFAULT_KEEP_SYNC_FILES_DAYS,
+            absence_thresholds: AbsenceThresholds::default(),
         }
     }
 }
@@ -80,7 +85,16 @@ impl UnitSettings {
             custody_screening_hours,
             new_computers_need_approval: false,
             keep_sync_files_days: DEFAULT_KEEP_SYNC_FILES_DAYS,
+            absence_thresholds: AbsenceThresholds::default(),
         })
+    }
+
+    /// The same settings, with these absence thresholds.
+    pub fn with_absence_thresholds(self, thresholds: AbsenceThresholds) -> UnitSettings {
+        UnitSettings {
+            absence_thresholds: thresholds,
+            ..self
+        }
     }
 
     /// The same settings, keeping old sync files `days` days (7 to 365).

@@ -11,13 +11,18 @@ use crate::error::{CoreError, CoreResult};
 
 /// The tables whose rows belong to one client by `client_id`. The profile
 /// is merged field by field by `client_profiles::move_to_client` instead.
-pub const CLIENT_TABLES: [&str; 6] = [
+pub const CLIENT_TABLES: [&str; 11] = [
     "rag_reviews",
     "safety_flags",
     "cohort_flags",
     "ogrs_scores",
     "consent_decisions",
     "episodes",
+    "appointments",
+    "session_records",
+    "session_addenda",
+    "tasks",
+    "probation_notices",
 ];
 
 /// Moves every row of the merged client to the one kept, each move in the

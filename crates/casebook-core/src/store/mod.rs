@@ -8,6 +8,7 @@
 //! will read.
 
 pub mod accounts;
+pub mod appointments;
 pub mod audit;
 pub mod change_log;
 pub mod client_deletions;
@@ -18,11 +19,15 @@ pub mod cohort_flags;
 pub mod consent_decisions;
 pub mod device_decisions;
 pub mod episodes;
+pub mod probation_notices;
 pub mod rag_reviews;
 pub mod safety_flags;
+pub mod session_records;
+pub mod session_templates;
 pub mod snapshots;
 pub mod sync_apply;
 pub mod sync_state;
+pub mod tasks;
 pub mod unit_rows;
 pub mod unit_settings;
 pub mod value_versions;
@@ -68,6 +73,9 @@ fn migrations() -> Migrations<'static> {
         M::up(include_str!("migrations/0023_merge_logged_values.sql")),
         M::up(include_str!("migrations/0024_client_deletions.sql")),
         M::up(include_str!("migrations/0025_account_key_files.sql")),
+        M::up(include_str!(
+            "migrations/0026_appointments_sessions_tasks.sql"
+        )),
     ])
 }
 
@@ -166,7 +174,7 @@ pub fn latest_schema_version() -> i64 {
     i64::try_from(MIGRATION_COUNT).unwrap_or(i64::MAX)
 }
 
-const MIGRATION_COUNT: usize = 25;
+const MIGRATION_COUNT: usize = 26;
 
 /// The schema version the database is at (the number of the last migration).
 pub fn schema_version(conn: &Connection) -> CoreResult<i64> {

@@ -285,7 +285,7 @@ pub fn points_at_missing_rows(tx: &Transaction<'_>, tables: &[&str]) -> CoreResu
 }
 
 /// The tables whose rows sync, for comparing what devices hold.
-pub const SYNCED_TABLES: [&str; 13] = [
+pub const SYNCED_TABLES: [&str; 19] = [
     "accounts",
     "clients",
     "client_deletions",
@@ -297,6 +297,12 @@ pub const SYNCED_TABLES: [&str; 13] = [
     "consent_decisions",
     "episodes",
     "client_profiles",
+    "appointments",
+    "session_records",
+    "session_addenda",
+    "tasks",
+    "probation_notices",
+    "session_templates",
     "value_versions",
     "device_decisions",
 ];

@@ -4,6 +4,7 @@
 use rusqlite::{Connection, Transaction, params};
 
 use super::change_log::{self, WriteStamp};
+use crate::domain::compliance::AbsenceThresholds;
 use crate::domain::unit_settings::{MAX_CUSTODY_SCREENING_HOURS, UnitSettings};
 use crate::error::{CoreError, CoreResult};
 
@@ -13,12 +14,15 @@ const PARTNERS_KEEP_SUMMARY: &str = "partners_keep_summary_after_withdrawal";
 const CUSTODY_SCREENING_HOURS: &str = "custody_screening_hours";
 const NEW_COMPUTERS_NEED_APPROVAL: &str = "new_computers_need_approval";
 const KEEP_SYNC_FILES_DAYS: &str = "keep_sync_files_days";
+const ABSENCE_WARNING_AT: &str = "absence_warning_at";
+const ABSENCE_BREACH_REFERRAL_AT: &str = "absence_breach_referral_at";
 
 /// The settings, with the default for any that was never set. A stored
 /// value that does not parse (a damaged row) falls back to the default,
 /// which is the safer choice for each.
 pub fn read(conn: &Connection) -> CoreResult<UnitSettings> {
     let mut settings = UnitSettings::default();
+    let (mut warning_at, mut breach_at) = (None, None);
     let mut statement = conn
         .prepare_cached("SELECT key, value FROM unit_settings")
         .map_err(|e| CoreError::from_sql(&e, "read the unit's settings"))?;
@@ -42,6 +46,7 @@ pub fn read(conn: &Connection) -> CoreResult<UnitSettings> {
                     settings = UnitSettings {
                         new_computers_need_approval: settings.new_computers_need_approval,
                         keep_sync_files_days: settings.keep_sync_files_days,
+                        absence_thresholds: settings.absence_thresholds,
                         ..parsed
                     };
                 }
@@ -54,6 +59,18 @@ pub fn read(conn: &Connection) -> CoreResult<UnitSettings> {
                     && let Ok(kept) = settings.keeping_sync_files(days)
                 {
                     settings = kept;
+                }
+            }
+            // The two thresholds are set together, but sync may bring them
+            // one at a time: a pair that does not rise keeps the defaults.
+            ABSENCE_WARNING_AT => {
+                if let Ok(n) = value.parse::<u32>() {
+                    warning_at = Some(n);
+                }
+            }
+            ABSENCE_BREACH_REFERRAL_AT => {
+                if let Ok(n) = value.parse::<u32>() {
+                    breach_at = Some(n);
                 }
             }
             KEYWORKERS_SEE_OTHER_CLIENTS => {
@@ -71,6 +88,13 @@ pub fn read(conn: &Connection) -> CoreResult<UnitSettings> {
             }
             _ => {}
         }
+    }
+    let defaults = AbsenceThresholds::default();
+    if let Ok(thresholds) = AbsenceThresholds::parse(
+        warning_at.unwrap_or(defaults.warning_at),
+        breach_at.unwrap_or(defaults.breach_referral_at),
+    ) {
+        settings.absence_thresholds = thresholds;
     }
     Ok(settings)
 }
@@ -130,6 +154,26 @@ pub fn write(
             &settings.new_computers_need_approval.to_string(),
         )?;
         changed.push(NEW_COMPUTERS_NEED_APPROVAL);
+    }
+    if before.absence_thresholds.warning_at != settings.absence_thresholds.warning_at {
+        write_one(
+            tx,
+            stamp,
+            ABSENCE_WARNING_AT,
+            &settings.absence_thresholds.warning_at.to_string(),
+        )?;
+        changed.push(ABSENCE_WARNING_AT);
+    }
+    if before.absence_thresholds.breach_referral_at
+        != settings.absence_thresholds.breach_referral_at
+    {
+        write_one(
+            tx,
+            stamp,
+            ABSENCE_BREACH_REFERRAL_AT,
+            &settings.absence_thresholds.breach_referral_at.to_string(),
+        )?;
+        changed.push(ABSENCE_BREACH_REFERRAL_AT);
     }
     if before.custody_screening_hours != settings.custody_screening_hours {
         write_one(
