@@ -12,6 +12,8 @@ use crate::ipc::{
     UnitSettingsDto,
 };
 
+use casebook_core::domain::compliance::AbsenceThresholds;
+
 use super::Answer;
 
 pub fn unit_settings(state: &AppState) -> Answer<UnitSettingsDto> {
@@ -27,7 +29,11 @@ pub fn change_unit_settings(state: &AppState, request: &UnitSettingsDto) -> Answ
         request.custody_screening_hours,
     )?
     .with_computer_approval(request.new_computers_need_approval)
-    .keeping_sync_files(request.keep_sync_files_days)?;
+    .keeping_sync_files(request.keep_sync_files_days)?
+    .with_absence_thresholds(AbsenceThresholds::parse(
+        request.absence_warning_at,
+        request.absence_breach_referral_at,
+    )?);
     let session = with_unlocked(state, |unit| {
         unit.change_unit_settings(settings, state.clock.as_ref(), &mut OsEntropy)?;
         Ok(SessionDto::from_unit(unit, state.idle_lock_override))

@@ -9,6 +9,7 @@
 
 mod administration;
 mod audit;
+mod casework;
 mod client_records;
 mod clients;
 mod session;
@@ -17,6 +18,7 @@ pub mod tauri_commands;
 
 pub use administration::*;
 pub use audit::*;
+pub use casework::*;
 pub use client_records::*;
 pub use clients::*;
 pub use session::*;

@@ -6,18 +6,23 @@ use tauri::State;
 use crate::app_state::AppState;
 
 use crate::ipc::{
-    AccountDto, AllocationRequest, AuditCheckDto, AuditEntryDto, AuditFilterDto, BreakGlassRequest,
-    ChangePasswordRequest, ClientDetailsRequest, ClientMatchDto, ClientProfileDto,
-    ClientProfileRequest, ClientRowDto, ClientViewDto, CloseEpisodeRequest, CohortDto, ComputerDto,
-    ConnectShareRequest, ConsentRecordDto, ConsentRequest, CreateUnitRequest, CreatedUnitDto,
-    DueReviewDto, DuplicateMatchDto, EndSafetyFlagRequest, EpisodeDto, FindClientRequest,
-    JoinUnitRequest, MergeRequest, NewAccountRequest, NewClientRequest, OgrsRequest,
-    OneTimePasswordDto, PasswordCheckDto, PickUpRequest, ProfileChoicesDto, RagReviewDto,
-    RagReviewRequest, RaiseSafetyFlagRequest, RecoverRequest, ReferralOutcomeRequest,
+    AccountDto, AddendumRequest, AllocationRequest, AppointmentDto, AuditCheckDto, AuditEntryDto,
+    AuditFilterDto, BookAppointmentRequest, BookingWarningsDto, BreakGlassRequest,
+    ChangePasswordRequest, ChangeTaskRequest, ClientDetailsRequest, ClientMatchDto,
+    ClientProfileDto, ClientProfileRequest, ClientRowDto, ClientViewDto, CloseEpisodeRequest,
+    CohortDto, ComputerDto, ConnectShareRequest, ConsentRecordDto, ConsentRequest,
+    CreateUnitRequest, CreatedUnitDto, DiaryEntryDto, DiaryRequest, DraftListedDto, DueReviewDto,
+    DuplicateMatchDto, EndSafetyFlagRequest, EpisodeDto, FindClientRequest, JoinUnitRequest,
+    MergeRequest, MoveAppointmentRequest, NewAccountRequest, NewClientRequest, NoteFoundDto,
+    OgrsRequest, OneTimePasswordDto, OutcomeRecordedDto, PasswordCheckDto, PickUpRequest,
+    ProbationNoticeDto, ProbationNoticeRequest, ProfileChoicesDto, RagReviewDto, RagReviewRequest,
+    RaiseSafetyFlagRequest, RecordOutcomeRequest, RecoverRequest, ReferralOutcomeRequest,
     ReferralRequest, RemoveCohortFlagRequest, ResolveItemDto, ResolveRequest,
-    ReviewSafetyFlagRequest, RoleChangeRequest, SafetyFlagDto, SessionDto, SetCohortFlagRequest,
-    StaffMemberDto, StartupDto, SyncReportDto, SyncStatusDto, UnitDto, UnitSettingsDto,
-    UnlockRequest, WithdrawComputerRequest,
+    ReviewSafetyFlagRequest, RoleChangeRequest, SafetyFlagDto, SaveDraftRequest,
+    SaveTemplateRequest, SearchNotesRequest, SessionDraftDto, SessionDto, SessionRecordDto,
+    SessionTemplateDto, SetCohortFlagRequest, SignSessionRequest, StaffMemberDto, StartupDto,
+    SyncReportDto, SyncStatusDto, TaskDto, TaskListedDto, UnitDto, UnitSettingsDto, UnlockRequest,
+    WithdrawComputerRequest,
 };
 
 use super::Answer;
@@ -411,4 +416,114 @@ pub fn export_audit_csv_to_share(
 #[tauri::command(async)]
 pub fn export_audit_csv(state: State<'_, AppState>, filter: AuditFilterDto) -> Answer<String> {
     super::export_audit_csv(&state, &filter)
+}
+
+#[tauri::command(async)]
+pub fn booking_warnings(
+    state: State<'_, AppState>,
+    request: BookAppointmentRequest,
+) -> Answer<BookingWarningsDto> {
+    super::booking_warnings(&state, &request)
+}
+
+#[tauri::command(async)]
+pub fn book_appointment(
+    state: State<'_, AppState>,
+    request: BookAppointmentRequest,
+) -> Answer<AppointmentDto> {
+    super::book_appointment(&state, &request)
+}
+
+#[tauri::command(async)]
+pub fn move_appointment(
+    state: State<'_, AppState>,
+    request: MoveAppointmentRequest,
+) -> Answer<AppointmentDto> {
+    super::move_appointment(&state, &request)
+}
+
+#[tauri::command(async)]
+pub fn record_appointment_outcome(
+    state: State<'_, AppState>,
+    request: RecordOutcomeRequest,
+) -> Answer<OutcomeRecordedDto> {
+    super::record_appointment_outcome(&state, &request)
+}
+
+#[tauri::command(async)]
+pub fn diary(state: State<'_, AppState>, request: DiaryRequest) -> Answer<Vec<DiaryEntryDto>> {
+    super::diary(&state, &request)
+}
+
+#[tauri::command(async)]
+pub fn save_session_draft(
+    state: State<'_, AppState>,
+    request: SaveDraftRequest,
+) -> Answer<SessionDraftDto> {
+    super::save_session_draft(&state, &request)
+}
+
+#[tauri::command(async)]
+pub fn discard_session_draft(state: State<'_, AppState>, draft_id: String) -> Answer<()> {
+    super::discard_session_draft(&state, &draft_id)
+}
+
+#[tauri::command(async)]
+pub fn session_drafts(state: State<'_, AppState>) -> Answer<Vec<DraftListedDto>> {
+    super::session_drafts(&state)
+}
+
+#[tauri::command(async)]
+pub fn sign_session_record(
+    state: State<'_, AppState>,
+    request: SignSessionRequest,
+) -> Answer<SessionRecordDto> {
+    super::sign_session_record(&state, &request)
+}
+
+#[tauri::command(async)]
+pub fn add_session_addendum(
+    state: State<'_, AppState>,
+    request: AddendumRequest,
+) -> Answer<SessionRecordDto> {
+    super::add_session_addendum(&state, &request)
+}
+
+#[tauri::command(async)]
+pub fn my_tasks(state: State<'_, AppState>) -> Answer<Vec<TaskListedDto>> {
+    super::my_tasks(&state)
+}
+
+#[tauri::command(async)]
+pub fn change_task(state: State<'_, AppState>, request: ChangeTaskRequest) -> Answer<TaskDto> {
+    super::change_task(&state, &request)
+}
+
+#[tauri::command(async)]
+pub fn record_probation_notice(
+    state: State<'_, AppState>,
+    request: ProbationNoticeRequest,
+) -> Answer<Vec<ProbationNoticeDto>> {
+    super::record_probation_notice(&state, &request)
+}
+
+#[tauri::command(async)]
+pub fn search_session_notes(
+    state: State<'_, AppState>,
+    request: SearchNotesRequest,
+) -> Answer<Vec<NoteFoundDto>> {
+    super::search_session_notes(&state, &request)
+}
+
+#[tauri::command(async)]
+pub fn session_templates(state: State<'_, AppState>) -> Answer<Vec<SessionTemplateDto>> {
+    super::session_templates(&state)
+}
+
+#[tauri::command(async)]
+pub fn save_session_template(
+    state: State<'_, AppState>,
+    request: SaveTemplateRequest,
+) -> Answer<Vec<SessionTemplateDto>> {
+    super::save_session_template(&state, &request)
 }

@@ -17,6 +17,10 @@ pub struct UnitSettingsDto {
     pub new_computers_need_approval: bool,
     /// 7 to 365.
     pub keep_sync_files_days: u32,
+    /// Unacceptable absences in 12 months at which a warning is due (1 to 10).
+    pub absence_warning_at: u32,
+    /// … and at which a referral for breach is due (above the warning).
+    pub absence_breach_referral_at: u32,
 }
 
 impl UnitSettingsDto {
@@ -28,6 +32,8 @@ impl UnitSettingsDto {
             custody_screening_hours: settings.custody_screening_hours,
             new_computers_need_approval: settings.new_computers_need_approval,
             keep_sync_files_days: settings.keep_sync_files_days,
+            absence_warning_at: settings.absence_thresholds.warning_at,
+            absence_breach_referral_at: settings.absence_thresholds.breach_referral_at,
         }
     }
 }

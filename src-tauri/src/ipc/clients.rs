@@ -205,6 +205,9 @@ pub struct ClientViewDto {
     /// The client asked for a keyworker of the same sex and the allocated
     /// one may not be.
     pub same_sex_warning: bool,
+    /// Appointments, sessions, tasks, compliance and the timeline; absent
+    /// in a partner's summary.
+    pub casework: Option<CaseworkDto>,
 }
 
 impl ClientViewDto {
@@ -253,6 +256,34 @@ impl ClientViewDto {
             wants_same_sex_keyworker: record.client.wants_same_sex_keyworker,
             co_worker: record.co_worker.as_ref().map(StaffMemberDto::from_staff),
             same_sex_warning: record.same_sex_warning,
+            casework: Some(CaseworkDto {
+                appointments: record
+                    .appointments
+                    .iter()
+                    .map(AppointmentDto::from_appointment)
+                    .collect(),
+                sessions: record
+                    .sessions
+                    .iter()
+                    .map(SessionRecordDto::from_record)
+                    .collect(),
+                tasks: record.tasks.iter().map(TaskDto::from_task).collect(),
+                compliance: record
+                    .compliance
+                    .iter()
+                    .map(OrderStandingDto::from_standing)
+                    .collect(),
+                probation_notices: record
+                    .probation_notices
+                    .iter()
+                    .map(ProbationNoticeDto::from_notice)
+                    .collect(),
+                timeline: record
+                    .timeline
+                    .iter()
+                    .map(TimelineEntryDto::from_entry)
+                    .collect(),
+            }),
         }
     }
 
@@ -280,6 +311,7 @@ impl ClientViewDto {
                 wants_same_sex_keyworker: false,
                 co_worker: None,
                 same_sex_warning: false,
+                casework: None,
             },
         }
     }

@@ -5,12 +5,13 @@
 //! and the UI's TypeScript types (generated from these by ts-rs into
 //! `ui/src/lib/ipc/bindings.ts`) describe exactly what is sent.
 //!
-//! One file per area: [`session`], [`clients`], [`client_parts`],
+//! One file per area: [`session`], [`clients`], [`client_parts`], [`casework`],
 //! [`client_profile`], [`episodes`], [`sync`], [`resolve`], [`accounts`], [`audit`] and
 //! [`errors`].
 
 mod accounts;
 mod audit;
+mod casework;
 mod client_parts;
 mod client_profile;
 mod clients;
@@ -22,6 +23,7 @@ mod sync;
 
 pub use accounts::*;
 pub use audit::*;
+pub use casework::*;
 pub use client_parts::*;
 pub use client_profile::*;
 pub use clients::*;
@@ -115,6 +117,36 @@ pub fn typescript_bindings() -> String {
         AuditFilterDto::decl(&config),
         AuditEntryDto::decl(&config),
         AuditCheckDto::decl(&config),
+        AppointmentDto::decl(&config),
+        BookAppointmentRequest::decl(&config),
+        ClashDto::decl(&config),
+        BookingWarningsDto::decl(&config),
+        MoveAppointmentRequest::decl(&config),
+        RecordOutcomeRequest::decl(&config),
+        OutcomeRecordedDto::decl(&config),
+        DiaryRequest::decl(&config),
+        DiaryEntryDto::decl(&config),
+        ActionFormDto::decl(&config),
+        SessionFormDto::decl(&config),
+        SaveDraftRequest::decl(&config),
+        SessionDraftDto::decl(&config),
+        DraftListedDto::decl(&config),
+        AddendumDto::decl(&config),
+        SessionRecordDto::decl(&config),
+        SignSessionRequest::decl(&config),
+        AddendumRequest::decl(&config),
+        TaskDto::decl(&config),
+        TaskListedDto::decl(&config),
+        ChangeTaskRequest::decl(&config),
+        OrderStandingDto::decl(&config),
+        ProbationNoticeDto::decl(&config),
+        ProbationNoticeRequest::decl(&config),
+        TimelineEntryDto::decl(&config),
+        CaseworkDto::decl(&config),
+        SearchNotesRequest::decl(&config),
+        NoteFoundDto::decl(&config),
+        SessionTemplateDto::decl(&config),
+        SaveTemplateRequest::decl(&config),
         ErrorCodeDto::decl(&config),
         IpcError::decl(&config),
     ];

@@ -15,6 +15,7 @@ pub enum ContestedSubjectDto {
     Rag,
     Allocation,
     SafetyFlag,
+    AppointmentOutcome,
 }
 
 impl ContestedSubjectDto {
@@ -23,6 +24,7 @@ impl ContestedSubjectDto {
             ContestedSubject::Rag => ContestedSubjectDto::Rag,
             ContestedSubject::Allocation => ContestedSubjectDto::Allocation,
             ContestedSubject::SafetyFlag => ContestedSubjectDto::SafetyFlag,
+            ContestedSubject::AppointmentOutcome => ContestedSubjectDto::AppointmentOutcome,
         }
     }
 
@@ -31,6 +33,7 @@ impl ContestedSubjectDto {
             ContestedSubjectDto::Rag => ContestedSubject::Rag,
             ContestedSubjectDto::Allocation => ContestedSubject::Allocation,
             ContestedSubjectDto::SafetyFlag => ContestedSubject::SafetyFlag,
+            ContestedSubjectDto::AppointmentOutcome => ContestedSubject::AppointmentOutcome,
         }
     }
 }
@@ -59,6 +62,12 @@ pub enum ContestedValueDto {
         review_by: String,
         ended: bool,
         end_reason: Option<String>,
+    },
+    AppointmentOutcome {
+        outcome: String,
+        reason: Option<String>,
+        absence: Option<String>,
+        absence_reason: Option<String>,
     },
 }
 
@@ -124,6 +133,17 @@ fn option_dto(option: &ResolveOption) -> ResolveOptionDto {
             review_by: review_by.clone(),
             ended: *ended,
             end_reason: end_reason.clone(),
+        },
+        ContestedValue::AppointmentOutcome {
+            outcome,
+            reason,
+            absence,
+            absence_reason,
+        } => ContestedValueDto::AppointmentOutcome {
+            outcome: outcome.as_str().to_owned(),
+            reason: reason.clone(),
+            absence: absence.clone(),
+            absence_reason: absence_reason.clone(),
         },
     };
     ResolveOptionDto {

@@ -364,7 +364,12 @@ coWorker: StaffMemberDto | null,
  * The client asked for a keyworker of the same sex and the allocated
  * one may not be.
  */
-sameSexWarning: boolean, };
+sameSexWarning: boolean, 
+/**
+ * Appointments, sessions, tasks, compliance and the timeline; absent
+ * in a partner's summary.
+ */
+casework: CaseworkDto | null, };
 
 export type ClientDetailsRequest = { clientId: string, details: NewClientRequest, };
 
@@ -400,7 +405,15 @@ idleLockMinutes: number, keyworkersSeeOtherClients: boolean, partnersKeepSummary
 /**
  * 7 to 365.
  */
-keepSyncFilesDays: number, };
+keepSyncFilesDays: number, 
+/**
+ * Unacceptable absences in 12 months at which a warning is due (1 to 10).
+ */
+absenceWarningAt: number, 
+/**
+ * … and at which a referral for breach is due (above the warning).
+ */
+absenceBreachReferralAt: number, };
 
 export type SyncStatusDto = { 
 /**
@@ -465,13 +478,13 @@ joinedAt: string | null, standing: ComputerStanding, thisComputer: boolean, deci
 
 export type WithdrawComputerRequest = { device: string, reason: string, };
 
-export type ContestedSubject = "rag" | "allocation" | "safety_flag";
+export type ContestedSubject = "rag" | "allocation" | "safety_flag" | "appointment_outcome";
 
 export type ContestedValue = { "kind": "rag", rating: Rag, reason: string | null, } | { "kind": "allocation", keyworker: StaffMemberDto | null, coWorker: StaffMemberDto | null, } | { "kind": "safety_flag", flagKind: SafetyFlagKind, note: string, 
 /**
  * `YYYY-MM-DD`.
  */
-reviewBy: string, ended: boolean, endReason: string | null, };
+reviewBy: string, ended: boolean, endReason: string | null, } | { "kind": "appointment_outcome", outcome: string, reason: string | null, absence: string | null, absenceReason: string | null, };
 
 export type ResolveOptionDto = { versionId: string, value: ContestedValue, madeBy: string | null, 
 /**
@@ -555,6 +568,196 @@ export type AuditEntryDto = { seq: number, at: string, who: string, action: stri
 clientName: string | null, detail: string, };
 
 export type AuditCheckDto = { intact: boolean, entries: number, brokenAtSeq: number | null, reason: string | null, };
+
+export type AppointmentDto = { id: string, clientId: string, 
+/**
+ * Local `YYYY-MM-DDTHH:MM`.
+ */
+startsAt: string, endsAt: string, kind: string, place: string, room: string | null, staffIds: Array<string>, otherAttendees: string | null, bookedBy: string | null, outcome: string | null, outcomeReason: string | null, 
+/**
+ * `acceptable` or `unacceptable`.
+ */
+absence: string | null, absenceReason: string | null, absenceNote: string | null, rescheduledTo: string | null, outcomeBy: string | null, };
+
+export type BookAppointmentRequest = { clientId: string, 
+/**
+ * Local `YYYY-MM-DDTHH:MM`.
+ */
+startsAt: string, endsAt: string, kind: string, place: string, room: string, otherAttendees: string, staffIds: Array<string>, 
+/**
+ * For warnings about a move: the appointment being moved, which
+ * cannot clash with itself.
+ */
+movingAppointmentId: string | null, };
+
+export type ClashDto = { 
+/**
+ * `staff`, `room` or `client`.
+ */
+with: string, appointmentId: string, staffId: string | null, };
+
+export type BookingWarningsDto = { clashes: Array<ClashDto>, safetyFlags: Array<SafetyFlagDto>, loneVisitNotAdvised: boolean, };
+
+export type MoveAppointmentRequest = { appointmentId: string, startsAt: string, endsAt: string, room: string, };
+
+export type RecordOutcomeRequest = { appointmentId: string, outcome: string, reason: string, 
+/**
+ * `acceptable`, `unacceptable` or blank.
+ */
+absence: string, absenceReason: string, absenceNote: string, 
+/**
+ * For `rescheduled`: the new appointment's times.
+ */
+newStartsAt: string, newEndsAt: string, };
+
+export type OutcomeRecordedDto = { appointment: AppointmentDto, rebooked: AppointmentDto | null, };
+
+export type DiaryRequest = { 
+/**
+ * `YYYY-MM-DD`.
+ */
+firstDay: string, 
+/**
+ * 1 for a day, 7 for a week.
+ */
+days: number, 
+/**
+ * Someone else's diary (managers); absent for mine.
+ */
+staffId: string | null, 
+/**
+ * The whole unit's (managers).
+ */
+wholeUnit: boolean, };
+
+export type DiaryEntryDto = { appointment: AppointmentDto, givenName: string, familyName: string, safetyFlags: Array<SafetyFlagDto>, loneVisitNotAdvised: boolean, };
+
+export type ActionFormDto = { what: string, 
+/**
+ * `client`, `keyworker` or `partner_agency`.
+ */
+who: string, partnerAgency: string, 
+/**
+ * `YYYY-MM-DD`.
+ */
+dueOn: string, };
+
+export type SessionFormDto = { appointmentId: string, 
+/**
+ * `YYYY-MM-DD`.
+ */
+heldOn: string, 
+/**
+ * `HH:MM`.
+ */
+startsAt: string, minutes: string, place: string, present: string, pathways: Array<string>, interventions: Array<string>, notes: string, concerns: string, confidential: boolean, actions: Array<ActionFormDto>, };
+
+export type SaveDraftRequest = { 
+/**
+ * Absent for a new draft; the UI may also make the id itself.
+ */
+draftId: string | null, clientId: string, form: SessionFormDto, };
+
+export type SessionDraftDto = { id: string, clientId: string, form: SessionFormDto, 
+/**
+ * RFC 3339.
+ */
+startedAt: string, savedAt: string, };
+
+export type DraftListedDto = { draft: SessionDraftDto, givenName: string, familyName: string, authorName: string | null, 
+/**
+ * Waiting more than 7 days to be signed off.
+ */
+stale: boolean, };
+
+export type AddendumDto = { text: string, writtenBy: string | null, 
+/**
+ * RFC 3339.
+ */
+writtenAt: string, };
+
+export type SessionRecordDto = { id: string, clientId: string, appointmentId: string | null, heldOn: string, startsAt: string, minutes: number, place: string, present: string, pathways: Array<string>, interventions: Array<string>, 
+/**
+ * Empty when the record is confidential and this account may not
+ * read it (`withheld`).
+ */
+notes: string, concerns: string | null, confidential: boolean, withheld: boolean, authorName: string | null, 
+/**
+ * RFC 3339.
+ */
+signedAt: string, addenda: Array<AddendumDto>, };
+
+export type SignSessionRequest = { draftId: string, };
+
+export type AddendumRequest = { sessionId: string, text: string, };
+
+export type TaskDto = { id: string, clientId: string, sessionId: string | null, what: string, 
+/**
+ * `client`, `keyworker` or `partner_agency`.
+ */
+who: string, partnerAgency: string | null, ownerId: string, ownerName: string | null, 
+/**
+ * `YYYY-MM-DD`.
+ */
+dueOn: string, 
+/**
+ * `open`, `done` or `cancelled`.
+ */
+status: string, statusReason: string | null, closedBy: string | null, };
+
+export type TaskListedDto = { task: TaskDto, givenName: string, familyName: string, overdue: boolean, };
+
+export type ChangeTaskRequest = { taskId: string, 
+/**
+ * `done`, `cancelled` or `reassigned`.
+ */
+change: string, reason: string, 
+/**
+ * For `reassigned`.
+ */
+toAccountId: string | null, };
+
+export type OrderStandingDto = { order: CohortFlag, 
+/**
+ * `YYYY-MM-DD`.
+ */
+since: string, unacceptable: number, 
+/**
+ * `compliant`, `warning_due` or `breach_referral_due`.
+ */
+standing: string, countFallsOn: string | null, };
+
+export type ProbationNoticeDto = { orderFlag: string, 
+/**
+ * `warning`, `breach_referral` or `other`.
+ */
+what: string, sentOn: string, note: string | null, recordedBy: string | null, };
+
+export type ProbationNoticeRequest = { clientId: string, orderFlag: string, what: string, sentOn: string, note: string, };
+
+export type TimelineEntryDto = { 
+/**
+ * Local `YYYY-MM-DDTHH:MM`.
+ */
+at: string, 
+/**
+ * `referral`, `appointment`, `session`, `safety_flag`, `rag` or `task`.
+ */
+kind: string, event: string, detail: string, id: string, };
+
+export type CaseworkDto = { appointments: Array<AppointmentDto>, sessions: Array<SessionRecordDto>, tasks: Array<TaskDto>, compliance: Array<OrderStandingDto>, probationNotices: Array<ProbationNoticeDto>, timeline: Array<TimelineEntryDto>, };
+
+export type SearchNotesRequest = { words: string, };
+
+export type NoteFoundDto = { sessionId: string, clientId: string, givenName: string, familyName: string, heldOn: string, };
+
+export type SessionTemplateDto = { id: string, name: string, pathways: Array<string>, interventions: Array<string>, notes: string, };
+
+export type SaveTemplateRequest = { 
+/**
+ * Absent for a new template.
+ */
+templateId: string | null, name: string, pathways: Array<string>, interventions: Array<string>, notes: string, retired: boolean, };
 
 export type ErrorCode = "invalid_input" | "password_rejected" | "wrong_credentials" | "unit_exists" | "no_unit" | "locked" | "key_file_missing" | "key_file_damaged" | "database_unreadable" | "storage_read_only" | "storage_full" | "storage_unavailable" | "forbidden" | "probable_duplicate" | "reason_required" | "sign_in_delayed" | "account_locked_out" | "password_change_required" | "internal";
 
