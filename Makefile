@@ -90,6 +90,7 @@ e2e: app deps-test
 bench:
 	$(CARGO) bench -p casebook-core --bench storage
 	$(CARGO) bench -p casebook-core --bench sync
+	$(CARGO) bench -p casebook-core --bench casework
 
 ## make bundle: Linux packages under target/release/bundle: the .deb always,
 ## and the AppImage where Tauri can fetch its AppImage tools (linuxdeploy and
