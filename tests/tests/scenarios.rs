@@ -361,6 +361,8 @@ fn no_command_panics_on_hostile_input() {
             custody_screening_hours: 24,
             new_computers_need_approval: false,
             keep_sync_files_days: 30,
+            absence_warning_at: 1,
+            absence_breach_referral_at: 2,
         };
         let refused = commands::change_unit_settings(&state, &settings).unwrap_err();
         assert_eq!(refused.code, ErrorCodeDto::InvalidInput);
@@ -386,6 +388,8 @@ fn hide_other_clients() -> UnitSettingsDto {
         custody_screening_hours: 24,
         new_computers_need_approval: false,
         keep_sync_files_days: 30,
+        absence_warning_at: 1,
+        absence_breach_referral_at: 2,
     }
 }
 
@@ -820,4 +824,195 @@ fn a_save_made_during_a_long_sync_goes_first_and_the_sync_goes_on_after() {
     let rest = commands::sync_now(&second).unwrap();
     assert!(!rest.paused);
     assert_eq!(commands::list_clients(&second).unwrap().len(), 21);
+}
+
+/// A keyworker's week with a DRR client through the command layer: a home
+/// visit booked with its warning, a DNA judged unacceptable and counted, a
+/// session written as a draft, signed off with an action that lands on the
+/// home screen, corrected by an addendum, and all of it on the timeline.
+#[test]
+fn a_drr_client_is_seen_missed_counted_and_written_up() {
+    use casebook::ipc::{
+        ActionFormDto, AddendumRequest, BookAppointmentRequest, DiaryRequest, RecordOutcomeRequest,
+        SaveDraftRequest, SessionFormDto, SetCohortFlagRequest, SignSessionRequest,
+    };
+    let (_data, state) = fresh_state();
+    let created = commands::create_unit(&state, &create_request()).unwrap();
+    let me = created.session.account_id.clone();
+    let added = commands::add_client(&state, &client("Jordan", "Whitlock", "1990-05-17")).unwrap();
+    commands::set_cohort_flag(
+        &state,
+        &SetCohortFlagRequest {
+            client_id: added.id.clone(),
+            flag: "drr".to_owned(),
+        },
+    )
+    .unwrap();
+    let today = state.clock.local_now().date();
+    let review_by = (today + chrono::Duration::days(30)).to_string();
+    commands::raise_safety_flag(
+        &state,
+        &RaiseSafetyFlagRequest {
+            client_id: added.id.clone(),
+            kind: "lone_visit_not_advised".to_owned(),
+            mappa_category: String::new(),
+            mappa_level: String::new(),
+            note: "Dog at the address; visit in pairs".to_owned(),
+            review_by,
+        },
+    )
+    .unwrap();
+    let at = |days: i64, hour: u32| {
+        (today + chrono::Duration::days(days))
+            .and_hms_opt(hour, 0, 0)
+            .unwrap()
+            .format("%Y-%m-%dT%H:%M")
+            .to_string()
+    };
+    let visit = BookAppointmentRequest {
+        client_id: added.id.clone(),
+        starts_at: at(2, 10),
+        ends_at: at(2, 11),
+        kind: "one_to_one".to_owned(),
+        place: "home_visit".to_owned(),
+        room: String::new(),
+        other_attendees: String::new(),
+        staff_ids: vec![me.clone()],
+        moving_appointment_id: None,
+    };
+    let warnings = commands::booking_warnings(&state, &visit).unwrap();
+    assert!(warnings.lone_visit_not_advised);
+    assert_eq!(warnings.safety_flags.len(), 1);
+    commands::book_appointment(&state, &visit).unwrap();
+    let diary = commands::diary(
+        &state,
+        &DiaryRequest {
+            first_day: today.to_string(),
+            days: 7,
+            staff_id: None,
+            whole_unit: false,
+        },
+    )
+    .unwrap();
+    assert_eq!(diary.len(), 1);
+    assert!(diary[0].lone_visit_not_advised, "warned again on the day");
+
+    // Yesterday's appointment was missed without good reason.
+    let missed = commands::book_appointment(
+        &state,
+        &BookAppointmentRequest {
+            starts_at: at(-1, 10),
+            ends_at: at(-1, 11),
+            place: "office".to_owned(),
+            ..visit.clone()
+        },
+    )
+    .unwrap();
+    let dna = RecordOutcomeRequest {
+        appointment_id: missed.id.clone(),
+        outcome: "did_not_attend".to_owned(),
+        reason: String::new(),
+        absence: String::new(),
+        absence_reason: String::new(),
+        absence_note: String::new(),
+        new_starts_at: String::new(),
+        new_ends_at: String::new(),
+    };
+    let unjudged = commands::record_appointment_outcome(&state, &dna).unwrap_err();
+    assert!(
+        unjudged.message.contains("on an order"),
+        "{}",
+        unjudged.message
+    );
+    commands::record_appointment_outcome(
+        &state,
+        &RecordOutcomeRequest {
+            absence: "unacceptable".to_owned(),
+            ..dna
+        },
+    )
+    .unwrap();
+    let view = commands::view_client(&state, &added.id).unwrap();
+    let casework = view.casework.unwrap();
+    assert_eq!(casework.compliance.len(), 1);
+    assert_eq!(casework.compliance[0].unacceptable, 1);
+    assert_eq!(casework.compliance[0].standing, "warning_due");
+
+    // The session is typed as a draft, then signed off.
+    let form = SessionFormDto {
+        held_on: today.to_string(),
+        starts_at: "00:00".to_owned(),
+        minutes: "45".to_owned(),
+        place: "office".to_owned(),
+        pathways: vec!["accommodation".to_owned(), "drugs_and_alcohol".to_owned()],
+        interventions: vec!["relapse_prevention".to_owned()],
+        notes: "Talked through the tenancy and last weekend's use.".to_owned(),
+        actions: vec![ActionFormDto {
+            what: "Ring the housing officer".to_owned(),
+            who: "keyworker".to_owned(),
+            partner_agency: String::new(),
+            due_on: today.to_string(),
+        }],
+        ..SessionFormDto::default()
+    };
+    let draft = commands::save_session_draft(
+        &state,
+        &SaveDraftRequest {
+            draft_id: None,
+            client_id: added.id.clone(),
+            form,
+        },
+    )
+    .unwrap();
+    let refused = commands::add_session_addendum(
+        &state,
+        &AddendumRequest {
+            session_id: draft.id.clone(),
+            text: "A correction to the draft".to_owned(),
+        },
+    )
+    .unwrap_err();
+    assert!(refused.message.contains("draft"), "{}", refused.message);
+    let signed = commands::sign_session_record(
+        &state,
+        &SignSessionRequest {
+            draft_id: draft.id.clone(),
+        },
+    )
+    .unwrap();
+    assert!(commands::session_drafts(&state).unwrap().is_empty());
+    let tasks = commands::my_tasks(&state).unwrap();
+    assert_eq!(tasks.len(), 1);
+    assert_eq!(tasks[0].task.what, "Ring the housing officer");
+    let corrected = commands::add_session_addendum(
+        &state,
+        &AddendumRequest {
+            session_id: signed.id.clone(),
+            text: "The use was on Saturday, not Sunday.".to_owned(),
+        },
+    )
+    .unwrap();
+    assert_eq!(corrected.addenda.len(), 1);
+    assert_eq!(corrected.notes, signed.notes, "the original never changes");
+
+    let timeline = commands::view_client(&state, &added.id)
+        .unwrap()
+        .casework
+        .unwrap()
+        .timeline;
+    let events: Vec<&str> = timeline.iter().map(|e| e.event.as_str()).collect();
+    for event in [
+        "appointment_booked",
+        "appointment_outcome",
+        "session_signed",
+        "session_addendum",
+        "task_created",
+        "safety_flag_raised",
+    ] {
+        assert!(events.contains(&event), "{event} missing from {events:?}");
+    }
+    assert!(
+        timeline.windows(2).all(|w| w[0].at >= w[1].at),
+        "newest first"
+    );
 }

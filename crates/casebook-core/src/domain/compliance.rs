@@ -89,8 +89,12 @@ pub struct OrderStanding {
     pub count_falls_on: Option<NaiveDate>,
 }
 
-/// The standing of one order that started on `order_from`, given the dates
-/// of the client's unacceptable absences.
+/// The standing of one order, recorded on `order_from`, given the dates of
+/// the client's unacceptable absences. Every unacceptable absence in the
+/// last 12 months counts, including those before the order was recorded:
+/// the flag's date is when someone entered it, often after the order
+/// began, and an absence must never drop out of sight because a flag was
+/// entered late.
 pub fn order_standing(
     order: CohortFlag,
     order_from: NaiveDate,
@@ -104,7 +108,7 @@ pub fn order_standing(
     let mut counted: Vec<NaiveDate> = unacceptable_on
         .iter()
         .copied()
-        .filter(|day| *day > year_ago && *day >= order_from && *day <= today)
+        .filter(|day| *day > year_ago && *day <= today)
         .collect();
     counted.sort();
     let unacceptable = u32::try_from(counted.len()).unwrap_or(u32::MAX);
@@ -135,13 +139,12 @@ mod tests {
     }
 
     #[test]
-    fn absences_count_within_twelve_months_and_within_the_order() {
+    fn absences_count_within_twelve_months_even_before_the_order_was_entered() {
         let today = day("2026-06-01");
         let absences = [
             day("2025-05-31"), // more than 12 months ago
-            day("2025-09-01"), // before this order began
+            day("2025-09-01"), // before the order was entered
             day("2026-01-10"),
-            day("2026-05-20"),
         ];
         let standing = order_standing(
             CohortFlag::Drr,
@@ -152,7 +155,7 @@ mod tests {
         );
         assert_eq!(standing.unacceptable, 2);
         assert_eq!(standing.standing, Standing::BreachReferralDue);
-        assert_eq!(standing.count_falls_on, Some(day("2027-01-10")));
+        assert_eq!(standing.count_falls_on, Some(day("2026-09-01")));
     }
 
     #[test]
