@@ -481,7 +481,7 @@ fn every_command_under_every_role() {
         commands::lock(&state).unwrap();
     }
     type Check = fn(&casebook::app_state::AppState, &Targets) -> Result<(), IpcError>;
-    let checks: [(&str, Check); 35] = [
+    let checks: [(&str, Check); 39] = [
         ("list_clients", |s, _| commands::list_clients(s).map(drop)),
         ("add_client", |s, _| {
             // Every role adds the same person; that they are duplicates is
@@ -697,16 +697,57 @@ fn every_command_under_every_role() {
             let made = commands::add_client(s, &request)?;
             commands::delete_client(s, &made.id, "Made for the role check, not a person")
         }),
+        ("book_appointment", |s, t| {
+            let me = commands::startup_state(s)?
+                .session
+                .map(|session| session.account_id);
+            let starts = s.clock.local_now() + chrono::Duration::days(3);
+            let request = casebook::ipc::BookAppointmentRequest {
+                client_id: t.own_client.clone(),
+                starts_at: starts.format("%Y-%m-%dT%H:%M").to_string(),
+                ends_at: (starts + chrono::Duration::hours(1))
+                    .format("%Y-%m-%dT%H:%M")
+                    .to_string(),
+                kind: "review".to_owned(),
+                place: "office".to_owned(),
+                room: String::new(),
+                other_attendees: String::new(),
+                staff_ids: me.into_iter().collect(),
+                moving_appointment_id: None,
+            };
+            commands::book_appointment(s, &request).map(drop)
+        }),
+        ("diary_of_whole_unit", |s, _| {
+            let request = casebook::ipc::DiaryRequest {
+                first_day: s.clock.local_now().date().to_string(),
+                days: 7,
+                staff_id: None,
+                whole_unit: true,
+            };
+            commands::diary(s, &request).map(drop)
+        }),
+        ("my_tasks", |s, _| commands::my_tasks(s).map(drop)),
+        ("save_session_template", |s, _| {
+            let request = casebook::ipc::SaveTemplateRequest {
+                template_id: None,
+                name: "Relapse prevention review".to_owned(),
+                pathways: vec!["drugs_and_alcohol".to_owned()],
+                interventions: vec!["relapse_prevention".to_owned()],
+                notes: "Triggers since last time:\nPlan for the weekend:".to_owned(),
+                retired: false,
+            };
+            commands::save_session_template(s, &request).map(drop)
+        }),
     ];
     // Which of the checks above each role may run.
     #[rustfmt::skip]
-    let allowed: [(&str, &str, [bool; 35]); 5] = [
-        // clients; accounts and recovery; audit trail; client record; settings, RAG review, change settings; connect, duplicates, profile, referral; resolve items, computers, export to share; delete a record
-        ("keyworker", chosen,   [true, true, true, true, false, false, false, false, false, false, false, false, false, false, true, true, true, true, false, false, true, true, true, true, true, true, false, false, false, true, true, true, false, false, false]),
-        ("manager", chosen,     [true, true, true, true, false, false, false, false, false, false, false, true, true, true, true, true, false, false, true, true, true, true, true, true, true, true, false, true, true, true, true, true, true, true, true]),
-        ("partner", chosen,     [true, false, true, false, false, false, false, false, false, false, false, false, false, false, true, false, false, false, false, false, true, false, false, true, false, false, false, false, false, false, false, true, false, false, false]),
-        ("adminonly", chosen,   [false, false, false, false, true, true, true, true, true, true, true, true, true, true, false, false, false, false, false, false, true, false, false, false, false, false, true, true, false, false, false, false, true, true, false]),
-        ("admin", PASSWORD,     [true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, false, false, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true]),
+    let allowed: [(&str, &str, [bool; 39]); 5] = [
+        // clients; accounts and recovery; audit trail; client record; settings, RAG review, change settings; connect, duplicates, profile, referral; resolve items, computers, export to share; delete a record; book, whole-unit diary, my tasks, templates
+        ("keyworker", chosen,   [true, true, true, true, false, false, false, false, false, false, false, false, false, false, true, true, true, true, false, false, true, true, true, true, true, true, false, false, false, true, true, true, false, false, false, true, false, true, false]),
+        ("manager", chosen,     [true, true, true, true, false, false, false, false, false, false, false, true, true, true, true, true, false, false, true, true, true, true, true, true, true, true, false, true, true, true, true, true, true, true, true, true, true, true, true]),
+        ("partner", chosen,     [true, false, true, false, false, false, false, false, false, false, false, false, false, false, true, false, false, false, false, false, true, false, false, true, false, false, false, false, false, false, false, true, false, false, false, false, false, true, false]),
+        ("adminonly", chosen,   [false, false, false, false, true, true, true, true, true, true, true, true, true, true, false, false, false, false, false, false, true, false, false, false, false, false, true, true, false, false, false, false, true, true, false, false, false, false, false]),
+        ("admin", PASSWORD,     [true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, false, false, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true]),
     ];
     for (username, password, expected) in allowed {
         let request = UnlockRequest {
