@@ -277,16 +277,40 @@ fn percentiles(mut times: Vec<Duration>) -> (Duration, Duration) {
     (at(0.5), at(0.95))
 }
 
+/// A note of 40 to 120 words. Words are drawn with a skew, as in real
+/// writing: the keywork words above are common (each is in a fifth to a
+/// half of all notes), and thousands of rarer made-up words follow, so a
+/// search for two common words matches a realistic share of the unit.
 fn note_text(n: usize) -> String {
-    // A note of 40 to 120 words chosen by a cheap deterministic mix.
+    const SYLLABLES: [&str; 16] = [
+        "ka", "lo", "mi", "ren", "tas", "vo", "bri", "dun", "el", "fro", "gan", "hil", "jo", "pra",
+        "sut", "wy",
+    ];
+    const RARE_WORDS: u64 = 3000;
     let mut x = n as u64 * 2_654_435_761 + 12345;
-    let length = 40 + (x % 81) as usize;
-    let mut words = Vec::with_capacity(length);
-    for _ in 0..length {
+    let mut next = || {
         x ^= x << 13;
         x ^= x >> 7;
         x ^= x << 17;
-        words.push(WORDS[(x % WORDS.len() as u64) as usize]);
+        x
+    };
+    let length = 40 + (next() % 81) as usize;
+    let vocabulary = WORDS.len() as u64 + RARE_WORDS;
+    let mut words = Vec::with_capacity(length);
+    for _ in 0..length {
+        let u = (next() % 1_000_000) as f64 / 1_000_000.0;
+        let index = (vocabulary as f64 * u * u * u) as u64;
+        if (index as usize) < WORDS.len() {
+            words.push(WORDS[index as usize].to_owned());
+        } else {
+            let rare = index - WORDS.len() as u64;
+            words.push(format!(
+                "{}{}{}",
+                SYLLABLES[(rare % 16) as usize],
+                SYLLABLES[((rare / 16) % 16) as usize],
+                SYLLABLES[((rare / 256) % 16) as usize]
+            ));
+        }
     }
     words.join(" ")
 }

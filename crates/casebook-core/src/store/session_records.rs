@@ -218,10 +218,12 @@ pub fn for_client(conn: &Connection, client: ClientId) -> CoreResult<Vec<Session
     Ok(records)
 }
 
-/// Signed records whose notes match every word (each a prefix), with their
+/// Signed records whose notes hold every word (case and accents ignored;
+/// a word typed with a `*` at its end matches words it begins), with their
 /// client, the most recently signed here first. Ranking by relevance would
-/// have to score every match, which over a million notes with common words
-/// is hundreds of thousands; in rowid order FTS5 stops at the limit.
+/// score every match, which over a million notes with common words is
+/// hundreds of thousands; whole words in rowid order let FTS5 stop at the
+/// limit (a prefix reads every word it begins, so it is asked for only).
 pub fn search_notes(
     conn: &Connection,
     words: &str,
@@ -229,13 +231,15 @@ pub fn search_notes(
 ) -> CoreResult<Vec<(SessionRecordId, ClientId)>> {
     let query: Vec<String> = words
         .split_whitespace()
-        .map(|word| {
-            word.chars()
-                .filter(|c| c.is_alphanumeric())
-                .collect::<String>()
+        .filter_map(|word| {
+            let prefix = word.ends_with('*');
+            let word: String = word.chars().filter(|c| c.is_alphanumeric()).collect();
+            match (word.is_empty(), prefix) {
+                (true, _) => None,
+                (false, true) => Some(format!("\"{word}\"*")),
+                (false, false) => Some(format!("\"{word}\"")),
+            }
         })
-        .filter(|word| !word.is_empty())
-        .map(|word| format!("\"{word}\"*"))
         .collect();
     if query.is_empty() {
         return Ok(Vec::new());
@@ -349,8 +353,8 @@ pub fn drafts(conn: &Connection) -> CoreResult<Vec<SessionDraft>> {
 }
 
 /// Drafts of a merged record follow it to the record kept (drafts are
-/// local, so a merge on another computer leaves them where they are until
-/// signing off, which finds the kept record through the merge).
+/// local and never logged, so each computer moves its own, for a merge made
+/// here or received: see `client_merges::follow_every_merge`).
 pub fn move_drafts(tx: &Transaction<'_>, merged: ClientId, kept: ClientId) -> CoreResult<()> {
     tx.execute(
         "UPDATE session_drafts SET client_id = ?2 WHERE client_id = ?1",
