@@ -42,15 +42,15 @@ describe('choices', () => {
 });
 
 describe('tabsFor / homeTab', () => {
-  it('gives a keyworker the caseload only', () => {
-    expect(tabsFor({ caseRole: 'keyworker', administrator: false })).toEqual(['caseload']);
+  it('gives a keyworker the caseload and the diary, and a partner the caseload only', () => {
+    expect(tabsFor({ caseRole: 'keyworker', administrator: false })).toEqual(['caseload', 'diary']);
     expect(tabsFor({ caseRole: 'partner', administrator: false })).toEqual(['caseload']);
   });
   it('gives a manager the audit trail and settings (for the shared folder) too', () => {
-    expect(tabsFor({ caseRole: 'manager', administrator: false })).toEqual(['caseload', 'audit', 'settings']);
+    expect(tabsFor({ caseRole: 'manager', administrator: false })).toEqual(['caseload', 'diary', 'audit', 'settings']);
   });
   it('gives an administrator accounts, the audit trail and the unit settings', () => {
-    expect(tabsFor({ caseRole: 'keyworker', administrator: true })).toEqual(['caseload', 'accounts', 'audit', 'settings']);
+    expect(tabsFor({ caseRole: 'keyworker', administrator: true })).toEqual(['caseload', 'diary', 'accounts', 'audit', 'settings']);
   });
   it('sends an administration-only account to Accounts', () => {
     const adminOnly = { caseRole: null, administrator: true };

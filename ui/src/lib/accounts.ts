@@ -47,7 +47,7 @@ export function roleFromChoice(value: string): CaseRole | null {
   return value === 'keyworker' || value === 'manager' || value === 'partner' ? value : null;
 }
 
-export type Tab = 'caseload' | 'accounts' | 'audit' | 'settings';
+export type Tab = 'caseload' | 'diary' | 'accounts' | 'audit' | 'settings';
 
 type Access = Pick<SessionDto, 'caseRole' | 'administrator'>;
 
@@ -55,6 +55,8 @@ type Access = Pick<SessionDto, 'caseRole' | 'administrator'>;
 export function tabsFor(session: Access): Tab[] {
   const tabs: Tab[] = [];
   if (session.caseRole !== null) tabs.push('caseload');
+  // Partners see a summary only: no appointments, so no diary.
+  if (session.caseRole === 'keyworker' || session.caseRole === 'manager') tabs.push('diary');
   if (session.administrator) tabs.push('accounts');
   if (session.administrator || session.caseRole === 'manager') tabs.push('audit');
   // A manager's settings are the shared folder only; the unit's rules are the administrator's.
@@ -69,6 +71,7 @@ export function homeTab(session: Access): Tab {
 
 export const TAB_LABELS: Record<Tab, string> = {
   caseload: 'Caseload',
+  diary: 'Diary',
   accounts: 'Accounts',
   audit: 'Audit trail',
   settings: 'Settings',

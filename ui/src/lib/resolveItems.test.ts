@@ -22,6 +22,7 @@ describe('resolve item words', () => {
     expect(itemTitle(item('rag', []))).toBe('RAG status');
     expect(itemTitle(item('allocation', []))).toBe('Allocation');
     expect(itemTitle(item('safety_flag', [flagSide]))).toBe('Safety flag: Risk to staff');
+    expect(itemTitle(item('appointment_outcome', []))).toBe('What happened at an appointment');
   });
 
   it('says each side in a line', () => {
@@ -34,6 +35,15 @@ describe('resolve item words', () => {
     expect(
       valueWords({ kind: 'safety_flag', flagKind: 'mappa', note: 'n', reviewBy: '2027-01-20', ended: true, endReason: 'Withdrawn' }),
     ).toBe('Ended: “Withdrawn”');
+    expect(
+      valueWords({ kind: 'appointment_outcome', outcome: 'did_not_attend', reason: null, absence: 'unacceptable', absenceReason: null }),
+    ).toBe('Did not attend (DNA); unacceptable absence');
+    expect(
+      valueWords({ kind: 'appointment_outcome', outcome: 'cancelled_by_client', reason: 'Hospital', absence: 'acceptable', absenceReason: 'medical' }),
+    ).toBe('Cancelled by the client: “Hospital”; acceptable absence (medical)');
+    expect(
+      valueWords({ kind: 'appointment_outcome', outcome: 'attended', reason: null, absence: null, absenceReason: null }),
+    ).toBe('Attended');
   });
 
   it('says who and when, even for someone no longer listed', () => {

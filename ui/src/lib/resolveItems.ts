@@ -5,6 +5,7 @@ import { ragLabel } from './clients';
 import { formatDate } from './format';
 import { formatDateTime } from './audit';
 import { kindLabel } from './safetyFlags';
+import { absenceLabel, absenceReasonLabel, outcomeLabel } from './casework';
 
 /** What was changed apart: "RAG status", "Allocation", "Safety flag: Risk to staff". */
 export function itemTitle(item: ResolveItemDto): string {
@@ -17,10 +18,16 @@ export function itemTitle(item: ResolveItemDto): string {
       const flag = item.options[0]?.value;
       return flag && flag.kind === 'safety_flag' ? `Safety flag: ${kindLabel(flag.flagKind)}` : 'Safety flag';
     }
+    case 'appointment_outcome':
+      return 'What happened at an appointment';
   }
 }
 
-/** One side's value in a line: "Red: “Arrested for burglary”", "Keyworker Kim Lee, no co-worker", "Ended: “Threat withdrawn”". */
+/**
+ * One side's value in a line: "Red: “Arrested for burglary”", "Keyworker Kim
+ * Lee, no co-worker", "Ended: “Threat withdrawn”", "Did not attend (DNA);
+ * unacceptable absence".
+ */
 export function valueWords(value: ContestedValue): string {
   switch (value.kind) {
     case 'rag':
@@ -34,6 +41,15 @@ export function valueWords(value: ContestedValue): string {
       return value.ended
         ? `Ended${value.endReason ? `: “${value.endReason}”` : ''}`
         : `Active, review by ${formatDate(value.reviewBy)}: “${value.note}”`;
+    case 'appointment_outcome': {
+      let words = outcomeLabel(value.outcome);
+      if (value.reason) words += `: “${value.reason}”`;
+      if (value.absence) {
+        const why = value.absenceReason ? ` (${absenceReasonLabel(value.absenceReason).toLowerCase()})` : '';
+        words += `; ${absenceLabel(value.absence).toLowerCase()}${why}`;
+      }
+      return words;
+    }
   }
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { CommandError, makeCommands, toCommandError, UNEXPECTED_MESSAGE } from './commands';
+import { CHANGING_COMMANDS, CommandError, makeCommands, toCommandError, UNEXPECTED_MESSAGE } from './commands';
 
 describe('toCommandError', () => {
   it('keeps a well-formed IPC error', () => {
@@ -118,7 +118,8 @@ describe('makeCommands', () => {
     await c.allocatableStaff();
     await c.allocateClient({ clientId: 'c1', keyworkerId: null, coWorkerId: null, reason: '' });
     await c.unitSettings();
-    await c.changeUnitSettings({ idleLockMinutes: 10, keyworkersSeeOtherClients: false, partnersKeepSummaryAfterWithdrawal: false, custodyScreeningHours: 24, newComputersNeedApproval: false, keepSyncFilesDays: 30 });
+    const settings = { idleLockMinutes: 10, keyworkersSeeOtherClients: false, partnersKeepSummaryAfterWithdrawal: false, custodyScreeningHours: 24, newComputersNeedApproval: false, keepSyncFilesDays: 30, absenceWarningAt: 1, absenceBreachReferralAt: 2 };
+    await c.changeUnitSettings(settings);
     expect(invoke.mock.calls).toEqual([
       ['startup_state', undefined],
       ['check_new_password', { password: 'pw', username: null }],
@@ -179,8 +180,60 @@ describe('makeCommands', () => {
       ['allocatable_staff', undefined],
       ['allocate_client', { request: { clientId: 'c1', keyworkerId: null, coWorkerId: null, reason: '' } }],
       ['unit_settings', undefined],
-      ['change_unit_settings', { request: { idleLockMinutes: 10, keyworkersSeeOtherClients: false, partnersKeepSummaryAfterWithdrawal: false, custodyScreeningHours: 24, newComputersNeedApproval: false, keepSyncFilesDays: 30 } }],
+      ['change_unit_settings', { request: settings }],
     ]);
+  });
+
+  it('maps the casework commands to their Tauri names', async () => {
+    const invoke = vi.fn().mockResolvedValue(null);
+    const c = makeCommands(invoke);
+    const booking = { clientId: 'c1', startsAt: '2026-03-16T09:30', endsAt: '2026-03-16T10:30', kind: 'one_to_one', place: 'home_visit', room: '', otherAttendees: 'Probation officer', staffIds: ['a1'], movingAppointmentId: null };
+    await c.bookingWarnings(booking);
+    await c.bookAppointment(booking);
+    await c.moveAppointment({ appointmentId: 'p1', startsAt: '2026-03-17T09:30', endsAt: '2026-03-17T10:30', room: 'Room 2' });
+    const outcome = { appointmentId: 'p1', outcome: 'did_not_attend', reason: '', absence: 'unacceptable', absenceReason: '', absenceNote: '', newStartsAt: '', newEndsAt: '' };
+    await c.recordAppointmentOutcome(outcome);
+    await c.diary({ firstDay: '2026-03-16', days: 7, staffId: null, wholeUnit: true });
+    const form = { appointmentId: '', heldOn: '2026-03-16', startsAt: '09:30', minutes: '50', place: 'office', present: 'Client', pathways: ['health'], interventions: ['relapse_prevention'], notes: 'Talked.', concerns: '', confidential: false, actions: [{ what: 'Ring GP', who: 'client', partnerAgency: '', dueOn: '2026-03-20' }] };
+    await c.saveSessionDraft({ draftId: null, clientId: 'c1', form });
+    await c.discardSessionDraft('d1');
+    await c.sessionDrafts();
+    await c.signSessionRecord({ draftId: 'd2' });
+    await c.addSessionAddendum({ sessionId: 's1', text: 'Also discussed housing.' });
+    await c.myTasks();
+    await c.changeTask({ taskId: 't1', change: 'cancelled', reason: 'No longer needed', toAccountId: null });
+    await c.recordProbationNotice({ clientId: 'c1', orderFlag: 'drr', what: 'warning', sentOn: '2026-03-16', note: '' });
+    await c.searchSessionNotes({ words: 'housing' });
+    await c.sessionTemplates();
+    const template = { templateId: null, name: 'First session', pathways: ['health'], interventions: [], notes: 'Intro', retired: false };
+    await c.saveSessionTemplate(template);
+    expect(invoke.mock.calls).toEqual([
+      ['booking_warnings', { request: booking }],
+      ['book_appointment', { request: booking }],
+      ['move_appointment', { request: { appointmentId: 'p1', startsAt: '2026-03-17T09:30', endsAt: '2026-03-17T10:30', room: 'Room 2' } }],
+      ['record_appointment_outcome', { request: outcome }],
+      ['diary', { request: { firstDay: '2026-03-16', days: 7, staffId: null, wholeUnit: true } }],
+      ['save_session_draft', { request: { draftId: null, clientId: 'c1', form } }],
+      ['discard_session_draft', { draftId: 'd1' }],
+      ['session_drafts', undefined],
+      ['sign_session_record', { request: { draftId: 'd2' } }],
+      ['add_session_addendum', { request: { sessionId: 's1', text: 'Also discussed housing.' } }],
+      ['my_tasks', undefined],
+      ['change_task', { request: { taskId: 't1', change: 'cancelled', reason: 'No longer needed', toAccountId: null } }],
+      ['record_probation_notice', { request: { clientId: 'c1', orderFlag: 'drr', what: 'warning', sentOn: '2026-03-16', note: '' } }],
+      ['search_session_notes', { request: { words: 'housing' } }],
+      ['session_templates', undefined],
+      ['save_session_template', { request: template }],
+    ]);
+  });
+
+  it('counts casework changes as changes to sync, but not drafts, which stay on this computer', () => {
+    for (const name of ['book_appointment', 'move_appointment', 'record_appointment_outcome', 'sign_session_record', 'add_session_addendum', 'change_task', 'record_probation_notice', 'save_session_template']) {
+      expect(CHANGING_COMMANDS.has(name)).toBe(true);
+    }
+    for (const name of ['booking_warnings', 'diary', 'save_session_draft', 'discard_session_draft', 'session_drafts', 'my_tasks', 'search_session_notes', 'session_templates']) {
+      expect(CHANGING_COMMANDS.has(name)).toBe(false);
+    }
   });
 
   it('throws a CommandError when invoke rejects', async () => {

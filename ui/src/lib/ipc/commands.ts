@@ -4,7 +4,30 @@
 import { invoke as tauriInvoke } from '@tauri-apps/api/core';
 import type {
   AccountDto,
+  AddendumRequest,
   AllocationRequest,
+  AppointmentDto,
+  BookAppointmentRequest,
+  BookingWarningsDto,
+  ChangeTaskRequest,
+  DiaryEntryDto,
+  DiaryRequest,
+  DraftListedDto,
+  MoveAppointmentRequest,
+  NoteFoundDto,
+  OutcomeRecordedDto,
+  ProbationNoticeDto,
+  ProbationNoticeRequest,
+  RecordOutcomeRequest,
+  SaveDraftRequest,
+  SaveTemplateRequest,
+  SearchNotesRequest,
+  SessionDraftDto,
+  SessionRecordDto,
+  SessionTemplateDto,
+  SignSessionRequest,
+  TaskDto,
+  TaskListedDto,
   AuditCheckDto,
   AuditEntryDto,
   AuditFilterDto,
@@ -152,6 +175,32 @@ export interface Commands {
   unitSettings(): Promise<UnitSettingsDto>;
   /** Saves the settings; resolves to the session as it now is (its idle lock may have changed). */
   changeUnitSettings(request: UnitSettingsDto): Promise<SessionDto>;
+  /** Clashes and, for a home visit, the client's safety flags: shown before a booking or a move. */
+  bookingWarnings(request: BookAppointmentRequest): Promise<BookingWarningsDto>;
+  bookAppointment(request: BookAppointmentRequest): Promise<AppointmentDto>;
+  /** Moves an appointment that has not happened yet. */
+  moveAppointment(request: MoveAppointmentRequest): Promise<AppointmentDto>;
+  /** Records what happened; a reschedule also resolves to the new appointment. */
+  recordAppointmentOutcome(request: RecordOutcomeRequest): Promise<OutcomeRecordedDto>;
+  /** Appointments starting on the days asked for: mine, a colleague's or the unit's (managers). */
+  diary(request: DiaryRequest): Promise<DiaryEntryDto[]>;
+  /** Saves a session record as typed so far (on this computer only; not synced, not audited). */
+  saveSessionDraft(request: SaveDraftRequest): Promise<SessionDraftDto>;
+  discardSessionDraft(draftId: string): Promise<null>;
+  /** My drafts, and for a manager everyone's that waited more than 7 days. */
+  sessionDrafts(): Promise<DraftListedDto[]>;
+  /** Signs a draft off: the record becomes read-only and its actions become tasks. */
+  signSessionRecord(request: SignSessionRequest): Promise<SessionRecordDto>;
+  addSessionAddendum(request: AddendumRequest): Promise<SessionRecordDto>;
+  /** My open tasks, soonest due first. */
+  myTasks(): Promise<TaskListedDto[]>;
+  changeTask(request: ChangeTaskRequest): Promise<TaskDto>;
+  /** Resolves to the client's notices to probation. */
+  recordProbationNotice(request: ProbationNoticeRequest): Promise<ProbationNoticeDto[]>;
+  searchSessionNotes(request: SearchNotesRequest): Promise<NoteFoundDto[]>;
+  sessionTemplates(): Promise<SessionTemplateDto[]>;
+  /** Managers: resolves to the templates in use. */
+  saveSessionTemplate(request: SaveTemplateRequest): Promise<SessionTemplateDto[]>;
 }
 
 /** Builds the command functions on top of an invoke function (injectable for tests). */
@@ -226,6 +275,22 @@ export function makeCommands(invoke: InvokeFn): Commands {
     allocateClient: (request) => call<ClientViewDto>('allocate_client', { request }),
     unitSettings: () => call<UnitSettingsDto>('unit_settings'),
     changeUnitSettings: (request) => call<SessionDto>('change_unit_settings', { request }),
+    bookingWarnings: (request) => call<BookingWarningsDto>('booking_warnings', { request }),
+    bookAppointment: (request) => call<AppointmentDto>('book_appointment', { request }),
+    moveAppointment: (request) => call<AppointmentDto>('move_appointment', { request }),
+    recordAppointmentOutcome: (request) => call<OutcomeRecordedDto>('record_appointment_outcome', { request }),
+    diary: (request) => call<DiaryEntryDto[]>('diary', { request }),
+    saveSessionDraft: (request) => call<SessionDraftDto>('save_session_draft', { request }),
+    discardSessionDraft: (draftId) => call<null>('discard_session_draft', { draftId }),
+    sessionDrafts: () => call<DraftListedDto[]>('session_drafts'),
+    signSessionRecord: (request) => call<SessionRecordDto>('sign_session_record', { request }),
+    addSessionAddendum: (request) => call<SessionRecordDto>('add_session_addendum', { request }),
+    myTasks: () => call<TaskListedDto[]>('my_tasks'),
+    changeTask: (request) => call<TaskDto>('change_task', { request }),
+    recordProbationNotice: (request) => call<ProbationNoticeDto[]>('record_probation_notice', { request }),
+    searchSessionNotes: (request) => call<NoteFoundDto[]>('search_session_notes', { request }),
+    sessionTemplates: () => call<SessionTemplateDto[]>('session_templates'),
+    saveSessionTemplate: (request) => call<SessionTemplateDto[]>('save_session_template', { request }),
   };
 }
 
@@ -261,6 +326,16 @@ export const CHANGING_COMMANDS: ReadonlySet<string> = new Set([
   'disable_account',
   'enable_account',
   'change_account_role',
+  'book_appointment',
+  'move_appointment',
+  'record_appointment_outcome',
+  // Drafts stay on this computer (they are not synced), so saving or
+  // discarding one is not listed; signing one off is.
+  'sign_session_record',
+  'add_session_addendum',
+  'change_task',
+  'record_probation_notice',
+  'save_session_template',
 ]);
 
 const commands = makeCommands(async (command, args) => {
@@ -329,3 +404,19 @@ export const allocatableStaff = commands.allocatableStaff;
 export const allocateClient = commands.allocateClient;
 export const unitSettings = commands.unitSettings;
 export const changeUnitSettings = commands.changeUnitSettings;
+export const bookingWarnings = commands.bookingWarnings;
+export const bookAppointment = commands.bookAppointment;
+export const moveAppointment = commands.moveAppointment;
+export const recordAppointmentOutcome = commands.recordAppointmentOutcome;
+export const diary = commands.diary;
+export const saveSessionDraft = commands.saveSessionDraft;
+export const discardSessionDraft = commands.discardSessionDraft;
+export const sessionDrafts = commands.sessionDrafts;
+export const signSessionRecord = commands.signSessionRecord;
+export const addSessionAddendum = commands.addSessionAddendum;
+export const myTasks = commands.myTasks;
+export const changeTask = commands.changeTask;
+export const recordProbationNotice = commands.recordProbationNotice;
+export const searchSessionNotes = commands.searchSessionNotes;
+export const sessionTemplates = commands.sessionTemplates;
+export const saveSessionTemplate = commands.saveSessionTemplate;
