@@ -18,6 +18,7 @@ mod webview_support;
 
 use std::time::{Duration, Instant};
 
+use chrono::Datelike;
 use thirtyfour::components::SelectElement;
 use thirtyfour::prelude::*;
 use webview_support::*;
@@ -1077,4 +1078,161 @@ async fn two_computers_resolve_a_rag_changed_while_apart() {
     assert!(!present(driver, "resolve-items").await);
     screenshot(driver, "28-resolved-on-the-other-computer").await;
     computer.quit().await;
+}
+
+/// A keyworker's week with a DRR client who must not be visited alone:
+/// a home visit booked with its warning, a DNA judged unacceptable and
+/// counted, a session written (and saved as a draft as it is typed),
+/// signed off with an action, corrected by an addendum; the task on the
+/// home screen, everything on the timeline, the visit in the week's diary.
+/// Runs after the first-day test, which empties the screenshot folder.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_week_of_keywork_in_the_real_webview() {
+    let data = tempfile::tempdir().unwrap();
+    let logs = tempfile::tempdir().unwrap();
+    let system_bus = SystemBus::start();
+    let data_folder = data.path().join("Casebook");
+    prepare_keyworker_and_drr_client(&data_folder);
+    let _tauri_driver = TauriDriver::start(&data_folder, logs.path(), &system_bus);
+    std::fs::create_dir_all(screenshot_folder()).unwrap();
+    let driver = launch().await;
+    sign_in(&driver, "kim", KEYWORKER_PASSWORD).await;
+    by_id(&driver, "caseload").await;
+    open_client(&driver, "Marsh").await;
+
+    // A home visit tomorrow: the client's lone-visit flag is shown before
+    // it is booked.
+    let today = chrono::Local::now().date_naive();
+    let tomorrow = today + chrono::Duration::days(1);
+    click(&driver, "book-open").await;
+    type_date(&driver, "book-date", tomorrow).await;
+    type_into(&driver, "book-start", "10:00").await;
+    type_into(&driver, "book-end", "11:00").await;
+    choose(&driver, "book-kind", "One-to-one").await;
+    choose(&driver, "book-place", "Home visit").await;
+    click(&driver, "book-check").await;
+    let warning = by_id(&driver, "home-visit-warning")
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(warning.contains("Lone visit not advised"), "{warning}");
+    screenshot(&driver, "30-home-visit-warning").await;
+    click(&driver, "book-confirm").await;
+    gone(&driver, "book-form").await;
+
+    // Yesterday's appointment was missed: on a DRR the absence must be
+    // judged, and an unacceptable one is counted.
+    let missed = driver
+        .find(By::Css(
+            "[data-testid='appointments-past'] [data-testid='appointment']",
+        ))
+        .await
+        .unwrap()
+        .attr("data-appointment-id")
+        .await
+        .unwrap()
+        .unwrap();
+    click(&driver, &format!("record-outcome-{missed}")).await;
+    choose(&driver, "outcome-select", "Did not attend (DNA)").await;
+    click(&driver, "save-outcome").await;
+    let refusal = error_text(&driver).await;
+    assert!(refusal.contains("on an order"), "{refusal}");
+    choose(&driver, "absence-select", "Unacceptable absence").await;
+    click(&driver, "save-outcome").await;
+    gone(&driver, &format!("outcome-form-{missed}")).await;
+    let started = Instant::now();
+    loop {
+        let count = by_id(&driver, "compliance-drr").await.text().await.unwrap();
+        if count.contains('1') {
+            break;
+        }
+        assert!(
+            started.elapsed() < WAIT,
+            "the absence was never counted: {count}"
+        );
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    screenshot(&driver, "31-dna-counted-on-the-order").await;
+
+    // The session of yesterday, written up: two pathways and an action.
+    // The form saves a draft as it is typed.
+    let yesterday = today - chrono::Duration::days(1);
+    click(&driver, "write-session").await;
+    type_date(&driver, "session-date", yesterday).await;
+    type_into(&driver, "session-start", "14:00").await;
+    type_into(&driver, "session-minutes", "50").await;
+    choose(&driver, "session-place", "Office").await;
+    click(&driver, "pathway-accommodation").await;
+    click(&driver, "pathway-drugs_and_alcohol").await;
+    click(&driver, "intervention-relapse_prevention").await;
+    type_into(
+        &driver,
+        "session-notes",
+        "Talked through the tenancy and the weekend's use. Plan for Friday agreed.",
+    )
+    .await;
+    click(&driver, "add-action").await;
+    type_into(&driver, "action-what", "Ring the housing officer").await;
+    choose(&driver, "action-who", "The keyworker").await;
+    type_date(&driver, "action-due-0", today + chrono::Duration::days(7)).await;
+    let started = Instant::now();
+    while !by_id(&driver, "draft-status")
+        .await
+        .text()
+        .await
+        .unwrap()
+        .contains("saved")
+    {
+        assert!(started.elapsed() < WAIT, "the draft was never saved");
+        tokio::time::sleep(Duration::from_millis(200)).await;
+    }
+    screenshot(&driver, "32-session-form").await;
+    click(&driver, "sign-off").await;
+    gone(&driver, "session-form").await;
+    let record = by_id(&driver, "session-record").await.text().await.unwrap();
+    assert!(record.contains("tenancy"), "{record}");
+
+    // A correction is an addendum, shown under the original.
+    click(&driver, "add-addendum").await;
+    type_into(
+        &driver,
+        "addendum-text",
+        "The use was on Saturday, not Sunday.",
+    )
+    .await;
+    click(&driver, "save-addendum").await;
+    let addendum = by_id(&driver, "session-addendum")
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(addendum.contains("Saturday"), "{addendum}");
+
+    // Everything is on the timeline, newest first.
+    let timeline = by_id(&driver, "timeline").await;
+    timeline.scroll_into_view().await.unwrap();
+    let entries = driver
+        .find_all(By::Css("[data-testid='timeline-entry']"))
+        .await
+        .unwrap();
+    assert!(entries.len() >= 6, "{} entries", entries.len());
+    screenshot(&driver, "33-timeline").await;
+
+    // The action is a task on the home screen.
+    click(&driver, "client-back").await;
+    let tasks = by_id(&driver, "my-tasks").await.text().await.unwrap();
+    assert!(tasks.contains("Ring the housing officer"), "{tasks}");
+    screenshot(&driver, "34-home-my-tasks").await;
+
+    // The visit is in this week's diary (or next week's, on a Sunday), with
+    // its warning again.
+    click(&driver, "nav-diary").await;
+    by_id(&driver, "diary-week").await;
+    if today.weekday() == chrono::Weekday::Sun {
+        click(&driver, "diary-next").await;
+    }
+    by_id(&driver, "diary-lone-visit").await;
+    screenshot(&driver, "35-diary-week").await;
+    driver.quit().await.unwrap();
 }

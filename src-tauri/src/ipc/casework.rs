@@ -328,6 +328,7 @@ pub struct DraftListedDto {
     pub draft: SessionDraftDto,
     pub given_name: String,
     pub family_name: String,
+    pub author_id: String,
     pub author_name: Option<String>,
     /// Waiting more than 7 days to be signed off.
     pub stale: bool,
@@ -339,6 +340,7 @@ impl DraftListedDto {
             draft: SessionDraftDto::from_draft(&d.draft),
             given_name: d.given_name.as_str().to_owned(),
             family_name: d.family_name.as_str().to_owned(),
+            author_id: d.draft.author.to_string(),
             author_name: d.author_name.clone(),
             stale: d.stale,
         }

@@ -485,3 +485,100 @@ impl Computer {
         self.driver.quit().await.unwrap();
     }
 }
+
+pub const KEYWORKER_PASSWORD: &str = "maple harbour quietly";
+
+/// A unit with a keyworker (Kim, with her own password) and her client on
+/// a DRR who must not be visited alone, with an appointment yesterday that
+/// has no outcome yet: made through the core the app is built on.
+pub fn prepare_keyworker_and_drr_client(data_folder: &Path) {
+    use casebook_core::clock::{Clock, OsEntropy, SystemClock};
+    use casebook_core::domain::account::{CaseRole, NewAccount};
+    use casebook_core::domain::appointments::AppointmentText;
+    use casebook_core::domain::client::ClientDetailsText;
+    use casebook_core::domain::safety_flags::SafetyFlagText;
+    use casebook_core::unit_folder::{self, CreationPlan, NewUnit, UnitKind};
+    use casebook_core::vault::slot::KdfCost;
+
+    let (clock, entropy) = (SystemClock, &mut OsEntropy);
+    let folder = unit_folder::unit_folder(data_folder, UnitKind::Real);
+    let unit = NewUnit::parse("Hampshire IOM – Havant", "admin", "Alex Admin", PASSWORD).unwrap();
+    let plan = CreationPlan {
+        kdf_cost: KdfCost::cheap_for_tests(),
+        demo: false,
+        initial_clients: &[],
+    };
+    unit_folder::create(&folder, &unit, plan, &clock, entropy).unwrap();
+    let mut admin = unit_folder::unlock(&folder, "admin", PASSWORD, &clock, entropy).unwrap();
+    let kim = NewAccount::parse(
+        "kim",
+        "Kim Keyworker",
+        "Casebook charity service",
+        Some(CaseRole::Keyworker),
+        false,
+        None,
+    )
+    .unwrap();
+    let (kim, one_time) = admin
+        .add_account(&kim, KdfCost::cheap_for_tests(), &clock, entropy)
+        .unwrap();
+    let client = admin
+        .add_client(
+            &ClientDetailsText {
+                confirmed_new_person: true,
+                ..ClientDetailsText::named("Casey", "Marsh", "1988-03-14")
+            },
+            &clock,
+            entropy,
+        )
+        .unwrap();
+    admin
+        .allocate_client(client.id, Some(kim.id), None, "", &clock, entropy)
+        .unwrap();
+    admin
+        .set_cohort_flag(client.id, "drr", &clock, entropy)
+        .unwrap();
+    let review_by = (clock.local_now().date() + chrono::Duration::days(30)).to_string();
+    admin
+        .raise_safety_flag(
+            client.id,
+            &SafetyFlagText {
+                kind: "lone_visit_not_advised",
+                note: "Dog at the address; visit in pairs",
+                review_by: &review_by,
+                ..SafetyFlagText::default()
+            },
+            &clock,
+            entropy,
+        )
+        .unwrap();
+    let yesterday = clock.local_now().date() - chrono::Duration::days(1);
+    let staff = kim.id.to_string();
+    admin
+        .book_appointment(
+            client.id,
+            &AppointmentText {
+                starts_at: &format!("{yesterday}T10:00"),
+                ends_at: &format!("{yesterday}T11:00"),
+                kind: "one_to_one",
+                place: "office",
+                ..AppointmentText::default()
+            },
+            &[&staff],
+            &clock,
+            entropy,
+        )
+        .unwrap();
+    admin.lock(&clock, entropy);
+    let mut kim_unit = unit_folder::unlock(&folder, "kim", &one_time, &clock, entropy).unwrap();
+    kim_unit
+        .change_password(
+            &one_time,
+            KEYWORKER_PASSWORD,
+            KdfCost::cheap_for_tests(),
+            &clock,
+            entropy,
+        )
+        .unwrap();
+    kim_unit.lock(&clock, entropy);
+}

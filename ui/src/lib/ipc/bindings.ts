@@ -664,7 +664,7 @@ export type SessionDraftDto = { id: string, clientId: string, form: SessionFormD
  */
 startedAt: string, savedAt: string, };
 
-export type DraftListedDto = { draft: SessionDraftDto, givenName: string, familyName: string, authorName: string | null, 
+export type DraftListedDto = { draft: SessionDraftDto, givenName: string, familyName: string, authorId: string, authorName: string | null, 
 /**
  * Waiting more than 7 days to be signed off.
  */
