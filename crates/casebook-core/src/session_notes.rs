@@ -60,12 +60,22 @@ impl UnlockedUnit {
     pub(crate) fn session_records_for(&self, client: ClientId) -> CoreResult<Vec<SessionRecord>> {
         let mut records = store::session_records::for_client(&self.conn, client)?;
         for record in &mut records {
-            if record.confidential && !self.may_read_confidential(record.author) {
-                record.notes = String::new();
-                record.concerns = None;
-            }
+            self.withhold_confidential(record);
         }
         Ok(records)
+    }
+
+    /// Empties what a confidential record says (its notes, concerns and
+    /// the text of its addenda, which correct or add to the notes) unless
+    /// this account may read it; who wrote what, and when, stays.
+    fn withhold_confidential(&self, record: &mut SessionRecord) {
+        if record.confidential && !self.may_read_confidential(record.author) {
+            record.notes = String::new();
+            record.concerns = None;
+            for addendum in &mut record.addenda {
+                addendum.text = String::new();
+            }
+        }
     }
 
     /// Saves what is typed so far, whatever it holds; returns the draft.
@@ -271,8 +281,10 @@ impl UnlockedUnit {
         store::session_records::insert_addendum(&tx, stamp, addendum, &record, me, &text)?;
         store::audit::append(&tx, &audit)?;
         store::commit(tx, "save the addendum")?;
-        store::session_records::find(&self.conn, record.id)?
-            .ok_or_else(|| CoreError::internal(&"an addendum to a record that went"))
+        let mut saved = store::session_records::find(&self.conn, record.id)?
+            .ok_or_else(|| CoreError::internal(&"an addendum to a record that went"))?;
+        self.withhold_confidential(&mut saved);
+        Ok(saved)
     }
 
     /// Signed notes matching the words, on clients this account may read

@@ -16,9 +16,12 @@ mod common;
 
 use std::path::Path;
 
+use casebook_core::appointment_records::{DiaryOf, OutcomeText};
 use casebook_core::clock::{OsEntropy, SystemClock};
+use casebook_core::domain::appointments::AppointmentText;
 use casebook_core::domain::client::ClientDetailsText;
 use casebook_core::domain::safety_flags::SafetyFlagText;
+use casebook_core::domain::session_records::{ActionForm, SessionForm};
 use casebook_core::unlocked_unit::UnlockedUnit;
 use common::{Unit, copy_folder, join_as};
 use proptest::prelude::*;
@@ -76,6 +79,28 @@ enum Step {
         device: usize,
         client: usize,
     },
+    /// Books an appointment (yesterday, so what happened can be recorded).
+    Book {
+        device: usize,
+        client: usize,
+        hour: usize,
+    },
+    /// Records what happened at an appointment still open.
+    Outcome {
+        device: usize,
+        appointment: usize,
+        outcome: usize,
+    },
+    /// Writes up a session and signs it off, with one action agreed.
+    Session {
+        device: usize,
+        client: usize,
+    },
+    /// Adds an addendum to a signed session record.
+    Addendum {
+        device: usize,
+        session: usize,
+    },
     /// A bundle on the share is copied under another name, as a file
     /// manager's "copy" would (it must be passed over).
     Duplicate {
@@ -110,6 +135,10 @@ fn step(devices: usize) -> impl Strategy<Value = Step> {
         1 => d.clone().prop_map(|device| Step::Snapshot { device }),
         1 => (d.clone(), 0..8usize, 0..8usize).prop_map(|(device, kept, merged)| Step::Merge { device, kept, merged }),
         1 => (d.clone(), 0..8usize).prop_map(|(device, client)| Step::Delete { device, client }),
+        2 => (d.clone(), 0..8usize, 0..10usize).prop_map(|(device, client, hour)| Step::Book { device, client, hour }),
+        2 => (d.clone(), 0..16usize, 0..3usize).prop_map(|(device, appointment, outcome)| Step::Outcome { device, appointment, outcome }),
+        1 => (d.clone(), 0..8usize).prop_map(|(device, client)| Step::Session { device, client }),
+        1 => (d.clone(), 0..16usize).prop_map(|(device, session)| Step::Addendum { device, session }),
         1 => (0..64usize).prop_map(|pick| Step::Duplicate { pick }),
         1 => (0..64usize).prop_map(|pick| Step::Delay { pick }),
         1 => Just(Step::Deliver),
@@ -124,8 +153,19 @@ fn pick(unit: &mut UnlockedUnit, index: usize) -> Option<casebook_core::domain::
     (!lines.is_empty()).then(|| lines[index % lines.len()].client.id)
 }
 
-/// Runs one step; returns how many RAG reviews it recorded.
-fn run(unit: &mut UnlockedUnit, step: &Step, share: &Path) -> usize {
+/// The rows a case made that are only ever inserted, so that every device
+/// must end holding them all.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+struct Made {
+    reviews: u64,
+    appointments: u64,
+    sessions: u64,
+    addenda: u64,
+}
+
+/// Runs one step; returns the rows it made that are only ever inserted.
+fn run(unit: &mut UnlockedUnit, step: &Step, share: &Path) -> Made {
+    let mut made = Made::default();
     // A step a rule refuses (a flag already set, say) is a step a person
     // could not take; it is skipped, as the app would refuse it.
     match *step {
@@ -160,7 +200,7 @@ fn run(unit: &mut UnlockedUnit, step: &Step, share: &Path) -> usize {
                     &SystemClock,
                     &mut OsEntropy,
                 );
-                return usize::from(reviewed.is_ok());
+                made.reviews = u64::from(reviewed.is_ok());
             }
         }
         Step::Flag { client, .. } => {
@@ -228,7 +268,7 @@ fn run(unit: &mut UnlockedUnit, step: &Step, share: &Path) -> usize {
                 )
                 .unwrap();
                 if before == casebook_core::domain::resolve_items::ContestedSubject::Rag {
-                    return 1;
+                    made.reviews = 1;
                 }
             }
         }
@@ -258,6 +298,110 @@ fn run(unit: &mut UnlockedUnit, step: &Step, share: &Path) -> usize {
                 .unwrap();
             }
         }
+        Step::Book { client, hour, .. } => {
+            if let Some(id) = pick(unit, client) {
+                let day = yesterday();
+                let me = unit.account().id.to_string();
+                let booked = unit.book_appointment(
+                    id,
+                    &AppointmentText {
+                        starts_at: &format!("{day}T{:02}:00", 8 + hour),
+                        ends_at: &format!("{day}T{:02}:50", 8 + hour),
+                        kind: "one_to_one",
+                        place: ["office", "home_visit"][hour % 2],
+                        room: ["Room 1", ""][hour % 2],
+                        other_attendees: "",
+                    },
+                    &[&me],
+                    &SystemClock,
+                    &mut OsEntropy,
+                );
+                made.appointments = u64::from(booked.is_ok());
+            }
+        }
+        Step::Outcome {
+            appointment,
+            outcome,
+            ..
+        } => {
+            // The steps book yesterday; the days either side cover a case
+            // run across midnight.
+            let first = chrono::Local::now().date_naive() - chrono::Duration::days(2);
+            let open: Vec<_> = unit
+                .diary(DiaryOf::WholeUnit, first, 3)
+                .unwrap()
+                .into_iter()
+                .filter(|entry| entry.appointment.is_open())
+                .collect();
+            if !open.is_empty() {
+                let id = open[appointment % open.len()].appointment.id;
+                // Each is allowed whatever the client (a missed one is
+                // judged, for a client on an order).
+                let entered = [
+                    OutcomeText {
+                        outcome: "attended",
+                        ..OutcomeText::default()
+                    },
+                    OutcomeText {
+                        outcome: "cancelled_by_service",
+                        reason: "Keyworker off sick",
+                        ..OutcomeText::default()
+                    },
+                    OutcomeText {
+                        outcome: "did_not_attend",
+                        absence: "unacceptable",
+                        ..OutcomeText::default()
+                    },
+                ][outcome];
+                let _ = unit.record_appointment_outcome(id, &entered, &SystemClock, &mut OsEntropy);
+            }
+        }
+        Step::Session { client, .. } => {
+            if let Some(id) = pick(unit, client) {
+                let due = chrono::Local::now().date_naive() + chrono::Duration::days(7);
+                let form = SessionForm {
+                    held_on: yesterday(),
+                    starts_at: "10:00".into(),
+                    minutes: "45".into(),
+                    place: "office".into(),
+                    pathways: vec!["accommodation".into(), "health".into()],
+                    notes: "Talked about the move to the new flat.".into(),
+                    actions: vec![ActionForm {
+                        what: "Ring the housing officer".into(),
+                        who: "keyworker".into(),
+                        due_on: due.to_string(),
+                        ..ActionForm::default()
+                    }],
+                    ..SessionForm::default()
+                };
+                if let Ok(draft) =
+                    unit.save_session_draft(None, id, form, &SystemClock, &mut OsEntropy)
+                {
+                    let signed = unit.sign_session_record(draft.id, &SystemClock, &mut OsEntropy);
+                    made.sessions = u64::from(signed.is_ok());
+                }
+            }
+        }
+        Step::Addendum { session, .. } => {
+            // Any signed record in the unit, found through the search over
+            // the notes (which must hold the records received, too).
+            let mut found: Vec<_> = unit
+                .search_session_notes("flat")
+                .unwrap()
+                .into_iter()
+                .map(|note| note.session)
+                .collect();
+            found.sort();
+            if !found.is_empty() {
+                let added = unit.add_session_addendum(
+                    &found[session % found.len()].to_string(),
+                    "Correction: the flat is on the second floor.",
+                    &SystemClock,
+                    &mut OsEntropy,
+                );
+                made.addenda = u64::from(added.is_ok());
+            }
+        }
         Step::Send { .. } => {
             unit.send_changes(share, &SystemClock, &mut OsEntropy)
                 .unwrap();
@@ -276,7 +420,12 @@ fn run(unit: &mut UnlockedUnit, step: &Step, share: &Path) -> usize {
         // Done to the share, not on a device (see `on_share`).
         Step::Duplicate { .. } | Step::Delay { .. } | Step::Deliver => {}
     }
-    0
+    made
+}
+
+/// Yesterday's date, `YYYY-MM-DD`.
+fn yesterday() -> String {
+    (chrono::Local::now().date_naive() - chrono::Duration::days(1)).to_string()
 }
 
 fn device_of(step: &Step) -> usize {
@@ -292,6 +441,10 @@ fn device_of(step: &Step) -> usize {
         | Step::Snapshot { device }
         | Step::Merge { device, .. }
         | Step::Delete { device, .. }
+        | Step::Book { device, .. }
+        | Step::Outcome { device, .. }
+        | Step::Session { device, .. }
+        | Step::Addendum { device, .. }
         | Step::Send { device }
         | Step::Receive { device } => device,
         Step::Duplicate { .. } | Step::Delay { .. } | Step::Deliver => 0,
@@ -418,13 +571,17 @@ fn converge(devices: usize, steps: &[Step]) -> Result<(), TestCaseError> {
             open.push(copy);
         }
     }
-    let mut reviews_made = 0;
+    let mut made = Made::default();
     for step in steps {
         if on_share(step, share.path()) {
             continue;
         }
         let device = device_of(step) % devices;
-        reviews_made += run(&mut open[device], step, share.path());
+        let by_step = run(&mut open[device], step, share.path());
+        made.reviews += by_step.reviews;
+        made.appointments += by_step.appointments;
+        made.sessions += by_step.sessions;
+        made.addenda += by_step.addenda;
     }
     on_share(&Step::Deliver, share.path());
     // The final full exchange: everyone sends, then everyone receives.
@@ -494,13 +651,18 @@ fn converge(devices: usize, steps: &[Step]) -> Result<(), TestCaseError> {
     for other in &caseloads[1..] {
         prop_assert_eq!(other, &caseloads[0]);
     }
-    // No review made anywhere was lost: every device holds them all (a
-    // deleted record's reviews are kept, out of sight, with it).
+    // No review, appointment, session record, task or addendum made
+    // anywhere was lost: every device holds them all (a deleted record's
+    // are kept, out of sight, with it). Each session made one task.
     for unit in &open {
-        prop_assert_eq!(
-            unit.synced_rows_count("rag_reviews").unwrap(),
-            reviews_made as u64
-        );
+        let held = Made {
+            reviews: unit.synced_rows_count("rag_reviews").unwrap(),
+            appointments: unit.synced_rows_count("appointments").unwrap(),
+            sessions: unit.synced_rows_count("session_records").unwrap(),
+            addenda: unit.synced_rows_count("session_addenda").unwrap(),
+        };
+        prop_assert_eq!(held, made);
+        prop_assert_eq!(unit.synced_rows_count("tasks").unwrap(), made.sessions);
     }
     Ok(())
 }

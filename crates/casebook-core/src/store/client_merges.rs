@@ -259,6 +259,10 @@ pub fn follow_every_merge(tx: &Transaction<'_>) -> CoreResult<()> {
                 show_followed(tx, table, &row_id, "client_id", merged, Some(kept))?;
             }
         }
+        // Drafts are this computer's own and never logged: they follow the
+        // merge here, so a merge made on another computer leaves none on
+        // a record no list shows.
+        super::session_records::move_drafts(tx, ClientId::parse(merged)?, ClientId::parse(kept)?)?;
     }
     Ok(())
 }
