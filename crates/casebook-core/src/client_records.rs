@@ -98,6 +98,19 @@ pub struct ClientSummary {
     pub rag: Option<Rag>,
     /// The active cohort flags.
     pub cohort_flags: Vec<CohortFlag>,
+    /// When and where the client is next expected, without notes.
+    pub next_appointment: Option<NextAppointment>,
+    /// For each order or licence: absences counted and the standing.
+    pub compliance: Vec<OrderStanding>,
+}
+
+/// The next appointment as a partner may see it: the slot, what it is and
+/// where, never an outcome's reasons or notes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NextAppointment {
+    pub times: crate::domain::appointments::AppointmentTimes,
+    pub kind: crate::domain::appointments::AppointmentKind,
+    pub place: crate::domain::appointments::AppointmentPlace,
 }
 
 /// One client as the signed-in account may see them.
@@ -320,6 +333,16 @@ impl UnlockedUnit {
         let keyworker = self.keyworker_of(&client)?;
         Ok(match access {
             ClientAccess::Summary => ClientView::Summary(ClientSummary {
+                next_appointment: store::appointments::for_client(&self.conn, client.id)?
+                    .into_iter()
+                    .filter(|a| a.is_open() && a.times.starts >= clock.local_now())
+                    .min_by_key(|a| a.times.starts)
+                    .map(|a| NextAppointment {
+                        times: a.times,
+                        kind: a.kind,
+                        place: a.place,
+                    }),
+                compliance: self.compliance_of(client.id, clock.local_now().date())?,
                 rag: self.current_rag(client.id)?,
                 cohort_flags: self.cohort_of(client.id)?.active(),
                 id: client.id,

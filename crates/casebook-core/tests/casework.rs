@@ -1682,3 +1682,67 @@ fn a_draft_follows_its_client_merged_on_another_computer() {
     exchange_twice(setup.share.path(), &mut manager, &mut b);
     assert_eq!(record(&mut manager, kept, &SystemClock).sessions, [signed]);
 }
+
+/// A partner (police or probation in the unit) sees when the client is next
+/// expected and where they stand on their order, and nothing written about
+/// them: no outcome reasons, notes, sessions or tasks.
+#[test]
+fn a_partner_sees_the_next_appointment_and_compliance_but_no_casework() {
+    let unit = Unit::new();
+    let mut kim = unit.as_("kim");
+    let me = kim.account().id;
+    let client = add_whitlock(&mut kim, "Dana");
+    kim.set_cohort_flag(client, "drr", &at("2026-03-01T09:00"), &mut OsEntropy)
+        .unwrap();
+    let booked = |unit: &mut UnlockedUnit, day: &str| {
+        book(
+            unit,
+            client,
+            &format!("{day}T10:00"),
+            &format!("{day}T11:00"),
+            "office",
+            "",
+            &[me],
+            &at("2026-03-02T09:00"),
+        )
+        .unwrap()
+    };
+    let missed = booked(&mut kim, "2026-03-10");
+    booked(&mut kim, "2026-03-20");
+    booked(&mut kim, "2026-03-13");
+    outcome(
+        &mut kim,
+        missed.id,
+        OutcomeText {
+            outcome: "did_not_attend",
+            absence: "unacceptable",
+            absence_note: "Said he was at his sister's",
+            ..OutcomeText::default()
+        },
+        &at("2026-03-10T16:00"),
+    )
+    .unwrap();
+    drop(kim);
+
+    let mut pat = unit.as_("pat");
+    let view = pat
+        .view_client(client, &at("2026-03-12T09:00"), &mut OsEntropy)
+        .unwrap();
+    let ClientView::Summary(summary) = view else {
+        panic!("a partner gets the summary");
+    };
+    let next = summary
+        .next_appointment
+        .clone()
+        .expect("the next appointment");
+    assert_eq!(
+        next.times.starts.format("%Y-%m-%dT%H:%M").to_string(),
+        "2026-03-13T10:00"
+    );
+    assert_eq!(summary.compliance.len(), 1);
+    assert_eq!(summary.compliance[0].unacceptable, 1);
+    assert_eq!(summary.compliance[0].standing, Standing::WarningDue);
+    // The summary type has no place for the note; its debug text shows
+    // nothing of it either.
+    assert!(!format!("{summary:?}").contains("sister"));
+}

@@ -3,6 +3,7 @@
 //! cross as the core's snake_case codes; the UI words them.
 
 use casebook_core::appointment_records::{BookingWarnings, DiaryEntry};
+use casebook_core::client_records::NextAppointment;
 use casebook_core::domain::appointments::Clash;
 use casebook_core::domain::compliance::OrderStanding;
 use casebook_core::domain::session_records::{ActionForm, SessionForm};
@@ -63,6 +64,28 @@ impl AppointmentDto {
             absence_note: a.absence_note.clone(),
             rescheduled_to: a.rescheduled_to.map(|id| id.to_string()),
             outcome_by: a.outcome_by.clone(),
+        }
+    }
+}
+
+/// The next appointment as a partner's summary shows it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct NextAppointmentDto {
+    /// Local `YYYY-MM-DDTHH:MM`.
+    pub starts_at: String,
+    pub ends_at: String,
+    pub kind: String,
+    pub place: String,
+}
+
+impl NextAppointmentDto {
+    pub fn from_next(n: &NextAppointment) -> NextAppointmentDto {
+        NextAppointmentDto {
+            starts_at: n.times.starts.format("%Y-%m-%dT%H:%M").to_string(),
+            ends_at: n.times.ends.format("%Y-%m-%dT%H:%M").to_string(),
+            kind: n.kind.as_str().to_owned(),
+            place: n.place.as_str().to_owned(),
         }
     }
 }

@@ -208,6 +208,11 @@ pub struct ClientViewDto {
     /// Appointments, sessions, tasks, compliance and the timeline; absent
     /// in a partner's summary.
     pub casework: Option<CaseworkDto>,
+    /// The next appointment still to happen: the partner's summary has
+    /// this (and `summary_compliance`) instead of the casework.
+    pub next_appointment: Option<NextAppointmentDto>,
+    /// Each order's absences and standing, in a partner's summary.
+    pub summary_compliance: Vec<OrderStandingDto>,
 }
 
 impl ClientViewDto {
@@ -284,6 +289,8 @@ impl ClientViewDto {
                     .map(TimelineEntryDto::from_entry)
                     .collect(),
             }),
+            next_appointment: None,
+            summary_compliance: Vec::new(),
         }
     }
 
@@ -312,6 +319,15 @@ impl ClientViewDto {
                 co_worker: None,
                 same_sex_warning: false,
                 casework: None,
+                next_appointment: summary
+                    .next_appointment
+                    .as_ref()
+                    .map(NextAppointmentDto::from_next),
+                summary_compliance: summary
+                    .compliance
+                    .iter()
+                    .map(OrderStandingDto::from_standing)
+                    .collect(),
             },
         }
     }

@@ -118,6 +118,7 @@ pub fn typescript_bindings() -> String {
         AuditEntryDto::decl(&config),
         AuditCheckDto::decl(&config),
         AppointmentDto::decl(&config),
+        NextAppointmentDto::decl(&config),
         BookAppointmentRequest::decl(&config),
         ClashDto::decl(&config),
         BookingWarningsDto::decl(&config),

@@ -369,7 +369,16 @@ sameSexWarning: boolean,
  * Appointments, sessions, tasks, compliance and the timeline; absent
  * in a partner's summary.
  */
-casework: CaseworkDto | null, };
+casework: CaseworkDto | null, 
+/**
+ * The next appointment still to happen: the partner's summary has
+ * this (and `summary_compliance`) instead of the casework.
+ */
+nextAppointment: NextAppointmentDto | null, 
+/**
+ * Each order's absences and standing, in a partner's summary.
+ */
+summaryCompliance: Array<OrderStandingDto>, };
 
 export type ClientDetailsRequest = { clientId: string, details: NewClientRequest, };
 
@@ -578,6 +587,12 @@ startsAt: string, endsAt: string, kind: string, place: string, room: string | nu
  * `acceptable` or `unacceptable`.
  */
 absence: string | null, absenceReason: string | null, absenceNote: string | null, rescheduledTo: string | null, outcomeBy: string | null, };
+
+export type NextAppointmentDto = { 
+/**
+ * Local `YYYY-MM-DDTHH:MM`.
+ */
+startsAt: string, endsAt: string, kind: string, place: string, };
 
 export type BookAppointmentRequest = { clientId: string, 
 /**
