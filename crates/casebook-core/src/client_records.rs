@@ -116,9 +116,10 @@ pub struct NextAppointment {
 /// One client as the signed-in account may see them.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ClientView {
-    /// Boxed: the whole record is much larger than the summary.
+    /// Both boxed: the two differ a lot in size, and a view is moved
+    /// around whole.
     Record(Box<ClientRecord>),
-    Summary(ClientSummary),
+    Summary(Box<ClientSummary>),
 }
 
 /// Someone already in the unit who is probably the person being added.
@@ -332,7 +333,7 @@ impl UnlockedUnit {
         self.record_client_view(AuditAction::ViewedClient, id, &detail, clock, entropy)?;
         let keyworker = self.keyworker_of(&client)?;
         Ok(match access {
-            ClientAccess::Summary => ClientView::Summary(ClientSummary {
+            ClientAccess::Summary => ClientView::Summary(Box::new(ClientSummary {
                 next_appointment: store::appointments::for_client(&self.conn, client.id)?
                     .into_iter()
                     .filter(|a| a.is_open() && a.times.starts >= clock.local_now())
@@ -351,7 +352,7 @@ impl UnlockedUnit {
                 date_of_birth: client.date_of_birth,
                 identifiers: client.identifiers,
                 keyworker,
-            }),
+            })),
             _ => ClientView::Record(Box::new(self.record_of(
                 client,
                 access,
