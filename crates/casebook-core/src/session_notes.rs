@@ -19,8 +19,13 @@ use crate::domain::session_records::{
 use crate::error::{CoreError, CoreResult};
 use crate::store::session_records::{SessionDraft, SessionRecord};
 use crate::store::session_templates::SessionTemplate;
+use crate::store::tasks::Task;
 use crate::store::{self};
 use crate::unlocked_unit::UnlockedUnit;
+
+/// What a task from a confidential session says to those who may not read
+/// the session.
+pub const CONFIDENTIAL_ACTION: &str = "An action from a confidential session";
 
 const SESSIONS_FORBIDDEN: &str =
     "write session records for this client: it is allocated to another keyworker";
@@ -63,6 +68,27 @@ impl UnlockedUnit {
             self.withhold_confidential(record);
         }
         Ok(records)
+    }
+
+    /// A client's tasks as this account may read them: an action agreed in
+    /// a confidential session says what it is only to the session's author,
+    /// managers and whoever the task now belongs to, since what a client
+    /// agreed to do can say as much as the note.
+    pub(crate) fn tasks_for(&self, client: ClientId) -> CoreResult<Vec<Task>> {
+        let withheld: Vec<SessionRecordId> =
+            store::session_records::for_client(&self.conn, client)?
+                .into_iter()
+                .filter(|r| r.confidential && !self.may_read_confidential(r.author))
+                .map(|r| r.id)
+                .collect();
+        let mut tasks = store::tasks::for_client(&self.conn, client)?;
+        for task in &mut tasks {
+            let from_withheld = task.session.is_some_and(|s| withheld.contains(&s));
+            if from_withheld && task.owner != self.account.id {
+                task.what = CONFIDENTIAL_ACTION.to_owned();
+            }
+        }
+        Ok(tasks)
     }
 
     /// Empties what a confidential record says (its notes, concerns and

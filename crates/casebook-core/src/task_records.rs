@@ -6,6 +6,7 @@ use chrono::NaiveDate;
 
 use crate::clock::{Clock, Entropy};
 use crate::domain::access::ClientAccess;
+use crate::domain::account::CaseRole;
 use crate::domain::audit::AuditAction;
 use crate::domain::free_text::parse_free_text;
 use crate::domain::ids::{AccountId, TaskId};
@@ -79,10 +80,17 @@ impl UnlockedUnit {
             TaskChange::Cancelled { reason } => ("cancelled", Some(reason_of(reason)?)),
             TaskChange::Reassigned { to, reason } => {
                 match store::accounts::find(&self.conn, to)? {
-                    Some(account) if !account.disabled && account.can_see_clients() => {}
+                    // Partners see a summary of each client, never the
+                    // casework a task comes from.
+                    Some(account)
+                        if !account.disabled
+                            && matches!(
+                                account.case_role,
+                                Some(CaseRole::Keyworker | CaseRole::Manager)
+                            ) => {}
                     _ => {
                         return Err(CoreError::invalid(
-                            "Choose a member of staff who works with clients.",
+                            "Choose a keyworker or a manager: tasks go to staff who hold casework.",
                         ));
                     }
                 }

@@ -970,7 +970,7 @@ fn a_signed_record_is_read_only_makes_tasks_and_keeps_its_addenda() {
             &later,
             &mut OsEntropy,
         ),
-        "works with clients",
+        "keyworker or a manager",
     );
     assert_eq!(counts(&kim), before);
     let cancelled = kim
@@ -1745,4 +1745,74 @@ fn a_partner_sees_the_next_appointment_and_compliance_but_no_casework() {
     // The summary type has no place for the note; its debug text shows
     // nothing of it either.
     assert!(!format!("{summary:?}").contains("sister"));
+}
+
+/// An action agreed in a confidential session can say as much as the note:
+/// another keyworker sees that there is a task, not what it is, on the
+/// record and on the timeline; the one it is given to reads it. Tasks go
+/// only to staff who hold casework, never to a partner.
+#[test]
+fn an_action_from_a_confidential_session_is_withheld_like_the_note() {
+    let unit = Unit::new();
+    let mut kim = unit.as_("kim");
+    let client = add_whitlock(&mut kim, "Dana");
+    let now = at("2026-03-14T12:00");
+    sign(
+        &mut kim,
+        client,
+        SessionForm {
+            confidential: true,
+            actions: vec![action("Book the sexual health clinic", "2026-03-20")],
+            ..session_form("2026-03-14", "10:00", "Disclosed a risk at home.")
+        },
+        &now,
+    );
+    let task = record(&mut kim, client, &now).tasks[0].clone();
+    assert_eq!(task.what, "Book the sexual health clinic");
+    let pat_id = account_id(&unit, "pat");
+    refused_with(
+        kim.change_task(
+            task.id,
+            TaskChange::Reassigned {
+                to: pat_id,
+                reason: "Police to follow up",
+            },
+            &now,
+            &mut OsEntropy,
+        ),
+        "keyworker or a manager",
+    );
+    drop(kim);
+
+    let mut lee = unit.as_("lee");
+    let seen = record(&mut lee, client, &now);
+    assert_eq!(
+        seen.tasks[0].what,
+        casebook_core::session_notes::CONFIDENTIAL_ACTION
+    );
+    assert!(
+        !format!("{:?}", seen.timeline).contains("sexual health"),
+        "the timeline names the task as the record does"
+    );
+    drop(lee);
+
+    let mut admin = unit.as_("admin");
+    let lee_id = account_id(&unit, "lee");
+    admin
+        .change_task(
+            task.id,
+            TaskChange::Reassigned {
+                to: lee_id,
+                reason: "Kim is on leave this week",
+            },
+            &now,
+            &mut OsEntropy,
+        )
+        .unwrap();
+    drop(admin);
+    let mut lee = unit.as_("lee");
+    let mine = lee.my_tasks(now.0.date_naive()).unwrap();
+    assert_eq!(mine[0].task.what, "Book the sexual health clinic");
+    let seen = record(&mut lee, client, &now);
+    assert_eq!(seen.tasks[0].what, "Book the sexual health clinic");
 }
