@@ -46,6 +46,7 @@ import {
   sortClientTasks,
   sortMyTasks,
   splitAppointments,
+  reassignChoices,
   staffChoices,
   standingLabel,
   standingVerdict,
@@ -404,5 +405,15 @@ describe('timeline', () => {
     expect(timelineDetail({ event: 'rag_reviewed', detail: 'amber' })).toBe('Amber');
     expect(timelineDetail({ event: 'task_created', detail: 'Ring the GP' })).toBe('Ring the GP');
     expect(timelineDetail({ event: 'referral_picked_up', detail: '' })).toBe('');
+  });
+});
+
+describe('reassigning tasks', () => {
+  it('offers everyone but the owner, each once', () => {
+    const me = { id: 'a1', fullName: 'Kim Keyworker' };
+    const sam = { id: 'a2', fullName: 'Sam Ray' };
+    const lee = { id: 'a3', fullName: 'Lee Long' };
+    expect(reassignChoices([me, sam, lee, sam], 'a1')).toEqual([sam, lee]);
+    expect(reassignChoices([me], 'a1')).toEqual([]);
   });
 });

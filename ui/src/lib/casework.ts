@@ -465,6 +465,18 @@ export function taskWho(task: Pick<TaskDto, 'who' | 'partnerAgency'>): string {
   return actionWhoLabel(task.who);
 }
 
+/**
+ * Who a task can be given to: the staff offered, each once, leaving out its
+ * owner (it is theirs already).
+ */
+export function reassignChoices(staff: readonly StaffMemberDto[], ownerId: string): StaffMemberDto[] {
+  const chosen: StaffMemberDto[] = [];
+  for (const person of staff) {
+    if (person.id !== ownerId && !chosen.some((c) => c.id === person.id)) chosen.push(person);
+  }
+  return chosen;
+}
+
 // ---------- compliance ----------
 
 export const STANDINGS: readonly Choice[] = [

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { flagTitle, kindLabel, reviewOverdue } from './safetyFlags';
+import { flagTitle, kindLabel, noteFromConcerns, reviewNoteWithConcerns, reviewOverdue } from './safetyFlags';
 
 describe('safety flag words', () => {
   it('names kinds and MAPPA details', () => {
@@ -12,5 +12,12 @@ describe('safety flag words', () => {
     expect(reviewOverdue('2026-11-25', on)).toBe(true);
     expect(reviewOverdue('2026-11-26', on)).toBe(false);
     expect(reviewOverdue('not a date', on)).toBe(false);
+  });
+  it('turns a session’s concerns into a flag’s note', () => {
+    expect(noteFromConcerns('  Partner back in the house.\n')).toBe('Partner back in the house.');
+    expect(reviewNoteWithConcerns('Dog in the house.', ' Partner back. ')).toBe('Dog in the house.\n\nPartner back.');
+    expect(reviewNoteWithConcerns('Dog in the house.\n\nPartner back.', 'Partner back.')).toBe('Dog in the house.\n\nPartner back.');
+    expect(reviewNoteWithConcerns('', 'Partner back.')).toBe('Partner back.');
+    expect(reviewNoteWithConcerns('Dog.', '  ')).toBe('Dog.');
   });
 });

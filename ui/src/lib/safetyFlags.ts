@@ -31,3 +31,15 @@ export function reviewOverdue(reviewBy: string, on: CalendarDate = today()): boo
   const date = parseIsoDate(reviewBy);
   return date !== null && compare(date, on) < 0;
 }
+
+/** Concerns from a session as a new flag's note. */
+export function noteFromConcerns(concerns: string): string {
+  return concerns.trim();
+}
+
+/** A flag's note with a session's concerns added under it, for a review; unchanged if they are in it already. */
+export function reviewNoteWithConcerns(note: string, concerns: string): string {
+  const added = concerns.trim();
+  if (added === '' || note.includes(added)) return note;
+  return note.trim() === '' ? added : `${note.trimEnd()}\n\n${added}`;
+}
