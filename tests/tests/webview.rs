@@ -1213,6 +1213,14 @@ async fn a_week_of_keywork_in_the_real_webview() {
         assert!(started.elapsed() < WAIT, "the draft was never saved");
         tokio::time::sleep(Duration::from_millis(200)).await;
     }
+    let form = by_id(&driver, "session-form").await;
+    driver
+        .execute(
+            "arguments[0].scrollIntoView({block: 'start'});",
+            vec![form.to_json().unwrap()],
+        )
+        .await
+        .unwrap();
     screenshot(&driver, "32-session-form").await;
     click(&driver, "sign-off").await;
     gone(&driver, "session-form").await;
@@ -1244,6 +1252,32 @@ async fn a_week_of_keywork_in_the_real_webview() {
         .unwrap();
     assert!(entries.len() >= 6, "{} entries", entries.len());
     screenshot(&driver, "33-timeline").await;
+
+    // The note is found by its words from the search box (Ctrl+K).
+    driver
+        .active_element()
+        .await
+        .unwrap()
+        .send_keys(Key::Control + "k")
+        .await
+        .unwrap();
+    click(&driver, "search-notes-toggle").await;
+    type_into(&driver, "search-input", "tenancy weekend").await;
+    let found = by_id(&driver, "note-search-result")
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(found.contains("Casey Marsh"), "{found}");
+    screenshot(&driver, "33b-note-search").await;
+    driver
+        .active_element()
+        .await
+        .unwrap()
+        .send_keys(Key::Escape)
+        .await
+        .unwrap();
+    gone(&driver, "search-dialog").await;
 
     // The action is a task on the home screen.
     click(&driver, "client-back").await;
