@@ -137,6 +137,27 @@ fn book(
     )
 }
 
+/// An hour at the office from ten on `day` (`YYYY-MM-DD`), booked early in
+/// March 2026.
+fn book_at_the_office(
+    unit: &mut UnlockedUnit,
+    client: ClientId,
+    day: &str,
+    staff: AccountId,
+) -> Appointment {
+    book(
+        unit,
+        client,
+        &format!("{day}T10:00"),
+        &format!("{day}T11:00"),
+        "office",
+        "",
+        &[staff],
+        &at("2026-03-02T09:00"),
+    )
+    .unwrap()
+}
+
 fn outcome(
     unit: &mut UnlockedUnit,
     appointment: AppointmentId,
@@ -529,19 +550,7 @@ fn unacceptable_absences_on_a_drr_bring_a_warning_then_a_breach_referral() {
     kim.set_cohort_flag(client, "drr", &at("2026-03-01T09:00"), &mut OsEntropy)
         .unwrap();
     let after = |day: &str| at(&format!("{day}T16:00"));
-    let missed = |unit: &mut UnlockedUnit, day: &str| {
-        book(
-            unit,
-            client,
-            &format!("{day}T10:00"),
-            &format!("{day}T11:00"),
-            "office",
-            "",
-            &[me],
-            &at("2026-03-02T09:00"),
-        )
-        .unwrap()
-    };
+    let missed = |unit: &mut UnlockedUnit, day: &str| book_at_the_office(unit, client, day, me);
 
     let first = missed(&mut kim, "2026-03-10");
     let before = counts(&kim);
@@ -1694,19 +1703,7 @@ fn a_partner_sees_the_next_appointment_and_compliance_but_no_casework() {
     let client = add_whitlock(&mut kim, "Dana");
     kim.set_cohort_flag(client, "drr", &at("2026-03-01T09:00"), &mut OsEntropy)
         .unwrap();
-    let booked = |unit: &mut UnlockedUnit, day: &str| {
-        book(
-            unit,
-            client,
-            &format!("{day}T10:00"),
-            &format!("{day}T11:00"),
-            "office",
-            "",
-            &[me],
-            &at("2026-03-02T09:00"),
-        )
-        .unwrap()
-    };
+    let booked = |unit: &mut UnlockedUnit, day: &str| book_at_the_office(unit, client, day, me);
     let missed = booked(&mut kim, "2026-03-10");
     booked(&mut kim, "2026-03-20");
     booked(&mut kim, "2026-03-13");
