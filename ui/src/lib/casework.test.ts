@@ -17,6 +17,7 @@ import {
   addMinutesToTime,
   appointmentKindLabel,
   appointmentWhen,
+  appointmentWhenOf,
   applyTemplate,
   blankSessionForm,
   clashWords,
@@ -227,6 +228,9 @@ describe('local times', () => {
     expect(formatTimeRange('2026-03-16T09:30', '2026-03-16T10:30')).toBe('09:30–10:30');
     expect(formatTimeRange('2026-03-16T23:30', '2026-03-17T00:30')).toBe('Mon 16 Mar 23:30 – Tue 17 Mar 00:30');
     expect(appointmentWhen({ startsAt: '2026-03-16T09:30', endsAt: '2026-03-16T10:30' })).toBe('Mon 16 Mar 2026, 09:30–10:30');
+    const booked = [appointment('p1', '2026-03-16T09:30', '2026-03-16T10:30', { kind: 'review' })];
+    expect(appointmentWhenOf(booked, 'p1')).toBe('Mon 16 Mar 2026, 09:30–10:30, review');
+    expect(appointmentWhenOf(booked, 'elsewhere')).toBeNull();
     expect(dayHeading('2026-03-22')).toBe('Sun 22 Mar');
     expect(dayTitle('2026-03-16')).toBe('Monday 16 March 2026');
   });

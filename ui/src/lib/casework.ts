@@ -298,6 +298,15 @@ export function appointmentWhen(appointment: Pick<AppointmentDto, 'startsAt' | '
   return `${dayHeading(start.date)} ${d.year}, ${formatTimeRange(appointment.startsAt, appointment.endsAt)}`;
 }
 
+/**
+ * "Mon 16 Mar 2026, 09:30–10:30, one-to-one": which of these appointments a
+ * clash is with, for the booking warnings; null when it is not among them.
+ */
+export function appointmentWhenOf(appointments: readonly AppointmentDto[], appointmentId: string): string | null {
+  const found = appointments.find((a) => a.id === appointmentId);
+  return found ? `${appointmentWhen(found)}, ${appointmentKindLabel(found.kind).toLowerCase()}` : null;
+}
+
 function minutesOf(time: string): number | null {
   const match = /^(\d{2}):(\d{2})$/.exec(normaliseTime(time));
   if (!match) return null;

@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
-import { isLockShortcut, isSearchShortcut } from './keyboard';
+import { describe, expect, it, vi } from 'vitest';
+import { escapeCancels, isLockShortcut, isSearchShortcut } from './keyboard';
 
 const key = (k: string, mods: Partial<{ ctrlKey: boolean; metaKey: boolean; altKey: boolean; shiftKey: boolean }> = {}) => ({
   key: k,
@@ -30,5 +30,40 @@ describe('isSearchShortcut', () => {
     expect(isSearchShortcut(key('K', { metaKey: true }))).toBe(true);
     expect(isSearchShortcut(key('k'))).toBe(false);
     expect(isSearchShortcut(key('k', { ctrlKey: true, shiftKey: true }))).toBe(false);
+  });
+});
+
+describe('escapeCancels', () => {
+  const press = (k: string) => ({ key: k, preventDefault: vi.fn(), stopPropagation: vi.fn() });
+
+  it('cancels on Escape and stops the key there', () => {
+    const cancel = vi.fn();
+    const event = press('Escape');
+    escapeCancels(cancel)(event);
+    expect(cancel).toHaveBeenCalledTimes(1);
+    expect(event.preventDefault).toHaveBeenCalled();
+    expect(event.stopPropagation).toHaveBeenCalled();
+  });
+
+  it('leaves other keys alone', () => {
+    const cancel = vi.fn();
+    const event = press('Enter');
+    escapeCancels(cancel)(event);
+    expect(cancel).not.toHaveBeenCalled();
+    expect(event.preventDefault).not.toHaveBeenCalled();
+    expect(event.stopPropagation).not.toHaveBeenCalled();
+  });
+
+  it('does nothing while the form is busy, and asks each time', () => {
+    const cancel = vi.fn();
+    let busy = true;
+    const onkeydown = escapeCancels(cancel, () => busy);
+    const first = press('Escape');
+    onkeydown(first);
+    expect(cancel).not.toHaveBeenCalled();
+    expect(first.stopPropagation).not.toHaveBeenCalled();
+    busy = false;
+    onkeydown(press('Escape'));
+    expect(cancel).toHaveBeenCalledTimes(1);
   });
 });

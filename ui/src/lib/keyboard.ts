@@ -21,3 +21,21 @@ export function isSearchShortcut(event: KeyLike): boolean {
     event.key.toLowerCase() === 'k'
   );
 }
+
+/**
+ * The keydown handler of a form that Escape closes: it runs `cancel`, unless
+ * `busy()` says the form's command is under way (closing the form then would
+ * hide what became of it). The key goes no further, so closing a form inside
+ * a page does not close the page too.
+ */
+export function escapeCancels(
+  cancel: () => unknown,
+  busy: () => boolean = () => false,
+): (event: Pick<KeyboardEvent, 'key' | 'preventDefault' | 'stopPropagation'>) => void {
+  return (event) => {
+    if (event.key !== 'Escape' || busy()) return;
+    event.preventDefault();
+    event.stopPropagation();
+    void cancel();
+  };
+}
