@@ -22,6 +22,7 @@ pub mod ids;
 pub mod merges_in_force;
 pub mod names;
 pub mod password;
+pub mod pathway_scores;
 pub mod rag;
 pub mod referrals;
 pub mod resolve_items;
