@@ -510,7 +510,7 @@ impl UnlockedUnit {
         let episodes = store::episodes::for_client(&self.conn, client.id)?;
         let appointments = store::appointments::for_client(&self.conn, client.id)?;
         let sessions = self.session_records_for(client.id)?;
-        let tasks = self.tasks_for(client.id, &sessions)?;
+        let tasks = self.tasks_for(client.id)?;
         let timeline = timeline(&TimelineParts {
             episodes: &episodes,
             appointments: &appointments,

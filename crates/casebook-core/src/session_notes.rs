@@ -74,17 +74,13 @@ impl UnlockedUnit {
     /// a confidential session says what it is only to the session's author,
     /// managers and whoever the task now belongs to, since what a client
     /// agreed to do can say as much as the note.
-    /// `sessions` are the client's records as already read for the page.
-    pub(crate) fn tasks_for(
-        &self,
-        client: ClientId,
-        sessions: &[SessionRecord],
-    ) -> CoreResult<Vec<Task>> {
-        let withheld: Vec<SessionRecordId> = sessions
-            .iter()
-            .filter(|r| r.confidential && !self.may_read_confidential(r.author))
-            .map(|r| r.id)
-            .collect();
+    pub(crate) fn tasks_for(&self, client: ClientId) -> CoreResult<Vec<Task>> {
+        let withheld: Vec<SessionRecordId> =
+            store::session_records::for_client(&self.conn, client)?
+                .into_iter()
+                .filter(|r| r.confidential && !self.may_read_confidential(r.author))
+                .map(|r| r.id)
+                .collect();
         let mut tasks = store::tasks::for_client(&self.conn, client)?;
         for task in &mut tasks {
             let from_withheld = task.session.is_some_and(|s| withheld.contains(&s));
