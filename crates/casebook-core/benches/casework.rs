@@ -227,6 +227,7 @@ fn measure(bench: &mut Bench) -> Measured {
             task,
             client,
             Some(id),
+            None,
             bench.account,
             bench.account,
             &session.actions[0],

@@ -76,6 +76,8 @@ pub struct ClientRecord {
     pub probation_notices: Vec<ProbationNotice>,
     /// Everything above in one list, newest first.
     pub timeline: Vec<TimelineEntry>,
+    /// Seven pathways assessments, the support plan and what is due.
+    pub pathways: crate::assessment_records::ClientPathways,
     /// `Full` or `ReadOnly`.
     pub access: ClientAccess,
     /// The reason given, when the record was opened through break-glass.
@@ -520,6 +522,7 @@ impl UnlockedUnit {
             tasks: &tasks,
         });
         Ok(ClientRecord {
+            pathways: self.pathways_of(client.id, today)?,
             compliance: self.compliance_of(client.id, today)?,
             probation_notices: store::probation_notices::for_client(&self.conn, client.id)?,
             appointments,

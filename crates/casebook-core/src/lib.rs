@@ -23,6 +23,7 @@
 pub mod account_administration;
 pub mod allocation;
 pub mod appointment_records;
+pub mod assessment_records;
 pub mod audit_views;
 pub mod caseload;
 pub mod client_profile_records;
@@ -40,6 +41,7 @@ pub mod episode_records;
 pub mod error;
 pub mod key_files;
 pub mod merge_records;
+pub mod pathway_cohorts;
 pub mod rag_records;
 pub mod resolve_items;
 pub mod safety_flag_records;

@@ -253,7 +253,17 @@ impl UnlockedUnit {
         // Every action is followed up by the keyworker who agreed it, so it
         // sits on their list whoever is to carry it out.
         for (task, action) in task_ids.iter().zip(&session.actions) {
-            store::tasks::insert(&tx, stamp, *task, draft.client, Some(id), me, me, action)?;
+            store::tasks::insert(
+                &tx,
+                stamp,
+                *task,
+                draft.client,
+                Some(id),
+                None,
+                me,
+                me,
+                action,
+            )?;
         }
         store::session_records::delete_draft(&tx, draft.id)?;
         store::audit::append(&tx, &audit)?;

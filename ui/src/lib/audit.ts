@@ -55,6 +55,10 @@ export const AUDIT_ACTIONS: ReadonlyArray<{ code: string; words: string }> = [
   { code: 'task_changed', words: 'Changed a task' },
   { code: 'probation_notice_recorded', words: 'Recorded what was sent to probation' },
   { code: 'session_template_saved', words: 'Saved a session template' },
+  { code: 'assessment_signed', words: 'Signed off an assessment' },
+  { code: 'assessment_addendum_added', words: 'Added an addendum to an assessment' },
+  { code: 'plan_goal_saved', words: 'Saved a support plan goal' },
+  { code: 'viewed_cohort_outcomes', words: 'Looked at a cohort's outcomes' },
 ];
 
 const WORDS = new Map(AUDIT_ACTIONS.map((action) => [action.code, action.words]));

@@ -65,10 +65,14 @@ pub enum AuditAction {
     TaskChanged,
     ProbationNoticeRecorded,
     SessionTemplateSaved,
+    AssessmentSigned,
+    AssessmentAddendumAdded,
+    PlanGoalSaved,
+    ViewedCohortOutcomes,
 }
 
 impl AuditAction {
-    pub const ALL: [AuditAction; 50] = [
+    pub const ALL: [AuditAction; 54] = [
         AuditAction::UnitCreated,
         AuditAction::SignedIn,
         AuditAction::SignInFailed,
@@ -119,6 +123,10 @@ impl AuditAction {
         AuditAction::TaskChanged,
         AuditAction::ProbationNoticeRecorded,
         AuditAction::SessionTemplateSaved,
+        AuditAction::AssessmentSigned,
+        AuditAction::AssessmentAddendumAdded,
+        AuditAction::PlanGoalSaved,
+        AuditAction::ViewedCohortOutcomes,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -173,6 +181,10 @@ impl AuditAction {
             AuditAction::TaskChanged => "task_changed",
             AuditAction::ProbationNoticeRecorded => "probation_notice_recorded",
             AuditAction::SessionTemplateSaved => "session_template_saved",
+            AuditAction::AssessmentSigned => "assessment_signed",
+            AuditAction::AssessmentAddendumAdded => "assessment_addendum_added",
+            AuditAction::PlanGoalSaved => "plan_goal_saved",
+            AuditAction::ViewedCohortOutcomes => "viewed_cohort_outcomes",
         }
     }
 

@@ -76,6 +76,18 @@ uuid_identifier!(
     TaskId, "task"
 );
 uuid_identifier!(
+    /// A signed seven pathways assessment.
+    AssessmentId, "assessment"
+);
+uuid_identifier!(
+    /// A draft of an assessment, on this computer only.
+    AssessmentDraftId, "assessment draft"
+);
+uuid_identifier!(
+    /// A goal of a client's support plan.
+    PlanGoalId, "plan goal"
+);
+uuid_identifier!(
     /// A template for a common kind of session.
     SessionTemplateId, "session template"
 );

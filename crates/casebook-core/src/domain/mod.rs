@@ -7,6 +7,7 @@
 pub mod access;
 pub mod account;
 pub mod appointments;
+pub mod assessments;
 pub mod audit;
 pub mod client;
 pub mod client_deletions;

@@ -41,6 +41,16 @@ impl PathwayScores {
         Ok(scores)
     }
 
+    /// Scores as stored for a signed assessment, every pathway scored.
+    pub fn from_stored(scores: [u8; 7]) -> PathwayScores {
+        PathwayScores(scores.map(Some))
+    }
+
+    /// Each pathway's score, in the order of `Pathway::ALL`.
+    pub fn in_order(&self) -> [Option<u8>; 7] {
+        self.0
+    }
+
     pub fn score(&self, pathway: Pathway) -> Option<u8> {
         self.0[index_of(pathway)]
     }

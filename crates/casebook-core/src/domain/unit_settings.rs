@@ -1,5 +1,6 @@
 //! Settings an administrator chooses for the whole unit.
 
+use super::assessments::AssessmentSchedule;
 use super::compliance::AbsenceThresholds;
 use crate::error::{CoreError, CoreResult};
 
@@ -45,6 +46,8 @@ pub struct UnitSettings {
     /// When a warning and when a referral for breach are due, by the count
     /// of unacceptable absences in 12 months on an order.
     pub absence_thresholds: AbsenceThresholds,
+    /// When the initial assessment and each review are due.
+    pub assessment_schedule: AssessmentSchedule,
 }
 
 impl Default for UnitSettings {
@@ -57,6 +60,7 @@ impl Default for UnitSettings {
             new_computers_need_approval: false,
             keep_sync_files_days: DEFAULT_KEEP_SYNC_FILES_DAYS,
             absence_thresholds: AbsenceThresholds::default(),
+            assessment_schedule: AssessmentSchedule::default(),
         }
     }
 }
@@ -86,6 +90,7 @@ impl UnitSettings {
             new_computers_need_approval: false,
             keep_sync_files_days: DEFAULT_KEEP_SYNC_FILES_DAYS,
             absence_thresholds: AbsenceThresholds::default(),
+            assessment_schedule: AssessmentSchedule::default(),
         })
     }
 
@@ -93,6 +98,14 @@ impl UnitSettings {
     pub fn with_absence_thresholds(self, thresholds: AbsenceThresholds) -> UnitSettings {
         UnitSettings {
             absence_thresholds: thresholds,
+            ..self
+        }
+    }
+
+    /// The same settings, with this assessment schedule.
+    pub fn with_assessment_schedule(self, schedule: AssessmentSchedule) -> UnitSettings {
+        UnitSettings {
+            assessment_schedule: schedule,
             ..self
         }
     }

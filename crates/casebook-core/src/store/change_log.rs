@@ -214,7 +214,8 @@ pub fn key_column(table: &str) -> Option<&'static str> {
         "accounts" | "clients" | "client_deletions" | "rag_reviews" | "safety_flags"
         | "cohort_flags" | "ogrs_scores" | "consent_decisions" | "episodes" | "value_versions"
         | "device_decisions" | "audit_log" | "appointments" | "session_records"
-        | "session_addenda" | "tasks" | "probation_notices" | "session_templates" => Some("id"),
+        | "session_addenda" | "tasks" | "probation_notices" | "session_templates"
+        | "assessments" | "assessment_addenda" | "plan_goals" | "plan_reviews" => Some("id"),
         "client_profiles" => Some("client_id"),
         "unit_settings" => Some("key"),
         _ => None,

@@ -11,7 +11,7 @@ use crate::error::{CoreError, CoreResult};
 
 /// The tables whose rows belong to one client by `client_id`. The profile
 /// is merged field by field by `client_profiles::move_to_client` instead.
-pub const CLIENT_TABLES: [&str; 11] = [
+pub const CLIENT_TABLES: [&str; 15] = [
     "rag_reviews",
     "safety_flags",
     "cohort_flags",
@@ -23,6 +23,10 @@ pub const CLIENT_TABLES: [&str; 11] = [
     "session_addenda",
     "tasks",
     "probation_notices",
+    "assessments",
+    "assessment_addenda",
+    "plan_goals",
+    "plan_reviews",
 ];
 
 /// Moves every row of the merged client to the one kept, each move in the
@@ -263,6 +267,7 @@ pub fn follow_every_merge(tx: &Transaction<'_>) -> CoreResult<()> {
         // merge here, so a merge made on another computer leaves none on
         // a record no list shows.
         super::session_records::move_drafts(tx, ClientId::parse(merged)?, ClientId::parse(kept)?)?;
+        super::assessments::move_drafts(tx, ClientId::parse(merged)?, ClientId::parse(kept)?)?;
     }
     Ok(())
 }

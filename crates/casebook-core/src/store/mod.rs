@@ -9,6 +9,7 @@
 
 pub mod accounts;
 pub mod appointments;
+pub mod assessments;
 pub mod audit;
 pub mod change_log;
 pub mod client_deletions;
@@ -19,6 +20,7 @@ pub mod cohort_flags;
 pub mod consent_decisions;
 pub mod device_decisions;
 pub mod episodes;
+pub mod plan_goals;
 pub mod probation_notices;
 pub mod rag_reviews;
 pub mod safety_flags;
@@ -76,6 +78,7 @@ fn migrations() -> Migrations<'static> {
         M::up(include_str!(
             "migrations/0026_appointments_sessions_tasks.sql"
         )),
+        M::up(include_str!("migrations/0027_assessments_and_plans.sql")),
     ])
 }
 
@@ -174,7 +177,7 @@ pub fn latest_schema_version() -> i64 {
     i64::try_from(MIGRATION_COUNT).unwrap_or(i64::MAX)
 }
 
-const MIGRATION_COUNT: usize = 26;
+const MIGRATION_COUNT: usize = 27;
 
 /// The schema version the database is at (the number of the last migration).
 pub fn schema_version(conn: &Connection) -> CoreResult<i64> {

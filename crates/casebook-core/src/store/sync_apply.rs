@@ -285,7 +285,7 @@ pub fn points_at_missing_rows(tx: &Transaction<'_>, tables: &[&str]) -> CoreResu
 }
 
 /// The tables whose rows sync, for comparing what devices hold.
-pub const SYNCED_TABLES: [&str; 19] = [
+pub const SYNCED_TABLES: [&str; 23] = [
     "accounts",
     "clients",
     "client_deletions",
@@ -303,6 +303,10 @@ pub const SYNCED_TABLES: [&str; 19] = [
     "tasks",
     "probation_notices",
     "session_templates",
+    "assessments",
+    "assessment_addenda",
+    "plan_goals",
+    "plan_reviews",
     "value_versions",
     "device_decisions",
 ];

@@ -4,7 +4,7 @@
 use rusqlite::{Connection, OptionalExtension, Row, Transaction, params};
 
 use super::change_log::{self, Operation, WriteStamp};
-use crate::domain::ids::{AccountId, ClientId, SessionRecordId, TaskId};
+use crate::domain::ids::{AccountId, ClientId, PlanGoalId, SessionRecordId, TaskId};
 use crate::domain::session_records::AgreedAction;
 use crate::error::{CoreError, CoreResult};
 
@@ -17,6 +17,8 @@ pub struct Task {
     pub id: TaskId,
     pub client: ClientId,
     pub session: Option<SessionRecordId>,
+    /// The support plan goal the task works toward, if it came from one.
+    pub goal: Option<PlanGoalId>,
     pub what: String,
     /// `client`, `keyworker` or `partner_agency`.
     pub who: String,
@@ -45,14 +47,15 @@ pub fn insert(
     id: TaskId,
     client: ClientId,
     session: Option<SessionRecordId>,
+    goal: Option<PlanGoalId>,
     owner: AccountId,
     created_by: AccountId,
     action: &AgreedAction,
 ) -> CoreResult<()> {
     tx.prepare_cached(
-        "INSERT INTO tasks (id, client_id, session_id, what, who, partner_agency, owner, due_on, status,
-                            created_by, created_at, hlc, device_id)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, 'open', ?9, ?10, ?11, ?12)",
+        "INSERT INTO tasks (id, client_id, session_id, goal_id, what, who, partner_agency, owner, due_on,
+                            status, created_by, created_at, hlc, device_id)
+         VALUES (?1, ?2, ?3, ?13, ?4, ?5, ?6, ?7, ?8, 'open', ?9, ?10, ?11, ?12)",
     )
     .and_then(|mut statement| {
         statement.execute(params![
@@ -67,7 +70,8 @@ pub fn insert(
             created_by.to_string(),
             stamp.at.to_rfc3339(),
             stamp.hlc.encode(),
-            stamp.device.to_string()
+            stamp.device.to_string(),
+            goal.map(|g| g.to_string())
         ])
     })
     .map_err(|e| CoreError::from_sql(&e, "save the task"))?;
@@ -126,7 +130,8 @@ pub fn reassign(
 
 const SELECT: &str =
     "SELECT t.id, t.client_id, t.session_id, t.what, t.who, t.partner_agency, t.owner,
-        o.full_name, t.due_on, t.status, t.status_reason, t.created_at, c.full_name, t.closed_at
+        o.full_name, t.due_on, t.status, t.status_reason, t.created_at, c.full_name, t.closed_at,
+        t.goal_id
      FROM tasks t
      LEFT JOIN accounts o ON o.id = t.owner
      LEFT JOIN accounts c ON c.id = t.closed_by";
@@ -146,6 +151,9 @@ fn from_row(row: &Row<'_>) -> rusqlite::Result<Task> {
         session: row
             .get::<_, Option<String>>(2)?
             .and_then(|id| SessionRecordId::parse(&id).ok()),
+        goal: row
+            .get::<_, Option<String>>(14)?
+            .and_then(|id| PlanGoalId::parse(&id).ok()),
         what: text(3)?,
         who: text(4)?,
         partner_agency: row.get(5)?,

@@ -4,6 +4,7 @@
 use rusqlite::{Connection, Transaction, params};
 
 use super::change_log::{self, WriteStamp};
+use crate::domain::assessments::AssessmentSchedule;
 use crate::domain::compliance::AbsenceThresholds;
 use crate::domain::unit_settings::{MAX_CUSTODY_SCREENING_HOURS, UnitSettings};
 use crate::error::{CoreError, CoreResult};
@@ -16,6 +17,8 @@ const NEW_COMPUTERS_NEED_APPROVAL: &str = "new_computers_need_approval";
 const KEEP_SYNC_FILES_DAYS: &str = "keep_sync_files_days";
 const ABSENCE_WARNING_AT: &str = "absence_warning_at";
 const ABSENCE_BREACH_REFERRAL_AT: &str = "absence_breach_referral_at";
+const INITIAL_ASSESSMENT_WITHIN_DAYS: &str = "initial_assessment_within_days";
+const REVIEW_ASSESSMENT_EVERY_DAYS: &str = "review_assessment_every_days";
 
 /// The settings, with the default for any that was never set. A stored
 /// value that does not parse (a damaged row) falls back to the default,
@@ -47,6 +50,7 @@ pub fn read(conn: &Connection) -> CoreResult<UnitSettings> {
                         new_computers_need_approval: settings.new_computers_need_approval,
                         keep_sync_files_days: settings.keep_sync_files_days,
                         absence_thresholds: settings.absence_thresholds,
+                        assessment_schedule: settings.assessment_schedule,
                         ..parsed
                     };
                 }
@@ -71,6 +75,26 @@ pub fn read(conn: &Connection) -> CoreResult<UnitSettings> {
             ABSENCE_BREACH_REFERRAL_AT => {
                 if let Ok(n) = value.parse::<u32>() {
                     breach_at = Some(n);
+                }
+            }
+            INITIAL_ASSESSMENT_WITHIN_DAYS => {
+                if let Ok(days) = value.parse::<u32>()
+                    && let Ok(schedule) = AssessmentSchedule::parse(
+                        days,
+                        settings.assessment_schedule.review_every_days,
+                    )
+                {
+                    settings.assessment_schedule = schedule;
+                }
+            }
+            REVIEW_ASSESSMENT_EVERY_DAYS => {
+                if let Ok(days) = value.parse::<u32>()
+                    && let Ok(schedule) = AssessmentSchedule::parse(
+                        settings.assessment_schedule.initial_within_days,
+                        days,
+                    )
+                {
+                    settings.assessment_schedule = schedule;
                 }
             }
             KEYWORKERS_SEE_OTHER_CLIENTS => {
@@ -174,6 +198,25 @@ pub fn write(
             &settings.absence_thresholds.breach_referral_at.to_string(),
         )?;
         changed.push(ABSENCE_BREACH_REFERRAL_AT);
+    }
+    let schedule = settings.assessment_schedule;
+    if before.assessment_schedule.initial_within_days != schedule.initial_within_days {
+        write_one(
+            tx,
+            stamp,
+            INITIAL_ASSESSMENT_WITHIN_DAYS,
+            &schedule.initial_within_days.to_string(),
+        )?;
+        changed.push(INITIAL_ASSESSMENT_WITHIN_DAYS);
+    }
+    if before.assessment_schedule.review_every_days != schedule.review_every_days {
+        write_one(
+            tx,
+            stamp,
+            REVIEW_ASSESSMENT_EVERY_DAYS,
+            &schedule.review_every_days.to_string(),
+        )?;
+        changed.push(REVIEW_ASSESSMENT_EVERY_DAYS);
     }
     if before.custody_screening_hours != settings.custody_screening_hours {
         write_one(
