@@ -91,6 +91,7 @@ bench:
 	$(CARGO) bench -p casebook-core --bench storage
 	$(CARGO) bench -p casebook-core --bench sync
 	$(CARGO) bench -p casebook-core --bench casework
+	$(CARGO) bench -p casebook-core --bench pathways
 
 ## make bundle: Linux packages under target/release/bundle: the .deb always,
 ## and the AppImage where Tauri can fetch its AppImage tools (linuxdeploy and

@@ -363,6 +363,8 @@ fn no_command_panics_on_hostile_input() {
             keep_sync_files_days: 30,
             absence_warning_at: 1,
             absence_breach_referral_at: 2,
+            initial_assessment_within_days: 14,
+            review_assessment_every_days: 84,
         };
         let refused = commands::change_unit_settings(&state, &settings).unwrap_err();
         assert_eq!(refused.code, ErrorCodeDto::InvalidInput);
@@ -390,6 +392,8 @@ fn hide_other_clients() -> UnitSettingsDto {
         keep_sync_files_days: 30,
         absence_warning_at: 1,
         absence_breach_referral_at: 2,
+        initial_assessment_within_days: 14,
+        review_assessment_every_days: 84,
     }
 }
 
@@ -481,7 +485,7 @@ fn every_command_under_every_role() {
         commands::lock(&state).unwrap();
     }
     type Check = fn(&casebook::app_state::AppState, &Targets) -> Result<(), IpcError>;
-    let checks: [(&str, Check); 39] = [
+    let checks: [(&str, Check); 41] = [
         ("list_clients", |s, _| commands::list_clients(s).map(drop)),
         ("add_client", |s, _| {
             // Every role adds the same person; that they are duplicates is
@@ -738,16 +742,34 @@ fn every_command_under_every_role() {
             };
             commands::save_session_template(s, &request).map(drop)
         }),
+        ("save_plan_goal", |s, t| {
+            let target = s.clock.local_now().date() + chrono::Duration::days(60);
+            let request = casebook::ipc::SaveGoalRequest {
+                client_id: t.own_client.clone(),
+                goal_id: None,
+                goal: casebook::ipc::GoalFormDto {
+                    pathway: "accommodation".to_owned(),
+                    client_words: "Somewhere settled to live".to_owned(),
+                    who: "client".to_owned(),
+                    target_on: target.to_string(),
+                    ..casebook::ipc::GoalFormDto::default()
+                },
+            };
+            commands::save_plan_goal(s, &request).map(drop)
+        }),
+        ("cohort_outcomes", |s, _| {
+            commands::cohort_outcomes(s, &casebook::ipc::CohortRequest::default()).map(drop)
+        }),
     ];
     // Which of the checks above each role may run.
     #[rustfmt::skip]
-    let allowed: [(&str, &str, [bool; 39]); 5] = [
-        // clients; accounts and recovery; audit trail; client record; settings, RAG review, change settings; connect, duplicates, profile, referral; resolve items, computers, export to share; delete a record; book, whole-unit diary, my tasks, templates
-        ("keyworker", chosen,   [true, true, true, true, false, false, false, false, false, false, false, false, false, false, true, true, true, true, false, false, true, true, true, true, true, true, false, false, false, true, true, true, false, false, false, true, false, true, false]),
-        ("manager", chosen,     [true, true, true, true, false, false, false, false, false, false, false, true, true, true, true, true, false, false, true, true, true, true, true, true, true, true, false, true, true, true, true, true, true, true, true, true, true, true, true]),
-        ("partner", chosen,     [true, false, true, false, false, false, false, false, false, false, false, false, false, false, true, false, false, false, false, false, true, false, false, true, false, false, false, false, false, false, false, true, false, false, false, false, false, true, false]),
-        ("adminonly", chosen,   [false, false, false, false, true, true, true, true, true, true, true, true, true, true, false, false, false, false, false, false, true, false, false, false, false, false, true, true, false, false, false, false, true, true, false, false, false, false, false]),
-        ("admin", PASSWORD,     [true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, false, false, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true]),
+    let allowed: [(&str, &str, [bool; 41]); 5] = [
+        // clients; accounts and recovery; audit trail; client record; settings, RAG review, change settings; connect, duplicates, profile, referral; resolve items, computers, export to share; delete a record; book, whole-unit diary, my tasks, templates; plan goal, cohort outcomes
+        ("keyworker", chosen,   [true, true, true, true, false, false, false, false, false, false, false, false, false, false, true, true, true, true, false, false, true, true, true, true, true, true, false, false, false, true, true, true, false, false, false, true, false, true, false, true, false]),
+        ("manager", chosen,     [true, true, true, true, false, false, false, false, false, false, false, true, true, true, true, true, false, false, true, true, true, true, true, true, true, true, false, true, true, true, true, true, true, true, true, true, true, true, true, true, true]),
+        ("partner", chosen,     [true, false, true, false, false, false, false, false, false, false, false, false, false, false, true, false, false, false, false, false, true, false, false, true, false, false, false, false, false, false, false, true, false, false, false, false, false, true, false, false, false]),
+        ("adminonly", chosen,   [false, false, false, false, true, true, true, true, true, true, true, true, true, true, false, false, false, false, false, false, true, false, false, false, false, false, true, true, false, false, false, false, true, true, false, false, false, false, false, false, false]),
+        ("admin", PASSWORD,     [true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, false, false, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true]),
     ];
     for (username, password, expected) in allowed {
         let request = UnlockRequest {

@@ -9,7 +9,7 @@ use crate::domain::audit::{AuditAction, AuditFilter, ChainVerdict, verify_chains
 use crate::error::{CoreError, CoreResult};
 use crate::store::{self, audit::AuditView};
 use crate::unlocked_unit::UnlockedUnit;
-use crate::write_once::write_new_file;
+use crate::write_once::write_under_a_new_name;
 
 impl UnlockedUnit {
     fn require_audit_reader(&self) -> CoreResult<()> {
@@ -163,33 +163,13 @@ impl UnlockedUnit {
             .now()
             .format("casebook-audit-%Y%m%d-%H%M%S")
             .to_string();
-        let path = write_under_a_new_name(folder, &stem, &bytes)?;
+        let path = write_under_a_new_name(folder, &stem, "csv", &bytes, "export the audit trail")?;
         let mut detail = filter_detail(filter);
         detail["entries"] = serde_json::json!(entries.len());
         detail["saved_to"] = serde_json::json!(destination);
         self.audit_alone(AuditAction::ExportedAuditTrail, &detail, clock, entropy)?;
         Ok(path)
     }
-}
-
-/// Saves `bytes` as `<stem>.csv`, or `<stem>-2.csv` and so on when an
-/// earlier export has that name: an export never replaces another.
-fn write_under_a_new_name(folder: &Path, stem: &str, bytes: &[u8]) -> CoreResult<PathBuf> {
-    for n in 1..1000 {
-        let name = if n == 1 {
-            format!("{stem}.csv")
-        } else {
-            format!("{stem}-{n}.csv")
-        };
-        match write_new_file(folder, &name, bytes) {
-            Ok(path) => return Ok(path),
-            Err(error) if error.kind() == std::io::ErrorKind::AlreadyExists => continue,
-            Err(error) => return Err(CoreError::from_io(&error, "export the audit trail")),
-        }
-    }
-    Err(CoreError::invalid(
-        "The export folder already holds too many exports from this second. Try again.",
-    ))
 }
 
 fn filter_detail(filter: &AuditFilter) -> serde_json::Value {

@@ -26,6 +26,7 @@ pub mod appointment_records;
 pub mod assessment_records;
 pub mod audit_views;
 pub mod caseload;
+pub mod chart_exports;
 pub mod client_profile_records;
 pub mod client_records;
 pub mod clock;

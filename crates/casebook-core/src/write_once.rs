@@ -12,6 +12,34 @@ use std::fs::{self, File, OpenOptions};
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
+/// Saves `bytes` as `<stem>.<extension>`, or `<stem>-2.<extension>` and so
+/// on when an earlier file has that name: an export never replaces another.
+/// `what` names the action for the message if it fails.
+pub fn write_under_a_new_name(
+    folder: &Path,
+    stem: &str,
+    extension: &str,
+    bytes: &[u8],
+    what: &str,
+) -> crate::error::CoreResult<PathBuf> {
+    use crate::error::CoreError;
+    for n in 1..1000 {
+        let name = if n == 1 {
+            format!("{stem}.{extension}")
+        } else {
+            format!("{stem}-{n}.{extension}")
+        };
+        match write_new_file(folder, &name, bytes) {
+            Ok(path) => return Ok(path),
+            Err(error) if error.kind() == io::ErrorKind::AlreadyExists => continue,
+            Err(error) => return Err(CoreError::from_io(&error, what)),
+        }
+    }
+    Err(CoreError::invalid(
+        "The export folder already holds too many files of that name. Try again.",
+    ))
+}
+
 /// Writes `bytes` to `folder/name`, which must not exist yet, then reads the
 /// file back and checks it. On any failure nothing is left under `name` or
 /// the temporary name.

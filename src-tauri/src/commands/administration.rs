@@ -12,6 +12,7 @@ use crate::ipc::{
     UnitSettingsDto,
 };
 
+use casebook_core::domain::assessments::AssessmentSchedule;
 use casebook_core::domain::compliance::AbsenceThresholds;
 
 use super::Answer;
@@ -33,6 +34,10 @@ pub fn change_unit_settings(state: &AppState, request: &UnitSettingsDto) -> Answ
     .with_absence_thresholds(AbsenceThresholds::parse(
         request.absence_warning_at,
         request.absence_breach_referral_at,
+    )?)
+    .with_assessment_schedule(AssessmentSchedule::parse(
+        request.initial_assessment_within_days,
+        request.review_assessment_every_days,
     )?);
     let session = with_unlocked(state, |unit| {
         unit.change_unit_settings(settings, state.clock.as_ref(), &mut OsEntropy)?;

@@ -12,6 +12,7 @@ mod audit;
 mod casework;
 mod client_records;
 mod clients;
+mod pathways;
 mod session;
 mod sync;
 pub mod tauri_commands;
@@ -21,6 +22,7 @@ pub use audit::*;
 pub use casework::*;
 pub use client_records::*;
 pub use clients::*;
+pub use pathways::*;
 pub use session::*;
 pub use sync::*;
 

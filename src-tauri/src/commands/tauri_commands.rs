@@ -6,19 +6,21 @@ use tauri::State;
 use crate::app_state::AppState;
 
 use crate::ipc::{
-    AccountDto, AddendumRequest, AllocationRequest, AppointmentDto, AuditCheckDto, AuditEntryDto,
-    AuditFilterDto, BookAppointmentRequest, BookingWarningsDto, BreakGlassRequest,
-    ChangePasswordRequest, ChangeTaskRequest, ClientDetailsRequest, ClientMatchDto,
-    ClientProfileDto, ClientProfileRequest, ClientRowDto, ClientViewDto, CloseEpisodeRequest,
-    CohortDto, ComputerDto, ConnectShareRequest, ConsentRecordDto, ConsentRequest,
-    CreateUnitRequest, CreatedUnitDto, DiaryEntryDto, DiaryRequest, DraftListedDto, DueReviewDto,
-    DuplicateMatchDto, EndSafetyFlagRequest, EpisodeDto, FindClientRequest, JoinUnitRequest,
-    MergeRequest, MoveAppointmentRequest, NewAccountRequest, NewClientRequest, NoteFoundDto,
-    OgrsRequest, OneTimePasswordDto, OutcomeRecordedDto, PasswordCheckDto, PickUpRequest,
-    ProbationNoticeDto, ProbationNoticeRequest, ProfileChoicesDto, RagReviewDto, RagReviewRequest,
-    RaiseSafetyFlagRequest, RecordOutcomeRequest, RecoverRequest, ReferralOutcomeRequest,
-    ReferralRequest, RemoveCohortFlagRequest, ResolveItemDto, ResolveRequest,
-    ReviewSafetyFlagRequest, RoleChangeRequest, SafetyFlagDto, SaveDraftRequest,
+    AccountDto, AddendumRequest, AllocationRequest, AppointmentDto, AssessmentAddendumRequest,
+    AssessmentDraftDto, AssessmentDto, AuditCheckDto, AuditEntryDto, AuditFilterDto,
+    BookAppointmentRequest, BookingWarningsDto, BreakGlassRequest, ChangePasswordRequest,
+    ChangeTaskRequest, ClientDetailsRequest, ClientMatchDto, ClientProfileDto,
+    ClientProfileRequest, ClientRowDto, ClientViewDto, CloseEpisodeRequest, CohortDto,
+    CohortOutcomesDto, CohortRequest, ComputerDto, ConnectShareRequest, ConsentRecordDto,
+    ConsentRequest, CreateUnitRequest, CreatedUnitDto, DiaryEntryDto, DiaryRequest, DraftListedDto,
+    DueReviewDto, DuplicateMatchDto, EndSafetyFlagRequest, EpisodeDto, FindClientRequest, GoalDto,
+    JoinUnitRequest, MergeRequest, MoveAppointmentRequest, NewAccountRequest, NewClientRequest,
+    NoteFoundDto, OgrsRequest, OneTimePasswordDto, OutcomeRecordedDto, PasswordCheckDto,
+    PickUpRequest, ProbationNoticeDto, ProbationNoticeRequest, ProfileChoicesDto, RagReviewDto,
+    RagReviewRequest, RaiseSafetyFlagRequest, RecordOutcomeRequest, RecoverRequest,
+    ReferralOutcomeRequest, ReferralRequest, RemoveCohortFlagRequest, ResolveItemDto,
+    ResolveRequest, ReviewSafetyFlagRequest, RoleChangeRequest, SafetyFlagDto,
+    SaveAssessmentRequest, SaveDraftRequest, SaveExportRequest, SaveGoalRequest,
     SaveTemplateRequest, SearchNotesRequest, SessionDraftDto, SessionDto, SessionRecordDto,
     SessionTemplateDto, SetCohortFlagRequest, SignSessionRequest, StaffMemberDto, StartupDto,
     SyncReportDto, SyncStatusDto, TaskDto, TaskListedDto, UnitDto, UnitSettingsDto, UnlockRequest,
@@ -526,4 +528,51 @@ pub fn save_session_template(
     request: SaveTemplateRequest,
 ) -> Answer<Vec<SessionTemplateDto>> {
     super::save_session_template(&state, &request)
+}
+
+#[tauri::command(async)]
+pub fn save_assessment_draft(
+    state: State<'_, AppState>,
+    request: SaveAssessmentRequest,
+) -> Answer<AssessmentDraftDto> {
+    super::save_assessment_draft(&state, &request)
+}
+
+#[tauri::command(async)]
+pub fn discard_assessment_draft(state: State<'_, AppState>, draft_id: String) -> Answer<()> {
+    super::discard_assessment_draft(&state, &draft_id)
+}
+
+#[tauri::command(async)]
+pub fn sign_assessment(
+    state: State<'_, AppState>,
+    request: SaveAssessmentRequest,
+) -> Answer<AssessmentDto> {
+    super::sign_assessment(&state, &request)
+}
+
+#[tauri::command(async)]
+pub fn add_assessment_addendum(
+    state: State<'_, AppState>,
+    request: AssessmentAddendumRequest,
+) -> Answer<AssessmentDto> {
+    super::add_assessment_addendum(&state, &request)
+}
+
+#[tauri::command(async)]
+pub fn save_plan_goal(state: State<'_, AppState>, request: SaveGoalRequest) -> Answer<GoalDto> {
+    super::save_plan_goal(&state, &request)
+}
+
+#[tauri::command(async)]
+pub fn cohort_outcomes(
+    state: State<'_, AppState>,
+    request: CohortRequest,
+) -> Answer<CohortOutcomesDto> {
+    super::cohort_outcomes(&state, &request)
+}
+
+#[tauri::command(async)]
+pub fn export_chart(state: State<'_, AppState>, request: SaveExportRequest) -> Answer<String> {
+    super::export_chart(&state, &request)
 }

@@ -21,6 +21,10 @@ pub struct UnitSettingsDto {
     pub absence_warning_at: u32,
     /// … and at which a referral for breach is due (above the warning).
     pub absence_breach_referral_at: u32,
+    /// Days after pick-up within which the initial assessment is due (1 to 365).
+    pub initial_assessment_within_days: u32,
+    /// Days between review assessments (1 to 365).
+    pub review_assessment_every_days: u32,
 }
 
 impl UnitSettingsDto {
@@ -34,6 +38,8 @@ impl UnitSettingsDto {
             keep_sync_files_days: settings.keep_sync_files_days,
             absence_warning_at: settings.absence_thresholds.warning_at,
             absence_breach_referral_at: settings.absence_thresholds.breach_referral_at,
+            initial_assessment_within_days: settings.assessment_schedule.initial_within_days,
+            review_assessment_every_days: settings.assessment_schedule.review_every_days,
         }
     }
 }

@@ -455,6 +455,8 @@ pub struct TaskDto {
     pub id: String,
     pub client_id: String,
     pub session_id: Option<String>,
+    /// The support plan goal it works toward, if it came from one.
+    pub goal_id: Option<String>,
     pub what: String,
     /// `client`, `keyworker` or `partner_agency`.
     pub who: String,
@@ -475,6 +477,7 @@ impl TaskDto {
             id: t.id.to_string(),
             client_id: t.client.to_string(),
             session_id: t.session.map(|s| s.to_string()),
+            goal_id: t.goal.map(|g| g.to_string()),
             what: t.what.clone(),
             who: t.who.clone(),
             partner_agency: t.partner_agency.clone(),
@@ -611,6 +614,8 @@ pub struct CaseworkDto {
     pub compliance: Vec<OrderStandingDto>,
     pub probation_notices: Vec<ProbationNoticeDto>,
     pub timeline: Vec<TimelineEntryDto>,
+    /// Seven pathways assessments and the support plan.
+    pub pathways: super::PathwaysDto,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]

@@ -288,6 +288,7 @@ impl ClientViewDto {
                     .iter()
                     .map(TimelineEntryDto::from_entry)
                     .collect(),
+                pathways: super::PathwaysDto::from_pathways(&record.pathways),
             }),
             next_appointment: None,
             summary_compliance: Vec::new(),

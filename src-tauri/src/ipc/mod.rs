@@ -17,6 +17,7 @@ mod client_profile;
 mod clients;
 mod episodes;
 mod errors;
+mod pathways;
 mod resolve;
 mod session;
 mod sync;
@@ -29,6 +30,7 @@ pub use client_profile::*;
 pub use clients::*;
 pub use episodes::*;
 pub use errors::*;
+pub use pathways::*;
 pub use resolve::*;
 pub use session::*;
 pub use sync::*;
@@ -143,6 +145,23 @@ pub fn typescript_bindings() -> String {
         ProbationNoticeDto::decl(&config),
         ProbationNoticeRequest::decl(&config),
         TimelineEntryDto::decl(&config),
+        PathwayEntryFormDto::decl(&config),
+        AssessmentFormDto::decl(&config),
+        PathwayScoreDto::decl(&config),
+        AssessmentDto::decl(&config),
+        AssessmentDraftDto::decl(&config),
+        GoalFormDto::decl(&config),
+        GoalDto::decl(&config),
+        GoalAtReviewDto::decl(&config),
+        PlanReviewDto::decl(&config),
+        AssessmentDueDto::decl(&config),
+        PathwaysDto::decl(&config),
+        SaveAssessmentRequest::decl(&config),
+        AssessmentAddendumRequest::decl(&config),
+        SaveGoalRequest::decl(&config),
+        CohortRequest::decl(&config),
+        CohortOutcomesDto::decl(&config),
+        SaveExportRequest::decl(&config),
         CaseworkDto::decl(&config),
         SearchNotesRequest::decl(&config),
         NoteFoundDto::decl(&config),

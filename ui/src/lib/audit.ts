@@ -58,7 +58,8 @@ export const AUDIT_ACTIONS: ReadonlyArray<{ code: string; words: string }> = [
   { code: 'assessment_signed', words: 'Signed off an assessment' },
   { code: 'assessment_addendum_added', words: 'Added an addendum to an assessment' },
   { code: 'plan_goal_saved', words: 'Saved a support plan goal' },
-  { code: 'viewed_cohort_outcomes', words: 'Looked at a cohort's outcomes' },
+  { code: 'viewed_cohort_outcomes', words: 'Looked at the outcomes of a cohort' },
+  { code: 'chart_exported', words: 'Saved a chart as a picture' },
 ];
 
 const WORDS = new Map(AUDIT_ACTIONS.map((action) => [action.code, action.words]));

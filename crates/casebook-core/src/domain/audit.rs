@@ -69,10 +69,11 @@ pub enum AuditAction {
     AssessmentAddendumAdded,
     PlanGoalSaved,
     ViewedCohortOutcomes,
+    ChartExported,
 }
 
 impl AuditAction {
-    pub const ALL: [AuditAction; 54] = [
+    pub const ALL: [AuditAction; 55] = [
         AuditAction::UnitCreated,
         AuditAction::SignedIn,
         AuditAction::SignInFailed,
@@ -127,6 +128,7 @@ impl AuditAction {
         AuditAction::AssessmentAddendumAdded,
         AuditAction::PlanGoalSaved,
         AuditAction::ViewedCohortOutcomes,
+        AuditAction::ChartExported,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -185,6 +187,7 @@ impl AuditAction {
             AuditAction::AssessmentAddendumAdded => "assessment_addendum_added",
             AuditAction::PlanGoalSaved => "plan_goal_saved",
             AuditAction::ViewedCohortOutcomes => "viewed_cohort_outcomes",
+            AuditAction::ChartExported => "chart_exported",
         }
     }
 

@@ -422,7 +422,15 @@ absenceWarningAt: number,
 /**
  * … and at which a referral for breach is due (above the warning).
  */
-absenceBreachReferralAt: number, };
+absenceBreachReferralAt: number, 
+/**
+ * Days after pick-up within which the initial assessment is due (1 to 365).
+ */
+initialAssessmentWithinDays: number, 
+/**
+ * Days between review assessments (1 to 365).
+ */
+reviewAssessmentEveryDays: number, };
 
 export type SyncStatusDto = { 
 /**
@@ -706,7 +714,11 @@ export type SignSessionRequest = { draftId: string, };
 
 export type AddendumRequest = { sessionId: string, text: string, };
 
-export type TaskDto = { id: string, clientId: string, sessionId: string | null, what: string, 
+export type TaskDto = { id: string, clientId: string, sessionId: string | null, 
+/**
+ * The support plan goal it works toward, if it came from one.
+ */
+goalId: string | null, what: string, 
 /**
  * `client`, `keyworker` or `partner_agency`.
  */
@@ -760,7 +772,134 @@ at: string,
  */
 kind: string, event: string, detail: string, id: string, };
 
-export type CaseworkDto = { appointments: Array<AppointmentDto>, sessions: Array<SessionRecordDto>, tasks: Array<TaskDto>, compliance: Array<OrderStandingDto>, probationNotices: Array<ProbationNoticeDto>, timeline: Array<TimelineEntryDto>, };
+export type PathwayEntryFormDto = { pathway: string, score: string, clientScore: string, evidence: string, };
+
+export type AssessmentFormDto = { 
+/**
+ * `initial`, `review` or `termination`.
+ */
+kind: string, 
+/**
+ * `YYYY-MM-DD`.
+ */
+assessedOn: string, pathways: Array<PathwayEntryFormDto>, terminationWhileOpen: boolean, };
+
+export type PathwayScoreDto = { pathway: string, score: number, 
+/**
+ * The client's own score, where they see it differently.
+ */
+clientScore: number | null, evidence: string | null, };
+
+export type AssessmentDto = { id: string, 
+/**
+ * `initial`, `review` or `termination`.
+ */
+kind: string, 
+/**
+ * `YYYY-MM-DD`.
+ */
+assessedOn: string, 
+/**
+ * The seven pathways, in the usual order.
+ */
+pathways: Array<PathwayScoreDto>, assessorName: string | null, 
+/**
+ * RFC 3339.
+ */
+signedAt: string, addenda: Array<AddendumDto>, };
+
+export type AssessmentDraftDto = { id: string, form: AssessmentFormDto, 
+/**
+ * RFC 3339.
+ */
+savedAt: string, };
+
+export type GoalFormDto = { pathway: string, clientWords: string, keyworkerWords: string, 
+/**
+ * `client`, `keyworker` or `partner_agency`.
+ */
+who: string, partnerAgency: string, 
+/**
+ * `YYYY-MM-DD`.
+ */
+targetOn: string, 
+/**
+ * `not_started`, `in_progress`, `achieved` or `no_longer_relevant`.
+ */
+status: string, actions: Array<ActionFormDto>, };
+
+export type GoalDto = { id: string, pathway: string, clientWords: string, keyworkerWords: string | null, who: string, partnerAgency: string | null, 
+/**
+ * `YYYY-MM-DD`.
+ */
+targetOn: string, status: string, updatedBy: string | null, 
+/**
+ * RFC 3339.
+ */
+updatedAt: string, };
+
+export type GoalAtReviewDto = { pathway: string, clientWords: string, keyworkerWords: string | null, who: string, partnerAgency: string | null, targetOn: string, status: string, };
+
+export type PlanReviewDto = { assessmentId: string, goals: Array<GoalAtReviewDto>, reviewedBy: string | null, 
+/**
+ * RFC 3339.
+ */
+reviewedAt: string, };
+
+export type AssessmentDueDto = { kind: string, 
+/**
+ * `YYYY-MM-DD`.
+ */
+dueOn: string, overdue: boolean, };
+
+export type PathwaysDto = { assessments: Array<AssessmentDto>, drafts: Array<AssessmentDraftDto>, goals: Array<GoalDto>, planReviews: Array<PlanReviewDto>, due: AssessmentDueDto | null, };
+
+export type SaveAssessmentRequest = { clientId: string, 
+/**
+ * The draft this came from, if any: saved over, or removed on signing.
+ */
+draftId: string | null, form: AssessmentFormDto, };
+
+export type AssessmentAddendumRequest = { assessmentId: string, text: string, };
+
+export type SaveGoalRequest = { clientId: string, 
+/**
+ * The goal to change; none adds a goal.
+ */
+goalId: string | null, goal: GoalFormDto, };
+
+export type CohortRequest = { route: string, cohortFlag: string, order: string, gender: string, area: string, keyworkerId: string, 
+/**
+ * `YYYY-MM-DD`: episodes that ended on or after this day.
+ */
+closedFrom: string, 
+/**
+ * `YYYY-MM-DD`: episodes that ended on or before this day.
+ */
+closedTo: string, };
+
+export type CohortOutcomesDto = { counted: number, leftOut: number, 
+/**
+ * Average initial need per pathway, in the usual order; absent when no
+ * client matches.
+ */
+initial: Array<number> | null, termination: Array<number> | null, 
+/**
+ * (Σ termination − Σ initial) / Σ initial, as a fraction.
+ */
+overallImprovement: number | null, };
+
+export type SaveExportRequest = { 
+/**
+ * The file name offered in the save dialog, like `radar.png`.
+ */
+suggestedName: string, bytes: Array<number>, };
+
+export type CaseworkDto = { appointments: Array<AppointmentDto>, sessions: Array<SessionRecordDto>, tasks: Array<TaskDto>, compliance: Array<OrderStandingDto>, probationNotices: Array<ProbationNoticeDto>, timeline: Array<TimelineEntryDto>, 
+/**
+ * Seven pathways assessments and the support plan.
+ */
+pathways: PathwaysDto, };
 
 export type SearchNotesRequest = { words: string, };
 

@@ -4,6 +4,15 @@
 import { invoke as tauriInvoke } from '@tauri-apps/api/core';
 import type {
   AccountDto,
+  AssessmentAddendumRequest,
+  AssessmentDraftDto,
+  AssessmentDto,
+  CohortOutcomesDto,
+  CohortRequest,
+  GoalDto,
+  SaveAssessmentRequest,
+  SaveExportRequest,
+  SaveGoalRequest,
   AddendumRequest,
   AllocationRequest,
   AppointmentDto,
@@ -201,6 +210,14 @@ export interface Commands {
   sessionTemplates(): Promise<SessionTemplateDto[]>;
   /** Managers: resolves to the templates in use. */
   saveSessionTemplate(request: SaveTemplateRequest): Promise<SessionTemplateDto[]>;
+  saveAssessmentDraft(request: SaveAssessmentRequest): Promise<AssessmentDraftDto>;
+  discardAssessmentDraft(draftId: string): Promise<null>;
+  signAssessment(request: SaveAssessmentRequest): Promise<AssessmentDto>;
+  addAssessmentAddendum(request: AssessmentAddendumRequest): Promise<AssessmentDto>;
+  savePlanGoal(request: SaveGoalRequest): Promise<GoalDto>;
+  cohortOutcomes(request: CohortRequest): Promise<CohortOutcomesDto>;
+  /** Saves a chart picture in the export folder; answers where it went. */
+  exportChart(request: SaveExportRequest): Promise<string>;
 }
 
 /** Builds the command functions on top of an invoke function (injectable for tests). */
@@ -291,6 +308,13 @@ export function makeCommands(invoke: InvokeFn): Commands {
     searchSessionNotes: (request) => call<NoteFoundDto[]>('search_session_notes', { request }),
     sessionTemplates: () => call<SessionTemplateDto[]>('session_templates'),
     saveSessionTemplate: (request) => call<SessionTemplateDto[]>('save_session_template', { request }),
+    saveAssessmentDraft: (request) => call<AssessmentDraftDto>('save_assessment_draft', { request }),
+    discardAssessmentDraft: (draftId) => call<null>('discard_assessment_draft', { draftId }),
+    signAssessment: (request) => call<AssessmentDto>('sign_assessment', { request }),
+    addAssessmentAddendum: (request) => call<AssessmentDto>('add_assessment_addendum', { request }),
+    savePlanGoal: (request) => call<GoalDto>('save_plan_goal', { request }),
+    cohortOutcomes: (request) => call<CohortOutcomesDto>('cohort_outcomes', { request }),
+    exportChart: (request) => call<string>('export_chart', { request }),
   };
 }
 
@@ -336,6 +360,9 @@ export const CHANGING_COMMANDS: ReadonlySet<string> = new Set([
   'change_task',
   'record_probation_notice',
   'save_session_template',
+  'sign_assessment',
+  'add_assessment_addendum',
+  'save_plan_goal',
 ]);
 
 const commands = makeCommands(async (command, args) => {
@@ -420,3 +447,10 @@ export const recordProbationNotice = commands.recordProbationNotice;
 export const searchSessionNotes = commands.searchSessionNotes;
 export const sessionTemplates = commands.sessionTemplates;
 export const saveSessionTemplate = commands.saveSessionTemplate;
+export const saveAssessmentDraft = commands.saveAssessmentDraft;
+export const discardAssessmentDraft = commands.discardAssessmentDraft;
+export const signAssessment = commands.signAssessment;
+export const addAssessmentAddendum = commands.addAssessmentAddendum;
+export const savePlanGoal = commands.savePlanGoal;
+export const cohortOutcomes = commands.cohortOutcomes;
+export const exportChart = commands.exportChart;
