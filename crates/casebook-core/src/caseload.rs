@@ -9,6 +9,7 @@ use std::collections::HashMap;
 use crate::client_records::StaffMember;
 use crate::clock::{Clock, Entropy};
 use crate::domain::access::ClientAccess;
+use crate::domain::assessments::{AssessmentDue, assessment_due};
 use crate::domain::audit::AuditAction;
 use crate::domain::client::Client;
 use crate::domain::cohort::CohortFlag;
@@ -37,6 +38,9 @@ pub struct CaseloadEntry {
     pub cohort_flags: Vec<CohortFlag>,
     /// The client's open episode, whose referral clock the caseload shows.
     pub open_episode: Option<Episode>,
+    /// The seven pathways assessment the open episode waits for, on the
+    /// caseload's day; none in a search result or a partner's line.
+    pub assessment_due: Option<AssessmentDue>,
     /// What the signed-in account may do with this client.
     pub access: ClientAccess,
 }
@@ -49,6 +53,7 @@ impl CaseloadEntry {
             self.open_episode = None;
             self.rag_review_due = None;
             self.local_authority = None;
+            self.assessment_due = None;
         }
         self
     }
@@ -74,6 +79,7 @@ impl UnlockedUnit {
             open_episode: store::episodes::for_client(&self.conn, client.id)?
                 .into_iter()
                 .find(Episode::is_open),
+            assessment_due: None,
             access: self.access_to(&client),
             client,
         }
@@ -108,9 +114,12 @@ impl UnlockedUnit {
             .into_iter()
             .map(|episode| (episode.client, episode))
             .collect();
+        let last_assessed = store::assessments::latest_of_open_episodes(&tx)?;
         store::commit(tx, "open the caseload")?;
         let staff = self.staff_names()?;
         let withdrawn = self.clients_withdrawn_from_my_agency()?;
+        let today = clock.local_now().date();
+        let schedule = self.settings.assessment_schedule;
         Ok(clients
             .into_iter()
             .filter_map(|client| {
@@ -125,6 +134,14 @@ impl UnlockedUnit {
                         local_authority: areas.remove(&client.id),
                         active_flags: flags.get(&client.id).cloned().unwrap_or_default(),
                         cohort_flags: cohorts.get(&client.id).cloned().unwrap_or_default(),
+                        assessment_due: episodes.get(&client.id).and_then(|episode| {
+                            assessment_due(
+                                schedule,
+                                episode.picked_up_at.map(|at| at.date()),
+                                last_assessed.get(&episode.id).copied(),
+                                today,
+                            )
+                        }),
                         open_episode: episodes.remove(&client.id),
                         client,
                         access,

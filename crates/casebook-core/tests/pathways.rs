@@ -144,6 +144,16 @@ fn an_episode_is_assessed_reviewed_and_ended_with_every_bad_input_refused() {
         (due.kind, due.due_on, due.overdue),
         (AssessmentKind::Initial, day("2026-03-16"), false)
     );
+    // The caseload shows it too, overdue once the day has passed.
+    let caseload = kim
+        .view_caseload(&at("2026-03-17T09:00"), &mut OsEntropy)
+        .unwrap();
+    let line = caseload.iter().find(|e| e.client.id == client).unwrap();
+    let due_there = line.assessment_due.unwrap();
+    assert_eq!(
+        (due_there.kind, due_there.overdue),
+        (AssessmentKind::Initial, true)
+    );
 
     // A draft may leave pathways unscored; signing off may not.
     let mut partial = form("initial", "2026-03-09", [6, 7, 5, 8, 6, 4, 7]);

@@ -528,7 +528,6 @@ fn run(unit: &mut UnlockedUnit, step: &Step, share: &Path) -> Made {
                 };
                 let signed = unit.sign_assessment(id, &form, None, &SystemClock, &mut OsEntropy);
                 made.assessments = u64::from(signed.is_ok());
-                if let Err(e) = &signed { eprintln!("REFUSED assess {kind}: {}", e.message); } else { eprintln!("SIGNED {kind}"); }
                 made.plan_reviews = u64::from(signed.is_ok() && kind == "review");
             }
         }
@@ -546,7 +545,7 @@ fn run(unit: &mut UnlockedUnit, step: &Step, share: &Path) -> Made {
                     &SystemClock,
                     &mut OsEntropy,
                 );
-                made.assessment_addenda = u64::from(added.is_ok()); eprintln!("ADDENDUM {}", added.is_ok());
+                made.assessment_addenda = u64::from(added.is_ok());
             }
         }
         Step::Goal {
@@ -624,7 +623,6 @@ fn run(unit: &mut UnlockedUnit, step: &Step, share: &Path) -> Made {
                         form.target_on = (today + chrono::Days::new(days)).to_string();
                     }
                 }
-                eprintln!("CHANGEGOAL tried");
                 let _ = unit.save_plan_goal(
                     held.client,
                     Some(held.id),
@@ -901,7 +899,6 @@ fn converge(devices: usize, steps: &[Step]) -> Result<(), TestCaseError> {
         };
         prop_assert_eq!(held, made);
     }
-    eprintln!("MADE {made:?}");
     Ok(())
 }
 

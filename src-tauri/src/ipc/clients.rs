@@ -134,6 +134,8 @@ pub struct ClientRowDto {
     /// The open episode's referral route and clock, if there is one.
     pub open_referral: Option<ReferralRouteDto>,
     pub referral_clock: Option<ReferralClockDto>,
+    /// The seven pathways assessment the open episode waits for.
+    pub assessment_due: Option<AssessmentDueDto>,
     pub access: ClientAccessDto,
 }
 
@@ -159,6 +161,10 @@ impl ClientRowDto {
                 .open_episode
                 .as_ref()
                 .and_then(|e| ReferralClockDto::from_episode(e, now)),
+            assessment_due: entry
+                .assessment_due
+                .as_ref()
+                .map(AssessmentDueDto::from_due),
             // The core lists only clients the account may see, so the
             // fallback never shows; read-only is the safe reading if it did.
             access: ClientAccessDto::from_access(entry.access).unwrap_or(ClientAccessDto::ReadOnly),

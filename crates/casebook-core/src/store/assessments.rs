@@ -318,3 +318,34 @@ pub fn move_drafts(tx: &Transaction<'_>, from: ClientId, to: ClientId) -> CoreRe
     .map_err(|e| CoreError::from_sql(&e, "merge the records"))?;
     Ok(())
 }
+
+/// For each open episode with an initial or review assessment, the date of
+/// the latest: what the next review is counted from.
+pub fn latest_of_open_episodes(
+    conn: &Connection,
+) -> CoreResult<std::collections::HashMap<EpisodeId, NaiveDate>> {
+    let mut statement = conn
+        .prepare_cached(
+            "SELECT a.episode_id, max(a.assessed_on)
+             FROM assessments a JOIN episodes e ON e.id = a.episode_id
+             WHERE e.ended_on IS NULL AND a.kind != 'termination'
+             GROUP BY a.episode_id",
+        )
+        .map_err(failed)?;
+    let rows = statement
+        .query_map([], |row| {
+            Ok((row.get::<_, String>(0)?, row.get::<_, String>(1)?))
+        })
+        .map_err(failed)?;
+    let mut latest = std::collections::HashMap::new();
+    for row in rows {
+        let (episode, on) = row.map_err(failed)?;
+        if let (Ok(episode), Ok(on)) = (
+            EpisodeId::parse(&episode),
+            NaiveDate::parse_from_str(&on, "%Y-%m-%d"),
+        ) {
+            latest.insert(episode, on);
+        }
+    }
+    Ok(latest)
+}

@@ -313,7 +313,11 @@ activeFlags: Array<SafetyFlagKind>, cohortFlags: Array<CohortFlag>,
 /**
  * The open episode's referral route and clock, if there is one.
  */
-openReferral: ReferralRoute | null, referralClock: ReferralClockDto | null, access: ClientAccess, };
+openReferral: ReferralRoute | null, referralClock: ReferralClockDto | null, 
+/**
+ * The seven pathways assessment the open episode waits for.
+ */
+assessmentDue: AssessmentDueDto | null, access: ClientAccess, };
 
 export type ClientViewDto = { id: string, givenName: string, familyName: string, 
 /**
