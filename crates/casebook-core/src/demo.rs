@@ -13,10 +13,12 @@ use std::path::Path;
 use chrono::{Datelike, Duration};
 
 use crate::clock::{Clock, Entropy};
+use crate::domain::assessments::{AssessmentForm, PathwayEntryForm};
 use crate::domain::client::{ClientDetailsText, NewClient};
 use crate::domain::client_profile::ClientProfileText;
 use crate::domain::referrals::NewReferral;
 use crate::domain::safety_flags::SafetyFlagText;
+use crate::domain::session_records::Pathway;
 use crate::error::CoreResult;
 use crate::unit_folder::{self, CreationPlan, NewUnit, UnitKind};
 use crate::unlocked_unit::UnlockedUnit;
@@ -205,6 +207,46 @@ fn fill_demo_caseload(
     Ok(())
 }
 
+/// A signed-off form of `kind` on the day of `on` with these scores.
+fn assessed(kind: &str, on: chrono::NaiveDateTime, scores: [u8; 7]) -> AssessmentForm {
+    AssessmentForm {
+        kind: kind.to_owned(),
+        assessed_on: on.format("%Y-%m-%d").to_string(),
+        pathways: Pathway::ALL
+            .iter()
+            .zip(scores)
+            .map(|(pathway, score)| PathwayEntryForm {
+                pathway: pathway.as_str().to_owned(),
+                score: score.to_string(),
+                ..PathwayEntryForm::default()
+            })
+            .collect(),
+        termination_while_open: false,
+    }
+}
+
+/// Made-up initial and termination need scores for an earlier episode:
+/// near the averages of the 2016 report's table (HIOMS for the IOM panel,
+/// Probation for the court), varied a little from client to client.
+fn demo_scores(from_iom: bool, i: usize) -> ([u8; 7], [u8; 7]) {
+    let (initial, termination) = if from_iom {
+        ([5, 5, 5, 7, 5, 4, 6], [3, 3, 3, 4, 4, 3, 3])
+    } else {
+        ([4, 6, 3, 3, 4, 3, 4], [2, 4, 2, 1, 3, 2, 3])
+    };
+    let vary = |scores: [u8; 7], salt: usize| {
+        let mut varied = scores;
+        for (index, score) in varied.iter_mut().enumerate() {
+            let step = (i * 3 + index * 5 + salt) % 3;
+            *score = (*score + u8::try_from(step).unwrap_or(0))
+                .saturating_sub(1)
+                .clamp(1, 10);
+        }
+        varied
+    };
+    (vary(initial, 0), vary(termination, 1))
+}
+
 /// A referral for each demo client: prison releases, probation and custody
 /// referrals at every point of their clocks (a few breached, as in life),
 /// others picked up, and some clients with an earlier episode closed.
@@ -230,13 +272,18 @@ fn fill_demo_episodes(
         )
     };
     if i % 4 == 3 {
+        // Earlier episodes alternate between the court and the IOM panel,
+        // each assessed at the start and the end, so the cohort page has
+        // two routes to compare.
+        let from_iom = i % 8 == 7;
+        let (route, referrer) = if from_iom {
+            ("iom_panel", "IOM panel")
+        } else {
+            ("court", "Magistrates' court")
+        };
         let long_ago = now - Duration::days(400 + spread * 3);
-        let episodes = unit.receive_referral(
-            id,
-            &refer("court", "Magistrates' court", long_ago, "")?,
-            clock,
-            entropy,
-        )?;
+        let episodes =
+            unit.receive_referral(id, &refer(route, referrer, long_ago, "")?, clock, entropy)?;
         let episode = episodes[0].id;
         unit.record_pick_up(
             episode,
@@ -245,11 +292,28 @@ fn fill_demo_episodes(
             clock,
             entropy,
         )?;
+        let (initial, termination) = demo_scores(from_iom, i);
+        let started = long_ago + Duration::days(14);
+        unit.sign_assessment(
+            id,
+            &assessed("initial", started, initial),
+            None,
+            clock,
+            entropy,
+        )?;
+        let ended = long_ago + Duration::days(180);
         unit.close_episode(
             episode,
             "planned_completion",
             "",
-            &day(long_ago + Duration::days(180)),
+            &day(ended),
+            clock,
+            entropy,
+        )?;
+        unit.sign_assessment(
+            id,
+            &assessed("termination", ended, termination),
+            None,
             clock,
             entropy,
         )?;
@@ -322,6 +386,24 @@ fn fill_demo_episodes(
             clock,
             entropy,
         )?;
+        // IOM clients picked up have had their initial assessment, and
+        // every other one a review since, so their pages show a picture.
+        if i % 5 == 3 {
+            let (initial, termination) = demo_scores(true, i);
+            let started = received + after + Duration::days(3);
+            unit.sign_assessment(
+                id,
+                &assessed("initial", started, initial),
+                None,
+                clock,
+                entropy,
+            )?;
+            if i % 10 == 3 {
+                let reviewed = started + Duration::days(21);
+                let review = assessed("review", reviewed, termination);
+                unit.sign_assessment(id, &review, None, clock, entropy)?;
+            }
+        }
     }
     Ok(())
 }

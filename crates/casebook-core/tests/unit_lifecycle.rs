@@ -489,6 +489,20 @@ fn the_demo_unit_is_apart_marked_and_full_of_made_up_people() {
         (15..=25).contains(&awaiting),
         "awaiting pick-up: {awaiting}"
     );
+    // Earlier episodes from the court and the IOM panel were assessed at
+    // the start and the end: the cohort page has two routes to compare.
+    for (route, clients) in [("court", 5), ("iom_panel", 4)] {
+        let filter = casebook_core::pathway_cohorts::CohortFilter {
+            route: Some(casebook_core::domain::referrals::ReferralRoute::parse(route).unwrap()),
+            ..Default::default()
+        };
+        let outcomes = unit
+            .cohort_outcomes(&filter, &SystemClock, &mut OsEntropy)
+            .unwrap();
+        assert_eq!(outcomes.counted, clients, "{route}");
+        assert!(outcomes.overall_improvement.unwrap() < -0.2, "{route}");
+    }
+    assert!(caseload.iter().any(|e| e.assessment_due.is_some()));
 }
 
 #[test]
