@@ -582,3 +582,44 @@ pub fn prepare_keyworker_and_drr_client(data_folder: &Path) {
         .unwrap();
     kim_unit.lock(&clock, entropy);
 }
+
+/// The keyworker and DRR client of `prepare_keyworker_and_drr_client`,
+/// with a probation referral received six weeks ago and picked up two
+/// days later, so the client's episode is waiting for its assessments.
+pub fn prepare_keyworker_and_referred_client(data_folder: &Path) {
+    use casebook_core::clock::{Clock, OsEntropy, SystemClock};
+    use casebook_core::domain::referrals::NewReferral;
+    use casebook_core::unit_folder::{self, UnitKind};
+
+    prepare_keyworker_and_drr_client(data_folder);
+    let (clock, entropy) = (SystemClock, &mut OsEntropy);
+    let folder = unit_folder::unit_folder(data_folder, UnitKind::Real);
+    let mut admin = unit_folder::unlock(&folder, "admin", PASSWORD, &clock, entropy).unwrap();
+    let client = admin.view_caseload(&clock, entropy).unwrap()[0].client.id;
+    let received = clock.local_now() - chrono::Duration::days(42);
+    let referral = NewReferral::parse(
+        "probation",
+        "Probation, Hampshire and Isle of Wight",
+        &received.format("%Y-%m-%d").to_string(),
+        "09:30",
+        "Heroin use linked to shoplifting",
+        "",
+        clock.local_now(),
+    )
+    .unwrap();
+    let episode = admin
+        .receive_referral(client, &referral, &clock, entropy)
+        .unwrap()[0]
+        .id;
+    let picked_up = received + chrono::Duration::days(2);
+    admin
+        .record_pick_up(
+            episode,
+            &picked_up.format("%Y-%m-%d").to_string(),
+            "11:00",
+            &clock,
+            entropy,
+        )
+        .unwrap();
+    admin.lock(&clock, entropy);
+}

@@ -8,6 +8,7 @@ import {
   roleLabel,
   ROLE_CHOICES,
   statusLabel,
+  TAB_LABELS,
   tabsFor,
 } from './accounts';
 
@@ -46,8 +47,14 @@ describe('tabsFor / homeTab', () => {
     expect(tabsFor({ caseRole: 'keyworker', administrator: false })).toEqual(['caseload', 'diary']);
     expect(tabsFor({ caseRole: 'partner', administrator: false })).toEqual(['caseload']);
   });
-  it('gives a manager the audit trail and settings (for the shared folder) too', () => {
-    expect(tabsFor({ caseRole: 'manager', administrator: false })).toEqual(['caseload', 'diary', 'audit', 'settings']);
+  it('gives a manager the outcomes, the audit trail and settings (for the shared folder) too', () => {
+    expect(tabsFor({ caseRole: 'manager', administrator: false })).toEqual(['caseload', 'diary', 'outcomes', 'audit', 'settings']);
+    expect(TAB_LABELS.outcomes).toBe('Outcomes');
+  });
+  it('shows the outcomes to managers only', () => {
+    expect(tabsFor({ caseRole: 'keyworker', administrator: true })).not.toContain('outcomes');
+    expect(tabsFor({ caseRole: 'partner', administrator: false })).not.toContain('outcomes');
+    expect(tabsFor({ caseRole: null, administrator: true })).not.toContain('outcomes');
   });
   it('gives an administrator accounts, the audit trail and the unit settings', () => {
     expect(tabsFor({ caseRole: 'keyworker', administrator: true })).toEqual(['caseload', 'diary', 'accounts', 'audit', 'settings']);

@@ -47,7 +47,7 @@ export function roleFromChoice(value: string): CaseRole | null {
   return value === 'keyworker' || value === 'manager' || value === 'partner' ? value : null;
 }
 
-export type Tab = 'caseload' | 'diary' | 'accounts' | 'audit' | 'settings';
+export type Tab = 'caseload' | 'diary' | 'outcomes' | 'accounts' | 'audit' | 'settings';
 
 type Access = Pick<SessionDto, 'caseRole' | 'administrator'>;
 
@@ -57,6 +57,8 @@ export function tabsFor(session: Access): Tab[] {
   if (session.caseRole !== null) tabs.push('caseload');
   // Partners see a summary only: no appointments, so no diary.
   if (session.caseRole === 'keyworker' || session.caseRole === 'manager') tabs.push('diary');
+  // Cohort outcomes compare many clients' assessments: managers only.
+  if (session.caseRole === 'manager') tabs.push('outcomes');
   if (session.administrator) tabs.push('accounts');
   if (session.administrator || session.caseRole === 'manager') tabs.push('audit');
   // A manager's settings are the shared folder only; the unit's rules are the administrator's.
@@ -72,6 +74,7 @@ export function homeTab(session: Access): Tab {
 export const TAB_LABELS: Record<Tab, string> = {
   caseload: 'Caseload',
   diary: 'Diary',
+  outcomes: 'Outcomes',
   accounts: 'Accounts',
   audit: 'Audit trail',
   settings: 'Settings',

@@ -31,6 +31,7 @@ const row = (familyName: string, over: Partial<ClientRowDto> = {}): ClientRowDto
   cohortFlags: [],
   openReferral: null,
   referralClock: null,
+  assessmentDue: null,
   access: 'full',
   ...over,
 });

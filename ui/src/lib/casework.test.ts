@@ -91,6 +91,7 @@ function task(id: string, dueOn: string, more: Partial<TaskDto> = {}): TaskDto {
     id,
     clientId: 'c1',
     sessionId: null,
+    goalId: null,
     what: `Task ${id}`,
     who: 'keyworker',
     partnerAgency: null,

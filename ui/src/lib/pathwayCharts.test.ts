@@ -200,6 +200,12 @@ describe('lineOption', () => {
 });
 
 describe('tableRows', () => {
+  it('writes averages and their totals to one decimal place, without rounding noise', () => {
+    const rows = tableRows([{ label: 'Average', scores: [6.3, 4.1, null, null, null, null, null] }]);
+    expect(rows[0].cells).toEqual(['6.3']);
+    expect(rows[rows.length - 1].cells).toEqual(['10.4']);
+  });
+
   it('has a row for each pathway with a cell for each series, then a total', () => {
     const rows = tableRows([initial, review]);
     expect(rows).toHaveLength(8);

@@ -298,8 +298,10 @@ export function tableRows(series: readonly ScoreSeries[]): TableRow[] {
   return rows;
 }
 
+/** A score as written: whole scores as they are, averages (and their totals) to at most one decimal place. */
 function cellText(score: number | null): string {
-  return score === null ? NOT_SCORED : String(score);
+  if (score === null) return NOT_SCORED;
+  return Number.isInteger(score) ? String(score) : String(Math.round(score * 10) / 10);
 }
 
 /**

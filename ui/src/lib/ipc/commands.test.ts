@@ -118,7 +118,7 @@ describe('makeCommands', () => {
     await c.allocatableStaff();
     await c.allocateClient({ clientId: 'c1', keyworkerId: null, coWorkerId: null, reason: '' });
     await c.unitSettings();
-    const settings = { idleLockMinutes: 10, keyworkersSeeOtherClients: false, partnersKeepSummaryAfterWithdrawal: false, custodyScreeningHours: 24, newComputersNeedApproval: false, keepSyncFilesDays: 30, absenceWarningAt: 1, absenceBreachReferralAt: 2 };
+    const settings = { idleLockMinutes: 10, keyworkersSeeOtherClients: false, partnersKeepSummaryAfterWithdrawal: false, custodyScreeningHours: 24, newComputersNeedApproval: false, keepSyncFilesDays: 30, absenceWarningAt: 1, absenceBreachReferralAt: 2, initialAssessmentWithinDays: 14, reviewAssessmentEveryDays: 84 };
     await c.changeUnitSettings(settings);
     expect(invoke.mock.calls).toEqual([
       ['startup_state', undefined],
@@ -232,6 +232,36 @@ describe('makeCommands', () => {
       expect(CHANGING_COMMANDS.has(name)).toBe(true);
     }
     for (const name of ['booking_warnings', 'diary', 'save_session_draft', 'discard_session_draft', 'session_drafts', 'my_tasks', 'search_session_notes', 'session_templates']) {
+      expect(CHANGING_COMMANDS.has(name)).toBe(false);
+    }
+  });
+
+  it('sends the pathways commands with their requests, and counts signed work as changes to sync', async () => {
+    const invoke = vi.fn().mockResolvedValue(null);
+    const c = makeCommands(invoke);
+    const form = { kind: 'initial', assessedOn: '2026-03-16', pathways: [], terminationWhileOpen: false };
+    await c.saveAssessmentDraft({ clientId: 'c1', draftId: null, form });
+    await c.discardAssessmentDraft('d1');
+    await c.signAssessment({ clientId: 'c1', draftId: 'd2', form });
+    await c.addAssessmentAddendum({ assessmentId: 'a1', text: 'Health score agreed with the GP.' });
+    const goal = { pathway: 'health', clientWords: 'See a dentist', keyworkerWords: '', who: 'client', partnerAgency: '', targetOn: '2026-06-01', status: '', actions: [] };
+    await c.savePlanGoal({ clientId: 'c1', goalId: null, goal });
+    const cohort = { route: 'court', cohortFlag: '', order: '', gender: '', area: '', keyworkerId: '', closedFrom: '', closedTo: '' };
+    await c.cohortOutcomes(cohort);
+    await c.exportChart({ suggestedName: 'radar.svg', bytes: [60, 115] });
+    expect(invoke.mock.calls).toEqual([
+      ['save_assessment_draft', { request: { clientId: 'c1', draftId: null, form } }],
+      ['discard_assessment_draft', { draftId: 'd1' }],
+      ['sign_assessment', { request: { clientId: 'c1', draftId: 'd2', form } }],
+      ['add_assessment_addendum', { request: { assessmentId: 'a1', text: 'Health score agreed with the GP.' } }],
+      ['save_plan_goal', { request: { clientId: 'c1', goalId: null, goal } }],
+      ['cohort_outcomes', { request: cohort }],
+      ['export_chart', { request: { suggestedName: 'radar.svg', bytes: [60, 115] } }],
+    ]);
+    for (const name of ['sign_assessment', 'add_assessment_addendum', 'save_plan_goal']) {
+      expect(CHANGING_COMMANDS.has(name)).toBe(true);
+    }
+    for (const name of ['save_assessment_draft', 'discard_assessment_draft', 'cohort_outcomes', 'export_chart']) {
       expect(CHANGING_COMMANDS.has(name)).toBe(false);
     }
   });
