@@ -1354,7 +1354,11 @@ async fn seven_pathways_a_support_plan_and_cohorts_in_the_real_webview() {
     sign_in(&driver, "kim", KEYWORKER_PASSWORD).await;
     by_id(&driver, "caseload").await;
     // Picked up 40 days ago with no assessment: the initial one is overdue.
-    let due = by_id(&driver, "client-assessment-due").await.text().await.unwrap();
+    let due = by_id(&driver, "client-assessment-due")
+        .await
+        .text()
+        .await
+        .unwrap();
     assert!(due.to_lowercase().contains("overdue"), "{due}");
     open_client(&driver, "Marsh").await;
 
@@ -1362,7 +1366,12 @@ async fn seven_pathways_a_support_plan_and_cohorts_in_the_real_webview() {
     let today = chrono::Local::now().date_naive();
     click(&driver, "new-assessment").await;
     choose_value(&driver, "assessment-kind", "initial").await;
-    type_date(&driver, "assessment-date", today - chrono::Duration::days(20)).await;
+    type_date(
+        &driver,
+        "assessment-date",
+        today - chrono::Duration::days(20),
+    )
+    .await;
     score_pathways(&driver, [7, 6, 5, 8, 6, 4, 7]).await;
     choose_value(&driver, "score-health", "").await;
     click(&driver, "sign-assessment").await;
@@ -1370,14 +1379,24 @@ async fn seven_pathways_a_support_plan_and_cohorts_in_the_real_webview() {
     assert!(refusal.contains("One pathway has no score"), "{refusal}");
     choose_value(&driver, "score-health", "5").await;
     choose_value(&driver, "client-score-drugs_and_alcohol", "5").await;
-    type_into(&driver, "evidence-drugs_and_alcohol", "Using most days; says it is under control.").await;
+    type_into(
+        &driver,
+        "evidence-drugs_and_alcohol",
+        "Using most days; says it is under control.",
+    )
+    .await;
     click(&driver, "sign-assessment").await;
     gone(&driver, "assessment-form").await;
 
     // A review with lower scores: the radar shows both.
     click(&driver, "new-assessment").await;
     choose_value(&driver, "assessment-kind", "review").await;
-    type_date(&driver, "assessment-date", today - chrono::Duration::days(1)).await;
+    type_date(
+        &driver,
+        "assessment-date",
+        today - chrono::Duration::days(1),
+    )
+    .await;
     score_pathways(&driver, [4, 5, 4, 5, 5, 3, 5]).await;
     click(&driver, "sign-assessment").await;
     gone(&driver, "assessment-form").await;
@@ -1394,25 +1413,53 @@ async fn seven_pathways_a_support_plan_and_cohorts_in_the_real_webview() {
     // A goal with an action: the action is a task.
     click(&driver, "add-goal").await;
     choose_value(&driver, "goal-pathway", "accommodation").await;
-    type_into(&driver, "goal-client-words", "Somewhere of my own by the summer").await;
+    type_into(
+        &driver,
+        "goal-client-words",
+        "Somewhere of my own by the summer",
+    )
+    .await;
     type_date(&driver, "goal-target", today + chrono::Duration::days(120)).await;
-    type_into(&driver, "goal-action-what-0", "Fill in the housing register form together").await;
-    type_date(&driver, "goal-action-due-0", today + chrono::Duration::days(7)).await;
+    type_into(
+        &driver,
+        "goal-action-what-0",
+        "Fill in the housing register form together",
+    )
+    .await;
+    type_date(
+        &driver,
+        "goal-action-due-0",
+        today + chrono::Duration::days(7),
+    )
+    .await;
     click(&driver, "save-goal").await;
     gone(&driver, "save-goal").await;
     wait_for_words(&driver, "Fill in the housing register form together").await;
 
     // The plan printed for the client: their words, nobody else's data.
     click(&driver, "print-plan").await;
-    let preview = wait_for_text_in(&driver, "plan-print-preview", "Somewhere of my own by the summer").await;
-    assert!(preview.contains("Fill in the housing register form together"), "{preview}");
-    assert!(!preview.contains("CRN") && !preview.contains("RAG"), "{preview}");
+    let preview = wait_for_text_in(
+        &driver,
+        "plan-print-preview",
+        "Somewhere of my own by the summer",
+    )
+    .await;
+    assert!(
+        preview.contains("Fill in the housing register form together"),
+        "{preview}"
+    );
+    assert!(
+        !preview.contains("CRN") && !preview.contains("RAG"),
+        "{preview}"
+    );
     screenshot(&driver, "41-plan-print-preview").await;
     click(&driver, "close-plan-print").await;
 
     // The demo unit's cohort page: two referral routes side by side.
     click(&driver, "lock-button").await;
+    by_id(&driver, "lock-screen").await;
     click(&driver, "open-demo").await;
+    by_id(&driver, "demo-banner").await;
     sign_in(&driver, "demo", "try casebook safely").await;
     by_id(&driver, "caseload").await;
     click(&driver, "nav-outcomes").await;
@@ -1422,6 +1469,10 @@ async fn seven_pathways_a_support_plan_and_cohorts_in_the_real_webview() {
     let court = wait_for_text_in(&driver, "cohort-a-improvement", "%").await;
     let iom = wait_for_text_in(&driver, "cohort-b-improvement", "%").await;
     assert!(court.contains('−') && iom.contains('−'), "{court} / {iom}");
-    by_id(&driver, "cohort-radar").await.scroll_into_view().await.unwrap();
+    by_id(&driver, "cohort-radar")
+        .await
+        .scroll_into_view()
+        .await
+        .unwrap();
     screenshot(&driver, "42-cohort-comparison").await;
 }

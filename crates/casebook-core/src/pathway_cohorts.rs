@@ -54,23 +54,34 @@ pub struct CohortOutcomes {
     pub overall_improvement: Option<f64>,
 }
 
-/// The episodes' first initial and last termination assessments, one row
-/// per episode the filters choose.
+/// Each episode's first initial and last termination scores (SQLite takes
+/// the other columns from the row that gives `min` or `max`), read in one
+/// pass over the covering index `assessments_for_cohorts`, joined to the
+/// episodes the filters choose.
 const COHORT_SQL: &str = "
-WITH chosen AS (
-    SELECT e.id AS episode_id,
-           (SELECT a.id FROM assessments a
-             WHERE a.episode_id = e.id AND a.kind = 'initial'
-             ORDER BY a.assessed_on, a.id LIMIT 1) AS initial_id,
-           (SELECT a.id FROM assessments a
-             WHERE a.episode_id = e.id AND a.kind = 'termination'
-             ORDER BY a.assessed_on DESC, a.id DESC LIMIT 1) AS termination_id
+WITH initials AS (
+    SELECT episode_id, min(assessed_on || id),
+           accommodation AS p1, education_training_employment AS p2, health AS p3,
+           drugs_and_alcohol AS p4, finance_benefits_debt AS p5, children_and_families AS p6,
+           attitudes_thinking_behaviour AS p7
+    FROM assessments WHERE kind = 'initial' AND episode_id IS NOT NULL
+    GROUP BY episode_id
+),
+terminations AS (
+    SELECT episode_id, max(assessed_on || id),
+           accommodation AS p1, education_training_employment AS p2, health AS p3,
+           drugs_and_alcohol AS p4, finance_benefits_debt AS p5, children_and_families AS p6,
+           attitudes_thinking_behaviour AS p7
+    FROM assessments WHERE kind = 'termination' AND episode_id IS NOT NULL
+    GROUP BY episode_id
+),
+chosen AS (
+    SELECT e.id AS episode_id
     FROM episodes e
     JOIN clients c ON c.id = e.client_id
     LEFT JOIN client_profiles p ON p.client_id = c.id
     WHERE c.merged_into IS NULL
       AND c.id NOT IN (SELECT client_id FROM deleted_clients)
-      AND EXISTS (SELECT 1 FROM assessments a WHERE a.episode_id = e.id)
       AND (?1 IS NULL OR e.route = ?1)
       AND (?2 IS NULL OR EXISTS (SELECT 1 FROM cohort_flags f
                                   WHERE f.client_id = c.id AND f.flag = ?2 AND f.removed_at IS NULL))
@@ -82,25 +93,26 @@ WITH chosen AS (
       AND (?7 IS NULL OR e.ended_on >= ?7)
       AND (?8 IS NULL OR e.ended_on <= ?8)
 )
-SELECT count(i.id IS NOT NULL AND t.id IS NOT NULL OR NULL),
-       count(i.id IS NULL OR t.id IS NULL OR NULL),
-       avg(CASE WHEN t.id IS NOT NULL THEN i.accommodation END),
-       avg(CASE WHEN t.id IS NOT NULL THEN i.education_training_employment END),
-       avg(CASE WHEN t.id IS NOT NULL THEN i.health END),
-       avg(CASE WHEN t.id IS NOT NULL THEN i.drugs_and_alcohol END),
-       avg(CASE WHEN t.id IS NOT NULL THEN i.finance_benefits_debt END),
-       avg(CASE WHEN t.id IS NOT NULL THEN i.children_and_families END),
-       avg(CASE WHEN t.id IS NOT NULL THEN i.attitudes_thinking_behaviour END),
-       avg(CASE WHEN i.id IS NOT NULL THEN t.accommodation END),
-       avg(CASE WHEN i.id IS NOT NULL THEN t.education_training_employment END),
-       avg(CASE WHEN i.id IS NOT NULL THEN t.health END),
-       avg(CASE WHEN i.id IS NOT NULL THEN t.drugs_and_alcohol END),
-       avg(CASE WHEN i.id IS NOT NULL THEN t.finance_benefits_debt END),
-       avg(CASE WHEN i.id IS NOT NULL THEN t.children_and_families END),
-       avg(CASE WHEN i.id IS NOT NULL THEN t.attitudes_thinking_behaviour END)
+SELECT count(i.episode_id IS NOT NULL AND t.episode_id IS NOT NULL OR NULL),
+       count(i.episode_id IS NULL OR t.episode_id IS NULL OR NULL),
+       avg(CASE WHEN t.episode_id IS NOT NULL THEN i.p1 END),
+       avg(CASE WHEN t.episode_id IS NOT NULL THEN i.p2 END),
+       avg(CASE WHEN t.episode_id IS NOT NULL THEN i.p3 END),
+       avg(CASE WHEN t.episode_id IS NOT NULL THEN i.p4 END),
+       avg(CASE WHEN t.episode_id IS NOT NULL THEN i.p5 END),
+       avg(CASE WHEN t.episode_id IS NOT NULL THEN i.p6 END),
+       avg(CASE WHEN t.episode_id IS NOT NULL THEN i.p7 END),
+       avg(CASE WHEN i.episode_id IS NOT NULL THEN t.p1 END),
+       avg(CASE WHEN i.episode_id IS NOT NULL THEN t.p2 END),
+       avg(CASE WHEN i.episode_id IS NOT NULL THEN t.p3 END),
+       avg(CASE WHEN i.episode_id IS NOT NULL THEN t.p4 END),
+       avg(CASE WHEN i.episode_id IS NOT NULL THEN t.p5 END),
+       avg(CASE WHEN i.episode_id IS NOT NULL THEN t.p6 END),
+       avg(CASE WHEN i.episode_id IS NOT NULL THEN t.p7 END)
 FROM chosen
-LEFT JOIN assessments i ON i.id = chosen.initial_id
-LEFT JOIN assessments t ON t.id = chosen.termination_id";
+LEFT JOIN initials i ON i.episode_id = chosen.episode_id
+LEFT JOIN terminations t ON t.episode_id = chosen.episode_id
+WHERE i.episode_id IS NOT NULL OR t.episode_id IS NOT NULL";
 
 /// The figures for one cohort, straight from the database (no access
 /// check: `UnlockedUnit::cohort_outcomes` is the way in).

@@ -29,7 +29,13 @@ CREATE TABLE assessments (
 ) STRICT;
 
 CREATE INDEX assessments_by_client ON assessments (client_id, assessed_on);
-CREATE INDEX assessments_by_episode ON assessments (episode_id, kind, assessed_on);
+-- The cohort page reads each episode's first initial and last termination
+-- scores from this index alone, in one pass, without visiting the rows.
+CREATE INDEX assessments_for_cohorts ON assessments (
+    kind, episode_id, assessed_on, id,
+    accommodation, education_training_employment, health, drugs_and_alcohol,
+    finance_benefits_debt, children_and_families, attitudes_thinking_behaviour
+);
 
 CREATE TABLE assessment_addenda (
     id             TEXT PRIMARY KEY,
