@@ -11,8 +11,8 @@
 //! unit database and to plain SQLite with the same schema, through the same
 //! store functions, in the order the service made them. Each database is
 //! then opened afresh, as at sign-in, and `cohort_outcomes_in` timed on it
-//! (the first look, then median and p95 of 30 runs, the two databases in
-//! turn) and reported with the ratio, for:
+//! alone (the first look, then median and p95 of 30 runs) and reported
+//! with the ratio, for:
 //!
 //! - the whole unit: every episode closed in the ten years;
 //! - one referral route (court) over the same years;
@@ -122,13 +122,6 @@ fn main() {
             std::fs::metadata(path).unwrap().len() / 1_000_000
         );
     }
-    // Timed on fresh connections, as after a sign-in. The connection that
-    // wrote every row in one transaction was seen to keep a page cache that
-    // serves encrypted reads badly (repeated reads decrypting their pages
-    // again), a state the app's connection is never in.
-    let encrypted = open_encrypted(OpenMode::ExistingOnly);
-    let plain = open_plain();
-
     let ten_years = CohortFilter {
         closed_from: Some(day(2016, 1, 1)),
         closed_to: Some(day(2026, 12, 31)),
@@ -143,16 +136,28 @@ fn main() {
         ("court referrals, closed 2016-2026", court),
         ("default filter (every episode)", CohortFilter::default()),
     ];
-    let mut rows: Vec<(&str, Measured)> = Vec::new();
-    for (name, filter) in &workloads {
-        let measured = measure(&encrypted, &plain, filter);
+    // Each database is timed on a fresh connection, as after a sign-in,
+    // with no other connection open. This SQLite build (with
+    // SQLITE_ENABLE_MEMORY_MANAGEMENT) keeps one page-cache LRU for every
+    // connection in the process, so a second busy connection would evict
+    // the first one's pages, which the app, with its one connection to
+    // the unit, never sees.
+    let encrypted = measure(&open_encrypted(OpenMode::ExistingOnly), &workloads);
+    let plain = measure(&open_plain(), &workloads);
+    for (((name, filter), enc), pla) in workloads.iter().zip(&encrypted).zip(&plain) {
         assert!(
-            measured.outcomes.counted > 0,
+            enc.outcomes.counted > 0,
             "{name}: the cohort counted no episodes, so the timing would mean nothing"
         );
-        check_against_plan(name, filter, &episodes, &measured.outcomes);
-        rows.push((name, measured));
+        check_against_plan(name, filter, &episodes, &enc.outcomes);
+        check_against_plan(name, filter, &episodes, &pla.outcomes);
     }
+    let rows: Vec<(&str, &Measured, &Measured)> = workloads
+        .iter()
+        .zip(&encrypted)
+        .zip(&plain)
+        .map(|(((name, _), enc), pla)| (*name, enc, pla))
+        .collect();
 
     println!();
     println!(
@@ -168,21 +173,19 @@ fn main() {
             e.as_secs_f64() / p.as_secs_f64()
         );
     };
-    let (first_enc, first_pla) = rows[0].1.first;
     line(
         "cohort, whole unit: first look after opening",
-        first_enc,
-        first_pla,
+        encrypted[0].first,
+        plain[0].first,
     );
-    for (index, (name, measured)) in rows.iter().enumerate() {
-        let (enc, pla) = (measured.encrypted, measured.plain);
-        line(&format!("cohort, {name}: median"), enc.0, pla.0);
+    for (index, (name, enc, pla)) in rows.iter().enumerate() {
+        line(&format!("cohort, {name}: median"), enc.median, pla.median);
         let budget = if index == 0 { " (budget 300 ms)" } else { "" };
-        line(&format!("  p95{budget}"), enc.1, pla.1);
+        line(&format!("  p95{budget}"), enc.p95, pla.p95);
     }
     println!();
-    for (name, measured) in &rows {
-        let outcomes = &measured.outcomes;
+    for (name, enc, _) in &rows {
+        let outcomes = &enc.outcomes;
         println!(
             "{name}: counted {}, left out {}, overall improvement {}",
             outcomes.counted,
@@ -192,7 +195,7 @@ fn main() {
                 .map_or("none".to_owned(), |i| format!("{:+.1} %", i * 100.0))
         );
     }
-    let whole_unit = &rows[0].1.outcomes;
+    let whole_unit = &encrypted[0].outcomes;
     let (initial, termination) = (whole_unit.initial.unwrap(), whole_unit.termination.unwrap());
     println!("whole unit, average need by pathway (initial -> termination):");
     for (index, pathway) in Pathway::ALL.iter().enumerate() {
@@ -216,44 +219,37 @@ fn day(y: i32, m: u32, d: u32) -> NaiveDate {
 /// One workload's figures and times.
 struct Measured {
     outcomes: CohortOutcomes,
-    /// The first (warm-up) run on each database: encrypted, plain.
-    first: (Duration, Duration),
-    /// Median and p95 on the encrypted database.
-    encrypted: (Duration, Duration),
-    plain: (Duration, Duration),
+    /// The first run, on a cold page cache for the first workload.
+    first: Duration,
+    median: Duration,
+    p95: Duration,
 }
 
-/// The figures on each database (which must agree), the time of the
-/// first (warm-up) run on each, and the median and p95 times there. Runs
-/// alternate between the two, so a busy machine slows both alike.
-fn measure(encrypted: &Connection, plain: &Connection, filter: &CohortFilter) -> Measured {
-    let started = Instant::now();
-    let from_encrypted = cohort_outcomes_in(encrypted, filter).unwrap();
-    let first_encrypted = started.elapsed();
-    let started = Instant::now();
-    let from_plain = cohort_outcomes_in(plain, filter).unwrap();
-    let first_plain = started.elapsed();
-    assert_eq!(
-        (from_encrypted.counted, from_encrypted.left_out),
-        (from_plain.counted, from_plain.left_out),
-        "the encrypted and plain databases disagree"
-    );
-    let mut enc = Vec::with_capacity(RUNS);
-    let mut pla = Vec::with_capacity(RUNS);
-    for _ in 0..RUNS {
-        for (conn, times) in [(encrypted, &mut enc), (plain, &mut pla)] {
+/// Each workload's figures on one connection, with the time of its first
+/// run and the median and p95 of the next `RUNS`.
+fn measure(conn: &Connection, workloads: &[(&str, CohortFilter)]) -> Vec<Measured> {
+    workloads
+        .iter()
+        .map(|(_, filter)| {
             let started = Instant::now();
             let outcomes = cohort_outcomes_in(conn, filter).unwrap();
-            times.push(started.elapsed());
-            std::hint::black_box(outcomes);
-        }
-    }
-    Measured {
-        outcomes: from_encrypted,
-        first: (first_encrypted, first_plain),
-        encrypted: percentiles(enc),
-        plain: percentiles(pla),
-    }
+            let first = started.elapsed();
+            let times = (0..RUNS)
+                .map(|_| {
+                    let started = Instant::now();
+                    std::hint::black_box(cohort_outcomes_in(conn, filter).unwrap());
+                    started.elapsed()
+                })
+                .collect();
+            let (median, p95) = percentiles(times);
+            Measured {
+                outcomes,
+                first,
+                median,
+                p95,
+            }
+        })
+        .collect()
 }
 
 fn percentiles(mut times: Vec<Duration>) -> (Duration, Duration) {
