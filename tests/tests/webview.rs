@@ -1329,7 +1329,12 @@ const PATHWAY_CODES: [&str; 7] = [
 async fn wait_for_text_in(driver: &WebDriver, test_id: &str, words: &str) -> String {
     let started = Instant::now();
     loop {
-        let text = by_id(driver, test_id).await.text().await.unwrap();
+        // The element may be drawn again between finding it and reading it.
+        let text = by_id(driver, test_id)
+            .await
+            .text()
+            .await
+            .unwrap_or_default();
         if text.contains(words) {
             return text;
         }
@@ -1385,6 +1390,12 @@ async fn seven_pathways_a_support_plan_and_cohorts_in_the_real_webview() {
         "Using most days; says it is under control.",
     )
     .await;
+    by_id(&driver, "assessment-pathway-drugs_and_alcohol")
+        .await
+        .scroll_into_view()
+        .await
+        .unwrap();
+    screenshot(&driver, "39-assessment-form").await;
     click(&driver, "sign-assessment").await;
     gone(&driver, "assessment-form").await;
 
@@ -1409,6 +1420,20 @@ async fn seven_pathways_a_support_plan_and_cohorts_in_the_real_webview() {
         "the radar's table holds both assessments: {numbers}"
     );
     screenshot(&driver, "40-client-radar").await;
+
+    // The radar saved for a report, as SVG and as PNG: real pictures.
+    click(&driver, "pathways-radar-svg").await;
+    wait_for_text_in(&driver, "chart-saved-to", ".svg").await;
+    click(&driver, "pathways-radar-png").await;
+    wait_for_text_in(&driver, "chart-saved-to", ".png").await;
+    let mut saved: Vec<Vec<u8>> = std::fs::read_dir(data_folder.join("exports"))
+        .unwrap()
+        .map(|entry| std::fs::read(entry.unwrap().path()).unwrap())
+        .collect();
+    saved.sort_by_key(|bytes| bytes.first().copied());
+    assert_eq!(saved.len(), 2, "one SVG and one PNG");
+    assert!(saved[0].starts_with(b"<svg") || saved[0].starts_with(b"<?xml"));
+    assert!(saved[1].starts_with(b"\x89PNG"));
 
     // A goal with an action: the action is a task.
     click(&driver, "add-goal").await;
@@ -1469,10 +1494,16 @@ async fn seven_pathways_a_support_plan_and_cohorts_in_the_real_webview() {
     let court = wait_for_text_in(&driver, "cohort-a-improvement", "%").await;
     let iom = wait_for_text_in(&driver, "cohort-b-improvement", "%").await;
     assert!(court.contains('−') && iom.contains('−'), "{court} / {iom}");
-    by_id(&driver, "cohort-radar")
+    by_id(&driver, "cohort-results")
         .await
         .scroll_into_view()
         .await
         .unwrap();
     screenshot(&driver, "42-cohort-comparison").await;
+    by_id(&driver, "cohort-radar")
+        .await
+        .scroll_into_view()
+        .await
+        .unwrap();
+    screenshot(&driver, "42b-cohort-radar").await;
 }

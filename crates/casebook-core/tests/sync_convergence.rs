@@ -106,7 +106,8 @@ enum Step {
     },
     /// Signs off a seven pathways assessment (initial, review or
     /// termination) dated some days ago. The clients have no episode, so
-    /// each has one initial and one termination at most.
+    /// a computer refuses a second initial or termination for a client,
+    /// though computers apart may each sign one.
     Assess {
         device: usize,
         client: usize,

@@ -27,6 +27,8 @@ impl TauriDriver {
             // The app listens here for logind's sleep and screen-lock signals.
             .env("DBUS_SYSTEM_BUS_ADDRESS", &system_bus.address)
             .env("CASEBOOK_LOG_DIR", log_folder)
+            // Charts saved in a test stay in the test's own folder.
+            .env("CASEBOOK_EXPORT_DIR", data_folder.join("exports"))
             // Short enough to see the idle lock within the test, long enough
             // that no other step sits idle that long.
             .env("CASEBOOK_IDLE_LOCK_SECONDS", IDLE_LOCK_SECONDS.to_string())
@@ -138,12 +140,20 @@ pub async fn launch() -> WebDriver {
 }
 
 pub async fn by_id(driver: &WebDriver, test_id: &str) -> WebElement {
-    driver
+    match driver
         .query(By::Css(format!("[data-testid='{test_id}']")))
         .wait(WAIT, Duration::from_millis(100))
         .first()
         .await
-        .unwrap_or_else(|e| panic!("no element {test_id}: {e}"))
+    {
+        Ok(found) => found,
+        Err(e) => {
+            // What the window showed when the element never came, for
+            // whoever reads the failure.
+            screenshot(driver, &format!("failed-no-{test_id}")).await;
+            panic!("no element {test_id}: {e}")
+        }
+    }
 }
 
 pub async fn gone(driver: &WebDriver, test_id: &str) {
@@ -167,10 +177,26 @@ pub async fn error_text(driver: &WebDriver) -> String {
     by_id(driver, "error").await.text().await.unwrap()
 }
 
+/// Types `text` into a field. On a loaded machine WebKitWebDriver now and
+/// then loses keystrokes while the page re-renders (a duplicate check
+/// running as a name is typed), so the field is read back and typed again,
+/// up to three times, until it holds what was typed. A field that shows
+/// what is typed in another form (a date part, say) keeps the last try.
 pub async fn type_into(driver: &WebDriver, test_id: &str, text: &str) {
-    let field = by_id(driver, test_id).await;
-    field.clear().await.unwrap();
-    field.send_keys(text).await.unwrap();
+    for attempt in 1..=3 {
+        let field = by_id(driver, test_id).await;
+        let typed = async {
+            field.clear().await?;
+            field.send_keys(text).await?;
+            field.prop("value").await
+        };
+        match typed.await {
+            Ok(Some(held)) if held == text => return,
+            // The page re-rendered the field under the keystrokes: find it again.
+            Err(e) if attempt == 3 => panic!("could not type into {test_id}: {e}"),
+            _ => tokio::time::sleep(Duration::from_millis(200)).await,
+        }
+    }
 }
 
 /// Waits two animation frames, so the picture shows the last change, then
