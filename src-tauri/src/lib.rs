@@ -98,6 +98,7 @@ pub fn run() {
             commands::tauri_commands::save_plan_goal,
             commands::tauri_commands::cohort_outcomes,
             commands::tauri_commands::export_chart,
+            commands::tauri_commands::print_page,
             commands::tauri_commands::search_clients,
             commands::tauri_commands::view_client,
             commands::tauri_commands::open_client_with_reason,

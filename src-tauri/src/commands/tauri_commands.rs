@@ -576,3 +576,13 @@ pub fn cohort_outcomes(
 pub fn export_chart(state: State<'_, AppState>, request: SaveExportRequest) -> Answer<String> {
     super::export_chart(&state, &request)
 }
+
+/// Opens the system's print dialog for the page as it is (the support plan's
+/// print preview), through WebKit's own print operation: the dialog can also
+/// save the page as PDF.
+#[tauri::command]
+pub fn print_page(webview: tauri::Webview) -> Answer<()> {
+    webview
+        .print()
+        .map_err(|e| casebook_core::CoreError::internal(&e).into())
+}

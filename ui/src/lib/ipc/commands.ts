@@ -218,6 +218,8 @@ export interface Commands {
   cohortOutcomes(request: CohortRequest): Promise<CohortOutcomesDto>;
   /** Saves a chart picture in the export folder; answers where it went. */
   exportChart(request: SaveExportRequest): Promise<string>;
+  /** Opens the system's print dialog for the page as it is. */
+  printPage(): Promise<null>;
 }
 
 /** Builds the command functions on top of an invoke function (injectable for tests). */
@@ -315,6 +317,7 @@ export function makeCommands(invoke: InvokeFn): Commands {
     savePlanGoal: (request) => call<GoalDto>('save_plan_goal', { request }),
     cohortOutcomes: (request) => call<CohortOutcomesDto>('cohort_outcomes', { request }),
     exportChart: (request) => call<string>('export_chart', { request }),
+    printPage: () => call<null>('print_page'),
   };
 }
 
@@ -454,3 +457,4 @@ export const addAssessmentAddendum = commands.addAssessmentAddendum;
 export const savePlanGoal = commands.savePlanGoal;
 export const cohortOutcomes = commands.cohortOutcomes;
 export const exportChart = commands.exportChart;
+export const printPage = commands.printPage;
