@@ -73,7 +73,10 @@ async fn a_unit_s_first_day_in_the_real_webview() {
         if present(&driver, "lock-screen").await {
             break;
         }
-        assert!(started.elapsed() < WAIT, "going to sleep never locked Casebook");
+        assert!(
+            started.elapsed() < WAIT,
+            "going to sleep never locked Casebook"
+        );
     }
     gone(&driver, "client-row").await;
     assert!(!page_text(&driver).await.contains("Whitlock"));
