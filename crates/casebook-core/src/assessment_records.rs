@@ -56,16 +56,16 @@ fn episode_so_far(episode: Option<&Episode>, assessments: &[Assessment]) -> Epis
 
 impl UnlockedUnit {
     /// A client's pathways as this account sees them, on `today`.
+    /// `episodes` are the client's, newest referral first, as the record
+    /// has already read them.
     pub(crate) fn pathways_of(
         &self,
         client: ClientId,
+        episodes: &[Episode],
         today: NaiveDate,
     ) -> CoreResult<ClientPathways> {
         let assessments = store::assessments::for_client(&self.conn, client)?;
-        let episode = store::episodes::for_client(&self.conn, client)?
-            .into_iter()
-            .next();
-        let due = match &episode {
+        let due = match episodes.first() {
             Some(episode) if episode.is_open() => {
                 let latest_on = assessments
                     .iter()

@@ -522,7 +522,7 @@ impl UnlockedUnit {
             tasks: &tasks,
         });
         Ok(ClientRecord {
-            pathways: self.pathways_of(client.id, today)?,
+            pathways: self.pathways_of(client.id, &episodes, today)?,
             compliance: self.compliance_of(client.id, today)?,
             probation_notices: store::probation_notices::for_client(&self.conn, client.id)?,
             appointments,
