@@ -7,7 +7,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Mutex, MutexGuard, OnceLock};
 
 use casebook_core::clock::{Clock, SystemClock};
-use casebook_core::unlocked_unit::UnlockedUnit;
+use casebook_core::unit::unlocked::UnlockedUnit;
 use casebook_core::vault::slot::KdfCost;
 use casebook_core::{CoreError, ErrorCode};
 

@@ -4,9 +4,9 @@
 //! stops it, leaving every client added so far complete.
 
 use casebook_core::clock::{OsEntropy, SystemClock};
-use casebook_core::demo::{self, DEMO_PASSWORD, DEMO_USERNAME};
-use casebook_core::demo_generator::add_generated_clients;
-use casebook_core::unit_folder::{self, UnitKind};
+use casebook_core::unit::demo::{self, DEMO_PASSWORD, DEMO_USERNAME};
+use casebook_core::unit::demo_generator::add_generated_clients;
+use casebook_core::unit::folder::{self as unit_folder, UnitKind};
 use casebook_core::vault::slot::KdfCost;
 
 const USAGE: &str = "Usage: casebook demo --clients N [--seed S]\n\

@@ -16,6 +16,7 @@
 
 use std::time::{Duration, Instant};
 
+use casebook_core::clients::timeline::{TimelineParts, timeline};
 use casebook_core::clock::{Clock, HybridLogicalClock, OsEntropy, SystemClock, new_uuid_v7};
 use casebook_core::domain::account::{Account, CaseRole};
 use casebook_core::domain::appointments::{AppointmentText, NewAppointment};
@@ -26,7 +27,6 @@ use casebook_core::domain::ids::{
 use casebook_core::domain::names::{PersonName, UnitName, Username};
 use casebook_core::domain::session_records::{ActionForm, SessionForm, SignedSession};
 use casebook_core::store::{self, OpenMode, change_log::WriteStamp};
-use casebook_core::timeline::{TimelineParts, timeline};
 use casebook_core::vault::keys::UnitKey;
 use rusqlite::Connection;
 

@@ -37,7 +37,7 @@ use casebook_core::domain::names::{PersonName, UnitName, Username};
 use casebook_core::domain::pathway_scores::PathwayScores;
 use casebook_core::domain::referrals::{ExitReason, NewReferral, PickUpClock, ReferralRoute};
 use casebook_core::domain::session_records::Pathway;
-use casebook_core::pathway_cohorts::{CohortFilter, CohortOutcomes, cohort_outcomes_in};
+use casebook_core::reports::cohort_outcomes::{CohortFilter, CohortOutcomes, cohort_outcomes_in};
 use casebook_core::store::{self, OpenMode, change_log::WriteStamp};
 use casebook_core::vault::keys::UnitKey;
 use chrono::{Duration as Days, NaiveDate, NaiveDateTime, NaiveTime};

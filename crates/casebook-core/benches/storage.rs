@@ -10,7 +10,6 @@ use std::path::Path;
 use std::time::{Duration, Instant};
 
 use casebook_core::clock::{Clock, HybridLogicalClock, OsEntropy, SystemClock, new_uuid_v7};
-use casebook_core::demo_generator::add_generated_clients;
 use casebook_core::domain::account::{Account, CaseRole};
 use casebook_core::domain::client::{ClientDetailsText, NewClient};
 use casebook_core::domain::cohort::CohortFlag;
@@ -23,7 +22,8 @@ use casebook_core::domain::referrals::{NewReferral, PickUpClock};
 use casebook_core::domain::safety_flags::{NewSafetyFlag, SafetyFlagText};
 use casebook_core::domain::search::{SearchExtras, SearchQuery, score};
 use casebook_core::store::{self, OpenMode, change_log::WriteStamp};
-use casebook_core::unit_folder::{self, CreationPlan, NewUnit, UnitKind};
+use casebook_core::unit::demo_generator::add_generated_clients;
+use casebook_core::unit::folder::{self as unit_folder, CreationPlan, NewUnit, UnitKind};
 use casebook_core::vault::keys::UnitKey;
 use casebook_core::vault::slot::KdfCost;
 use rusqlite::Connection;

@@ -12,12 +12,12 @@
 use std::time::{Duration, Instant};
 
 use casebook_core::clock::{OsEntropy, SystemClock};
-use casebook_core::demo_generator::add_generated_clients;
 use casebook_core::domain::ids::DeviceId;
 use casebook_core::store;
 use casebook_core::sync::bundle::{Change, NO_PREVIOUS};
 use casebook_core::sync::joining::join_from_share;
-use casebook_core::unit_folder::{self, CreationPlan, NewUnit, UnitKind};
+use casebook_core::unit::demo_generator::add_generated_clients;
+use casebook_core::unit::folder::{self as unit_folder, CreationPlan, NewUnit, UnitKind};
 use casebook_core::vault::slot::KdfCost;
 
 const CLIENTS: usize = 10_000;
@@ -195,7 +195,7 @@ fn main() {
 
 /// Every client on a unit's caseload with their rating, in id order.
 fn caseload_lines(
-    unit: &mut casebook_core::unlocked_unit::UnlockedUnit,
+    unit: &mut casebook_core::unit::unlocked::UnlockedUnit,
 ) -> Vec<(String, Option<casebook_core::domain::rag::Rag>)> {
     let mut lines: Vec<_> = unit
         .view_caseload(&SystemClock, &mut OsEntropy)

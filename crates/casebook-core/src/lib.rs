@@ -1,60 +1,48 @@
 //! Casebook's core: everything the product knows and does, without a user
-//! interface.
+//! interface. The folder tree is the architecture: each feature has one
+//! folder for its actions, named as a keyworker would name it, beside the
+//! layers every feature shares.
 //!
+//! The layers, lowest first (a folder imports only from those above it in
+//! this list, and from its own feature):
+//! - [`error`], [`clock`], [`write_once`]: the `{code, message}` error, time
+//!   and randomness passed in, and files that appear whole.
 //! - [`domain`]: types and rules of the service, with no I/O.
 //! - [`store`]: the SQLCipher database; the only module that writes SQL.
-//! - [`vault`]: the unit key, derived keys and password key slots.
-//! - [`unit_folder`]: a unit on disk; creating and unlocking it.
-//! - [`unlocked_unit`]: what a signed-in person can do; its siblings
-//!   [`client_records`], [`allocation`], [`rag_records`], [`cohort_records`],
-//!   [`consent_records`], [`safety_flag_records`], [`appointment_records`],
-//!   [`session_notes`], [`task_records`], [`compliance_records`],
-//!   [`account_administration`],
-//!   [`audit_views`] and [`unit_settings_administration`] add the rest.
-//! - [`demo`]: the demo unit's made-up people.
-//! - [`clock`]: time, randomness and the hybrid logical clock, passed in.
-//! - [`key_files`]: the keys folder: reading, adding and retiring slot files.
-//! - [`sign_in_attempts`]: failed sign-ins, delays and lock-outs.
-//! - [`write_once`]: files that appear whole and are never rewritten.
-//! - [`error`]: the `{code, message}` error every function returns.
+//! - [`vault`]: the unit key, key slots, key files and failed sign-ins.
+//! - [`unit`]: a unit on disk, the unlocked unit, the access guards every
+//!   feature asks, and the demo unit.
+//!
+//! The features, each a set of `impl UnlockedUnit` blocks: one action, one
+//! transaction, access-checked and audited:
+//! - [`clients`]: the record, caseload and search, allocation, profile,
+//!   consent, merges, deletions and the timeline.
+//! - [`risk`]: RAG ratings, safety flags, cohort flags and OGRS scores.
+//! - [`episodes`]: referrals, pick-up clocks and exits.
+//! - [`casework`]: appointments and the diary, session records, tasks and
+//!   compliance with orders.
+//! - [`pathways`]: seven pathways assessments and support plans.
+//! - [`administration`]: accounts, unit settings and the audit trail.
+//! - [`reports`]: every figure and file that leaves the unit: cohort
+//!   outcomes, chart exports and the audit trail's CSV.
+//! - [`sync`]: the shared folder: bundles, sending, receiving, joining,
+//!   snapshots, computers and resolve items.
 //!
 //! Nothing here knows of Tauri, IPC or the web UI.
 
-pub mod account_administration;
-pub mod allocation;
-pub mod appointment_records;
-pub mod assessment_records;
-pub mod audit_views;
-pub mod caseload;
-pub mod chart_exports;
-pub mod client_profile_records;
-pub mod client_records;
+pub mod administration;
+pub mod casework;
+pub mod clients;
 pub mod clock;
-pub mod cohort_records;
-pub mod compliance_records;
-pub mod computers;
-pub mod consent_records;
-pub mod deletion_records;
-pub mod demo;
-pub mod demo_generator;
 pub mod domain;
-pub mod episode_records;
+pub mod episodes;
 pub mod error;
-pub mod key_files;
-pub mod merge_records;
-pub mod pathway_cohorts;
-pub mod rag_records;
-pub mod resolve_items;
-pub mod safety_flag_records;
-pub mod session_notes;
-pub mod sign_in_attempts;
+pub mod pathways;
+pub mod reports;
+pub mod risk;
 pub mod store;
 pub mod sync;
-pub mod task_records;
-pub mod timeline;
-pub mod unit_folder;
-pub mod unit_settings_administration;
-pub mod unlocked_unit;
+pub mod unit;
 pub mod vault;
 pub mod write_once;
 

@@ -11,8 +11,8 @@ use casebook_core::domain::account::{CaseRole, NewAccount};
 use casebook_core::domain::audit::AuditFilter;
 use casebook_core::domain::client::ClientDetailsText;
 use casebook_core::error::ErrorCode;
-use casebook_core::unit_folder::{self, CreationPlan, NewUnit, UnitKind};
-use casebook_core::unlocked_unit::UnlockedUnit;
+use casebook_core::unit::folder::{self as unit_folder, CreationPlan, NewUnit, UnitKind};
+use casebook_core::unit::unlocked::UnlockedUnit;
 use casebook_core::vault::slot::KdfCost;
 use chrono::{DateTime, Utc};
 

@@ -6,8 +6,8 @@
 use casebook_core::clock::{OsEntropy, SystemClock};
 use casebook_core::domain::audit::ChainVerdict;
 use casebook_core::domain::client::ClientDetailsText;
-use casebook_core::unit_folder::{self, CreationPlan, NewUnit, UnitKind};
-use casebook_core::unlocked_unit::UnlockedUnit;
+use casebook_core::unit::folder::{self as unit_folder, CreationPlan, NewUnit, UnitKind};
+use casebook_core::unit::unlocked::UnlockedUnit;
 use casebook_core::vault::slot::KdfCost;
 
 const PASSWORD: &str = "otter lamp river cloud";

@@ -7,9 +7,9 @@
 
 mod common;
 
-use casebook_core::client_records::ClientView;
+use casebook_core::clients::client_records::ClientView;
+use casebook_core::clients::consent::ConsentText;
 use casebook_core::clock::{OsEntropy, SystemClock};
-use casebook_core::consent_records::ConsentText;
 use casebook_core::domain::access::ClientAccess;
 use casebook_core::domain::account::CaseRole;
 use casebook_core::domain::audit::AuditFilter;

@@ -11,7 +11,7 @@ use casebook_core::clock::{OsEntropy, SystemClock};
 use casebook_core::domain::audit::AuditFilter;
 use casebook_core::domain::ids::ClientId;
 use casebook_core::error::ErrorCode;
-use casebook_core::unlocked_unit::UnlockedUnit;
+use casebook_core::unit::unlocked::UnlockedUnit;
 use common::{Unit, add_whitlock, exchange_twice, join_as};
 
 const REASON: &str = "Test record keyed in at the training session";

@@ -7,7 +7,7 @@
 
 mod common;
 
-use casebook_core::client_records::ClientView;
+use casebook_core::clients::client_records::ClientView;
 use casebook_core::clock::{OsEntropy, SystemClock};
 use casebook_core::domain::audit::AuditFilter;
 use casebook_core::domain::client::ClientDetailsText;

@@ -6,7 +6,7 @@
 
 mod common;
 
-use casebook_core::client_records::ClientView;
+use casebook_core::clients::client_records::ClientView;
 use casebook_core::clock::{OsEntropy, SystemClock};
 use casebook_core::domain::audit::AuditFilter;
 use casebook_core::domain::client::ClientDetailsText;
@@ -374,7 +374,7 @@ fn search_finds_only_what_the_account_may_see() {
         &mut OsEntropy,
     )
     .unwrap();
-    let names = |found: Vec<casebook_core::caseload::CaseloadEntry>| -> Vec<String> {
+    let names = |found: Vec<casebook_core::clients::caseload::CaseloadEntry>| -> Vec<String> {
         found
             .iter()
             .map(|e| e.client.family_name.as_str().to_owned())

@@ -7,8 +7,8 @@
 mod common;
 
 use casebook_core::clock::{OsEntropy, SystemClock};
-use casebook_core::demo_generator::add_generated_clients;
 use casebook_core::domain::cohort::CohortFlag;
+use casebook_core::unit::demo_generator::add_generated_clients;
 use common::Unit;
 
 fn generated_names(count: usize, seed: u64) -> Vec<String> {

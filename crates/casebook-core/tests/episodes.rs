@@ -6,7 +6,7 @@
 
 mod common;
 
-use casebook_core::client_records::ClientView;
+use casebook_core::clients::client_records::ClientView;
 use casebook_core::clock::{Clock, OsEntropy, SystemClock};
 use casebook_core::domain::audit::AuditFilter;
 use casebook_core::domain::client::ClientDetailsText;
@@ -15,7 +15,7 @@ use casebook_core::domain::referrals::{
     ClockStatus, ExitReason, NewReferral, PickUpTarget, ReferralOutcome, ReferralRoute,
 };
 use casebook_core::error::ErrorCode;
-use casebook_core::unlocked_unit::UnlockedUnit;
+use casebook_core::unit::unlocked::UnlockedUnit;
 use chrono::{Duration, NaiveDateTime};
 use common::Unit;
 

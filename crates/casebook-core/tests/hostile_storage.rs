@@ -16,7 +16,7 @@ use std::process::Command;
 use casebook_core::clock::{OsEntropy, SystemClock};
 use casebook_core::domain::client::ClientDetailsText;
 use casebook_core::error::ErrorCode;
-use casebook_core::unit_folder::{self, CreationPlan, NewUnit, UnitKind};
+use casebook_core::unit::folder::{self as unit_folder, CreationPlan, NewUnit, UnitKind};
 use casebook_core::vault::slot::KdfCost;
 
 const PASSWORD: &str = "otter lamp river cloud";
@@ -243,7 +243,7 @@ fn a_unit_folder_that_vanished_is_no_unit_not_a_crash() {
 
 /// A unit on an ordinary disk with one client, signed in as its
 /// administrator, to send to a share on a mounted file system.
-fn unit_with_a_client(data: &Path) -> casebook_core::unlocked_unit::UnlockedUnit {
+fn unit_with_a_client(data: &Path) -> casebook_core::unit::unlocked::UnlockedUnit {
     try_create(data).unwrap();
     let folder = unit_folder::unit_folder(data, UnitKind::Real);
     let mut unit =

@@ -150,7 +150,7 @@ fn a_manager_merges_a_duplicate_keeping_every_entry() {
 fn records_with_clashing_identifiers_or_two_open_episodes_are_not_merged() {
     let unit = Unit::new();
     let mut manager = unit.as_("admin");
-    let add = |manager: &mut casebook_core::unlocked_unit::UnlockedUnit, crn: &'static str| {
+    let add = |manager: &mut casebook_core::unit::unlocked::UnlockedUnit, crn: &'static str| {
         manager
             .add_client(
                 &ClientDetailsText {

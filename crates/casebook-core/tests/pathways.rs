@@ -9,7 +9,7 @@
 
 mod common;
 
-use casebook_core::client_records::{ClientRecord, ClientView};
+use casebook_core::clients::client_records::{ClientRecord, ClientView};
 use casebook_core::clock::{Clock, FixedClock, OsEntropy, SystemClock};
 use casebook_core::domain::assessments::{
     AssessmentForm, AssessmentKind, GoalForm, PathwayEntryForm,
@@ -18,8 +18,8 @@ use casebook_core::domain::ids::{ClientId, EpisodeId};
 use casebook_core::domain::referrals::{NewReferral, ReferralRoute};
 use casebook_core::domain::session_records::{ActionForm, Pathway};
 use casebook_core::error::{CoreError, ErrorCode};
-use casebook_core::pathway_cohorts::{CohortFilter, CohortOutcomes};
-use casebook_core::unlocked_unit::UnlockedUnit;
+use casebook_core::reports::cohort_outcomes::{CohortFilter, CohortOutcomes};
+use casebook_core::unit::unlocked::UnlockedUnit;
 use chrono::{NaiveDate, NaiveDateTime};
 use common::{Unit, add_whitlock, copy_folder, exchange_twice};
 

@@ -16,7 +16,7 @@ use std::process::Command;
 use std::time::Duration;
 
 use casebook_core::clock::{OsEntropy, SystemClock};
-use casebook_core::unit_folder::{self, CreationPlan, NewUnit, UnitKind};
+use casebook_core::unit::folder::{self as unit_folder, CreationPlan, NewUnit, UnitKind};
 use casebook_core::vault::slot::KdfCost;
 
 const CHILD_ENV: &str = "CASEBOOK_CRASH_TEST_UNIT";

@@ -12,7 +12,7 @@ use std::path::Path;
 use casebook_core::clock::{OsEntropy, SystemClock};
 use casebook_core::domain::computers::ComputerStanding;
 use casebook_core::error::ErrorCode;
-use casebook_core::unlocked_unit::UnlockedUnit;
+use casebook_core::unit::unlocked::UnlockedUnit;
 use common::{Unit, add_whitlock, given_names, join_as};
 
 /// The administrator's computer, connected, with approval switched on.

@@ -16,8 +16,8 @@ mod common;
 
 use std::path::Path;
 
-use casebook_core::appointment_records::{DiaryOf, OutcomeText};
-use casebook_core::client_records::{ClientRecord, ClientView};
+use casebook_core::casework::appointments::{DiaryOf, OutcomeText};
+use casebook_core::clients::client_records::{ClientRecord, ClientView};
 use casebook_core::clock::{OsEntropy, SystemClock};
 use casebook_core::domain::appointments::AppointmentText;
 use casebook_core::domain::assessments::{AssessmentForm, GoalForm, PathwayEntryForm};
@@ -25,7 +25,7 @@ use casebook_core::domain::client::ClientDetailsText;
 use casebook_core::domain::ids::ClientId;
 use casebook_core::domain::safety_flags::SafetyFlagText;
 use casebook_core::domain::session_records::{ActionForm, Pathway, SessionForm};
-use casebook_core::unlocked_unit::UnlockedUnit;
+use casebook_core::unit::unlocked::UnlockedUnit;
 use common::{Unit, copy_folder, join_as};
 use proptest::prelude::*;
 
@@ -319,7 +319,7 @@ fn run(unit: &mut UnlockedUnit, step: &Step, share: &Path) -> Made {
         }
         Step::ChangeFlag { client, end, .. } => {
             if let Some(id) = pick(unit, client)
-                && let casebook_core::client_records::ClientView::Record(record) =
+                && let casebook_core::clients::client_records::ClientView::Record(record) =
                     unit.view_client(id, &SystemClock, &mut OsEntropy).unwrap()
                 && let Some(flag) = record.safety_flags.iter().find(|f| f.is_active())
             {

@@ -12,7 +12,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use casebook_core::clock::{OsEntropy, SystemClock};
-use casebook_core::unlocked_unit::UnlockedUnit;
+use casebook_core::unit::unlocked::UnlockedUnit;
 use common::{Unit, add_whitlock, given_names, join_as};
 
 /// An office computer connected to `share`, and a laptop joined from it.

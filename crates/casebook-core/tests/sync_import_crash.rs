@@ -18,7 +18,7 @@ use std::time::Duration;
 
 use casebook_core::clock::{OsEntropy, SystemClock};
 use casebook_core::domain::client::ClientDetailsText;
-use casebook_core::unit_folder::{self, UnitKind};
+use casebook_core::unit::folder::{self as unit_folder, UnitKind};
 use common::{Unit, copy_folder, join_as, password_of};
 
 const CHILD_ENV: &str = "CASEBOOK_IMPORT_CRASH_UNIT";

@@ -254,9 +254,9 @@ fn an_old_password_or_a_disabled_account_no_longer_joins_from_the_share() {
     kim.lock(&SystemClock, &mut OsEntropy);
     // The laptop, still holding the old file, does not put it back.
     let mut on_laptop = common::sign_in(
-        &casebook_core::unit_folder::unit_folder(
+        &casebook_core::unit::folder::unit_folder(
             laptop.path(),
-            casebook_core::unit_folder::UnitKind::Real,
+            casebook_core::unit::folder::UnitKind::Real,
         ),
         "kim",
         common::password_of("kim"),
@@ -302,7 +302,7 @@ fn an_old_password_or_a_disabled_account_no_longer_joins_from_the_share() {
 
 #[test]
 fn a_password_changed_or_an_account_disabled_on_one_computer_follows_to_the_others() {
-    use casebook_core::unit_folder::{UnitKind, unit_folder, unlock};
+    use casebook_core::unit::folder::{UnitKind, unit_folder, unlock};
     use casebook_core::vault::slot::KdfCost;
     const NEW_PASSWORD: &str = "lantern orchard granite bay";
     let unit = Unit::new();
@@ -355,7 +355,7 @@ fn a_password_changed_or_an_account_disabled_on_one_computer_follows_to_the_othe
     kim_on_laptop
         .sync_now(&SystemClock, &mut OsEntropy)
         .unwrap();
-    let slots = casebook_core::key_files::read_slots(&on_laptop).unwrap();
+    let slots = casebook_core::vault::key_files::read_slots(&on_laptop).unwrap();
     assert!(
         slots.for_username("lee").is_none(),
         "lee's key file left the laptop"
@@ -365,7 +365,7 @@ fn a_password_changed_or_an_account_disabled_on_one_computer_follows_to_the_othe
 
 #[test]
 fn a_key_file_planted_on_the_share_is_never_taken() {
-    use casebook_core::unit_folder::{UnitKind, unit_folder};
+    use casebook_core::unit::folder::{UnitKind, unit_folder};
     let unit = Unit::new();
     let share = tempfile::tempdir().unwrap();
     let mut admin = unit.as_("admin");
@@ -375,7 +375,7 @@ fn a_key_file_planted_on_the_share_is_never_taken() {
     let laptop = tempfile::tempdir().unwrap();
     let mut kim_on_laptop = join_as(share.path(), laptop.path(), "kim");
     let on_laptop = unit_folder(laptop.path(), UnitKind::Real);
-    let before = casebook_core::key_files::read_slots(&on_laptop).unwrap();
+    let before = casebook_core::vault::key_files::read_slots(&on_laptop).unwrap();
 
     // Someone with write access to the share copies kim's key file under a
     // newer name with bytes added, hoping computers take it.
@@ -392,7 +392,7 @@ fn a_key_file_planted_on_the_share_is_never_taken() {
     kim_on_laptop
         .sync_now(&SystemClock, &mut OsEntropy)
         .unwrap();
-    let after = casebook_core::key_files::read_slots(&on_laptop).unwrap();
+    let after = casebook_core::vault::key_files::read_slots(&on_laptop).unwrap();
     assert_eq!(after.slots.len(), before.slots.len());
     assert_eq!(
         after.for_username("kim").unwrap().header.slot_id,

@@ -9,7 +9,7 @@ mod common;
 
 use std::path::Path;
 
-use casebook_core::client_records::{ClientRecord, ClientView};
+use casebook_core::clients::client_records::{ClientRecord, ClientView};
 use casebook_core::clock::{OsEntropy, SystemClock};
 use casebook_core::domain::client::ClientDetailsText;
 use casebook_core::domain::ids::ClientId;
@@ -17,8 +17,8 @@ use casebook_core::domain::rag::Rag;
 use casebook_core::domain::resolve_items::ContestedSubject;
 use casebook_core::domain::safety_flags::SafetyFlagText;
 use casebook_core::error::ErrorCode;
-use casebook_core::resolve_items::{ContestedValue, ResolveItem};
-use casebook_core::unlocked_unit::UnlockedUnit;
+use casebook_core::sync::resolve_items::{ContestedValue, ResolveItem};
+use casebook_core::unit::unlocked::UnlockedUnit;
 use common::{Unit, copy_folder};
 
 fn exchange(share: &Path, devices: &mut [&mut UnlockedUnit]) {

@@ -12,7 +12,7 @@ use std::fs;
 use std::path::Path;
 
 use casebook_core::clock::{OsEntropy, SystemClock};
-use casebook_core::unlocked_unit::UnlockedUnit;
+use casebook_core::unit::unlocked::UnlockedUnit;
 use common::{Unit, add_whitlock, join_as};
 
 fn snapshots(share: &Path) -> Vec<std::path::PathBuf> {

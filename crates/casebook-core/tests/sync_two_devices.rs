@@ -6,12 +6,12 @@
 
 mod common;
 
-use casebook_core::client_records::ClientView;
+use casebook_core::clients::client_records::ClientView;
 use casebook_core::clock::{OsEntropy, SystemClock};
 use casebook_core::domain::client::ClientDetailsText;
 use casebook_core::domain::ids::ClientId;
 use casebook_core::domain::rag::Rag;
-use casebook_core::unlocked_unit::UnlockedUnit;
+use casebook_core::unit::unlocked::UnlockedUnit;
 use common::{Unit, copy_folder, exchange_twice, join_as};
 
 fn add(unit: &mut UnlockedUnit, given: &str, born: &str) -> ClientId {
@@ -31,7 +31,7 @@ fn add(unit: &mut UnlockedUnit, given: &str, born: &str) -> ClientId {
 fn whole_record(
     unit: &mut UnlockedUnit,
     id: ClientId,
-) -> casebook_core::client_records::ClientRecord {
+) -> casebook_core::clients::client_records::ClientRecord {
     match unit.view_client(id, &SystemClock, &mut OsEntropy).unwrap() {
         ClientView::Record(record) => *record,
         ClientView::Summary(_) => panic!("this account sees the whole record"),
@@ -236,7 +236,7 @@ fn a_laptop_a_day_slow_and_offline_for_a_month_still_orders_its_edits_after_what
     let mut b = unit.as_at(&folder_b, "kim");
     b.receive_changes(share.path(), &slow).unwrap();
     b.lock(&slow, &mut OsEntropy);
-    let mut b = casebook_core::unit_folder::unlock(
+    let mut b = casebook_core::unit::folder::unlock(
         &folder_b,
         "kim",
         "heron quilt marble sky",

@@ -9,11 +9,11 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use casebook_core::clock::{OsEntropy, SystemClock};
-use casebook_core::demo;
 use casebook_core::domain::audit::AuditFilter;
 use casebook_core::domain::client::ClientDetailsText;
 use casebook_core::error::ErrorCode;
-use casebook_core::unit_folder::{self, CreationPlan, NewUnit, UnitKind};
+use casebook_core::unit::demo;
+use casebook_core::unit::folder::{self as unit_folder, CreationPlan, NewUnit, UnitKind};
 use casebook_core::vault::slot::KdfCost;
 
 const PASSWORD: &str = "otter lamp river cloud";
@@ -492,7 +492,7 @@ fn the_demo_unit_is_apart_marked_and_full_of_made_up_people() {
     // Earlier episodes from the court and the IOM panel were assessed at
     // the start and the end: the cohort page has two routes to compare.
     for (route, clients) in [("court", 5), ("iom_panel", 4)] {
-        let filter = casebook_core::pathway_cohorts::CohortFilter {
+        let filter = casebook_core::reports::cohort_outcomes::CohortFilter {
             route: Some(casebook_core::domain::referrals::ReferralRoute::parse(route).unwrap()),
             ..Default::default()
         };

@@ -1,13 +1,13 @@
 //! Appointments, the diary, session records and drafts, tasks, notices to
 //! probation, note search and session templates.
 
-use casebook_core::appointment_records::{DiaryOf, OutcomeText};
+use casebook_core::casework::appointments::{DiaryOf, OutcomeText};
+use casebook_core::casework::tasks::TaskChange;
 use casebook_core::clock::OsEntropy;
 use casebook_core::domain::appointments::AppointmentText;
 use casebook_core::domain::ids::{
     AccountId, AppointmentId, ClientId, SessionDraftId, SessionTemplateId, TaskId,
 };
-use casebook_core::task_records::TaskChange;
 use casebook_core::{CoreError, CoreResult};
 
 use crate::app_state::{AppState, with_unlocked};

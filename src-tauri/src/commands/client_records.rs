@@ -3,7 +3,7 @@
 use casebook_core::clock::OsEntropy;
 
 use crate::app_state::{AppState, with_unlocked};
-use casebook_core::consent_records::ConsentText;
+use casebook_core::clients::consent::ConsentText;
 use casebook_core::domain::ids::{ClientId, CohortFlagId, EpisodeId, SafetyFlagId};
 use casebook_core::domain::referrals::NewReferral;
 use casebook_core::domain::safety_flags::SafetyFlagText;

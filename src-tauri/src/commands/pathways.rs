@@ -7,7 +7,7 @@ use casebook_core::domain::ids::{
     AccountId, AssessmentDraftId, AssessmentId, ClientId, PlanGoalId,
 };
 use casebook_core::domain::referrals::ReferralRoute;
-use casebook_core::pathway_cohorts::CohortFilter;
+use casebook_core::reports::cohort_outcomes::CohortFilter;
 use casebook_core::{CoreError, CoreResult};
 use chrono::NaiveDate;
 

@@ -1,9 +1,9 @@
 //! Starting up, creating and opening units, signing in and out, and passwords.
 
 use casebook_core::clock::OsEntropy;
-use casebook_core::demo;
 use casebook_core::domain::password::{password_problems, password_rules};
-use casebook_core::unit_folder::{self, CreationPlan, NewUnit, UnitKind};
+use casebook_core::unit::demo;
+use casebook_core::unit::folder::{self as unit_folder, CreationPlan, NewUnit, UnitKind};
 
 use crate::app_state::{AppState, lock_open_unit, with_unlocked};
 

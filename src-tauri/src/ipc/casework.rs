@@ -2,19 +2,19 @@
 //! client's timeline. Kinds, places, outcomes, pathways and interventions
 //! cross as the core's snake_case codes; the UI words them.
 
-use casebook_core::appointment_records::{BookingWarnings, DiaryEntry};
-use casebook_core::client_records::NextAppointment;
+use casebook_core::casework::appointments::{BookingWarnings, DiaryEntry};
+use casebook_core::casework::session_records::{DraftListed, NoteFound};
+use casebook_core::casework::tasks::TaskListed;
+use casebook_core::clients::client_records::NextAppointment;
+use casebook_core::clients::timeline::TimelineEntry;
 use casebook_core::domain::appointments::Clash;
 use casebook_core::domain::compliance::OrderStanding;
 use casebook_core::domain::session_records::{ActionForm, SessionForm};
-use casebook_core::session_notes::{DraftListed, NoteFound};
 use casebook_core::store::appointments::Appointment;
 use casebook_core::store::probation_notices::ProbationNotice;
 use casebook_core::store::session_records::{SessionDraft, SessionRecord};
 use casebook_core::store::session_templates::SessionTemplate;
 use casebook_core::store::tasks::Task;
-use casebook_core::task_records::TaskListed;
-use casebook_core::timeline::TimelineEntry;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 

@@ -3,13 +3,13 @@
 
 use super::clients::iso_date;
 use super::*;
-use casebook_core::client_records::DuplicateMatch;
-use casebook_core::cohort_records::Cohort;
+use casebook_core::clients::client_records::DuplicateMatch;
 use casebook_core::domain::cohort::CohortFlag;
 use casebook_core::domain::duplicates::DuplicateReason;
 use casebook_core::domain::rag::Rag;
 use casebook_core::domain::safety_flags::SafetyFlagKind;
-use casebook_core::safety_flag_records::DueReview;
+use casebook_core::risk::cohort_flags::Cohort;
+use casebook_core::risk::safety_flags::DueReview;
 use casebook_core::store::consent_decisions::ConsentRecord;
 use casebook_core::store::rag_reviews::RagReview;
 use casebook_core::store::safety_flags::SafetyFlag;

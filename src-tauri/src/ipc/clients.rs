@@ -1,8 +1,8 @@
 //! Clients: what is entered, the caseload line, and the record or summary.
 
 use super::*;
-use casebook_core::caseload::CaseloadEntry;
-use casebook_core::client_records::{ClientMatch, ClientRecord, ClientView, StaffMember};
+use casebook_core::clients::caseload::CaseloadEntry;
+use casebook_core::clients::client_records::{ClientMatch, ClientRecord, ClientView, StaffMember};
 use casebook_core::domain::access::ClientAccess;
 use casebook_core::domain::client::{ClientDetailsText, ClientIdentifiers, DateOfBirth};
 use chrono::NaiveDateTime;

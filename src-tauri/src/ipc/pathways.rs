@@ -1,12 +1,12 @@
 //! Seven pathways assessments, support plans, cohort outcomes and saving
 //! a chart to a file: the wire types.
 
-use casebook_core::assessment_records::ClientPathways;
 use casebook_core::domain::assessments::{
     AssessmentDue, AssessmentForm, GoalForm, PathwayEntryForm,
 };
 use casebook_core::domain::session_records::{ActionForm, Pathway};
-use casebook_core::pathway_cohorts::CohortOutcomes;
+use casebook_core::pathways::assessments::ClientPathways;
+use casebook_core::reports::cohort_outcomes::CohortOutcomes;
 use casebook_core::store::assessments::{Assessment, AssessmentDraft};
 use casebook_core::store::plan_goals::{PlanReview, StoredGoal};
 use serde::{Deserialize, Serialize};

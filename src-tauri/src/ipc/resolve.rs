@@ -2,7 +2,7 @@
 //! apart, each side with who and when, and the request that chooses one.
 
 use casebook_core::domain::resolve_items::ContestedSubject;
-use casebook_core::resolve_items::{ContestedValue, ResolveItem, ResolveOption};
+use casebook_core::sync::resolve_items::{ContestedValue, ResolveItem, ResolveOption};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 

@@ -1,8 +1,8 @@
 //! Units, sessions and signing in.
 
 use casebook_core::domain::account::CaseRole;
-use casebook_core::unit_folder::{UnitDescription, UnitKind};
-use casebook_core::unlocked_unit::UnlockedUnit;
+use casebook_core::unit::folder::{UnitDescription, UnitKind};
+use casebook_core::unit::unlocked::UnlockedUnit;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 

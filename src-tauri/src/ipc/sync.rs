@@ -1,8 +1,8 @@
 //! Sync through the unit's shared folder: status, a sync's report, and the
 //! requests to connect a folder and to join a unit from one.
 
-use casebook_core::computers::ComputerLine;
 use casebook_core::domain::computers::{ComputerStanding, Decision};
+use casebook_core::sync::computers::ComputerLine;
 use casebook_core::sync::inbox::ReceiveProgress;
 use casebook_core::sync::sync_now::{SyncReport, SyncStatus};
 use serde::{Deserialize, Serialize};

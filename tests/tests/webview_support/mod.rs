@@ -428,7 +428,7 @@ pub async fn sign_in(driver: &WebDriver, username: &str, password: &str) {
 pub fn prepare_first_computer(data_folder: &Path, share: &Path) {
     use casebook_core::clock::{OsEntropy, SystemClock};
     use casebook_core::domain::client::ClientDetailsText;
-    use casebook_core::unit_folder::{self, CreationPlan, NewUnit, UnitKind};
+    use casebook_core::unit::folder::{self as unit_folder, CreationPlan, NewUnit, UnitKind};
     use casebook_core::vault::slot::KdfCost;
 
     let folder = unit_folder::unit_folder(data_folder, UnitKind::Real);
@@ -524,7 +524,7 @@ pub fn prepare_keyworker_and_drr_client(data_folder: &Path) {
     use casebook_core::domain::appointments::AppointmentText;
     use casebook_core::domain::client::ClientDetailsText;
     use casebook_core::domain::safety_flags::SafetyFlagText;
-    use casebook_core::unit_folder::{self, CreationPlan, NewUnit, UnitKind};
+    use casebook_core::unit::folder::{self as unit_folder, CreationPlan, NewUnit, UnitKind};
     use casebook_core::vault::slot::KdfCost;
 
     let (clock, entropy) = (SystemClock, &mut OsEntropy);
@@ -616,7 +616,7 @@ pub fn prepare_keyworker_and_drr_client(data_folder: &Path) {
 pub fn prepare_keyworker_and_referred_client(data_folder: &Path) {
     use casebook_core::clock::{Clock, OsEntropy, SystemClock};
     use casebook_core::domain::referrals::NewReferral;
-    use casebook_core::unit_folder::{self, UnitKind};
+    use casebook_core::unit::folder::{self as unit_folder, UnitKind};
 
     prepare_keyworker_and_drr_client(data_folder);
     let (clock, entropy) = (SystemClock, &mut OsEntropy);

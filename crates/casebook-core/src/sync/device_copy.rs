@@ -13,7 +13,7 @@ use crate::clock::{Clock, Entropy, new_uuid_v7};
 use crate::domain::ids::DeviceId;
 use crate::error::{CoreError, CoreResult};
 use crate::store;
-use crate::unlocked_unit::UnlockedUnit;
+use crate::unit::unlocked::UnlockedUnit;
 
 impl UnlockedUnit {
     /// Gives this copy of the unit its own device identity.

@@ -24,7 +24,7 @@ use crate::error::{CoreError, CoreResult};
 use crate::store;
 use crate::sync::bundle::{OpenedBundle, open_bundle};
 use crate::sync::outbox::{DeviceFile, device_folder, share_error};
-use crate::unlocked_unit::UnlockedUnit;
+use crate::unit::unlocked::UnlockedUnit;
 use crate::vault::keys::UnitKey;
 
 /// What reading one device's folder found.

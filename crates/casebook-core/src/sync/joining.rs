@@ -19,14 +19,16 @@ use crate::domain::audit::AuditAction;
 use crate::domain::ids::{AccountId, DeviceId, UnitId};
 use crate::domain::names::{UnitName, Username};
 use crate::error::{CoreError, CoreResult, ErrorCode};
-use crate::key_files::{self, KEYS_FOLDER};
 use crate::store::{self, OpenMode};
 use crate::sync::inbox::{ReceiveWatch, receive_into};
 use crate::sync::outbox::share_error;
 use crate::sync::snapshot::start_from_snapshot;
 use crate::sync::sync_now::SyncReport;
-use crate::unit_folder::{self, DESCRIPTION_FILE, UnitKind, check_slot_belongs, move_into_place};
-use crate::unlocked_unit::UnlockedUnit;
+use crate::unit::folder::{
+    self as unit_folder, DESCRIPTION_FILE, UnitKind, check_slot_belongs, move_into_place,
+};
+use crate::unit::unlocked::UnlockedUnit;
+use crate::vault::key_files::{self, KEYS_FOLDER};
 use crate::vault::slot::KeySlot;
 use crate::write_once::write_new_file;
 

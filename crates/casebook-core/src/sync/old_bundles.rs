@@ -11,13 +11,13 @@ use std::fs;
 use std::path::Path;
 
 use crate::clock::Clock;
-use crate::computers::device_files;
 use crate::domain::computers::{ComputerStanding, standing};
 use crate::error::CoreResult;
 use crate::store;
+use crate::sync::computers::device_files;
 use crate::sync::outbox::{device_folder, share_error};
 use crate::sync::snapshot::newest_good_snapshot;
-use crate::unlocked_unit::UnlockedUnit;
+use crate::unit::unlocked::UnlockedUnit;
 
 impl UnlockedUnit {
     /// Removes this device's bundles that no computer can need any more

@@ -19,7 +19,7 @@ use crate::domain::ids::UnitId;
 use crate::error::{CoreError, CoreResult, ErrorCode};
 use crate::store::{self, sync_state::LastSent};
 use crate::sync::bundle::{BundleWriter, open_bundle, seal_bundle};
-use crate::unlocked_unit::UnlockedUnit;
+use crate::unit::unlocked::UnlockedUnit;
 use crate::write_once::write_new_file;
 
 /// At most this many changes go in one bundle, so a device back from weeks

@@ -23,7 +23,7 @@ use crate::store::{self, snapshots::SnapshotRow};
 use crate::sync::bundle::{SealedHeader, open_file, read_unverified_header, seal_file};
 use crate::sync::inbox::read_device_key;
 use crate::sync::outbox::{device_folder, share_error};
-use crate::unlocked_unit::UnlockedUnit;
+use crate::unit::unlocked::UnlockedUnit;
 use crate::vault::keys::UnitKey;
 use crate::write_once::write_new_file;
 

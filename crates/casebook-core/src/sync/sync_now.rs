@@ -7,7 +7,7 @@ use crate::clock::{Clock, Entropy};
 use crate::error::{CoreError, CoreResult};
 use crate::store;
 use crate::sync::inbox::ReceiveProgress;
-use crate::unlocked_unit::UnlockedUnit;
+use crate::unit::unlocked::UnlockedUnit;
 
 /// Where this device stands with the shared folder.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -84,7 +84,7 @@ impl UnlockedUnit {
         // unit on this computer too.
         let accounts = store::accounts::key_files(&self.conn)?;
         if let Err(error) =
-            crate::key_files::adopt_current_key_files(&self.folder, &folder, &accounts)
+            crate::vault::key_files::adopt_current_key_files(&self.folder, &folder, &accounts)
         {
             received.problems.push(error.message);
         }

@@ -8,6 +8,8 @@
 //! are derived from the unit key with HKDF, so a key that leaks for one
 //! purpose does not give away the others.
 
+pub mod key_files;
 pub mod keys;
 pub mod recovery;
+pub mod sign_in_attempts;
 pub mod slot;

@@ -23,8 +23,10 @@ use std::path::Path;
 use std::process::Command;
 use std::time::Duration;
 
-use casebook_core::appointment_records::{DiaryOf, OutcomeText};
-use casebook_core::client_records::{ClientRecord, ClientView};
+use casebook_core::casework::appointments::{DiaryOf, OutcomeText};
+use casebook_core::casework::tasks::TaskChange;
+use casebook_core::clients::client_records::{ClientRecord, ClientView};
+use casebook_core::clients::timeline::TimelineKind;
 use casebook_core::clock::{Clock, FixedClock, OsEntropy, SystemClock};
 use casebook_core::domain::appointments::{AppointmentText, Clash, Outcome};
 use casebook_core::domain::cohort::CohortFlag;
@@ -35,12 +37,10 @@ use casebook_core::domain::resolve_items::ContestedSubject;
 use casebook_core::domain::safety_flags::{SafetyFlagKind, SafetyFlagText};
 use casebook_core::domain::session_records::{ActionForm, SessionForm};
 use casebook_core::error::{CoreError, ErrorCode};
-use casebook_core::resolve_items::ContestedValue;
 use casebook_core::store::appointments::Appointment;
 use casebook_core::store::session_records::SessionRecord;
-use casebook_core::task_records::TaskChange;
-use casebook_core::timeline::TimelineKind;
-use casebook_core::unlocked_unit::UnlockedUnit;
+use casebook_core::sync::resolve_items::ContestedValue;
+use casebook_core::unit::unlocked::UnlockedUnit;
 use chrono::{NaiveDate, NaiveDateTime};
 use common::{Unit, add_whitlock, copy_folder, exchange_twice, password_of, sign_in};
 

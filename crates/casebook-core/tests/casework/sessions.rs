@@ -556,7 +556,7 @@ fn an_action_from_a_confidential_session_is_withheld_like_the_note() {
     let seen = record(&mut lee, client, &now);
     assert_eq!(
         seen.tasks[0].what,
-        casebook_core::session_notes::CONFIDENTIAL_ACTION
+        casebook_core::casework::session_records::CONFIDENTIAL_ACTION
     );
     assert!(
         !format!("{:?}", seen.timeline).contains("sexual health"),

@@ -186,7 +186,7 @@ fn appointments_sessions_addenda_and_tasks_reach_the_other_computer() {
     );
 }
 
-fn outcomes_of(items: &[casebook_core::resolve_items::ResolveItem]) -> Vec<Outcome> {
+fn outcomes_of(items: &[casebook_core::sync::resolve_items::ResolveItem]) -> Vec<Outcome> {
     items[0]
         .options
         .iter()

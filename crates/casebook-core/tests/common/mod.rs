@@ -10,8 +10,8 @@ use casebook_core::clock::{OsEntropy, SystemClock};
 use casebook_core::domain::account::{CaseRole, NewAccount};
 use casebook_core::domain::ids::ClientId;
 use casebook_core::domain::unit_settings::UnitSettings;
-use casebook_core::unit_folder::{self, CreationPlan, NewUnit, UnitKind};
-use casebook_core::unlocked_unit::UnlockedUnit;
+use casebook_core::unit::folder::{self as unit_folder, CreationPlan, NewUnit, UnitKind};
+use casebook_core::unit::unlocked::UnlockedUnit;
 use casebook_core::vault::slot::KdfCost;
 
 const ADMIN_PASSWORD: &str = "otter lamp river cloud";

@@ -1,0 +1,412 @@
+//! Resolve items in a unit: finding the safety-critical values two
+//! computers changed while apart, showing both sides, and recording the
+//! value a person chooses. The rules are in `domain::resolve_items`; here
+//! they meet the store, access and the audit trail.
+
+use chrono::NaiveDate;
+use rusqlite::Transaction;
+
+use crate::clients::client_records::StaffMember;
+use crate::clock::{Clock, Entropy, new_uuid_v7};
+use crate::domain::access::ClientAccess;
+use crate::domain::appointments::Outcome;
+use crate::domain::audit::AuditAction;
+use crate::domain::ids::{AccountId, AppointmentId, ClientId, SafetyFlagId};
+use crate::domain::names::PersonName;
+use crate::domain::rag::{NewRagReview, Rag};
+use crate::domain::resolve_items::{ContestedSubject, ValueVersion, heads, is_contested};
+use crate::domain::safety_flags::SafetyFlagKind;
+use crate::error::{CoreError, CoreResult};
+use crate::store::change_log::WriteStamp;
+use crate::store::value_versions::{NewVersion, StoredVersion};
+use crate::store::{self};
+use crate::unit::unlocked::UnlockedUnit;
+
+/// One value two computers changed apart, with each side.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ResolveItem {
+    pub subject: ContestedSubject,
+    pub subject_id: String,
+    pub client: ClientId,
+    pub given_name: PersonName,
+    pub family_name: PersonName,
+    /// The sides, latest first; the first is the one in effect until a
+    /// person chooses (the later change, as everywhere else in sync).
+    pub options: Vec<ResolveOption>,
+}
+
+/// One side of a resolve item: the value, who set it and when.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ResolveOption {
+    pub version_id: String,
+    pub value: ContestedValue,
+    pub made_by: Option<String>,
+    pub made_at: String,
+    pub in_effect: bool,
+}
+
+/// A value as a person reads it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ContestedValue {
+    Rag {
+        rating: Rag,
+        reason: Option<String>,
+    },
+    Allocation {
+        keyworker: Option<StaffMember>,
+        co_worker: Option<StaffMember>,
+    },
+    SafetyFlag {
+        kind: SafetyFlagKind,
+        note: String,
+        review_by: String,
+        ended: bool,
+        end_reason: Option<String>,
+    },
+    AppointmentOutcome {
+        outcome: Outcome,
+        reason: Option<String>,
+        absence: Option<String>,
+        absence_reason: Option<String>,
+    },
+}
+
+const RESOLVE_FORBIDDEN: &str =
+    "choose between these changes: the client is allocated to another keyworker";
+
+impl UnlockedUnit {
+    /// Every resolve item on clients this account has full access to (its
+    /// own caseload; the whole unit for a manager), for the caseload.
+    pub fn resolve_items(&self) -> CoreResult<Vec<ResolveItem>> {
+        self.require_case_role()?;
+        let versions = store::value_versions::of_subjects_with_several_heads(&self.conn)?;
+        let mut items = Vec::new();
+        for item in self.items_from(versions)? {
+            let client = store::clients::find(&self.conn, item.client)?;
+            if client.is_some_and(|c| self.access_to(&c) == ClientAccess::Full) {
+                items.push(item);
+            }
+        }
+        Ok(items)
+    }
+
+    /// One client's resolve items, for their page (anyone who may read the
+    /// record sees them; only full access may choose).
+    pub fn resolve_items_of_client(&self, client: ClientId) -> CoreResult<Vec<ResolveItem>> {
+        self.require_case_role()?;
+        let found = self.find_client(client)?;
+        if self.access_to(&found) == ClientAccess::None {
+            return Err(CoreError::forbidden("see this client's record"));
+        }
+        let versions = store::value_versions::of_client(&self.conn, client)?;
+        self.items_from(versions)
+    }
+
+    /// Records the value a person chose: it is written again with a new
+    /// clock stamp, so it stands on every computer, and its version
+    /// replaces every side, so the item closes everywhere once it syncs.
+    pub fn resolve(
+        &mut self,
+        subject: ContestedSubject,
+        subject_id: &str,
+        chosen: &str,
+        clock: &dyn Clock,
+        entropy: &mut dyn Entropy,
+    ) -> CoreResult<()> {
+        self.require_case_role()?;
+        let versions: Vec<StoredVersion> =
+            store::value_versions::of_subject(&self.conn, subject, subject_id)?;
+        let plain: Vec<ValueVersion> = versions.iter().map(|v| v.version.clone()).collect();
+        let sides = heads(&plain);
+        if !is_contested(&sides) {
+            return Err(CoreError::invalid(
+                "This has already been resolved, perhaps on another computer. Nothing was changed.",
+            ));
+        }
+        let Some(choice) = sides.iter().find(|side| side.id == chosen) else {
+            return Err(CoreError::invalid(
+                "That is no longer one of the values to choose from. Nothing was changed; look at the client's page again.",
+            ));
+        };
+        let client = versions
+            .first()
+            .map(|v| v.client)
+            .ok_or_else(|| CoreError::internal(&"a contested value without versions"))?;
+        self.require_full_access_to(client, RESOLVE_FORBIDDEN)?;
+        let chosen_version = versions
+            .iter()
+            .find(|v| v.version.id == choice.id)
+            .ok_or_else(|| CoreError::internal(&"a head without its version"))?;
+        let decisive: serde_json::Value =
+            serde_json::from_str(&choice.value).map_err(|e| CoreError::internal(&e))?;
+        let value = chosen_version.detail.clone();
+        let replaces: Vec<String> = sides.iter().map(|side| side.id.clone()).collect();
+        let stamp = self.stamp(clock);
+        let detail = serde_json::json!({ "what": subject.as_str() });
+        let audit = self.audit_record(
+            AuditAction::ChangesResolved,
+            Some(client),
+            &detail,
+            clock,
+            entropy,
+        );
+        let version_id = new_uuid_v7(clock, entropy);
+        let review_id = new_uuid_v7(clock, entropy);
+        let before = self.find_client(client)?;
+        let me = self.account.id;
+        let tx = store::begin(&mut self.conn, "save your choice")?;
+        match subject {
+            ContestedSubject::Rag => {
+                let review = rag_review_of(&value)?;
+                store::rag_reviews::insert(&tx, stamp, review_id, client, me, &review)?;
+            }
+            ContestedSubject::Allocation => {
+                let (keyworker, co_worker) = allocation_of(&value)?;
+                let after = crate::domain::client::Client {
+                    keyworker,
+                    co_worker,
+                    ..before
+                };
+                store::clients::update(&tx, stamp, &after)?;
+            }
+            ContestedSubject::SafetyFlag => {
+                let flag = SafetyFlagId::parse(subject_id).map_err(|e| CoreError::internal(&e))?;
+                store::safety_flags::restore(&tx, stamp, flag, &value)?;
+            }
+            ContestedSubject::AppointmentOutcome => {
+                let appointment =
+                    AppointmentId::parse(subject_id).map_err(|e| CoreError::internal(&e))?;
+                store::appointments::set_outcome(&tx, stamp, appointment, &value)?;
+            }
+        }
+        store::value_versions::insert(
+            &tx,
+            stamp,
+            &NewVersion {
+                id: version_id,
+                subject,
+                subject_id,
+                client,
+                value: &decisive,
+                detail: &value,
+                replaces: &replaces,
+                resolves: true,
+                made_by: me,
+            },
+        )?;
+        store::audit::append(&tx, &audit)?;
+        store::commit(tx, "save your choice")
+    }
+
+    fn items_from(
+        &self,
+        versions: Vec<(ContestedSubject, String, StoredVersion)>,
+    ) -> CoreResult<Vec<ResolveItem>> {
+        let mut by_subject: std::collections::BTreeMap<
+            (ContestedSubject, String),
+            Vec<StoredVersion>,
+        > = std::collections::BTreeMap::new();
+        for (subject, subject_id, version) in versions {
+            by_subject
+                .entry((subject, subject_id))
+                .or_default()
+                .push(version);
+        }
+        let staff = self.staff_names()?;
+        let mut items = Vec::new();
+        for ((subject, subject_id), versions) in by_subject {
+            let plain: Vec<ValueVersion> = versions.iter().map(|v| v.version.clone()).collect();
+            let sides = heads(&plain);
+            if !is_contested(&sides) {
+                continue;
+            }
+            let Some(client) = store::clients::find(&self.conn, versions[0].client)? else {
+                // A record merged into another leaves every list, and
+                // its old values with it.
+                continue;
+            };
+            let mut options = Vec::new();
+            for (index, side) in sides.iter().enumerate() {
+                let Some(stored) = versions.iter().find(|v| v.version.id == side.id) else {
+                    continue;
+                };
+                let value = &stored.detail;
+                let value = match subject {
+                    ContestedSubject::Rag => {
+                        let review = rag_review_of(value)?;
+                        ContestedValue::Rag {
+                            rating: review.rating,
+                            reason: review.reason,
+                        }
+                    }
+                    ContestedSubject::Allocation => {
+                        let (keyworker, co_worker) = allocation_of(value)?;
+                        let named =
+                            |id: Option<AccountId>| id.and_then(|id| staff.get(&id).cloned());
+                        ContestedValue::Allocation {
+                            keyworker: named(keyworker),
+                            co_worker: named(co_worker),
+                        }
+                    }
+                    ContestedSubject::SafetyFlag => {
+                        let flag = SafetyFlagId::parse(&subject_id)
+                            .map_err(|e| CoreError::internal(&e))?;
+                        let Some(found) = store::safety_flags::find(&self.conn, flag)? else {
+                            continue;
+                        };
+                        let text = |name: &str| {
+                            value
+                                .get(name)
+                                .and_then(serde_json::Value::as_str)
+                                .map(str::to_owned)
+                        };
+                        ContestedValue::SafetyFlag {
+                            kind: found.kind,
+                            note: text("note").unwrap_or_default(),
+                            review_by: text("review_by").unwrap_or_default(),
+                            ended: text("ended_at").is_some(),
+                            end_reason: text("end_reason"),
+                        }
+                    }
+                    ContestedSubject::AppointmentOutcome => {
+                        let text = |name: &str| {
+                            value
+                                .get(name)
+                                .and_then(serde_json::Value::as_str)
+                                .map(str::to_owned)
+                        };
+                        let Some(Ok(outcome)) = text("outcome").map(|o| Outcome::parse(&o)) else {
+                            continue;
+                        };
+                        ContestedValue::AppointmentOutcome {
+                            outcome,
+                            reason: text("outcome_reason"),
+                            absence: text("absence"),
+                            absence_reason: text("absence_reason"),
+                        }
+                    }
+                };
+                options.push(ResolveOption {
+                    version_id: side.id.clone(),
+                    value,
+                    made_by: stored.made_by.clone(),
+                    made_at: stored.made_at.clone(),
+                    in_effect: index == 0,
+                });
+            }
+            items.push(ResolveItem {
+                subject,
+                subject_id,
+                client: client.id,
+                given_name: client.given_name,
+                family_name: client.family_name,
+                options,
+            });
+        }
+        Ok(items)
+    }
+}
+
+/// Keeps a version of a safety-critical value, in the transaction that
+/// changes it, replacing the versions this computer holds as latest.
+#[allow(clippy::too_many_arguments)]
+pub(crate) fn record_value_version(
+    tx: &Transaction<'_>,
+    stamp: WriteStamp,
+    id: uuid::Uuid,
+    made_by: AccountId,
+    subject: ContestedSubject,
+    subject_id: &str,
+    client: ClientId,
+    detail: &serde_json::Value,
+) -> CoreResult<()> {
+    let value = decisive_part(subject, detail);
+    let versions = store::value_versions::of_subject(tx, subject, subject_id)?;
+    let plain: Vec<ValueVersion> = versions.into_iter().map(|v| v.version).collect();
+    let replaces: Vec<String> = heads(&plain).iter().map(|head| head.id.clone()).collect();
+    store::value_versions::insert(
+        tx,
+        stamp,
+        &NewVersion {
+            id,
+            subject,
+            subject_id,
+            client,
+            value: &value,
+            detail,
+            replaces: &replaces,
+            resolves: false,
+            made_by,
+        },
+    )
+}
+
+/// The part of a value that decides whether two versions agree: a RAG
+/// rating but not its reason (two reviews apart that rate the same agree,
+/// and both reviews are kept anyway); a flag's note, review date and end
+/// but not who wrote them and when.
+fn decisive_part(subject: ContestedSubject, detail: &serde_json::Value) -> serde_json::Value {
+    let field = |name: &str| detail.get(name).cloned().unwrap_or(serde_json::Value::Null);
+    match subject {
+        ContestedSubject::Rag => serde_json::json!({ "rating": field("rating") }),
+        ContestedSubject::Allocation => detail.clone(),
+        ContestedSubject::SafetyFlag => serde_json::json!({
+            "note": field("note"),
+            "review_by": field("review_by"),
+            "ended": !field("ended_at").is_null(),
+            "end_reason": field("end_reason"),
+        }),
+        // Two people recording the same outcome and judgement agree,
+        // whatever they wrote in the notes.
+        ContestedSubject::AppointmentOutcome => serde_json::json!({
+            "outcome": field("outcome"),
+            "absence": field("absence"),
+            "absence_reason": field("absence_reason"),
+            "rescheduled_to": field("rescheduled_to"),
+        }),
+    }
+}
+
+/// The value kept for a RAG review.
+pub(crate) fn rag_value(review: &NewRagReview) -> serde_json::Value {
+    serde_json::json!({
+        "rating": review.rating.as_str(),
+        "reason": review.reason,
+        "next_review": review.next_review.map(|d| d.format("%Y-%m-%d").to_string()),
+    })
+}
+
+/// The value kept for an allocation.
+pub(crate) fn allocation_value(
+    keyworker: Option<AccountId>,
+    co_worker: Option<AccountId>,
+) -> serde_json::Value {
+    serde_json::json!({
+        "keyworker": keyworker.map(|k| k.to_string()),
+        "co_worker": co_worker.map(|k| k.to_string()),
+    })
+}
+
+fn rag_review_of(value: &serde_json::Value) -> CoreResult<NewRagReview> {
+    let malformed = || CoreError::internal(&"malformed RAG version");
+    let text = |name: &str| value.get(name).and_then(serde_json::Value::as_str);
+    Ok(NewRagReview {
+        rating: Rag::parse(text("rating").ok_or_else(malformed)?).map_err(|_| malformed())?,
+        reason: text("reason").map(str::to_owned),
+        next_review: text("next_review")
+            .map(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d"))
+            .transpose()
+            .map_err(|_| malformed())?,
+    })
+}
+
+fn allocation_of(value: &serde_json::Value) -> CoreResult<(Option<AccountId>, Option<AccountId>)> {
+    let account = |name: &str| -> CoreResult<Option<AccountId>> {
+        value
+            .get(name)
+            .and_then(serde_json::Value::as_str)
+            .map(|id| AccountId::parse(id).map_err(|e| CoreError::internal(&e)))
+            .transpose()
+    };
+    Ok((account("keyworker")?, account("co_worker")?))
+}

@@ -1,0 +1,9 @@
+//! A unit: its folder on disk (creating and unlocking it), the unlocked unit
+//! that every feature adds its actions to, the access guards those actions
+//! ask before they read or change anything, and the demo unit with its
+//! generator of made-up people.
+
+pub mod demo;
+pub mod demo_generator;
+pub mod folder;
+pub mod unlocked;
