@@ -21,15 +21,6 @@ use crate::vault::sign_in_attempts::SignInAttempts;
 use crate::vault::slot::{KdfCost, KeySlot, SlotOwner};
 
 impl UnlockedUnit {
-    fn require_administrator(&self, what: &str) -> CoreResult<()> {
-        self.require_own_password()?;
-        if self.account.administrator {
-            Ok(())
-        } else {
-            Err(CoreError::forbidden(what))
-        }
-    }
-
     /// Every account, for administrators.
     pub fn list_accounts(&self) -> CoreResult<Vec<Account>> {
         self.require_administrator("manage accounts")?;

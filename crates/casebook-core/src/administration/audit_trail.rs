@@ -12,15 +12,6 @@ use crate::unit::unlocked::UnlockedUnit;
 use crate::write_once::write_under_a_new_name;
 
 impl UnlockedUnit {
-    fn require_audit_reader(&self) -> CoreResult<()> {
-        self.require_own_password()?;
-        if self.account.can_read_audit_trail() {
-            Ok(())
-        } else {
-            Err(CoreError::forbidden("read the audit trail"))
-        }
-    }
-
     /// The entries `filter` selects, newest first (at most 5,000).
     pub fn audit_trail(
         &mut self,

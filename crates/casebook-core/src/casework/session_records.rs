@@ -52,13 +52,6 @@ pub struct NoteFound {
 }
 
 impl UnlockedUnit {
-    /// Whether this account may read a confidential note of `author`'s:
-    /// its author, and managers. Partners never get this far (they see
-    /// the summary only).
-    pub(crate) fn may_read_confidential(&self, author: crate::domain::ids::AccountId) -> bool {
-        author == self.account.id || self.account.case_role == Some(CaseRole::Manager)
-    }
-
     /// A client's signed records as this account may read them: a
     /// confidential record's notes and concerns are withheld (left empty)
     /// from anyone but its author and managers.

@@ -114,17 +114,6 @@ impl UnlockedUnit {
         }
         self.record_of(after, ClientAccess::Full, None, clock.local_now().date())
     }
-
-    /// Refuses unless this account is a manager. `what` finishes "Your
-    /// account cannot …".
-    pub(crate) fn require_manager(&self, what: &str) -> CoreResult<()> {
-        self.require_own_password()?;
-        if self.account.case_role == Some(CaseRole::Manager) {
-            Ok(())
-        } else {
-            Err(CoreError::forbidden(what))
-        }
-    }
 }
 
 fn can_hold_a_caseload(account: &Account) -> bool {

@@ -5,13 +5,11 @@
 //! account may do with the client, and records what it did in the audit
 //! trail in the same transaction.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 
 use crate::clients::timeline::{TimelineEntry, TimelineParts, timeline};
 use crate::clock::{Clock, Entropy, new_uuid_v7};
-use crate::domain::access::{
-    Allocation, ClientAccess, client_access, parse_break_glass_reason, same_sex_request_unmet,
-};
+use crate::domain::access::{ClientAccess, parse_break_glass_reason, same_sex_request_unmet};
 use crate::domain::account::CaseRole;
 use crate::domain::audit::AuditAction;
 use crate::domain::client::{Client, ClientDetailsText, ClientIdentifiers, DateOfBirth, NewClient};
@@ -143,47 +141,6 @@ pub struct ClientMatch {
 }
 
 impl UnlockedUnit {
-    /// What this account may do with `client`. For a partner this reads
-    /// the client's consent for the partner's agency; if that read fails the
-    /// answer is as if consent were withdrawn, so a fault shows less, never
-    /// more.
-    pub(crate) fn access_to(&self, client: &Client) -> ClientAccess {
-        let withdrawn = self.account.case_role == Some(CaseRole::Partner)
-            && self
-                .clients_withdrawn_from_my_agency()
-                .map_or(true, |withdrawn| withdrawn.contains(&client.id));
-        self.access_given(client, withdrawn)
-    }
-
-    pub(crate) fn access_given(&self, client: &Client, consent_withdrawn: bool) -> ClientAccess {
-        let allocation = Allocation {
-            keyworker: client.keyworker,
-            co_worker: client.co_worker,
-        };
-        client_access(&self.account, allocation, consent_withdrawn, &self.settings)
-    }
-
-    /// Clients who withdrew consent for this account's agency (read once for
-    /// a whole list).
-    pub(crate) fn clients_withdrawn_from_my_agency(&self) -> CoreResult<HashSet<ClientId>> {
-        Ok(store::consent_decisions::withdrawn_by_client(&self.conn)?
-            .into_iter()
-            .filter(|(_, agencies)| agencies.contains(&self.account.agency))
-            .map(|(client, _)| client)
-            .collect())
-    }
-
-    pub(crate) fn require_case_role(&self) -> CoreResult<()> {
-        self.require_own_password()?;
-        if self.account.can_see_clients() {
-            Ok(())
-        } else {
-            Err(CoreError::forbidden(
-                "see client records (it is for administration only)",
-            ))
-        }
-    }
-
     pub(crate) fn staff_names(&self) -> CoreResult<HashMap<AccountId, StaffMember>> {
         Ok(store::accounts::list(&self.conn)?
             .into_iter()
@@ -197,38 +154,6 @@ impl UnlockedUnit {
                 )
             })
             .collect())
-    }
-
-    /// Refuses unless this account has full access to the client (their
-    /// keyworker or co-worker, or a manager). `what` finishes "Your account
-    /// cannot …".
-    pub(crate) fn require_full_access_to(&self, client: ClientId, what: &str) -> CoreResult<()> {
-        self.require_case_role()?;
-        let client = self.find_client(client)?;
-        if self.access_to(&client) == ClientAccess::Full {
-            Ok(())
-        } else {
-            Err(CoreError::forbidden(what))
-        }
-    }
-
-    /// The client, or a plain refusal: a record merged into another says
-    /// so, since someone may have its page open from before the merge.
-    pub(crate) fn find_client(&self, id: ClientId) -> CoreResult<Client> {
-        if let Some(client) = store::clients::find(&self.conn, id)? {
-            return Ok(client);
-        }
-        if store::clients::merged_into(&self.conn, id)?.is_some() {
-            return Err(CoreError::invalid(
-                "This record was merged into another record of the same person. Find them again from the caseload.",
-            ));
-        }
-        if store::client_deletions::is_client_deleted(&self.conn, id)? {
-            return Err(CoreError::invalid(
-                "This record was deleted as entered in error. Refresh the caseload.",
-            ));
-        }
-        Err(store::clients::no_such_client())
     }
 
     /// Checks what was typed and adds the client, in one transaction. A

@@ -7,7 +7,6 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use crate::clock::{Clock, Entropy, new_uuid_v7};
-use crate::domain::account::CaseRole;
 use crate::domain::audit::AuditAction;
 use crate::domain::computers::{ComputerStanding, Decision, DeviceDecision, standing};
 use crate::domain::free_text::parse_free_text;
@@ -183,19 +182,6 @@ impl UnlockedUnit {
             me,
         )?;
         store::commit(tx, "approve this computer")
-    }
-
-    fn may_decide_about_computers(&self) -> bool {
-        self.account.administrator || self.account.case_role == Some(CaseRole::Manager)
-    }
-
-    fn require_computer_decider(&self, what: &str) -> CoreResult<()> {
-        self.require_own_password()?;
-        if self.may_decide_about_computers() {
-            Ok(())
-        } else {
-            Err(CoreError::forbidden(what))
-        }
     }
 
     fn connected_share(&self) -> CoreResult<PathBuf> {

@@ -3,6 +3,7 @@
 //! ask before they read or change anything, and the demo unit with its
 //! generator of made-up people.
 
+pub mod access_guards;
 pub mod demo;
 pub mod demo_generator;
 pub mod folder;

@@ -16,7 +16,7 @@ use crate::domain::account::Account;
 use crate::domain::audit::AuditAction;
 use crate::domain::ids::{ClientId, DeviceId};
 use crate::domain::unit_settings::UnitSettings;
-use crate::error::{CoreError, CoreResult, ErrorCode};
+use crate::error::CoreResult;
 use crate::store::{self, audit::AuditRecord, change_log::WriteStamp};
 use crate::unit::folder::UnitDescription;
 use crate::vault::keys::UnitKey;
@@ -43,18 +43,6 @@ impl UnlockedUnit {
     /// Who is signed in.
     pub fn account(&self) -> &Account {
         &self.account
-    }
-
-    /// Refuses everything but choosing a password while the account still
-    /// has its one-time password.
-    pub(crate) fn require_own_password(&self) -> CoreResult<()> {
-        if self.account.must_change_password {
-            return Err(CoreError::new(
-                ErrorCode::PasswordChangeRequired,
-                "Choose your own password first: the one you signed in with was for one use only.",
-            ));
-        }
-        Ok(())
     }
 
     /// The unit's settings.
