@@ -100,7 +100,7 @@ fn every_write_lands_in_the_change_log_with_a_rising_clock() {
         .unwrap();
     }
     let log = casebook_core::store::change_log::changes_since(unit.connection(), 0).unwrap();
-    let client_changes: Vec<_> = log.iter().filter(|c| c.table_name == "clients").collect();
+    let client_changes: Vec<_> = log.iter().filter(|c| c.table == "clients").collect();
     assert_eq!(client_changes.len(), 3);
     assert!(
         log.windows(2).all(|pair| pair[0].hlc < pair[1].hlc),
@@ -109,7 +109,7 @@ fn every_write_lands_in_the_change_log_with_a_rising_clock() {
     assert!(
         client_changes
             .iter()
-            .all(|c| c.operation == "insert" && c.row_json.contains("Test"))
+            .all(|c| c.operation == "insert" && c.row.to_string().contains("Test"))
     );
     let version = casebook_core::store::schema_version(unit.connection()).unwrap();
     assert_eq!(version, casebook_core::store::latest_schema_version());
@@ -331,7 +331,7 @@ fn bad_client_input_is_refused_and_nothing_is_saved() {
             .is_empty()
     );
     let log = casebook_core::store::change_log::changes_since(unit.connection(), 0).unwrap();
-    assert!(log.iter().all(|c| c.table_name != "clients"));
+    assert!(log.iter().all(|c| c.table != "clients"));
 }
 
 #[test]

@@ -18,8 +18,8 @@ use crate::domain::names::PersonName;
 use crate::domain::resolve_items::ContestedSubject;
 use crate::domain::safety_flags::SafetyFlagKind;
 use crate::error::{CoreError, CoreResult};
+use crate::store::value_versions::record_value_version;
 use crate::store::{self, appointments::Appointment, safety_flags::SafetyFlag};
-use crate::sync::resolve_items::record_value_version;
 use crate::unit::unlocked::UnlockedUnit;
 
 const APPOINTMENTS_FORBIDDEN: &str =

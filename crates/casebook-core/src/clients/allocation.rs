@@ -12,7 +12,7 @@ use crate::domain::ids::{AccountId, ClientId};
 use crate::domain::resolve_items::ContestedSubject;
 use crate::error::{CoreError, CoreResult};
 use crate::store;
-use crate::sync::resolve_items::{allocation_value, record_value_version};
+use crate::store::value_versions::{allocation_value, record_value_version};
 use crate::unit::unlocked::UnlockedUnit;
 
 impl UnlockedUnit {

@@ -32,12 +32,7 @@ use crate::store::{
 };
 use crate::unit::unlocked::UnlockedUnit;
 
-/// A member of staff as the caseload names them.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct StaffMember {
-    pub id: AccountId,
-    pub full_name: PersonName,
-}
+pub use crate::domain::account::StaffMember;
 
 /// The whole client record (so far: identity and allocation; later work
 /// adds flags, sessions and notes here, never to `ClientSummary`).

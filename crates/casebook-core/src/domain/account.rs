@@ -200,3 +200,10 @@ mod tests {
         assert!(account.can_add_clients() && account.can_read_audit_trail());
     }
 }
+
+/// A member of staff as the caseload names them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StaffMember {
+    pub id: AccountId,
+    pub full_name: PersonName,
+}

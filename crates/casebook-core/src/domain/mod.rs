@@ -24,6 +24,7 @@ pub mod merges_in_force;
 pub mod names;
 pub mod password;
 pub mod pathway_scores;
+pub mod pick_up_clocks;
 pub mod rag;
 pub mod referrals;
 pub mod resolve_items;

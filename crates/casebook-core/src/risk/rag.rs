@@ -8,8 +8,8 @@ use crate::domain::ids::ClientId;
 use crate::domain::rag::{NewRagReview, Rag};
 use crate::domain::resolve_items::ContestedSubject;
 use crate::error::{CoreError, CoreResult};
+use crate::store::value_versions::{rag_value, record_value_version};
 use crate::store::{self, rag_reviews::RagReview};
-use crate::sync::resolve_items::{rag_value, record_value_version};
 use crate::unit::unlocked::UnlockedUnit;
 
 impl UnlockedUnit {

@@ -15,8 +15,8 @@ use crate::domain::safety_flags::{
     NewSafetyFlag, SafetyFlagText, parse_end_reason, parse_note, parse_review_date,
 };
 use crate::error::CoreResult;
+use crate::store::value_versions::record_value_version;
 use crate::store::{self, safety_flags::SafetyFlag};
-use crate::sync::resolve_items::record_value_version;
 use crate::unit::unlocked::UnlockedUnit;
 
 /// How far ahead a review counts as due.

@@ -2,7 +2,9 @@
 //! appended in the same transaction as the change itself.
 
 use rusqlite::{OptionalExtension, Transaction, params};
+use serde::{Deserialize, Serialize};
 
+use super::tables::key_column;
 use crate::clock::{HlcStamp, HybridLogicalClock};
 use crate::domain::ids::DeviceId;
 use crate::error::{CoreError, CoreResult};
@@ -197,7 +199,7 @@ fn insert_entry(
     })
     .map_err(|e| CoreError::from_sql(&e, "save the change"))?;
     // Every change to a client's record counts against a deletion of it.
-    super::client_deletions::note_change(
+    super::client_change_stamps::note_change(
         tx,
         table,
         row_id,
@@ -206,20 +208,6 @@ fn insert_entry(
         &stamp.device.to_string(),
     )?;
     Ok(())
-}
-
-/// The column that identifies a row of each synced table.
-pub fn key_column(table: &str) -> Option<&'static str> {
-    match table {
-        "accounts" | "clients" | "client_deletions" | "rag_reviews" | "safety_flags"
-        | "cohort_flags" | "ogrs_scores" | "consent_decisions" | "episodes" | "value_versions"
-        | "device_decisions" | "audit_log" | "appointments" | "session_records"
-        | "session_addenda" | "tasks" | "probation_notices" | "session_templates"
-        | "assessments" | "assessment_addenda" | "plan_goals" | "plan_reviews" => Some("id"),
-        "client_profiles" => Some("client_id"),
-        "unit_settings" => Some("key"),
-        _ => None,
-    }
 }
 
 /// One row as a JSON object of its columns, or `None` when there is none.
@@ -253,7 +241,7 @@ fn whole_row(
     };
     // A field that shows where a merge moved it is logged as the change log
     // gave it, so that others work the move out for themselves.
-    for (column, logged) in super::client_merges::logged_values(tx, table, row_id)? {
+    for (column, logged) in logged_values(tx, table, row_id)? {
         object.insert(column, serde_json::Value::String(logged));
     }
     Ok(Some(serde_json::Value::Object(object)))
@@ -301,36 +289,98 @@ pub fn record_observed(tx: &Transaction<'_>, stamp: HlcStamp) -> CoreResult<()> 
     Ok(())
 }
 
-/// One entry of the log, as sync will read it.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// One change as the change log holds it, and as a bundle carries it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Change {
-    pub seq: i64,
+    /// Its place in the writing device's own change log: lets the writer
+    /// find where a bundle it wrote (and perhaps failed to record) ended.
+    pub log_seq: i64,
     pub hlc: String,
-    pub device_id: String,
-    pub table_name: String,
+    pub device: String,
+    pub table: String,
     pub row_id: String,
     pub operation: String,
-    pub row_json: String,
+    pub row: serde_json::Value,
+    /// For an update, the fields it changed (format 1.1); absent for an
+    /// insert, and in bundles of format 1.0, where every field counts as
+    /// changed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub columns: Option<Vec<String>>,
+    /// For an audit entry, its place in the writer's own audit trail (as
+    /// `log_seq` is for the change log), so the writer knows how far its
+    /// trail was sent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub audit_seq: Option<i64>,
 }
 
-/// Every change after `after_seq`, oldest first.
+/// The hash the first bundle of a device names as its previous one.
+pub const NO_PREVIOUS: &str = "0000000000000000000000000000000000000000000000000000000000000000";
+
+/// Every change after `after_seq`, of every device, oldest first.
 pub fn changes_since(conn: &rusqlite::Connection, after_seq: i64) -> CoreResult<Vec<Change>> {
+    let failed = |e: rusqlite::Error| CoreError::from_sql(&e, "read the change log");
     let mut statement = conn
-        .prepare("SELECT seq, hlc, device_id, table_name, row_id, operation, row_json FROM change_log WHERE seq > ?1 ORDER BY seq")
-        .map_err(|e| CoreError::from_sql(&e, "read the change log"))?;
+        .prepare("SELECT seq, hlc, device_id, table_name, row_id, operation, row_json, columns FROM change_log WHERE seq > ?1 ORDER BY seq")
+        .map_err(failed)?;
     let rows = statement
-        .query_map([after_seq], |row| {
-            Ok(Change {
-                seq: row.get(0)?,
-                hlc: row.get(1)?,
-                device_id: row.get(2)?,
-                table_name: row.get(3)?,
-                row_id: row.get(4)?,
-                operation: row.get(5)?,
-                row_json: row.get(6)?,
-            })
+        .query_map([after_seq], change_of_row)
+        .map_err(failed)?;
+    let mut changes = Vec::new();
+    for row in rows {
+        changes.push(row.map_err(failed)??);
+    }
+    Ok(changes)
+}
+
+/// A change from a row of `seq, hlc, device_id, table_name, row_id,
+/// operation, row_json, columns`.
+pub(crate) fn change_of_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<CoreResult<Change>> {
+    let (row_json, columns): (String, Option<String>) = (row.get(6)?, row.get(7)?);
+    let (log_seq, hlc, device, table, row_id, operation) = (
+        row.get(0)?,
+        row.get(1)?,
+        row.get(2)?,
+        row.get(3)?,
+        row.get(4)?,
+        row.get(5)?,
+    );
+    // The JSON was written by this device's own change log; a fault in it
+    // is the store's, reported as such.
+    let parsed = || -> CoreResult<Change> {
+        Ok(Change {
+            log_seq,
+            hlc,
+            device,
+            table,
+            row_id,
+            operation,
+            row: serde_json::from_str(&row_json).map_err(|e| CoreError::internal(&e))?,
+            columns: columns
+                .map(|c| serde_json::from_str(&c))
+                .transpose()
+                .map_err(|e| CoreError::internal(&e))?,
+            audit_seq: None,
         })
-        .map_err(|e| CoreError::from_sql(&e, "read the change log"))?;
-    rows.collect::<Result<Vec<_>, _>>()
-        .map_err(|e| CoreError::from_sql(&e, "read the change log"))
+    };
+    Ok(parsed())
+}
+
+/// The values the change log gave the fields of one row that following
+/// merges shows otherwise: what this computer logs and sends for the row.
+pub fn logged_values(
+    tx: &Transaction<'_>,
+    table: &str,
+    row_id: &str,
+) -> CoreResult<Vec<(String, String)>> {
+    let failed = |e: rusqlite::Error| CoreError::from_sql(&e, "save the change");
+    let mut statement = tx
+        .prepare_cached(
+            "SELECT column_name, logged_value FROM merge_logged_values
+             WHERE table_name = ?1 AND row_id = ?2",
+        )
+        .map_err(failed)?;
+    let rows = statement
+        .query_map(params![table, row_id], |row| Ok((row.get(0)?, row.get(1)?)))
+        .map_err(failed)?;
+    rows.collect::<Result<_, _>>().map_err(failed)
 }

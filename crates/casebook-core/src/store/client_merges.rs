@@ -9,26 +9,6 @@ use crate::domain::ids::ClientId;
 use crate::domain::merges_in_force::{MergeMade, kept_record, merges_in_force};
 use crate::error::{CoreError, CoreResult};
 
-/// The tables whose rows belong to one client by `client_id`. The profile
-/// is merged field by field by `client_profiles::move_to_client` instead.
-pub const CLIENT_TABLES: [&str; 15] = [
-    "rag_reviews",
-    "safety_flags",
-    "cohort_flags",
-    "ogrs_scores",
-    "consent_decisions",
-    "episodes",
-    "appointments",
-    "session_records",
-    "session_addenda",
-    "tasks",
-    "probation_notices",
-    "assessments",
-    "assessment_addenda",
-    "plan_goals",
-    "plan_reviews",
-];
-
 /// Moves every row of the merged client to the one kept, each move in the
 /// change log as an update of `client_id`, so other devices follow it.
 pub fn move_rows(
@@ -38,7 +18,7 @@ pub fn move_rows(
     kept: ClientId,
 ) -> CoreResult<usize> {
     let mut moved = 0;
-    for table in CLIENT_TABLES {
+    for table in super::tables::client_tables() {
         let ids: Vec<String> = {
             let mut statement = tx
                 .prepare(&format!("SELECT id FROM {table} WHERE client_id = ?1"))
@@ -122,26 +102,6 @@ pub fn forget_logged_value(
         .and_then(|mut statement| statement.execute(params![table, row_id, column]))
         .map_err(|e| CoreError::from_sql(&e, "merge the records"))?;
     Ok(forgotten > 0)
-}
-
-/// The values the change log gave the fields of one row that following
-/// merges shows otherwise: what this computer logs and sends for the row.
-pub fn logged_values(
-    tx: &Transaction<'_>,
-    table: &str,
-    row_id: &str,
-) -> CoreResult<Vec<(String, String)>> {
-    let failed = |e: rusqlite::Error| CoreError::from_sql(&e, "save the change");
-    let mut statement = tx
-        .prepare_cached(
-            "SELECT column_name, logged_value FROM merge_logged_values
-             WHERE table_name = ?1 AND row_id = ?2",
-        )
-        .map_err(failed)?;
-    let rows = statement
-        .query_map(params![table, row_id], |row| Ok((row.get(0)?, row.get(1)?)))
-        .map_err(failed)?;
-    rows.collect::<Result<_, _>>().map_err(failed)
 }
 
 /// Sets a field to the value following merges gives it, remembering the
@@ -249,7 +209,7 @@ pub fn follow_every_merge(tx: &Transaction<'_>) -> CoreResult<()> {
         let Some(kept) = kept_record(&in_force, merged) else {
             continue;
         };
-        for table in CLIENT_TABLES {
+        for table in super::tables::client_tables() {
             let ids: Vec<String> = {
                 let mut statement = tx
                     .prepare_cached(&format!("SELECT id FROM {table} WHERE client_id = ?1"))
@@ -295,7 +255,7 @@ pub fn follow_merges(
         }
         return Ok(());
     }
-    if !CLIENT_TABLES.contains(&table) || !fields.iter().any(|f| f == "client_id") {
+    if !super::tables::belongs_to_one_client(table) || !fields.iter().any(|f| f == "client_id") {
         return Ok(());
     }
     forget_logged_value(tx, table, row_id, "client_id")?;

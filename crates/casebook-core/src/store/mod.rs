@@ -12,11 +12,13 @@ pub mod appointments;
 pub mod assessments;
 pub mod audit;
 pub mod change_log;
+pub mod client_change_stamps;
 pub mod client_deletions;
 pub mod client_merges;
 pub mod client_profiles;
 pub mod clients;
 pub mod cohort_flags;
+pub mod cohort_outcomes;
 pub mod consent_decisions;
 pub mod device_decisions;
 pub mod episodes;
@@ -29,6 +31,7 @@ pub mod session_templates;
 pub mod snapshots;
 pub mod sync_apply;
 pub mod sync_state;
+pub mod tables;
 pub mod tasks;
 pub mod unit_rows;
 pub mod unit_settings;
@@ -214,4 +217,17 @@ mod tests {
             super::latest_schema_version()
         );
     }
+}
+
+/// Begins a transaction whose foreign keys are checked at commit rather than
+/// at each row: received changes and snapshot rows may arrive before the
+/// rows they point at.
+pub fn begin_with_deferred_foreign_keys<'c>(
+    conn: &'c mut Connection,
+    what: &str,
+) -> CoreResult<rusqlite::Transaction<'c>> {
+    let tx = begin(conn, what)?;
+    tx.execute_batch("PRAGMA defer_foreign_keys = ON;")
+        .map_err(|e| CoreError::from_sql(&e, what))?;
+    Ok(tx)
 }

@@ -6,10 +6,11 @@ use std::collections::{BTreeMap, HashMap};
 use rusqlite::{Connection, Transaction};
 use serde::{Deserialize, Serialize};
 
-use super::change_log::{json_value, key_column, set_field_stamp};
-use super::sync_apply::{SYNCED_TABLES, apply_change};
+use super::change_log::{json_value, set_field_stamp};
+use super::sync_apply::apply_change;
+use super::tables::{AUDIT_LOG, key_column, synced_table_names};
 use crate::error::{CoreError, CoreResult};
-use crate::sync::bundle::Change;
+use crate::store::change_log::Change;
 
 /// One row as a snapshot holds it: the row whole, and the stamps of the
 /// fields updates have changed (so that changes after the snapshot merge
@@ -73,7 +74,7 @@ pub fn every_synced_row(conn: &Connection) -> CoreResult<Vec<SnapshotRow>> {
     let mut found = Vec::new();
     // The audit trail comes last and in its own order (each device's chain
     // must be loaded in the order it was written), without its local `seq`.
-    for table in SYNCED_TABLES.iter().copied().chain(["audit_log"]) {
+    for table in synced_table_names().chain([AUDIT_LOG.name]) {
         let key = key_column(table)
             .ok_or_else(|| CoreError::internal(&"a synced table without a key"))?;
         let sql = if table == "audit_log" {

@@ -14,9 +14,10 @@
 use rusqlite::types::Value;
 use rusqlite::{Connection, OptionalExtension, Transaction, params};
 
-use super::change_log::{field_stamps, is_bookkeeping, key_column, set_field_stamp};
+use super::change_log::{field_stamps, is_bookkeeping, set_field_stamp};
+use super::tables::{is_synced, key_column, synced_table_names};
 use crate::error::{CoreError, CoreResult};
-use crate::sync::bundle::{Change, NO_PREVIOUS};
+use crate::store::change_log::{Change, NO_PREVIOUS};
 
 /// How far `device`'s bundles have been applied: `(0, NO_PREVIOUS)` if none.
 pub fn applied(conn: &Connection, device: &str) -> CoreResult<(u64, String)> {
@@ -284,39 +285,12 @@ pub fn points_at_missing_rows(tx: &Transaction<'_>, tables: &[&str]) -> CoreResu
     Ok(false)
 }
 
-/// The tables whose rows sync, for comparing what devices hold.
-pub const SYNCED_TABLES: [&str; 23] = [
-    "accounts",
-    "clients",
-    "client_deletions",
-    "unit_settings",
-    "rag_reviews",
-    "safety_flags",
-    "cohort_flags",
-    "ogrs_scores",
-    "consent_decisions",
-    "episodes",
-    "client_profiles",
-    "appointments",
-    "session_records",
-    "session_addenda",
-    "tasks",
-    "probation_notices",
-    "session_templates",
-    "assessments",
-    "assessment_addenda",
-    "plan_goals",
-    "plan_reviews",
-    "value_versions",
-    "device_decisions",
-];
-
 /// A SHA-256 over every synced row, in key order: two devices that have
 /// received each other's changes hold the same digest.
 pub fn synced_rows_digest(conn: &Connection) -> CoreResult<String> {
     use sha2::{Digest, Sha256};
     let mut hasher = Sha256::new();
-    for table in SYNCED_TABLES {
+    for table in synced_table_names() {
         let key = key_column(table).unwrap_or("rowid");
         let mut statement = conn
             .prepare(&format!("SELECT * FROM {table} ORDER BY {key}"))
@@ -354,4 +328,17 @@ fn sql_value(value: &serde_json::Value) -> Value {
         serde_json::Value::String(s) => Value::Text(s.clone()),
         other => Value::Text(other.to_string()),
     }
+}
+
+/// How many rows of one synced table this device holds, shown or not.
+pub fn synced_rows_count(conn: &Connection, table: &str) -> CoreResult<u64> {
+    if !is_synced(table) {
+        return Err(CoreError::internal(&"a table that does not sync"));
+    }
+    let count: i64 = conn
+        .query_row(&format!("SELECT count(*) FROM {table}"), [], |row| {
+            row.get(0)
+        })
+        .map_err(|e| CoreError::from_sql(&e, "compare the unit"))?;
+    Ok(u64::try_from(count).unwrap_or(0))
 }

@@ -5,7 +5,7 @@
 use rusqlite::{Connection, OptionalExtension, Transaction, params};
 
 use crate::error::{CoreError, CoreResult};
-use crate::sync::bundle::{Change, NO_PREVIOUS};
+use crate::store::change_log::{Change, NO_PREVIOUS};
 
 /// The seed of this device's signing key, if it has one yet.
 pub fn signing_key_seed(conn: &Connection) -> CoreResult<Option<[u8; 32]>> {
@@ -102,38 +102,16 @@ pub fn pending_changes(
              WHERE seq > ?1 AND device_id = ?2 ORDER BY seq LIMIT ?3",
         )
         .map_err(|e| CoreError::from_sql(&e, "read the changes to send"))?;
+    let failed = |e: rusqlite::Error| CoreError::from_sql(&e, "read the changes to send");
     let rows = statement
-        .query_map(params![after, device, limit as i64], |row| {
-            Ok((
-                row.get::<_, i64>(0)?,
-                row.get::<_, String>(1)?,
-                row.get::<_, String>(2)?,
-                row.get::<_, String>(3)?,
-                row.get::<_, String>(4)?,
-                row.get::<_, String>(5)?,
-                row.get::<_, String>(6)?,
-                row.get::<_, Option<String>>(7)?,
-            ))
-        })
-        .map_err(|e| CoreError::from_sql(&e, "read the changes to send"))?;
+        .query_map(
+            params![after, device, limit as i64],
+            super::change_log::change_of_row,
+        )
+        .map_err(failed)?;
     let mut changes = Vec::new();
     for row in rows {
-        let (log_seq, hlc, device, table, row_id, operation, row_json, columns) =
-            row.map_err(|e| CoreError::from_sql(&e, "read the changes to send"))?;
-        changes.push(Change {
-            log_seq,
-            hlc,
-            device,
-            table,
-            row_id,
-            operation,
-            row: serde_json::from_str(&row_json).map_err(|e| CoreError::internal(&e))?,
-            columns: columns
-                .map(|c| serde_json::from_str(&c))
-                .transpose()
-                .map_err(|e| CoreError::internal(&e))?,
-            audit_seq: None,
-        });
+        changes.push(row.map_err(failed)??);
     }
     Ok(changes)
 }
@@ -231,4 +209,18 @@ pub fn waiting_changes(conn: &Connection, device: &str) -> CoreResult<u64> {
         )
         .map_err(|e| CoreError::from_sql(&e, "read the changes to send"))?;
     Ok(u64::try_from(count).unwrap_or(0))
+}
+
+/// Gives this computer a new device id and forgets what it sent under the
+/// old one: a copied unit becomes a device of its own.
+pub fn become_new_device(tx: &Transaction<'_>, device: &str) -> CoreResult<()> {
+    let what = "register this computer as a new device";
+    tx.execute_batch("DELETE FROM sync_sent_bundles;")
+        .map_err(|e| CoreError::from_sql(&e, what))?;
+    tx.execute(
+        "UPDATE this_device SET id = ?1, signing_key = NULL",
+        [device],
+    )
+    .map_err(|e| CoreError::from_sql(&e, what))?;
+    Ok(())
 }

@@ -5,7 +5,8 @@ use rusqlite::{Connection, Transaction, params};
 
 use super::change_log::{self, Operation, WriteStamp};
 use crate::domain::ids::{AccountId, ClientId};
-use crate::domain::resolve_items::{ContestedSubject, ValueVersion};
+use crate::domain::rag::NewRagReview;
+use crate::domain::resolve_items::{ContestedSubject, ValueVersion, heads};
 use crate::error::{CoreError, CoreResult};
 
 /// A version with who made it and when, for showing both sides.
@@ -164,4 +165,84 @@ fn query_with_subject(
         ));
     }
     Ok(versions)
+}
+
+/// Keeps a version of a safety-critical value, in the transaction that
+/// changes it, replacing the versions this computer holds as latest.
+#[allow(clippy::too_many_arguments)]
+pub(crate) fn record_value_version(
+    tx: &Transaction<'_>,
+    stamp: WriteStamp,
+    id: uuid::Uuid,
+    made_by: AccountId,
+    subject: ContestedSubject,
+    subject_id: &str,
+    client: ClientId,
+    detail: &serde_json::Value,
+) -> CoreResult<()> {
+    let value = decisive_part(subject, detail);
+    let versions = of_subject(tx, subject, subject_id)?;
+    let plain: Vec<ValueVersion> = versions.into_iter().map(|v| v.version).collect();
+    let replaces: Vec<String> = heads(&plain).iter().map(|head| head.id.clone()).collect();
+    insert(
+        tx,
+        stamp,
+        &NewVersion {
+            id,
+            subject,
+            subject_id,
+            client,
+            value: &value,
+            detail,
+            replaces: &replaces,
+            resolves: false,
+            made_by,
+        },
+    )
+}
+
+/// The part of a value that decides whether two versions agree: a RAG
+/// rating but not its reason (two reviews apart that rate the same agree,
+/// and both reviews are kept anyway); a flag's note, review date and end
+/// but not who wrote them and when.
+fn decisive_part(subject: ContestedSubject, detail: &serde_json::Value) -> serde_json::Value {
+    let field = |name: &str| detail.get(name).cloned().unwrap_or(serde_json::Value::Null);
+    match subject {
+        ContestedSubject::Rag => serde_json::json!({ "rating": field("rating") }),
+        ContestedSubject::Allocation => detail.clone(),
+        ContestedSubject::SafetyFlag => serde_json::json!({
+            "note": field("note"),
+            "review_by": field("review_by"),
+            "ended": !field("ended_at").is_null(),
+            "end_reason": field("end_reason"),
+        }),
+        // Two people recording the same outcome and judgement agree,
+        // whatever they wrote in the notes.
+        ContestedSubject::AppointmentOutcome => serde_json::json!({
+            "outcome": field("outcome"),
+            "absence": field("absence"),
+            "absence_reason": field("absence_reason"),
+            "rescheduled_to": field("rescheduled_to"),
+        }),
+    }
+}
+
+/// The value kept for a RAG review.
+pub(crate) fn rag_value(review: &NewRagReview) -> serde_json::Value {
+    serde_json::json!({
+        "rating": review.rating.as_str(),
+        "reason": review.reason,
+        "next_review": review.next_review.map(|d| d.format("%Y-%m-%d").to_string()),
+    })
+}
+
+/// The value kept for an allocation.
+pub(crate) fn allocation_value(
+    keyworker: Option<AccountId>,
+    co_worker: Option<AccountId>,
+) -> serde_json::Value {
+    serde_json::json!({
+        "keyworker": keyworker.map(|k| k.to_string()),
+        "co_worker": co_worker.map(|k| k.to_string()),
+    })
 }

@@ -14,6 +14,10 @@ use crate::domain::ids::{DeviceId, UnitId};
 use crate::error::{CoreError, CoreResult};
 use crate::vault::keys::BundleKey;
 
+// The change and the first previous hash are the change log's own: a bundle
+// carries the log's entries as they are.
+pub use crate::store::change_log::{Change, NO_PREVIOUS};
+
 pub const MAGIC: &[u8; 8] = b"CBBUNDLE";
 pub const FORMAT_MAJOR: u16 = 1;
 pub const FORMAT_MINOR: u16 = 1;
@@ -23,30 +27,6 @@ const SIGNATURE_BYTES: usize = 64;
 const MAX_HEADER_BYTES: u32 = 64 * 1024;
 /// zstd level 3: the library's default, fast to write, small enough.
 const COMPRESSION_LEVEL: i32 = 3;
-
-/// One change as the change log holds it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Change {
-    /// Its place in the writing device's own change log: lets the writer
-    /// find where a bundle it wrote (and perhaps failed to record) ended.
-    pub log_seq: i64,
-    pub hlc: String,
-    pub device: String,
-    pub table: String,
-    pub row_id: String,
-    pub operation: String,
-    pub row: serde_json::Value,
-    /// For an update, the fields it changed (format 1.1); absent for an
-    /// insert, and in bundles of format 1.0, where every field counts as
-    /// changed.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub columns: Option<Vec<String>>,
-    /// For an audit entry, its place in the writer's own audit trail (as
-    /// `log_seq` is for the change log), so the writer knows how far its
-    /// trail was sent.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub audit_seq: Option<i64>,
-}
 
 /// The bundle's header: authenticated, readable without the key.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -68,9 +48,6 @@ pub struct BundleHeader {
     #[serde(default, skip_serializing_if = "std::collections::BTreeMap::is_empty")]
     pub acks: std::collections::BTreeMap<String, u64>,
 }
-
-/// The hash the first bundle of a device names as its previous one.
-pub const NO_PREVIOUS: &str = "0000000000000000000000000000000000000000000000000000000000000000";
 
 /// What a device needs to write a bundle.
 pub struct BundleWriter<'a> {

@@ -11,7 +11,7 @@
 
 use crate::clock::{Clock, Entropy, new_uuid_v7};
 use crate::domain::ids::DeviceId;
-use crate::error::{CoreError, CoreResult};
+use crate::error::CoreResult;
 use crate::store;
 use crate::unit::unlocked::UnlockedUnit;
 
@@ -36,13 +36,7 @@ impl UnlockedUnit {
                 clock.now(),
             )?;
         }
-        tx.execute_batch("DELETE FROM sync_sent_bundles;")
-            .map_err(|e| CoreError::from_sql(&e, "register this computer as a new device"))?;
-        tx.execute(
-            "UPDATE this_device SET id = ?1, signing_key = NULL",
-            [after.to_string()],
-        )
-        .map_err(|e| CoreError::from_sql(&e, "register this computer as a new device"))?;
+        store::sync_state::become_new_device(&tx, &after.to_string())?;
         store::commit(tx, "register this computer as a new device")?;
         self.device = after;
         Ok(after)

@@ -108,16 +108,7 @@ impl UnlockedUnit {
     /// How many rows of one synced table this device holds, shown or not
     /// (for checking that sync lost nothing).
     pub fn synced_rows_count(&self, table: &str) -> CoreResult<u64> {
-        if !store::sync_apply::SYNCED_TABLES.contains(&table) {
-            return Err(CoreError::internal(&"a table that does not sync"));
-        }
-        let count: i64 = self
-            .conn
-            .query_row(&format!("SELECT count(*) FROM {table}"), [], |row| {
-                row.get(0)
-            })
-            .map_err(|e| CoreError::from_sql(&e, "compare the unit"))?;
-        Ok(u64::try_from(count).unwrap_or(0))
+        store::sync_apply::synced_rows_count(&self.conn, table)
     }
 
     /// The bundles `device` wrote after sequence `after` (whose hash was
@@ -264,11 +255,9 @@ fn apply_bundle(
     bundle: &OpenedBundle,
     clock: &dyn Clock,
 ) -> CoreResult<Option<usize>> {
-    let tx = store::begin(conn, "apply the received changes")?;
     // Rows may arrive before the rows they point at within a bundle;
     // foreign keys are checked when the bundle is whole.
-    tx.execute_batch("PRAGMA defer_foreign_keys = ON;")
-        .map_err(|e| CoreError::from_sql(&e, "apply the received changes"))?;
+    let tx = store::begin_with_deferred_foreign_keys(conn, "apply the received changes")?;
     let (changed, latest) = apply_changes(&tx, device, bundle, clock)?;
     if store::sync_apply::points_at_missing_rows(&tx, &tables_of(&[bundle]))? {
         // Dropping the transaction undoes the bundle's changes.
@@ -301,9 +290,7 @@ fn apply_together(
             read.push((*device, found.bundles));
         }
     }
-    let tx = store::begin(conn, "apply the received changes")?;
-    tx.execute_batch("PRAGMA defer_foreign_keys = ON;")
-        .map_err(|e| CoreError::from_sql(&e, "apply the received changes"))?;
+    let tx = store::begin_with_deferred_foreign_keys(conn, "apply the received changes")?;
     let (mut bundles, mut changed, mut latest) = (0, 0, HlcStamp::default());
     for (device, found) in &read {
         for bundle in found {
@@ -335,7 +322,7 @@ fn apply_changes(
     let mut latest = HlcStamp::default();
     for change in &bundle.changes {
         let fields = store::sync_apply::apply_change(tx, change)?;
-        store::client_deletions::note_change(
+        store::client_change_stamps::note_change(
             tx,
             &change.table,
             &change.row_id,

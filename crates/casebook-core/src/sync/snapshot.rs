@@ -195,9 +195,7 @@ pub(crate) fn start_from_snapshot(
                 continue;
             }
         };
-        let tx = store::begin(conn, "join the unit")?;
-        tx.execute_batch("PRAGMA defer_foreign_keys = ON;")
-            .map_err(|e| CoreError::from_sql(&e, "join the unit"))?;
+        let tx = store::begin_with_deferred_foreign_keys(conn, "join the unit")?;
         store::snapshots::load_rows(&tx, &rows)?;
         let now = clock.now();
         for (device, covered) in &header.covers {
