@@ -51,92 +51,7 @@ pub fn run() {
             });
             Ok(())
         })
-        .invoke_handler(tauri::generate_handler![
-            commands::tauri_commands::startup_state,
-            commands::tauri_commands::check_new_password,
-            commands::tauri_commands::create_unit,
-            commands::tauri_commands::open_demo_unit,
-            commands::tauri_commands::unlock,
-            commands::tauri_commands::lock,
-            commands::tauri_commands::join_unit,
-            commands::tauri_commands::sync_status,
-            commands::tauri_commands::connect_shared_folder,
-            commands::tauri_commands::sync_now,
-            commands::tauri_commands::choose_folder,
-            commands::tauri_commands::computers,
-            commands::tauri_commands::approve_computer,
-            commands::tauri_commands::withdraw_computer,
-            commands::tauri_commands::resolve_items,
-            commands::tauri_commands::resolve_items_of_client,
-            commands::tauri_commands::resolve,
-            commands::tauri_commands::list_clients,
-            commands::tauri_commands::add_client,
-            commands::tauri_commands::find_probable_duplicates,
-            commands::tauri_commands::duplicates_of_client,
-            commands::tauri_commands::merge_clients,
-            commands::tauri_commands::delete_client,
-            commands::tauri_commands::booking_warnings,
-            commands::tauri_commands::book_appointment,
-            commands::tauri_commands::move_appointment,
-            commands::tauri_commands::record_appointment_outcome,
-            commands::tauri_commands::diary,
-            commands::tauri_commands::save_session_draft,
-            commands::tauri_commands::discard_session_draft,
-            commands::tauri_commands::session_drafts,
-            commands::tauri_commands::sign_session_record,
-            commands::tauri_commands::add_session_addendum,
-            commands::tauri_commands::my_tasks,
-            commands::tauri_commands::change_task,
-            commands::tauri_commands::record_probation_notice,
-            commands::tauri_commands::search_session_notes,
-            commands::tauri_commands::session_templates,
-            commands::tauri_commands::save_session_template,
-            commands::tauri_commands::save_assessment_draft,
-            commands::tauri_commands::discard_assessment_draft,
-            commands::tauri_commands::sign_assessment,
-            commands::tauri_commands::add_assessment_addendum,
-            commands::tauri_commands::save_plan_goal,
-            commands::tauri_commands::cohort_outcomes,
-            commands::tauri_commands::export_chart,
-            commands::tauri_commands::print_page,
-            commands::tauri_commands::search_clients,
-            commands::tauri_commands::view_client,
-            commands::tauri_commands::open_client_with_reason,
-            commands::tauri_commands::find_clients_outside_caseload,
-            commands::tauri_commands::update_client_details,
-            commands::tauri_commands::update_client_profile,
-            commands::tauri_commands::profile_choices,
-            commands::tauri_commands::review_rag,
-            commands::tauri_commands::set_cohort_flag,
-            commands::tauri_commands::remove_cohort_flag,
-            commands::tauri_commands::record_ogrs,
-            commands::tauri_commands::record_consent,
-            commands::tauri_commands::raise_safety_flag,
-            commands::tauri_commands::review_safety_flag,
-            commands::tauri_commands::end_safety_flag,
-            commands::tauri_commands::safety_reviews_due,
-            commands::tauri_commands::receive_referral,
-            commands::tauri_commands::record_pick_up,
-            commands::tauri_commands::record_referral_outcome,
-            commands::tauri_commands::close_episode,
-            commands::tauri_commands::allocatable_staff,
-            commands::tauri_commands::allocate_client,
-            commands::tauri_commands::unit_settings,
-            commands::tauri_commands::change_unit_settings,
-            commands::tauri_commands::change_password,
-            commands::tauri_commands::recover_with_key,
-            commands::tauri_commands::issue_recovery_key,
-            commands::tauri_commands::list_accounts,
-            commands::tauri_commands::add_account,
-            commands::tauri_commands::disable_account,
-            commands::tauri_commands::change_account_role,
-            commands::tauri_commands::enable_account,
-            commands::tauri_commands::release_sign_in,
-            commands::tauri_commands::audit_trail,
-            commands::tauri_commands::verify_audit_trail,
-            commands::tauri_commands::export_audit_csv,
-            commands::tauri_commands::export_audit_csv_to_share,
-        ])
+        .invoke_handler(commands::invoke_handler())
         .run(tauri::generate_context!());
     if let Err(error) = started {
         // Nothing about a person can be in this error: it comes from the
@@ -184,5 +99,77 @@ mod tests {
                 "ui/src/lib/audit.ts has no words for {code}"
             );
         }
+    }
+
+    /// The page's command client calls every command of the table, by its
+    /// name and with its argument keys, and nothing else: a typo in either
+    /// language fails here rather than in the end-to-end test.
+    #[test]
+    fn the_page_calls_every_command_by_its_name_and_keys() {
+        let path =
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../ui/src/lib/ipc/commands.ts");
+        let client = std::fs::read_to_string(path).unwrap();
+        let called = page_calls(&client);
+        assert!(called.len() > 50, "read only {} calls", called.len());
+        let mut problems = Vec::new();
+        for command in crate::commands::COMMANDS {
+            match called.iter().find(|(name, _)| name == command.name) {
+                None => problems.push(format!("the page never calls {}", command.name)),
+                Some((_, keys)) if *keys != command.page_keys() => problems.push(format!(
+                    "{} takes {:?} but the page sends {keys:?}",
+                    command.name,
+                    command.page_keys()
+                )),
+                Some(_) => {}
+            }
+        }
+        for (name, _) in &called {
+            if !crate::commands::COMMANDS.iter().any(|c| c.name == name) {
+                problems.push(format!("the page calls {name}, which is no command"));
+            }
+        }
+        let changing = client
+            .split("CHANGING_COMMANDS")
+            .nth(1)
+            .and_then(|rest| rest.split("new Set([").nth(1))
+            .and_then(|rest| rest.split("])").next())
+            .unwrap_or_default()
+            .lines()
+            .filter(|line| !line.trim_start().starts_with("//"))
+            .collect::<String>();
+        for name in changing.split(',').map(|n| n.trim().trim_matches('\'')) {
+            if !name.is_empty() && !crate::commands::COMMANDS.iter().any(|c| c.name == name) {
+                problems.push(format!(
+                    "CHANGING_COMMANDS names {name}, which is no command"
+                ));
+            }
+        }
+        assert!(problems.is_empty(), "{problems:#?}");
+    }
+
+    /// Each `call<T>('name', { keys })` of the command client, as the name
+    /// and the keys in the order written.
+    fn page_calls(client: &str) -> Vec<(String, Vec<String>)> {
+        client
+            .split("call<")
+            .skip(1)
+            .filter_map(|call| {
+                let after = call.split_once(">('")?.1;
+                let (name, rest) = after.split_once('\'')?;
+                let keys = match rest.strip_prefix(", {") {
+                    Some(object) => object
+                        .split('}')
+                        .next()
+                        .unwrap_or_default()
+                        .split(',')
+                        .map(|key| key.split(':').next().unwrap_or_default().trim().to_owned())
+                        .filter(|key| !key.is_empty())
+                        .collect(),
+                    None => Vec::new(),
+                };
+                Some((name.to_owned(), keys))
+            })
+            .filter(|(name, _)| name.chars().all(|c| c.is_ascii_lowercase() || c == '_'))
+            .collect()
     }
 }

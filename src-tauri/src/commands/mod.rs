@@ -1,11 +1,10 @@
 //! The commands the UI invokes. Each deserialises its request, calls the
 //! core, and converts the answer; logic in a command is a bug.
 //!
-//! Each command is written twice over, thinly: a plain function taking
-//! `&AppState`, which the scenario tests call without a webview, and the
-//! `#[tauri::command]` wrapper that only unwraps Tauri's state. The wrappers
-//! run off the main thread (`async`), so a one-second key derivation never
-//! freezes the window.
+//! Each command is a plain function taking `&AppState`, which the scenario
+//! tests call without a webview, and a row of the command table
+//! (`table.rs`), from which its Tauri wrapper, the handler list and the list
+//! of names are made.
 
 mod administration;
 mod audit;
@@ -15,7 +14,8 @@ mod clients;
 mod pathways;
 mod session;
 mod sync;
-pub mod tauri_commands;
+mod table;
+mod wrappers_by_hand;
 
 pub use administration::*;
 pub use audit::*;
@@ -25,6 +25,7 @@ pub use clients::*;
 pub use pathways::*;
 pub use session::*;
 pub use sync::*;
+pub use table::{COMMANDS, CommandSignature, camel_case, invoke_handler, tauri_commands};
 
 use crate::ipc::IpcError;
 
