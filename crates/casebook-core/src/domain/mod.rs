@@ -17,6 +17,7 @@ pub mod compliance;
 pub mod computers;
 pub mod consent;
 pub mod duplicates;
+pub mod field_merge;
 pub mod free_text;
 pub mod identifiers;
 pub mod ids;

@@ -206,19 +206,6 @@ pub fn checkpoint(conn: &Connection) -> CoreResult<()> {
         .map_err(|e| CoreError::from_sql(&e, "save the unit"))
 }
 
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn migration_count_matches_the_list() {
-        let dir = tempfile::tempdir().unwrap();
-        let conn = super::open_unencrypted_for_comparison(&dir.path().join("t.db")).unwrap();
-        assert_eq!(
-            super::schema_version(&conn).unwrap(),
-            super::latest_schema_version()
-        );
-    }
-}
-
 /// Begins a transaction whose foreign keys are checked at commit rather than
 /// at each row: received changes and snapshot rows may arrive before the
 /// rows they point at.
@@ -230,4 +217,17 @@ pub fn begin_with_deferred_foreign_keys<'c>(
     tx.execute_batch("PRAGMA defer_foreign_keys = ON;")
         .map_err(|e| CoreError::from_sql(&e, what))?;
     Ok(tx)
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn migration_count_matches_the_list() {
+        let dir = tempfile::tempdir().unwrap();
+        let conn = super::open_unencrypted_for_comparison(&dir.path().join("t.db")).unwrap();
+        assert_eq!(
+            super::schema_version(&conn).unwrap(),
+            super::latest_schema_version()
+        );
+    }
 }

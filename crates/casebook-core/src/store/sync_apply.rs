@@ -16,6 +16,7 @@ use rusqlite::{Connection, OptionalExtension, Transaction, params};
 
 use super::change_log::{field_stamps, is_bookkeeping, set_field_stamp};
 use super::tables::{is_synced, key_column, synced_table_names};
+use crate::domain::field_merge::{FieldPlan, fields_set, plan_fields};
 use crate::error::{CoreError, CoreResult};
 use crate::store::change_log::{Change, NO_PREVIOUS};
 
@@ -169,35 +170,24 @@ pub fn apply_change(tx: &Transaction<'_>, change: &Change) -> CoreResult<Vec<Str
         }
         return Ok(fields);
     };
-    let set = match &change.columns {
-        Some(columns) => columns
-            .iter()
-            .filter(|c| fields.contains(c))
-            .cloned()
-            .collect(),
-        None if change.operation == "insert" => return Ok(Vec::new()),
-        // An update from a bundle of format 1.0 set every field.
-        None => fields,
-    };
-    let stamps = field_stamps(tx, &change.table, &change.row_id)?;
-    // The same stamp twice is one transaction writing a row twice (a merge
-    // fills the kept record's profile, then adds the merged name to it):
-    // those changes arrive in the order they were made, so the later wins.
-    let winners: Vec<String> = set
-        .into_iter()
-        .filter(|column| {
-            stamps
-                .get(column)
-                .is_none_or(|(hlc, device)| incoming >= (hlc.as_str(), device.as_str()))
-        })
-        .collect();
-    let row_stamp = std::cmp::max(incoming, (held_hlc.as_str(), held_device.as_str()));
-    if winners.is_empty() && row_stamp != incoming {
+    let is_insert = change.operation == "insert";
+    if is_insert && change.columns.is_none() {
+        // An insert of a row already held changes nothing.
         return Ok(Vec::new());
     }
+    let set = fields_set(&fields, change.columns.as_deref(), is_insert);
+    let stamps = field_stamps(tx, &change.table, &change.row_id)?;
+    let Some(FieldPlan { winners, row_stamp }) = plan_fields(
+        incoming,
+        (held_hlc.as_str(), held_device.as_str()),
+        &set,
+        &stamps,
+    ) else {
+        return Ok(Vec::new());
+    };
     let mut values: Vec<Value> = winners.iter().map(|c| sql_value(&row[c])).collect();
-    values.push(Value::Text(row_stamp.0.to_owned()));
-    values.push(Value::Text(row_stamp.1.to_owned()));
+    values.push(Value::Text(row_stamp.0));
+    values.push(Value::Text(row_stamp.1));
     values.push(Value::Text(change.row_id.clone()));
     let sets: Vec<String> = winners
         .iter()
