@@ -52,6 +52,7 @@ pub mod store;
 pub mod sync;
 pub mod task_records;
 pub mod timeline;
+pub mod unit_digest;
 pub mod unit_folder;
 pub mod unit_settings_administration;
 pub mod unlocked_unit;

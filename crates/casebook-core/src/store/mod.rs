@@ -29,6 +29,7 @@ pub mod session_templates;
 pub mod snapshots;
 pub mod sync_apply;
 pub mod sync_state;
+pub mod table_digest;
 pub mod tasks;
 pub mod unit_rows;
 pub mod unit_settings;
