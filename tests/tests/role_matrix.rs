@@ -677,7 +677,8 @@ fn rows() -> Vec<Row> {
             json(commands::record_appointment_outcome(c.s, &request))
         }),
         row("diary", On::Unit, CASE_ROLES, |c| {
-            let request = DiaryRequest { first_day: c.today(), days: 7, staff_id: None, whole_unit: false };
+            let yesterday = c.s.clock.local_now().date() - chrono::Duration::days(1);
+            let request = DiaryRequest { first_day: yesterday.to_string(), days: 7, staff_id: None, whole_unit: false };
             json(commands::diary(c.s, &request))
         }),
         row("diary", On::Unit, MANAGERS, |c| {
@@ -925,12 +926,13 @@ fn set_up(state: &AppState, share: &std::path::Path) -> (Targets, Vec<(&'static 
         .session
         .unwrap()
         .account_id;
-    let keyworker = commands::list_accounts(state)
-        .unwrap()
-        .into_iter()
+    let accounts = commands::list_accounts(state).unwrap();
+    let keyworker = accounts
+        .iter()
         .find(|a| a.username == "keyworker")
         .unwrap()
-        .id;
+        .id
+        .clone();
     let today = state.clock.local_now().date().to_string();
     let add = |given: &str, family: &str, born: &str, allocate: bool| {
         let id = commands::add_client(state, &client(given, family, born))
@@ -951,6 +953,18 @@ fn set_up(state: &AppState, share: &std::path::Path) -> (Targets, Vec<(&'static 
     let other = add("Bo", "Brackley", "1975-06-01", false);
     let withdrawn = add("Cy", "Crondall", "1982-03-04", true);
     let assessed = add("Dee", "Ashdown", "1984-05-06", true);
+    // A joint appointment with the partner, made before the client
+    // withdrew consent for the partner's agency: their diary must not
+    // show it now.
+    let partner = accounts
+        .iter()
+        .find(|a| a.username == "partner")
+        .unwrap()
+        .id
+        .clone();
+    let mut joint = booking(state, &withdrawn, 2, admin.clone());
+    joint.staff_ids.push(partner.clone());
+    commands::book_appointment(state, &joint).unwrap();
     let consent = ConsentRequest {
         client_id: withdrawn.clone(),
         agency: "Police".to_owned(),
@@ -1009,6 +1023,26 @@ fn set_up(state: &AppState, share: &std::path::Path) -> (Targets, Vec<(&'static 
         }
         commands::book_appointment(state, &booking(state, id, 1, admin.clone())).unwrap();
     }
+
+    // A joint appointment yesterday on the own client, missed, with a note
+    // on the absence: the partner's diary shows the slot, not the note.
+    let mut missed = booking(state, &own, -1, admin.clone());
+    missed.staff_ids.push(partner.clone());
+    let missed = commands::book_appointment(state, &missed).unwrap();
+    commands::record_appointment_outcome(
+        state,
+        &RecordOutcomeRequest {
+            appointment_id: missed.id,
+            outcome: "did_not_attend".to_owned(),
+            reason: String::new(),
+            absence: "unacceptable".to_owned(),
+            absence_reason: String::new(),
+            absence_note: "Ashdown casenote absence".to_owned(),
+            new_starts_at: String::new(),
+            new_ends_at: String::new(),
+        },
+    )
+    .unwrap();
 
     // One-use fixtures on the own client, enough for every role.
     let mut flags = Vec::new();
