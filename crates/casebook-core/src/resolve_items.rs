@@ -169,6 +169,11 @@ impl UnlockedUnit {
         }
         let versions: Vec<StoredVersion> =
             store::value_versions::of_subject(&self.conn, subject, subject_id)?;
+        // Access first, so that someone without it learns nothing of the
+        // value (not even whether it is still contested).
+        if let Some(version) = versions.first() {
+            self.require_full_access_to(version.client, RESOLVE_FORBIDDEN)?;
+        }
         let plain: Vec<ValueVersion> = versions.iter().map(|v| v.version.clone()).collect();
         let sides = heads(&plain);
         if !is_contested(&sides) {

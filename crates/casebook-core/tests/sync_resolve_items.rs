@@ -320,13 +320,27 @@ fn only_someone_with_full_access_may_choose_and_a_stale_choice_is_refused() {
             &mut OsEntropy,
         )
         .unwrap_err();
-    assert_eq!(not_a_side.code, ErrorCode::InvalidInput);
+    assert_eq!(
+        not_a_side.code,
+        ErrorCode::Forbidden,
+        "refused before anything is said about the value"
+    );
     lee.lock(&SystemClock, &mut OsEntropy);
 
     // The manager sees every item in the unit and may choose.
     let mut manager = setup.unit.as_("admin");
     let seen = manager.resolve_items().unwrap();
     assert_eq!(seen.len(), 1);
+    let not_a_side = manager
+        .resolve(
+            item.subject,
+            &item.subject_id,
+            "not-a-version",
+            &SystemClock,
+            &mut OsEntropy,
+        )
+        .unwrap_err();
+    assert_eq!(not_a_side.code, ErrorCode::InvalidInput);
     manager
         .resolve(
             item.subject,
