@@ -281,6 +281,11 @@ fn json<T: serde::Serialize>(answer: Result<T, IpcError>) -> Answer {
     answer.map(|a| serde_json::to_value(a).unwrap())
 }
 
+/// An export's answer: the contents of the file it wrote.
+fn exported(path: Result<String, IpcError>) -> Answer {
+    path.map(|path| Value::String(std::fs::read_to_string(path).unwrap()))
+}
+
 fn id_of(value: &Value) -> String {
     value["id"].as_str().unwrap().to_owned()
 }
@@ -482,6 +487,14 @@ fn rows() -> Vec<Row> {
         // choose get past the access check (choosing is in the core's
         // sync_resolve_items tests).
         row("resolve", On::Own, Roles { keyworker: Reaches, manager: Reaches, partner: No, admin_only: No, admin: Reaches }, |c| {
+            let request = ResolveRequest {
+                subject: ContestedSubjectDto::Rag,
+                subject_id: c.client.to_owned(),
+                chosen: "0190f5b2-7c1d-7000-8000-000000000002".to_owned(),
+            };
+            json(commands::resolve(c.s, &request))
+        }),
+        row("resolve", On::Other, Roles { keyworker: No, manager: Reaches, partner: No, admin_only: No, admin: Reaches }, |c| {
             let request = ResolveRequest {
                 subject: ContestedSubjectDto::Rag,
                 subject_id: c.client.to_owned(),
@@ -803,13 +816,13 @@ fn rows() -> Vec<Row> {
             json(commands::change_account_role(c.s, &request))
         }),
         row("release_sign_in", On::Unit, ADMINISTRATORS, |c| json(commands::release_sign_in(c.s, "someone"))),
-        // The audit trail names the clients its entries are about, for
-        // whoever reads it.
-        row("audit_trail", On::Unit, OVERSIGHT, |c| json(commands::audit_trail(c.s, &no_filter())))
-            .names_by_design("the audit trail says whose record each entry is about"),
+        // The audit trail names the client of each entry for a manager; an
+        // administration-only account gets the entries without the names.
+        // An export answers with the file's contents, so they are checked too.
+        row("audit_trail", On::Unit, OVERSIGHT, |c| json(commands::audit_trail(c.s, &no_filter()))),
         row("verify_audit_trail", On::Unit, OVERSIGHT, |c| json(commands::verify_audit_trail(c.s))),
-        row("export_audit_csv", On::Unit, OVERSIGHT, |c| json(commands::export_audit_csv(c.s, &no_filter()))),
-        row("export_audit_csv_to_share", On::Unit, OVERSIGHT, |c| json(commands::export_audit_csv_to_share(c.s, &no_filter()))),
+        row("export_audit_csv", On::Unit, OVERSIGHT, |c| exported(commands::export_audit_csv(c.s, &no_filter()))),
+        row("export_audit_csv_to_share", On::Unit, OVERSIGHT, |c| exported(commands::export_audit_csv_to_share(c.s, &no_filter()))),
     ]
 }
 
