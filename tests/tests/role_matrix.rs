@@ -193,6 +193,12 @@ struct Targets {
     assessment: String,
     /// A signed session record on the own client.
     session: String,
+    /// The other client's signed session record, safety flag and
+    /// appointment: reached by id, they must be as closed to the keyworker
+    /// as the client.
+    other_session: String,
+    other_flag: String,
+    other_appointment: String,
     /// A future appointment on the own client, moved by each who may.
     appointment: String,
     /// An ended episode on the own client, for those refused.
@@ -551,6 +557,11 @@ fn rows() -> Vec<Row> {
             let request = BreakGlassRequest { client_id: c.client.to_owned(), reason: "Police asked about a missed curfew tonight".to_owned() };
             json(commands::open_client_with_reason(c.s, &request))
         }).audited_read().names_by_design("break-glass opens the record, with the reason audited"),
+        // Once the keyworker has opened the record with a reason, they may
+        // read its resolve items too, that day.
+        row("resolve_items_of_client", On::Other, Roles { keyworker: Yes, manager: Yes, partner: No, admin_only: No, admin: Yes }, |c| {
+            json(commands::resolve_items_of_client(c.s, c.client))
+        }).audited_read().names_by_design("after break-glass, audited"),
         row("find_clients_outside_caseload", On::Unit, KEYWORKERS, |c| {
             let request = FindClientRequest { family_name: "Brackley".to_owned(), date_of_birth: "1975-06-01".to_owned() };
             json(commands::find_clients_outside_caseload(c.s, &request))
@@ -623,6 +634,10 @@ fn rows() -> Vec<Row> {
             let request = ReviewSafetyFlagRequest { flag_id: c.t.flags.items.last().unwrap().clone(), note: "Still a dog at the address".to_owned(), review_by: c.today() };
             json(commands::review_safety_flag(c.s, &request))
         }),
+        row("review_safety_flag", On::Other, MANAGERS, |c| {
+            let request = ReviewSafetyFlagRequest { flag_id: c.t.other_flag.clone(), note: "Still a dog at the address".to_owned(), review_by: c.today() };
+            json(commands::review_safety_flag(c.s, &request))
+        }),
         row("end_safety_flag", On::Own, CASEWORK, |c| {
             let request = EndSafetyFlagRequest { flag_id: c.t.flags.take(), reason: "The dog has been rehomed".to_owned() };
             json(commands::end_safety_flag(c.s, &request))
@@ -676,6 +691,15 @@ fn rows() -> Vec<Row> {
             };
             json(commands::move_appointment(c.s, &request))
         }),
+        row("move_appointment", On::Other, MANAGERS, |c| {
+            let request = MoveAppointmentRequest {
+                appointment_id: c.t.other_appointment.clone(),
+                starts_at: at(c.s, 5, 16),
+                ends_at: at(c.s, 5, 17),
+                room: String::new(),
+            };
+            json(commands::move_appointment(c.s, &request))
+        }),
         row("record_appointment_outcome", On::Own, CASEWORK, |c| {
             let request = RecordOutcomeRequest {
                 appointment_id: c.t.past_appointments.take(),
@@ -723,6 +747,10 @@ fn rows() -> Vec<Row> {
         }),
         row("add_session_addendum", On::Own, CASEWORK, |c| {
             let request = AddendumRequest { session_id: c.t.session.clone(), text: "The use was on Saturday.".to_owned() };
+            json(commands::add_session_addendum(c.s, &request))
+        }),
+        row("add_session_addendum", On::Other, MANAGERS, |c| {
+            let request = AddendumRequest { session_id: c.t.other_session.clone(), text: "The use was on Saturday.".to_owned() };
             json(commands::add_session_addendum(c.s, &request))
         }),
         // Tasks: one's own list; changing one that is someone else's needs
@@ -990,6 +1018,7 @@ fn set_up(state: &AppState, share: &std::path::Path) -> (Targets, Vec<(&'static 
     // Case notes on every client, each carrying the client's family name
     // and the word "casenote", so an answer that shows them is caught.
     let mut session = String::new();
+    let mut other_parts: [String; 3] = Default::default();
     for (id, family) in [
         (&own, "Ashdown"),
         (&other, "Brackley"),
@@ -1015,7 +1044,7 @@ fn set_up(state: &AppState, share: &std::path::Path) -> (Targets, Vec<(&'static 
             note: format!("{family} casenote flag"),
             review_by: today.clone(),
         };
-        commands::raise_safety_flag(state, &raise).unwrap();
+        let flags = json(commands::raise_safety_flag(state, &raise)).unwrap();
         let actions = vec![ActionFormDto {
             what: format!("{family} casenote task"),
             who: "keyworker".to_owned(),
@@ -1031,10 +1060,13 @@ fn set_up(state: &AppState, share: &std::path::Path) -> (Targets, Vec<(&'static 
         let signed =
             commands::sign_session_record(state, &SignSessionRequest { draft_id: draft.id })
                 .unwrap();
+        let booked =
+            commands::book_appointment(state, &booking(state, id, 1, admin.clone())).unwrap();
         if id == &own {
             session = signed.id;
+        } else if id == &other {
+            other_parts = [signed.id, id_of(&flags[0]), booked.id];
         }
-        commands::book_appointment(state, &booking(state, id, 1, admin.clone())).unwrap();
     }
 
     // A joint appointment yesterday on the own client, missed, with a note
@@ -1229,8 +1261,12 @@ fn set_up(state: &AppState, share: &std::path::Path) -> (Targets, Vec<(&'static 
     )
     .unwrap();
     commands::change_unit_settings(state, &hide_other_clients()).unwrap();
+    let [other_session, other_flag, other_appointment] = other_parts;
     let targets = Targets {
         own,
+        other_session,
+        other_flag,
+        other_appointment,
         other,
         withdrawn,
         assessed,
