@@ -115,7 +115,7 @@ fn a_rag_changed_on_two_computers_apart_is_resolved_once_for_both() {
     review(&mut b, setup.client, "green", "Started work");
     exchange(setup.share.path(), &mut [&mut a, &mut b]);
 
-    for device in [&a, &b] {
+    for device in [&mut a, &mut b] {
         let items = device.resolve_items().unwrap();
         assert_eq!(items.len(), 1, "{items:?}");
         assert_eq!(items[0].subject, ContestedSubject::Rag);
@@ -126,7 +126,12 @@ fn a_rag_changed_on_two_computers_apart_is_resolved_once_for_both() {
         );
         assert!(items[0].options[0].in_effect && !items[0].options[1].in_effect);
         assert_eq!(items[0].options[1].made_by.as_deref(), Some("Staff Member"));
-        assert_eq!(device.resolve_items_of_client(setup.client).unwrap(), items);
+        assert_eq!(
+            device
+                .resolve_items_of_client(setup.client, &SystemClock, &mut OsEntropy)
+                .unwrap(),
+            items
+        );
     }
     assert_eq!(
         a.synced_rows_digest().unwrap(),
@@ -315,13 +320,27 @@ fn only_someone_with_full_access_may_choose_and_a_stale_choice_is_refused() {
             &mut OsEntropy,
         )
         .unwrap_err();
-    assert_eq!(not_a_side.code, ErrorCode::InvalidInput);
+    assert_eq!(
+        not_a_side.code,
+        ErrorCode::Forbidden,
+        "refused before anything is said about the value"
+    );
     lee.lock(&SystemClock, &mut OsEntropy);
 
     // The manager sees every item in the unit and may choose.
     let mut manager = setup.unit.as_("admin");
     let seen = manager.resolve_items().unwrap();
     assert_eq!(seen.len(), 1);
+    let not_a_side = manager
+        .resolve(
+            item.subject,
+            &item.subject_id,
+            "not-a-version",
+            &SystemClock,
+            &mut OsEntropy,
+        )
+        .unwrap_err();
+    assert_eq!(not_a_side.code, ErrorCode::InvalidInput);
     manager
         .resolve(
             item.subject,
@@ -332,4 +351,60 @@ fn only_someone_with_full_access_may_choose_and_a_stale_choice_is_refused() {
         )
         .unwrap();
     assert!(manager.resolve_items().unwrap().is_empty());
+}
+
+/// A client's resolve items show RAG reasons, flag notes and the
+/// allocation: they are for those who may read the whole record, and
+/// reading them is audited like opening it.
+#[test]
+fn a_clients_resolve_items_are_shown_only_to_those_who_may_read_the_record() {
+    let setup = two_computers();
+    let mut a = setup.unit.as_("kim");
+    let mut b = setup.unit.as_at(&setup.second_folder, "kim");
+    review(&mut a, setup.client, "red", "Arrested");
+    review(&mut b, setup.client, "green", "In work");
+    exchange(setup.share.path(), &mut [&mut a, &mut b]);
+    let audited = |unit: &UnlockedUnit| unit.table_digests().unwrap()["audit_log"].rows;
+    let before = audited(&a);
+    let items = a
+        .resolve_items_of_client(setup.client, &SystemClock, &mut OsEntropy)
+        .unwrap();
+    assert_eq!(items.len(), 1);
+    assert_eq!(audited(&a), before + 1, "the read is recorded");
+    a.lock(&SystemClock, &mut OsEntropy);
+    b.lock(&SystemClock, &mut OsEntropy);
+    common::set_hide_others(&setup.unit, true);
+
+    let refused = |username: &str| {
+        let mut unit = setup.unit.as_(username);
+        let before = unit.table_digests().unwrap();
+        let error = unit
+            .resolve_items_of_client(setup.client, &SystemClock, &mut OsEntropy)
+            .unwrap_err();
+        assert_eq!(unit.table_digests().unwrap(), before, "{username}");
+        unit.lock(&SystemClock, &mut OsEntropy);
+        error.code
+    };
+    assert_eq!(refused("pat"), ErrorCode::Forbidden, "a partner's summary");
+    assert_eq!(refused("ira"), ErrorCode::Forbidden, "administration only");
+    assert_eq!(
+        refused("lee"),
+        ErrorCode::ReasonRequired,
+        "not lee's client"
+    );
+
+    // After opening the record with a reason, the keyworker sees them too.
+    let mut lee = setup.unit.as_("lee");
+    lee.open_client_with_reason(
+        setup.client,
+        "Police called about tonight's curfew",
+        &SystemClock,
+        &mut OsEntropy,
+    )
+    .unwrap();
+    assert_eq!(
+        lee.resolve_items_of_client(setup.client, &SystemClock, &mut OsEntropy)
+            .unwrap(),
+        items
+    );
 }

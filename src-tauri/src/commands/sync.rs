@@ -113,7 +113,9 @@ pub fn resolve_items(state: &AppState) -> Answer<Vec<ResolveItemDto>> {
 
 pub fn resolve_items_of_client(state: &AppState, client_id: &str) -> Answer<Vec<ResolveItemDto>> {
     let id = ClientId::parse(client_id)?;
-    let items = with_unlocked(state, |unit| unit.resolve_items_of_client(id))?;
+    let items = with_unlocked(state, |unit| {
+        unit.resolve_items_of_client(id, state.clock.as_ref(), &mut OsEntropy)
+    })?;
     Ok(items.iter().map(ResolveItemDto::from_item).collect())
 }
 

@@ -336,13 +336,25 @@ impl UnlockedUnit {
         let from: NaiveDateTime = first_day.and_time(chrono::NaiveTime::MIN);
         let until = from + chrono::Duration::days(i64::from(days));
         let mut entries = Vec::new();
-        for appointment in store::appointments::starting_between(&self.conn, from, until)? {
+        for mut appointment in store::appointments::starting_between(&self.conn, from, until)? {
             if staff.is_some_and(|s| !appointment.staff.contains(&s)) {
                 continue;
             }
             let Some(client) = store::clients::find(&self.conn, appointment.client)? else {
                 continue;
             };
+            // A partner booked on a joint appointment sees the slot, not the
+            // case notes on its outcome; and nothing of a client who
+            // withdrew consent to share with their agency.
+            match self.access_to(&client) {
+                crate::domain::access::ClientAccess::Withheld => continue,
+                crate::domain::access::ClientAccess::Summary => {
+                    appointment.outcome_reason = None;
+                    appointment.absence_reason = None;
+                    appointment.absence_note = None;
+                }
+                _ => {}
+            }
             let (safety_flags, lone_visit_not_advised) =
                 if appointment.place == AppointmentPlace::HomeVisit {
                     self.home_visit_flags(client.id)?

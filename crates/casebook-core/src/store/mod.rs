@@ -31,6 +31,7 @@ pub mod session_templates;
 pub mod snapshots;
 pub mod sync_apply;
 pub mod sync_state;
+pub mod table_digest;
 pub mod tables;
 pub mod tasks;
 pub mod unit_rows;

@@ -88,16 +88,62 @@ impl UnlockedUnit {
         Ok(items)
     }
 
-    /// One client's resolve items, for their page (anyone who may read the
-    /// record sees them; only full access may choose).
-    pub fn resolve_items_of_client(&self, client: ClientId) -> CoreResult<Vec<ResolveItem>> {
+    /// One client's resolve items, for their page. They show case notes
+    /// (RAG reasons, flag notes, the allocation), so they are for those who
+    /// may read the whole record, as `view_client` decides: not a partner's
+    /// summary, and for a keyworker outside their access only after they
+    /// opened the record with a reason today. Only full access may choose.
+    /// Reading them is recorded as a view of the client.
+    pub fn resolve_items_of_client(
+        &mut self,
+        client: ClientId,
+        clock: &dyn Clock,
+        entropy: &mut dyn Entropy,
+    ) -> CoreResult<Vec<ResolveItem>> {
         self.require_case_role()?;
         let found = self.find_client(client)?;
-        if self.access_to(&found) == ClientAccess::None {
-            return Err(CoreError::forbidden("see this client's record"));
-        }
+        let access = match self.access_to(&found) {
+            ClientAccess::NeedsReason if self.broke_glass_today(client, clock)? => {
+                ClientAccess::ReadOnly
+            }
+            ClientAccess::NeedsReason => {
+                return Err(CoreError::new(
+                    crate::error::ErrorCode::ReasonRequired,
+                    "This client is not allocated to you. To open the record, say why: the reason is kept in the audit trail and your manager can see it.",
+                ));
+            }
+            access @ (ClientAccess::Full | ClientAccess::ReadOnly) => access,
+            ClientAccess::Summary | ClientAccess::Withheld | ClientAccess::None => {
+                return Err(CoreError::forbidden("see this client's record"));
+            }
+        };
         let versions = store::value_versions::of_client(&self.conn, client)?;
-        self.items_from(versions)
+        let items = self.items_from(versions)?;
+        let detail = serde_json::json!({ "access": access.as_str(), "part": "resolve_items" });
+        let audit = self.audit_record(
+            AuditAction::ViewedClient,
+            Some(client),
+            &detail,
+            clock,
+            entropy,
+        );
+        let tx = store::begin(&mut self.conn, "open the client's record")?;
+        store::audit::append(&tx, &audit)?;
+        store::commit(tx, "open the client's record")?;
+        Ok(items)
+    }
+
+    /// Whether this account opened the client's record with a reason
+    /// today (break-glass lasts the day it was given).
+    fn broke_glass_today(&self, client: ClientId, clock: &dyn Clock) -> CoreResult<bool> {
+        let filter = crate::domain::audit::AuditFilter {
+            account: Some(self.account.id),
+            client: Some(client),
+            action: Some(AuditAction::BrokeGlass),
+            from: Some(clock.now().date_naive()),
+            to: None,
+        };
+        Ok(!store::audit::filtered(&self.conn, &filter)?.is_empty())
     }
 
     /// Records the value a person chose: it is written again with a new
@@ -112,8 +158,20 @@ impl UnlockedUnit {
         entropy: &mut dyn Entropy,
     ) -> CoreResult<()> {
         self.require_case_role()?;
+        // A partner has full access to no client: refused before anything
+        // about the value is said (whether it is still contested).
+        if !self.account.can_add_clients() {
+            return Err(CoreError::forbidden(
+                "choose between these changes (partners see a summary only)",
+            ));
+        }
         let versions: Vec<StoredVersion> =
             store::value_versions::of_subject(&self.conn, subject, subject_id)?;
+        // Access first, so that someone without it learns nothing of the
+        // value (not even whether it is still contested).
+        if let Some(version) = versions.first() {
+            self.require_full_access_to(version.client, RESOLVE_FORBIDDEN)?;
+        }
         let plain: Vec<ValueVersion> = versions.iter().map(|v| v.version.clone()).collect();
         let sides = heads(&plain);
         if !is_contested(&sides) {

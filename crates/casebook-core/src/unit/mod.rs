@@ -6,5 +6,6 @@
 pub mod access_guards;
 pub mod demo;
 pub mod demo_generator;
+pub mod digest;
 pub mod folder;
 pub mod unlocked;

@@ -253,7 +253,7 @@ fn an_outcome_recorded_differently_apart_is_resolved_once_for_both() {
     .unwrap();
     exchange_twice(setup.share.path(), &mut a, &mut b);
 
-    for device in [&a, &b] {
+    for device in [&mut a, &mut b] {
         let items = device.resolve_items().unwrap();
         assert_eq!(items.len(), 1, "{items:?}");
         assert_eq!(items[0].subject, ContestedSubject::AppointmentOutcome);
@@ -265,7 +265,12 @@ fn an_outcome_recorded_differently_apart_is_resolved_once_for_both() {
             "both sides, the later first"
         );
         assert!(items[0].options[0].in_effect);
-        assert_eq!(device.resolve_items_of_client(client).unwrap(), items);
+        assert_eq!(
+            device
+                .resolve_items_of_client(client, &SystemClock, &mut OsEntropy)
+                .unwrap(),
+            items
+        );
     }
     assert_eq!(
         a.synced_rows_digest().unwrap(),
