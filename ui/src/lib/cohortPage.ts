@@ -4,7 +4,9 @@
 import type { CohortOutcomesDto, CohortRequest, StaffMemberDto } from './ipc/bindings';
 import { COHORT_FLAGS } from './cohort';
 import { CLIENT_GENDER_CHOICES } from './clients';
-import { ORDER_FLAGS, PATHWAYS, type Choice } from './casework';
+import { ORDER_FLAGS } from './appointments';
+import { PATHWAYS } from './pathwayWords';
+import { type Choice } from './words';
 import { REFERRAL_ROUTES } from './referrals';
 import { formatDate, plural } from './format';
 import type { ScoreSeries } from './pathwayCharts';

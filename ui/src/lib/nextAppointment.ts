@@ -2,7 +2,9 @@
 // of the draft: it lives in the form until the record is signed off, and is
 // booked then. Pure, so it is unit-tested.
 import type { AppointmentDto, BookAppointmentRequest } from './ipc/bindings';
-import { addDays, addMinutesToTime, appointmentKindLabel, appointmentWhen, dayTitle, joinLocal, normaliseTime, partsFromIso, placeLabel } from './casework';
+import { addDays, dayTitle } from './days';
+import { addMinutesToTime, appointmentWhen, joinLocal, normaliseTime, partsFromIso } from './localTime';
+import { appointmentKindLabel, placeLabel } from './appointments';
 import { dateFromParts } from './format';
 
 export type NextAppointmentFields = {

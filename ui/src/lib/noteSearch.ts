@@ -1,7 +1,7 @@
 // Searching the words of signed session notes from the search dialog. Pure,
 // so it is unit-tested.
 import type { NoteFoundDto } from './ipc/bindings';
-import { dayTitle } from './casework';
+import { dayTitle } from './days';
 
 /** Searching starts at this many characters typed (spaces aside)… */
 export const NOTE_SEARCH_MIN_CHARS = 3;

@@ -5,7 +5,7 @@ import type { LineSeriesOption, RadarSeriesOption } from 'echarts/charts';
 import { GridComponent, LegendComponent, TitleComponent, TooltipComponent } from 'echarts/components';
 import { SVGRenderer } from 'echarts/renderers';
 import type { RadarComponentOption, TitleComponentOption } from 'echarts/components';
-import { PATHWAYS } from './casework';
+import { PATHWAYS } from './pathwayWords';
 import {
   NEED_AXIS_NAME,
   NOT_SCORED,

@@ -13,7 +13,7 @@ import type {
   TitleComponentOption,
   TooltipComponentOption,
 } from 'echarts/components';
-import { PATHWAYS, pathwayLabel } from './casework';
+import { PATHWAYS, pathwayLabel } from './pathwayWords';
 
 export type EChartsOption = ComposeOption<
   | RadarSeriesOption

@@ -1,7 +1,8 @@
 // Session templates, kept by managers: a name, the pathways and interventions
 // it ticks, and headings it writes into the notes. Pure, so it is unit-tested.
 import type { SaveTemplateRequest, SessionTemplateDto } from './ipc/bindings';
-import { INTERVENTIONS, PATHWAYS, interventionLabel, pathwayLabel, type Choice } from './casework';
+import { INTERVENTIONS, PATHWAYS, interventionLabel, pathwayLabel } from './pathwayWords';
+import { type Choice } from './words';
 
 export type TemplateFields = {
   name: string;

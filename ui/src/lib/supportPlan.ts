@@ -3,7 +3,8 @@
 // Pure, so it is unit-tested. The codes are the core's closed lists; an
 // unknown code is shown readably rather than hidden.
 import type { ActionFormDto, GoalDto, GoalFormDto, TaskDto } from './ipc/bindings';
-import { PATHWAYS, actionWhoLabel, pathwayLabel, type Choice } from './casework';
+import { PATHWAYS, actionWhoLabel, pathwayLabel } from './pathwayWords';
+import { type Choice } from './words';
 import { parseIsoDate } from './format';
 
 export const GOAL_STATUSES: readonly Choice[] = [
