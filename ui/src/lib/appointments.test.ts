@@ -4,7 +4,7 @@ import type { AppointmentDto } from './ipc/bindings';
 import { absenceLabel, absenceReasonLabel, absenceRequired, APPOINTMENT_KINDS, appointmentKindLabel, clashWords, isMissed, isOpenAppointment, outcomeLabel, outcomeNeedsReason, OUTCOMES, outcomeWords, placeLabel, PLACES, splitAppointments, staffChoices } from './appointments';
 import { standingLabel } from './compliance';
 import { ACTION_WHO, actionWhoLabel, interventionLabel, INTERVENTIONS, pathwayLabel, PATHWAYS } from './pathwayWords';
-import { TIMELINE_EVENTS, TIMELINE_KINDS, timelineEventLabel, timelineKindLabel } from './timeline';
+import { TIMELINE_EVENTS, TIMELINE_KINDS, timelineEventLabel, timelineKindLabel } from '../features/client/timeline';
 
 function appointment(id: string, startsAt: string, endsAt: string, more: Partial<AppointmentDto> = {}): AppointmentDto {
   return {

@@ -1,3 +1,4 @@
+// Tests for assessments.ts, the pure helpers beside it.
 import { describe, expect, it } from 'vitest';
 import type { AssessmentDto, AssessmentFormDto } from './ipc/bindings';
 import { PATHWAYS } from './pathwayWords';

@@ -1,3 +1,4 @@
+// Tests for pathwayCharts.ts, the pure helpers beside it.
 import { describe, expect, it } from 'vitest';
 import { init, use } from 'echarts/core';
 import { LineChart, RadarChart } from 'echarts/charts';
