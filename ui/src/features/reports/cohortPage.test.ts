@@ -2,6 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import type { CohortOutcomesDto, CohortRequest } from '../../lib/ipc/bindings';
 import {
+  blankDayParts,
+  filterDay,
   FLAG_CHOICES,
   GENDER_FILTER_CHOICES,
   MINUS,
@@ -155,5 +157,18 @@ describe('seriesFor', () => {
     const rows = tableRows(seriesFor('Cohort A', some, 'Cohort B', null));
     const total = rows[rows.length - 1];
     expect(total.cells).toEqual(['44.3', '30.2']);
+  });
+});
+
+describe('closed from and to', () => {
+  it('sends nothing when no box is filled in, and YYYY-MM-DD when they are', () => {
+    expect(filterDay(blankDayParts())).toBe('');
+    expect(filterDay({ day: ' ', month: '', year: '' })).toBe('');
+    expect(filterDay({ day: '1', month: '3', year: '2026' })).toBe('2026-03-01');
+    expect(filterDay({ day: '31', month: '12', year: '2025' })).toBe('2025-12-31');
+  });
+
+  it('passes a half-typed day on as typed, for the core to explain', () => {
+    expect(filterDay({ day: '1', month: '', year: '2026' })).toBe('2026--1');
   });
 });

@@ -8,7 +8,7 @@ import { ORDER_FLAGS } from '../../lib/appointments';
 import { PATHWAYS } from '../../lib/pathwayWords';
 import { type Choice } from '../../lib/words';
 import { REFERRAL_ROUTES } from '../../lib/referrals';
-import { formatDate, plural } from '../../lib/format';
+import { dateFromParts, formatDate, plural } from '../../lib/format';
 import type { ScoreSeries } from '../../lib/pathwayCharts';
 
 /** U+2212, the minus sign: wider than a hyphen and read out as "minus". */
@@ -19,6 +19,23 @@ export const NO_NUMBER = '–';
 /** A cohort's filters, all blank: every client with both assessments. */
 export function blankCohortRequest(): CohortRequest {
   return { route: '', cohortFlag: '', order: '', gender: '', area: '', keyworkerId: '', closedFrom: '', closedTo: '' };
+}
+
+/** A day typed in the three date boxes. */
+export type DayParts = { day: string; month: string; year: string };
+
+export function blankDayParts(): DayParts {
+  return { day: '', month: '', year: '' };
+}
+
+/**
+ * A "closed from" or "closed to" filter as the request sends it: blank when
+ * no box is filled in (every client), otherwise "YYYY-MM-DD", or what was
+ * typed for the core to say what is wrong with it.
+ */
+export function filterDay(parts: DayParts): string {
+  if (parts.day.trim() === '' && parts.month.trim() === '' && parts.year.trim() === '') return '';
+  return dateFromParts(parts.day, parts.month, parts.year);
 }
 
 /** A number to one decimal place with the real minus sign; "0.0" rather than "−0.0". */
