@@ -16,6 +16,8 @@ import {
   normaliseScores,
   pathwayShortName,
   radarOption,
+  radarPointLabel,
+  RADAR_LABEL_FROM,
   seriesLook,
   tableRows,
   wrapName,
@@ -263,5 +265,26 @@ describe('drawing with ECharts', () => {
     expect(svg.match(/>8</g)).toHaveLength(2);
     expect(svg.match(/>5</g)).toHaveLength(2);
     expect(svg.match(/>7</g)).toHaveLength(1);
+  });
+});
+
+describe('radar point labels', () => {
+  it('leaves unscored points and points near the centre unlabelled', () => {
+    expect(RADAR_LABEL_FROM).toBe(3);
+    expect(radarPointLabel(null)).toBe('');
+    expect(radarPointLabel(undefined)).toBe('');
+    expect(radarPointLabel(1)).toBe('');
+    expect(radarPointLabel(2.9)).toBe('');
+    expect(radarPointLabel(3)).toBe('3');
+    expect(radarPointLabel(6.25)).toBe('6.3');
+    expect(radarPointLabel(10)).toBe('10');
+  });
+
+  it('uses that rule for every series', () => {
+    for (const s of radarSeries(radarOption([initial, review]))) {
+      const formatter = s.label?.formatter as (params: { value: unknown }) => string;
+      expect(formatter({ value: 2 })).toBe('');
+      expect(formatter({ value: 8 })).toBe('8');
+    }
   });
 });

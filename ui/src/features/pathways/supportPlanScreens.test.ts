@@ -163,8 +163,12 @@ describe('CohortScreen', () => {
     const session = { caseRole: 'manager', administrator: false } as SessionDto;
     const { body } = render(CohortScreen, { props: { session, onlocked: nothing } });
     for (const side of ['a', 'b']) {
-      for (const filter of ['route', 'flag', 'order', 'gender', 'area', 'keyworker', 'closed-from', 'closed-to']) {
+      for (const filter of ['route', 'flag', 'order', 'gender', 'area', 'keyworker']) {
         expect(body).toContain(`data-testid="cohort-${side}-${filter}"`);
+      }
+      // The closed days are day, month and year boxes, like every other date.
+      for (const day of ['closed-from', 'closed-to']) {
+        for (const part of ['day', 'month', 'year']) expect(body).toContain(`data-testid="cohort-${side}-${day}-${part}"`);
       }
     }
     expect(body).toContain('data-testid="compare-cohorts"');
