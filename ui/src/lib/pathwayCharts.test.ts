@@ -270,12 +270,12 @@ describe('drawing with ECharts', () => {
 
 describe('radar point labels', () => {
   it('leaves unscored points and points near the centre unlabelled', () => {
-    expect(RADAR_LABEL_FROM).toBe(3);
+    expect(RADAR_LABEL_FROM).toBe(4);
     expect(radarPointLabel(null)).toBe('');
     expect(radarPointLabel(undefined)).toBe('');
     expect(radarPointLabel(1)).toBe('');
-    expect(radarPointLabel(2.9)).toBe('');
-    expect(radarPointLabel(3)).toBe('3');
+    expect(radarPointLabel(3.9)).toBe('');
+    expect(radarPointLabel(4)).toBe('4');
     expect(radarPointLabel(6.25)).toBe('6.3');
     expect(radarPointLabel(10)).toBe('10');
   });
@@ -283,7 +283,7 @@ describe('radar point labels', () => {
   it('uses that rule for every series', () => {
     for (const s of radarSeries(radarOption([initial, review]))) {
       const formatter = s.label?.formatter as (params: { value: unknown }) => string;
-      expect(formatter({ value: 2 })).toBe('');
+      expect(formatter({ value: 3 })).toBe('');
       expect(formatter({ value: 8 })).toBe('8');
     }
   });

@@ -165,7 +165,7 @@ function common(title: string | undefined): EChartsOption {
  * meet, that their numbers would sit on top of each other: they are left
  * unlabelled on the radar, and the table view ("Show as table") has them all.
  */
-export const RADAR_LABEL_FROM = 3;
+export const RADAR_LABEL_FROM = 4;
 
 /** The number printed beside a radar point: blank when unscored or too near the centre. */
 export function radarPointLabel(value: unknown): string {
@@ -186,7 +186,7 @@ export function radarOption(series: readonly ScoreSeries[], options: ChartOption
     splitNumber: 5,
     shape: 'polygon',
     center: ['50%', titled ? '52%' : '47%'],
-    radius: titled ? '60%' : '66%',
+    radius: titled ? '70%' : '74%',
     axisName: { color: TEXT, fontSize: 13, fontFamily: CHART_FONT, lineHeight: 16 },
     axisNameGap: 10,
     axisLine: { lineStyle: { color: AXIS } },
