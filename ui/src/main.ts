@@ -1,3 +1,4 @@
+// Starts the UI: mounts App into the page.
 import { mount } from 'svelte';
 import './app.css';
 import App from './App.svelte';

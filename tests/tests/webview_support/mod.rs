@@ -468,8 +468,24 @@ pub fn prepare_first_computer(data_folder: &Path, share: &Path) {
     admin.lock(&SystemClock, &mut OsEntropy);
 }
 
+/// Chooses a section of the open client's page ("overview", "casework",
+/// "pathways", "referrals", "profile", "history") and waits until it shows.
+pub async fn section(driver: &WebDriver, name: &str) {
+    click(driver, &format!("client-section-{name}")).await;
+    let panel = by_id(driver, &format!("client-panel-{name}")).await;
+    let started = Instant::now();
+    while !panel.is_displayed().await.unwrap_or(false) {
+        assert!(started.elapsed() < WAIT, "the {name} section never showed");
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+}
+
 /// The open client's current RAG line, as the page shows it.
 pub async fn current_rag(driver: &WebDriver) -> String {
+    // A partner's summary has no sections; a full record has it on the overview.
+    if present(driver, "client-section-overview").await {
+        section(driver, "overview").await;
+    }
     by_id(driver, "rag-current").await.text().await.unwrap()
 }
 
@@ -485,6 +501,7 @@ pub async fn wait_for_words(driver: &WebDriver, words: &str) {
 
 /// Reviews the open client's RAG status.
 pub async fn rate(driver: &WebDriver, rating: &str, reason: &str) {
+    section(driver, "overview").await;
     click(driver, "rag-review-open").await;
     click(driver, &format!("rag-{rating}")).await;
     type_into(driver, "rag-reason", reason).await;

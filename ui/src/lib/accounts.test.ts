@@ -1,3 +1,4 @@
+// Tests for accounts.ts, the pure helpers beside it.
 import { describe, expect, it } from 'vitest';
 import {
   AGENCIES,

@@ -1,6 +1,7 @@
+// Tests for assessments.ts, the pure helpers beside it.
 import { describe, expect, it } from 'vitest';
 import type { AssessmentDto, AssessmentFormDto } from './ipc/bindings';
-import { PATHWAYS } from './casework';
+import { PATHWAYS } from './pathwayWords';
 import {
   ASSESSMENT_KINDS,
   BANDS,

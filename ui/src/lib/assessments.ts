@@ -15,7 +15,8 @@ import type {
   PathwayEntryFormDto,
   PathwaysDto,
 } from './ipc/bindings';
-import { PATHWAYS, pathwayLabel, type Choice } from './casework';
+import { PATHWAYS, pathwayLabel } from './pathwayWords';
+import { type Choice } from './words';
 import { formatDate, parseIsoDate } from './format';
 import { MAX_SCORE, MIN_SCORE, type ScorePoint, type ScoreSeries } from './pathwayCharts';
 

@@ -1,3 +1,4 @@
+// Tests for audit.ts, the pure helpers beside it.
 import { describe, expect, it } from 'vitest';
 import { actionWords, AUDIT_ACTIONS, describeDetail, filterFromForm, formatDateTime, verdictText } from './audit';
 

@@ -1,3 +1,4 @@
+// Tests for clients.ts, the pure helpers beside it.
 import { describe, expect, it } from 'vitest';
 import { genderLabel, duplicateReasonWords, accessLabel, breakGlassReasonProblem, canAllocate, clientName, keyworkerName, ragLabel, ragReasonProblem, spacedNhsNumber } from './clients';
 

@@ -1,3 +1,4 @@
+// Tests for cohort.ts, the pure helpers beside it.
 import { describe, expect, it } from 'vitest';
 import { COHORT_FLAGS, cohortLabel, cohortShort, proposalReason } from './cohort';
 

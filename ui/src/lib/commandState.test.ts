@@ -1,3 +1,4 @@
+// Tests for commandState.ts, the pure helpers beside it.
 import { describe, expect, it, vi } from 'vitest';
 import { CommandState } from './commandState.svelte';
 import { CommandError } from './ipc/errors';

@@ -1,3 +1,4 @@
+// Tests for format.ts, the pure helpers beside it.
 import { describe, expect, it } from 'vitest';
 import { ageOn, dateFromParts, formatDate, parseIsoDate, plural, todayIso } from './format';
 

@@ -1,3 +1,4 @@
+// Tests for idle.ts, the pure helpers beside it.
 import { describe, expect, it } from 'vitest';
 import { CLOCK_JUMP_MS, clockJumped, IDLE_MINUTES, idleLimitMs, idleTooLong, shouldLock, TICK_MS, tickMs } from './idle';
 

@@ -1,3 +1,4 @@
+// Tests for keyboard.ts, the pure helpers beside it.
 import { describe, expect, it, vi } from 'vitest';
 import { escapeCancels, isLockShortcut, isSearchShortcut } from './keyboard';
 

@@ -1,3 +1,4 @@
+// Tests for pathwayCharts.ts, the pure helpers beside it.
 import { describe, expect, it } from 'vitest';
 import { init, use } from 'echarts/core';
 import { LineChart, RadarChart } from 'echarts/charts';
@@ -5,7 +6,7 @@ import type { LineSeriesOption, RadarSeriesOption } from 'echarts/charts';
 import { GridComponent, LegendComponent, TitleComponent, TooltipComponent } from 'echarts/components';
 import { SVGRenderer } from 'echarts/renderers';
 import type { RadarComponentOption, TitleComponentOption } from 'echarts/components';
-import { PATHWAYS } from './casework';
+import { PATHWAYS } from './pathwayWords';
 import {
   NEED_AXIS_NAME,
   NOT_SCORED,
@@ -15,6 +16,8 @@ import {
   normaliseScores,
   pathwayShortName,
   radarOption,
+  radarPointLabel,
+  RADAR_LABEL_FROM,
   seriesLook,
   tableRows,
   wrapName,
@@ -262,5 +265,26 @@ describe('drawing with ECharts', () => {
     expect(svg.match(/>8</g)).toHaveLength(2);
     expect(svg.match(/>5</g)).toHaveLength(2);
     expect(svg.match(/>7</g)).toHaveLength(1);
+  });
+});
+
+describe('radar point labels', () => {
+  it('leaves unscored points and points near the centre unlabelled', () => {
+    expect(RADAR_LABEL_FROM).toBe(4);
+    expect(radarPointLabel(null)).toBe('');
+    expect(radarPointLabel(undefined)).toBe('');
+    expect(radarPointLabel(1)).toBe('');
+    expect(radarPointLabel(3.9)).toBe('');
+    expect(radarPointLabel(4)).toBe('4');
+    expect(radarPointLabel(6.25)).toBe('6.3');
+    expect(radarPointLabel(10)).toBe('10');
+  });
+
+  it('uses that rule for every series', () => {
+    for (const s of radarSeries(radarOption([initial, review]))) {
+      const formatter = s.label?.formatter as (params: { value: unknown }) => string;
+      expect(formatter({ value: 3 })).toBe('');
+      expect(formatter({ value: 8 })).toBe('8');
+    }
   });
 });

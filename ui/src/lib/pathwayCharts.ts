@@ -13,7 +13,7 @@ import type {
   TitleComponentOption,
   TooltipComponentOption,
 } from 'echarts/components';
-import { PATHWAYS, pathwayLabel } from './casework';
+import { PATHWAYS, pathwayLabel } from './pathwayWords';
 
 export type EChartsOption = ComposeOption<
   | RadarSeriesOption
@@ -161,6 +161,19 @@ function common(title: string | undefined): EChartsOption {
 }
 
 /**
+ * Scores below this are drawn so near the centre, where the seven spokes
+ * meet, that their numbers would sit on top of each other: they are left
+ * unlabelled on the radar, and the table view ("Show as table") has them all.
+ */
+export const RADAR_LABEL_FROM = 4;
+
+/** The number printed beside a radar point: blank when unscored or too near the centre. */
+export function radarPointLabel(value: unknown): string {
+  if (typeof value !== 'number' || !Number.isFinite(value) || value < RADAR_LABEL_FROM) return '';
+  return String(Math.round(value * 10) / 10);
+}
+
+/**
  * A radar of the seven pathways, one shape for each series: 0 at the centre,
  * 10 (severe need) at the rim, so a smaller shape is better. A pathway not
  * scored sits at the centre with no number printed beside it.
@@ -173,7 +186,7 @@ export function radarOption(series: readonly ScoreSeries[], options: ChartOption
     splitNumber: 5,
     shape: 'polygon',
     center: ['50%', titled ? '52%' : '47%'],
-    radius: titled ? '56%' : '64%',
+    radius: titled ? '70%' : '74%',
     axisName: { color: TEXT, fontSize: 13, fontFamily: CHART_FONT, lineHeight: 16 },
     axisNameGap: 10,
     axisLine: { lineStyle: { color: AXIS } },
@@ -211,6 +224,8 @@ export function radarOption(series: readonly ScoreSeries[], options: ChartOption
         fontWeight: 'bold',
         fontFamily: CHART_FONT,
         ...LABEL_HALO,
+        // ECharts hands each point's own value to the formatter.
+        formatter: (params) => radarPointLabel(params.value),
       },
       data: [{ name: s.label, value: normaliseScores(s.scores) }],
     };

@@ -1,3 +1,4 @@
+// Tests for referrals.ts, the pure helpers beside it.
 import { describe, expect, it } from 'vitest';
 import type { EpisodeDto, ReferralClockDto } from './ipc/bindings';
 import { clockDueWithin, clockSentence, clockText, clockTone, episodeState, formatLocalTime } from './referrals';

@@ -1,3 +1,4 @@
+// Tests for resolveItems.ts, the pure helpers beside it.
 import { describe, expect, it } from 'vitest';
 import type { ResolveItemDto, ResolveOptionDto } from './ipc/bindings';
 import { countWords, itemTitle, sideDetail, valueWords } from './resolveItems';

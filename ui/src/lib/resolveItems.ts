@@ -5,7 +5,7 @@ import { ragLabel } from './clients';
 import { formatDate } from './format';
 import { formatDateTime } from './audit';
 import { kindLabel } from './safetyFlags';
-import { absenceLabel, absenceReasonLabel, outcomeLabel } from './casework';
+import { absenceLabel, absenceReasonLabel, outcomeLabel } from './appointments';
 
 /** What was changed apart: "RAG status", "Allocation", "Safety flag: Risk to staff". */
 export function itemTitle(item: ResolveItemDto): string {

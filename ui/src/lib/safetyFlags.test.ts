@@ -1,3 +1,4 @@
+// Tests for safetyFlags.ts, the pure helpers beside it.
 import { describe, expect, it } from 'vitest';
 import { flagTitle, kindLabel, noteFromConcerns, reviewNoteWithConcerns, reviewOverdue } from './safetyFlags';
 

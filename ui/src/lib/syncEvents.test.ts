@@ -1,3 +1,4 @@
+// Tests for syncEvents.ts, the pure helpers beside it.
 import { describe, expect, it, vi } from 'vitest';
 import { announceConnected, announceReceived, onConnected, onReceived } from './syncEvents';
 

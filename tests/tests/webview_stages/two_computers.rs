@@ -1,0 +1,165 @@
+//! Two computers of one unit changing a client while apart, and the change
+//! resolved by a person.
+
+use std::path::Path;
+use std::time::Duration;
+
+use thirtyfour::prelude::*;
+
+use crate::webview_support::*;
+
+/// The second computer joins from the shared folder; apart, it rates the
+/// client red and the change waits.
+pub async fn the_second_computer_joins_and_changes_apart(
+    data: &Path,
+    logs: &Path,
+    system_bus: &SystemBus,
+    share: &Path,
+    away: &Path,
+) {
+    // The second computer joins from the shared folder and sees the client.
+    let computer = Computer::start(data, logs, system_bus).await;
+    let driver = &computer.driver;
+    by_id(driver, "create-unit-form").await;
+    click(driver, "join-open").await;
+    type_into(driver, "join-folder", &share.to_string_lossy()).await;
+    type_into(driver, "join-username", "admin").await;
+    type_into(driver, "join-password", PASSWORD).await;
+    screenshot(driver, "23-join-from-shared-folder").await;
+    click(driver, "join-submit").await;
+    wait_for_rows(driver, 1).await;
+    assert!(page_text(driver).await.contains("Marsh"));
+
+    // Apart: the share is out of reach, and this computer rates the client
+    // red. The header says the change waits.
+    std::fs::rename(share, away).unwrap();
+    open_client(driver, "Marsh").await;
+    rate(driver, "red", "Arrested for burglary").await;
+    wait_for_words(driver, "Offline – 1 change waiting").await;
+    // Saving moved focus down the page; the header is at the top.
+    driver
+        .execute("window.scrollTo(0, 0);", vec![])
+        .await
+        .unwrap();
+    screenshot(driver, "24-offline-change-waiting").await;
+    computer.quit().await;
+}
+
+/// The first computer, also apart, rates the client green and sends it
+/// when the share is back.
+pub async fn the_first_computer_changes_apart_and_syncs(
+    data: &Path,
+    logs: &Path,
+    system_bus: &SystemBus,
+    share: &Path,
+    away: &Path,
+) {
+    // Meanwhile the first computer, also apart, rates the client green;
+    // when the share is back, Sync now sends it.
+    let computer = Computer::start(data, logs, system_bus).await;
+    let driver = &computer.driver;
+    sign_in(driver, "admin", PASSWORD).await;
+    wait_for_rows(driver, 1).await;
+    wait_for_words(driver, "Offline").await;
+    open_client(driver, "Marsh").await;
+    rate(driver, "green", "Started work at the depot").await;
+    std::fs::rename(away, share).unwrap();
+    click(driver, "sync-now").await;
+    wait_for_words(driver, "Synced at").await;
+    section(driver, "overview").await;
+    assert!(!present(driver, "resolve-items").await);
+    computer.quit().await;
+}
+
+/// The second computer syncs on signing in and asks a person to choose.
+pub async fn the_second_computer_asks_a_person_to_choose(
+    data: &Path,
+    logs: &Path,
+    system_bus: &SystemBus,
+) {
+    // The second computer syncs on signing in: it sends its red and
+    // receives the green, and asks a person to choose.
+    let computer = Computer::start(data, logs, system_bus).await;
+    let driver = &computer.driver;
+    sign_in(driver, "admin", PASSWORD).await;
+    by_id(driver, "caseload-resolve-item").await;
+    screenshot(driver, "25-caseload-changes-to-resolve").await;
+    open_client(driver, "Marsh").await;
+    let sides = driver
+        .query(By::Css("[data-testid='resolve-side']"))
+        .wait(WAIT, Duration::from_millis(100))
+        .all_from_selector_required()
+        .await
+        .unwrap();
+    assert_eq!(sides.len(), 2);
+    section(driver, "overview").await;
+    let panel = by_id(driver, "resolve-items").await.text().await.unwrap();
+    assert!(
+        panel.contains("Green: “Started work at the depot”")
+            && panel.contains("Red: “Arrested for burglary”"),
+        "{panel}"
+    );
+    screenshot(driver, "26-resolve-item").await;
+    computer.quit().await;
+}
+
+/// The first computer shows the same item, and the manager keeps red.
+pub async fn the_first_computer_keeps_red(data: &Path, logs: &Path, system_bus: &SystemBus) {
+    // The first computer receives the red on signing in, shows the same
+    // item, and the manager keeps red.
+    let computer = Computer::start(data, logs, system_bus).await;
+    let driver = &computer.driver;
+    sign_in(driver, "admin", PASSWORD).await;
+    by_id(driver, "caseload-resolve-item").await;
+    open_client(driver, "Marsh").await;
+    section(driver, "overview").await;
+    by_id(driver, "resolve-items").await;
+    let mut kept = false;
+    for side in driver
+        .find_all(By::Css("[data-testid='resolve-side']"))
+        .await
+        .unwrap()
+    {
+        if side.text().await.unwrap().contains("Red:") {
+            side.find(By::Css("[data-testid='resolve-keep']"))
+                .await
+                .unwrap()
+                .click()
+                .await
+                .unwrap();
+            kept = true;
+            break;
+        }
+    }
+    assert!(kept, "no side said red");
+    gone(driver, "resolve-items").await;
+    assert!(current_rag(driver).await.contains("Red"));
+    screenshot(driver, "27-resolved").await;
+    click(driver, "sync-now").await;
+    wait_for_words(driver, "Synced at").await;
+    computer.quit().await;
+}
+
+/// The choice reaches the second computer: nothing left to resolve.
+pub async fn the_choice_reaches_the_second_computer(
+    data: &Path,
+    logs: &Path,
+    system_bus: &SystemBus,
+) {
+    // The choice reaches the second computer: nothing left to resolve,
+    // and the client is red there too.
+    let computer = Computer::start(data, logs, system_bus).await;
+    let driver = &computer.driver;
+    sign_in(driver, "admin", PASSWORD).await;
+    wait_for_words(driver, "Synced at").await;
+    wait_for_rows(driver, 1).await;
+    // The list was read before the sync brought the choice; it is read again
+    // after.
+    gone(driver, "caseload-resolve-item").await;
+    open_client(driver, "Marsh").await;
+    assert!(current_rag(driver).await.contains("Red"));
+    section(driver, "overview").await;
+    assert!(!present(driver, "resolve-items").await);
+    screenshot(driver, "28-resolved-on-the-other-computer").await;
+    computer.quit().await;
+}
