@@ -185,6 +185,34 @@ fn actions_of_the_unlocked_unit_live_in_the_feature_folders() {
     );
 }
 
+/// Who may do what is decided in one place: a feature asks a guard of
+/// `unit/access_guards.rs` (or the pure rule it asks), never the signed-in
+/// account's role itself.
+#[test]
+fn roles_are_read_only_by_the_access_guards() {
+    let marks = [
+        "self.account.case_role",
+        "self.account.administrator",
+        "self.account.can_",
+    ];
+    let mut offenders = Vec::new();
+    for (path, text) in sources() {
+        if path == "unit/access_guards.rs" {
+            continue;
+        }
+        let code = code_of(&text);
+        for mark in marks {
+            if code.contains(mark) {
+                offenders.push(format!("{path}: {mark}"));
+            }
+        }
+    }
+    assert!(
+        offenders.is_empty(),
+        "roles read outside unit/access_guards.rs: {offenders:#?}"
+    );
+}
+
 #[test]
 fn the_core_s_folders_import_each_other_without_a_cycle() {
     let graph = folder_imports();

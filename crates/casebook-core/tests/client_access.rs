@@ -443,6 +443,33 @@ fn an_administrator_without_a_case_role_sees_no_client_data() {
         views[0].client_name, None,
         "but not the client's name, for an account that only administers"
     );
+    // Nor what an entry about a client says (a rating, a reason typed),
+    // though a manager reading the same trail sees it.
+    let everything = AuditFilter::parse(None, None, None, None, None).unwrap();
+    let about_clients = |views: &[casebook_core::store::audit::AuditView]| -> Vec<String> {
+        views
+            .iter()
+            .filter(|view| view.entry.client_id.is_some())
+            .map(|view| view.entry.detail.clone())
+            .collect()
+    };
+    let for_ira = about_clients(
+        &ira.audit_trail(&everything, &SystemClock, &mut OsEntropy)
+            .unwrap(),
+    );
+    assert!(!for_ira.is_empty());
+    assert!(for_ira.iter().all(|detail| detail == "{}"), "{for_ira:?}");
+    ira.lock(&SystemClock, &mut OsEntropy);
+    let mut manager = unit.as_("admin");
+    let for_manager = about_clients(
+        &manager
+            .audit_trail(&everything, &SystemClock, &mut OsEntropy)
+            .unwrap(),
+    );
+    assert!(
+        for_manager.iter().any(|detail| detail != "{}"),
+        "the entries about the client say something to a manager: {for_manager:?}"
+    );
 }
 
 #[test]

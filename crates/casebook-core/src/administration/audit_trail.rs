@@ -30,12 +30,19 @@ impl UnlockedUnit {
     }
 
     /// The entries, with clients' names left out for an account that only
-    /// administers: it may read the trail but sees no client data.
+    /// administers: it may read the trail but sees no client data. For the
+    /// same reason the detail of an entry about a client (a RAG rating, a
+    /// break-glass reason a keyworker typed) is left out for it too; it
+    /// still sees who did what to which record, and when. Only this view
+    /// is changed: the chain is checked on the entries as stored.
     fn entries_for_this_reader(&self, filter: &AuditFilter) -> CoreResult<Vec<AuditView>> {
         let mut entries = store::audit::filtered(&self.conn, filter)?;
-        if !self.account.can_see_clients() {
+        if !self.may_see_client_data() {
             for view in &mut entries {
                 view.client_name = None;
+                if view.entry.client_id.is_some() {
+                    view.entry.detail = String::from("{}");
+                }
             }
         }
         Ok(entries)

@@ -4,7 +4,7 @@
 use crate::clock::{Clock, Entropy, new_uuid_v7};
 use crate::domain::audit::AuditAction;
 use crate::domain::unit_settings::UnitSettings;
-use crate::error::{CoreError, CoreResult};
+use crate::error::CoreResult;
 use crate::store::{self, audit::AuditRecord};
 use crate::unit::unlocked::UnlockedUnit;
 
@@ -15,10 +15,7 @@ impl UnlockedUnit {
         clock: &dyn Clock,
         entropy: &mut dyn Entropy,
     ) -> CoreResult<UnitSettings> {
-        self.require_own_password()?;
-        if !self.account.administrator {
-            return Err(CoreError::forbidden("change the unit's settings"));
-        }
+        self.require_administrator("change the unit's settings")?;
         let stamp = self.stamp(clock);
         let (device, account) = (self.device, self.account.id);
         let tx = store::begin(&mut self.conn, "save the unit's settings")?;

@@ -6,7 +6,6 @@
 use chrono::{NaiveDate, NaiveDateTime};
 
 use crate::clock::{Clock, Entropy, new_uuid_v7};
-use crate::domain::account::CaseRole;
 use crate::domain::appointments::{
     Absence, AppointmentPlace, AppointmentText, AppointmentTimes, BookedSlot, Clash,
     NewAppointment, Outcome, RecordedOutcome, clashes,
@@ -322,7 +321,7 @@ impl UnlockedUnit {
                 "Show between 1 and 31 days of the diary.",
             ));
         }
-        let manager = self.account.case_role == Some(CaseRole::Manager);
+        let manager = self.is_manager();
         let staff = match whose {
             DiaryOf::Me => Some(self.account.id),
             DiaryOf::Staff(id) if id == self.account.id || manager => Some(id),

@@ -7,7 +7,6 @@ use chrono::NaiveDateTime;
 
 use crate::clock::{Clock, Entropy, new_uuid_v7};
 use crate::domain::access::ClientAccess;
-use crate::domain::account::CaseRole;
 use crate::domain::audit::AuditAction;
 use crate::domain::ids::{
     AppointmentId, ClientId, SessionDraftId, SessionRecordId, SessionTemplateId, TaskId,
@@ -167,7 +166,7 @@ impl UnlockedUnit {
     /// and for a manager everyone's that have waited more than 7 days.
     pub fn session_drafts(&self, now: NaiveDateTime) -> CoreResult<Vec<DraftListed>> {
         self.require_case_role()?;
-        let manager = self.account.case_role == Some(CaseRole::Manager);
+        let manager = self.is_manager();
         let staff = self.staff_names()?;
         let mut listed = Vec::new();
         for draft in store::session_records::drafts(&self.conn)? {
@@ -370,12 +369,7 @@ impl UnlockedUnit {
         clock: &dyn Clock,
         entropy: &mut dyn Entropy,
     ) -> CoreResult<Vec<SessionTemplate>> {
-        self.require_case_role()?;
-        if self.account.case_role != Some(CaseRole::Manager) {
-            return Err(CoreError::forbidden(
-                "change session templates (managers can)",
-            ));
-        }
+        self.require_manager("change session templates (managers can)")?;
         let name = crate::domain::free_text::parse_free_text(
             name,
             3,

@@ -10,7 +10,6 @@ use std::collections::HashMap;
 use crate::clients::timeline::{TimelineEntry, TimelineParts, timeline};
 use crate::clock::{Clock, Entropy, new_uuid_v7};
 use crate::domain::access::{ClientAccess, parse_break_glass_reason, same_sex_request_unmet};
-use crate::domain::account::CaseRole;
 use crate::domain::audit::AuditAction;
 use crate::domain::client::{Client, ClientDetailsText, ClientIdentifiers, DateOfBirth, NewClient};
 use crate::domain::client_profile::ClientProfile;
@@ -160,10 +159,7 @@ impl UnlockedUnit {
         clock: &dyn Clock,
         entropy: &mut dyn Entropy,
     ) -> CoreResult<Client> {
-        self.require_own_password()?;
-        if !self.account.can_add_clients() {
-            return Err(CoreError::forbidden("add clients"));
-        }
+        self.require_keyworker_or_manager("add clients")?;
         let new_client = NewClient::parse(entered, clock.now().date_naive())?;
         if !entered.confirmed_new_person && !self.duplicates_of(&new_client)?.is_empty() {
             return Err(CoreError::new(
@@ -171,8 +167,7 @@ impl UnlockedUnit {
                 "This looks like someone already in the unit (the same identifier, or the same date of birth and a similar name). Check them first; if this is a different person, confirm it and add again.",
             ));
         }
-        let keyworker =
-            (self.account.case_role == Some(CaseRole::Keyworker)).then_some(self.account.id);
+        let keyworker = self.is_keyworker().then_some(self.account.id);
         let id = ClientId(new_uuid_v7(clock, entropy));
         let stamp = self.stamp(clock);
         let detail = serde_json::json!({
@@ -217,10 +212,7 @@ impl UnlockedUnit {
         clock: &dyn Clock,
         entropy: &mut dyn Entropy,
     ) -> CoreResult<Vec<DuplicateMatch>> {
-        self.require_own_password()?;
-        if !self.account.can_add_clients() {
-            return Err(CoreError::forbidden("add clients"));
-        }
+        self.require_keyworker_or_manager("add clients")?;
         let new_client = NewClient::parse(entered, clock.now().date_naive())?;
         let found = self.duplicates_of(&new_client)?;
         let detail = serde_json::json!({ "purpose": "duplicate_check", "matches": found.len() });
@@ -294,12 +286,9 @@ impl UnlockedUnit {
         clock: &dyn Clock,
         entropy: &mut dyn Entropy,
     ) -> CoreResult<ClientRecord> {
-        self.require_own_password()?;
-        if self.account.case_role != Some(CaseRole::Keyworker) {
-            return Err(CoreError::forbidden(
-                "open a record with a reason (it is for keyworkers, for clients outside their caseload)",
-            ));
-        }
+        self.require_keyworker(
+            "open a record with a reason (it is for keyworkers, for clients outside their caseload)",
+        )?;
         let client = self.find_client(id)?;
         if self.access_to(&client) != ClientAccess::NeedsReason {
             return Err(CoreError::invalid(
@@ -328,12 +317,9 @@ impl UnlockedUnit {
         clock: &dyn Clock,
         entropy: &mut dyn Entropy,
     ) -> CoreResult<Vec<ClientMatch>> {
-        self.require_own_password()?;
-        if self.account.case_role != Some(CaseRole::Keyworker) {
-            return Err(CoreError::forbidden(
-                "search outside a caseload (managers and partners see the whole unit already)",
-            ));
-        }
+        self.require_keyworker(
+            "search outside a caseload (managers and partners see the whole unit already)",
+        )?;
         let family_name = PersonName::parse(family_name, "family name")?;
         let date_of_birth = DateOfBirth::parse(date_of_birth, clock.now().date_naive())?;
         let matches: Vec<ClientMatch> =
@@ -362,13 +348,10 @@ impl UnlockedUnit {
         clock: &dyn Clock,
         entropy: &mut dyn Entropy,
     ) -> CoreResult<Client> {
-        self.require_case_role()?;
-        let before = self.find_client(id)?;
-        if self.access_to(&before) != ClientAccess::Full {
-            return Err(CoreError::forbidden(
-                "change this client's record: it is allocated to another keyworker",
-            ));
-        }
+        let before = self.client_with_full_access(
+            id,
+            "change this client's record: it is allocated to another keyworker",
+        )?;
         let entered = NewClient::parse(entered, clock.now().date_naive())?;
         let after = Client {
             given_name: entered.given_name,

@@ -3,11 +3,10 @@
 //! manager); each decision is audited with the agency and the decision.
 
 use crate::clock::{Clock, Entropy, new_uuid_v7};
-use crate::domain::access::ClientAccess;
 use crate::domain::audit::AuditAction;
 use crate::domain::consent::NewConsentDecision;
 use crate::domain::ids::ClientId;
-use crate::error::{CoreError, CoreResult};
+use crate::error::CoreResult;
 use crate::store::{self, consent_decisions::ConsentRecord};
 use crate::unit::unlocked::UnlockedUnit;
 
@@ -32,13 +31,10 @@ impl UnlockedUnit {
         clock: &dyn Clock,
         entropy: &mut dyn Entropy,
     ) -> CoreResult<Vec<ConsentRecord>> {
-        self.require_case_role()?;
-        let found = self.find_client(client)?;
-        if self.access_to(&found) != ClientAccess::Full {
-            return Err(CoreError::forbidden(
-                "record consent for this client: it is allocated to another keyworker",
-            ));
-        }
+        let _found = self.client_with_full_access(
+            client,
+            "record consent for this client: it is allocated to another keyworker",
+        )?;
         let decision = NewConsentDecision::parse(
             entered.agency,
             entered.decision,

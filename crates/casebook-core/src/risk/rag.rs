@@ -2,12 +2,11 @@
 //! the history, and the latest review is the current status.
 
 use crate::clock::{Clock, Entropy, new_uuid_v7};
-use crate::domain::access::ClientAccess;
 use crate::domain::audit::AuditAction;
 use crate::domain::ids::ClientId;
 use crate::domain::rag::{NewRagReview, Rag};
 use crate::domain::resolve_items::ContestedSubject;
-use crate::error::{CoreError, CoreResult};
+use crate::error::CoreResult;
 use crate::store::value_versions::{rag_value, record_value_version};
 use crate::store::{self, rag_reviews::RagReview};
 use crate::unit::unlocked::UnlockedUnit;
@@ -24,13 +23,10 @@ impl UnlockedUnit {
         clock: &dyn Clock,
         entropy: &mut dyn Entropy,
     ) -> CoreResult<Vec<RagReview>> {
-        self.require_case_role()?;
-        let client = self.find_client(id)?;
-        if self.access_to(&client) != ClientAccess::Full {
-            return Err(CoreError::forbidden(
-                "review this client's RAG status: it is allocated to another keyworker",
-            ));
-        }
+        let _client = self.client_with_full_access(
+            id,
+            "review this client's RAG status: it is allocated to another keyworker",
+        )?;
         let review = NewRagReview::parse(rating, reason, next_review, clock.now().date_naive())?;
         let before = self.current_rag(id)?;
         let stamp = self.stamp(clock);

@@ -14,7 +14,6 @@ use std::fs;
 use std::path::Path;
 
 use crate::clock::{Clock, Entropy, new_uuid_v7};
-use crate::domain::account::CaseRole;
 use crate::domain::audit::AuditAction;
 use crate::domain::ids::{AccountId, DeviceId, UnitId};
 use crate::domain::names::{UnitName, Username};
@@ -44,10 +43,7 @@ impl UnlockedUnit {
         clock: &dyn Clock,
         entropy: &mut dyn Entropy,
     ) -> CoreResult<SyncReport> {
-        self.require_own_password()?;
-        if !(self.account.administrator || self.account.case_role == Some(CaseRole::Manager)) {
-            return Err(CoreError::forbidden("connect the unit to a shared folder"));
-        }
+        self.require_computer_decider("connect the unit to a shared folder")?;
         if !share.is_dir() {
             return Err(share_error(
                 &std::io::Error::from(std::io::ErrorKind::NotFound),

@@ -157,14 +157,11 @@ impl UnlockedUnit {
         clock: &dyn Clock,
         entropy: &mut dyn Entropy,
     ) -> CoreResult<()> {
-        self.require_case_role()?;
         // A partner has full access to no client: refused before anything
         // about the value is said (whether it is still contested).
-        if !self.account.can_add_clients() {
-            return Err(CoreError::forbidden(
-                "choose between these changes (partners see a summary only)",
-            ));
-        }
+        self.require_keyworker_or_manager(
+            "choose between these changes (partners see a summary only)",
+        )?;
         let versions: Vec<StoredVersion> =
             store::value_versions::of_subject(&self.conn, subject, subject_id)?;
         // Access first, so that someone without it learns nothing of the

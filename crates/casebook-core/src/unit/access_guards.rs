@@ -7,9 +7,11 @@
 //! needs (the client's allocation, consent for a partner's agency) and ask
 //! it.
 //!
-//! A rule that belongs to one action alone (a draft is its author's, a
-//! task changes hands only through a manager) stays beside that action;
-//! the guards that more than one feature asks live here.
+//! A feature never reads the signed-in account's role itself: it asks a
+//! guard here (`tests/architecture.rs`,
+//! `roles_are_read_only_by_the_access_guards`). A rule about one record
+//! rather than a role (a draft is its author's, a task is its owner's)
+//! stays beside its action.
 
 use std::collections::HashSet;
 
@@ -49,13 +51,65 @@ impl UnlockedUnit {
     /// keyworker or co-worker, or a manager). `what` finishes "Your account
     /// cannot …".
     pub(crate) fn require_full_access_to(&self, client: ClientId, what: &str) -> CoreResult<()> {
+        self.client_with_full_access(client, what).map(drop)
+    }
+
+    /// The client, when this account has full access to them; otherwise a
+    /// refusal. `what` finishes "Your account cannot …".
+    pub(crate) fn client_with_full_access(
+        &self,
+        client: ClientId,
+        what: &str,
+    ) -> CoreResult<Client> {
         self.require_case_role()?;
         let client = self.find_client(client)?;
         if self.access_to(&client) == ClientAccess::Full {
+            Ok(client)
+        } else {
+            Err(CoreError::forbidden(what))
+        }
+    }
+
+    /// Refuses unless this account holds a caseload: keyworkers and
+    /// managers add clients and act on them; partners see a summary only.
+    pub(crate) fn require_keyworker_or_manager(&self, what: &str) -> CoreResult<()> {
+        self.require_own_password()?;
+        if self.account.can_add_clients() {
             Ok(())
         } else {
             Err(CoreError::forbidden(what))
         }
+    }
+
+    /// Refuses unless this account is a keyworker (break-glass is theirs:
+    /// managers and partners see the whole unit already).
+    pub(crate) fn require_keyworker(&self, what: &str) -> CoreResult<()> {
+        self.require_own_password()?;
+        if self.is_keyworker() {
+            Ok(())
+        } else {
+            Err(CoreError::forbidden(what))
+        }
+    }
+
+    /// Whether this account is a manager, for what a manager sees more of
+    /// (anyone's diary, every confidential note) rather than whether to go
+    /// on.
+    pub(crate) fn is_manager(&self) -> bool {
+        self.account.case_role == Some(CaseRole::Manager)
+    }
+
+    /// Whether this account may see anything of a client (a name in the
+    /// audit trail, a rating in an entry's detail): an account that only
+    /// administers may not.
+    pub(crate) fn may_see_client_data(&self) -> bool {
+        self.account.can_see_clients()
+    }
+
+    /// Whether this account is a keyworker, for the caseload a keyworker
+    /// starts on.
+    pub(crate) fn is_keyworker(&self) -> bool {
+        self.account.case_role == Some(CaseRole::Keyworker)
     }
 
     /// The client, or a plain refusal: a record merged into another says
@@ -111,7 +165,7 @@ impl UnlockedUnit {
     /// account cannot …".
     pub(crate) fn require_manager(&self, what: &str) -> CoreResult<()> {
         self.require_own_password()?;
-        if self.account.case_role == Some(CaseRole::Manager) {
+        if self.is_manager() {
             Ok(())
         } else {
             Err(CoreError::forbidden(what))
@@ -136,8 +190,10 @@ impl UnlockedUnit {
         }
     }
 
+    /// Managers and administrators decide about the unit's computers and
+    /// connect it to a shared folder.
     pub(crate) fn may_decide_about_computers(&self) -> bool {
-        self.account.administrator || self.account.case_role == Some(CaseRole::Manager)
+        self.account.administrator || self.is_manager()
     }
 
     pub(crate) fn require_computer_decider(&self, what: &str) -> CoreResult<()> {
@@ -153,6 +209,6 @@ impl UnlockedUnit {
     /// its author, and managers. Partners never get this far (they see
     /// the summary only).
     pub(crate) fn may_read_confidential(&self, author: AccountId) -> bool {
-        author == self.account.id || self.account.case_role == Some(CaseRole::Manager)
+        author == self.account.id || self.is_manager()
     }
 }
