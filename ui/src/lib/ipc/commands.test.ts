@@ -1,3 +1,4 @@
+// The command client: each command calls Tauri by its name with its arguments and counts, or not, as a change to sync; every rejection becomes a CommandError with words fit to show.
 import { describe, expect, it, vi } from 'vitest';
 import { CHANGING_COMMANDS, CommandError, makeCommands, toCommandError, UNEXPECTED_MESSAGE } from './commands';
 
