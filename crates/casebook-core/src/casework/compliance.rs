@@ -2,6 +2,7 @@
 //! the last 12 months of each order against the unit's thresholds, and
 //! what the keyworker sent to probation and when.
 
+use crate::domain::dates::parse_day;
 use chrono::NaiveDate;
 
 use crate::clock::{Clock, Entropy, new_uuid_v7};
@@ -74,7 +75,7 @@ impl UnlockedUnit {
                 ));
             }
         };
-        let sent_on = NaiveDate::parse_from_str(sent_on.trim(), "%Y-%m-%d").map_err(|_| {
+        let sent_on = parse_day(sent_on.trim()).map_err(|_| {
             CoreError::invalid("Enter when it was sent as a real date, like 2026-03-14.")
         })?;
         if sent_on > clock.local_now().date() {

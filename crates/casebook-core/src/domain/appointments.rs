@@ -2,6 +2,7 @@
 //! and on recording what happened, and clashes for a person, a room or the
 //! client. Times are local wall-clock times, as people type and read them.
 
+use crate::domain::dates::parse_local_moment;
 use chrono::{NaiveDate, NaiveDateTime};
 
 use super::free_text::parse_free_text;
@@ -104,7 +105,9 @@ impl Outcome {
         )
     }
 
-    fn needs_reason(self) -> bool {
+    /// Whether recording this outcome needs a reason: cancellations and
+    /// moves.
+    pub fn needs_reason(self) -> bool {
         matches!(
             self,
             Outcome::CancelledByClient | Outcome::CancelledByService | Outcome::Rescheduled
@@ -171,14 +174,11 @@ impl Absence {
 /// A local date and time as typed: `YYYY-MM-DDTHH:MM` (seconds allowed).
 pub fn parse_local_time(text: &str, what: &str) -> CoreResult<NaiveDateTime> {
     let text = text.trim();
-    NaiveDateTime::parse_from_str(text, "%Y-%m-%dT%H:%M")
-        .or_else(|_| NaiveDateTime::parse_from_str(text, "%Y-%m-%dT%H:%M:%S"))
-        .or_else(|_| NaiveDateTime::parse_from_str(text, "%Y-%m-%d %H:%M"))
-        .map_err(|_| {
-            CoreError::invalid(format!(
-                "Enter the {what} as a real date and time, like 2026-03-14 09:30."
-            ))
-        })
+    parse_local_moment(text).map_err(|_| {
+        CoreError::invalid(format!(
+            "Enter the {what} as a real date and time, like 2026-03-14 09:30."
+        ))
+    })
 }
 
 /// How an appointment time is stored: sortable text, to the minute.

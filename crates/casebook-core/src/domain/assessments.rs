@@ -2,6 +2,7 @@
 //! to be signed off or saved, and when the next assessment is due. A draft
 //! is the form as typed, kept whatever it holds; only signing off checks it.
 
+use crate::domain::dates::parse_day;
 use chrono::{Days, NaiveDate};
 use serde::{Deserialize, Serialize};
 
@@ -92,12 +93,9 @@ impl SignedAssessment {
         episode: EpisodeSoFar,
     ) -> CoreResult<SignedAssessment> {
         let kind = AssessmentKind::parse(&form.kind)?;
-        let assessed_on =
-            NaiveDate::parse_from_str(form.assessed_on.trim(), "%Y-%m-%d").map_err(|_| {
-                CoreError::invalid(
-                    "Enter the date of the assessment as a real date, like 2026-03-14.",
-                )
-            })?;
+        let assessed_on = parse_day(form.assessed_on.trim()).map_err(|_| {
+            CoreError::invalid("Enter the date of the assessment as a real date, like 2026-03-14.")
+        })?;
         if assessed_on > today {
             return Err(CoreError::invalid(
                 "An assessment cannot be dated in the future. Check the date.",
@@ -315,10 +313,9 @@ impl PlanGoal {
         } else {
             None
         };
-        let target_on =
-            NaiveDate::parse_from_str(form.target_on.trim(), "%Y-%m-%d").map_err(|_| {
-                CoreError::invalid("Enter the goal's target date as a real date, like 2026-03-14.")
-            })?;
+        let target_on = parse_day(form.target_on.trim()).map_err(|_| {
+            CoreError::invalid("Enter the goal's target date as a real date, like 2026-03-14.")
+        })?;
         let status = if form.status.trim().is_empty() {
             GoalStatus::NotStarted
         } else {
@@ -348,7 +345,7 @@ mod tests {
     use super::*;
 
     fn day(text: &str) -> NaiveDate {
-        NaiveDate::parse_from_str(text, "%Y-%m-%d").unwrap()
+        parse_day(text).unwrap()
     }
 
     fn form(kind: &str, on: &str, score: &str) -> AssessmentForm {

@@ -7,6 +7,7 @@
 //! never have to agree on one order: sync only ever adds whole chains'
 //! entries, and each chain can still be checked on its own.
 
+use crate::domain::dates::parse_day;
 use sha2::{Digest, Sha256};
 
 /// The link before a device's first entry.
@@ -312,7 +313,7 @@ impl AuditFilter {
         };
         let date = |t: Option<String>, which: &str| {
             t.map(|t| {
-                chrono::NaiveDate::parse_from_str(&t, "%Y-%m-%d").map_err(|_| {
+                parse_day(&t).map_err(|_| {
                     CoreError::invalid(format!("The {which} date is not a real date. Use year-month-day, for example 2026-11-25."))
                 })
             })

@@ -2,6 +2,7 @@
 //! identity: names, date of birth and the identifiers people quote; later
 //! work adds the rest of the record around it.
 
+use crate::domain::dates::parse_day;
 use chrono::{Datelike, NaiveDate};
 
 use super::identifiers::{Crn, NhsNumber, PncId};
@@ -29,7 +30,7 @@ impl DateOfBirth {
         if text.is_empty() {
             return Err(CoreError::invalid("Enter a date of birth."));
         }
-        let date = NaiveDate::parse_from_str(text, "%Y-%m-%d").map_err(|_| {
+        let date = parse_day(text).map_err(|_| {
             CoreError::invalid("That date of birth is not a real date. Use day, month and year, for example 14 03 1988.")
         })?;
         if date > today {

@@ -3,6 +3,7 @@
 //! flags from facts entered (an OGRS score of 75 or more proposes statutory
 //! IOM); a person confirms each one, and removing one needs a reason.
 
+use crate::domain::dates::parse_day;
 use chrono::NaiveDate;
 
 use super::free_text::parse_free_text;
@@ -99,7 +100,7 @@ impl OgrsScore {
             .ok()
             .filter(|s| *s <= 99)
             .ok_or_else(|| CoreError::invalid("An OGRS score is a whole number from 0 to 99."))?;
-        let scored_on = NaiveDate::parse_from_str(scored_on.trim(), "%Y-%m-%d")
+        let scored_on = parse_day(scored_on.trim())
             .map_err(|_| CoreError::invalid("Enter the date the OGRS score was calculated."))?;
         if scored_on > today {
             return Err(CoreError::invalid("The OGRS date cannot be in the future."));

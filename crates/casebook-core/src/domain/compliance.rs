@@ -133,9 +133,10 @@ pub fn order_standing(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::dates::parse_day;
 
     fn day(text: &str) -> NaiveDate {
-        NaiveDate::parse_from_str(text, "%Y-%m-%d").unwrap()
+        parse_day(text).unwrap()
     }
 
     #[test]

@@ -3,6 +3,7 @@
 //! Each decision is kept; the latest for an agency is the one that holds.
 //! With no decision recorded the agreement applies as it stands.
 
+use crate::domain::dates::parse_day;
 use chrono::NaiveDate;
 
 use crate::error::{CoreError, CoreResult};
@@ -75,7 +76,7 @@ impl NewConsentDecision {
                 )));
             }
         };
-        let decided_on = NaiveDate::parse_from_str(decided_on.trim(), "%Y-%m-%d")
+        let decided_on = parse_day(decided_on.trim())
             .map_err(|_| CoreError::invalid("Enter the date of the decision."))?;
         if decided_on > today {
             return Err(CoreError::invalid(

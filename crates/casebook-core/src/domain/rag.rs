@@ -2,6 +2,7 @@
 //! of harm. Police prioritise the red ones, so a move to red must say why.
 //! Each review is kept: the current status is the latest review.
 
+use crate::domain::dates::parse_day;
 use chrono::NaiveDate;
 
 use crate::error::{CoreError, CoreResult};
@@ -66,7 +67,7 @@ impl NewRagReview {
         let next_review = match next_review.trim() {
             "" => None,
             text => {
-                let date = NaiveDate::parse_from_str(text, "%Y-%m-%d")
+                let date = parse_day(text)
                     .map_err(|_| CoreError::invalid("The next review date is not a real date."))?;
                 if date < today {
                     return Err(CoreError::invalid(

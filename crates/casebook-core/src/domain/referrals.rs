@@ -10,6 +10,7 @@
 //! that is not taken on ends with its outcome; one that is taken on ends,
 //! later, with an exit reason. An ended episode never changes again.
 
+use crate::domain::dates::{parse_day, parse_time_of_day};
 use chrono::{Duration, NaiveDate, NaiveDateTime, NaiveTime};
 
 use crate::domain::free_text::parse_free_text;
@@ -341,7 +342,7 @@ pub fn parse_end_date(
 }
 
 fn parse_date(text: &str, what: &str) -> CoreResult<NaiveDate> {
-    NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d")
+    parse_day(text.trim())
         .map_err(|_| CoreError::invalid(format!("The {what} date is not a real date.")))
 }
 
@@ -349,7 +350,7 @@ fn parse_local_time(date: &str, time: &str, what: &str) -> CoreResult<NaiveDateT
     let date = parse_date(date, what)?;
     let time = match time.trim() {
         "" => NaiveTime::MIN,
-        text => NaiveTime::parse_from_str(text, "%H:%M").map_err(|_| {
+        text => parse_time_of_day(text).map_err(|_| {
             CoreError::invalid(format!(
                 "The {what} time is not a time of day. Use the 24-hour clock, like 14:30."
             ))
@@ -367,7 +368,7 @@ mod tests {
     }
 
     fn day(text: &str) -> NaiveDate {
-        NaiveDate::parse_from_str(text, "%Y-%m-%d").unwrap()
+        parse_day(text).unwrap()
     }
 
     #[test]

@@ -4,6 +4,7 @@
 //! adults. Each carries a note and a date by which it must be reviewed; a
 //! flag ends with a reason and is kept.
 
+use crate::domain::dates::parse_day;
 use chrono::NaiveDate;
 
 use super::free_text::parse_free_text;
@@ -126,8 +127,8 @@ pub fn parse_review_date(text: &str, today: NaiveDate) -> CoreResult<NaiveDate> 
             "Choose the date by which this flag must be reviewed.",
         ));
     }
-    let date = NaiveDate::parse_from_str(text, "%Y-%m-%d")
-        .map_err(|_| CoreError::invalid("The review date is not a real date."))?;
+    let date =
+        parse_day(text).map_err(|_| CoreError::invalid("The review date is not a real date."))?;
     if date < today {
         return Err(CoreError::invalid(
             "The review date is in the past. Choose today or a later day.",

@@ -5,6 +5,7 @@
 //! accents ("Zoe" finds "Zoë"). Pure: the caller passes the clients the
 //! person may see.
 
+use crate::domain::dates::parse_day;
 use chrono::NaiveDate;
 use unicode_normalization::{UnicodeNormalization, char::is_combining_mark};
 
@@ -72,7 +73,7 @@ impl SearchQuery {
 
 /// `1990-05-17`, `17/05/1990`, `17/5/1990`, `17.5.1990` or `17 5 1990`.
 fn parse_date(text: &str) -> Option<NaiveDate> {
-    if let Ok(date) = NaiveDate::parse_from_str(text, "%Y-%m-%d") {
+    if let Ok(date) = parse_day(text) {
         return Some(date);
     }
     let parts: Vec<&str> = text

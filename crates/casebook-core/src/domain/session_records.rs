@@ -3,6 +3,7 @@
 //! signed off. A draft is the form as typed, kept whatever it holds; only
 //! signing off checks it, because nothing typed may be lost to a check.
 
+use crate::domain::dates::{parse_day, parse_time_of_day};
 use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
 use serde::{Deserialize, Serialize};
 
@@ -119,10 +120,10 @@ pub struct SignedSession {
 impl SignedSession {
     /// Checks the form for signing off, against the local time `now`.
     pub fn parse(form: &SessionForm, now: NaiveDateTime) -> CoreResult<SignedSession> {
-        let held_on = NaiveDate::parse_from_str(form.held_on.trim(), "%Y-%m-%d").map_err(|_| {
+        let held_on = parse_day(form.held_on.trim()).map_err(|_| {
             CoreError::invalid("Enter the date of the session as a real date, like 2026-03-14.")
         })?;
-        let starts_at = NaiveTime::parse_from_str(form.starts_at.trim(), "%H:%M")
+        let starts_at = parse_time_of_day(form.starts_at.trim())
             .map_err(|_| CoreError::invalid("Enter when the session started, like 09:30."))?;
         if held_on.and_time(starts_at) > now {
             return Err(CoreError::invalid(
@@ -204,7 +205,7 @@ impl AgreedAction {
 
 /// A task's due date: a real date, not before the day the task is made.
 pub fn parse_due_date(text: &str, today: NaiveDate) -> CoreResult<NaiveDate> {
-    let due = NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d").map_err(|_| {
+    let due = parse_day(text.trim()).map_err(|_| {
         CoreError::invalid("Enter when each action is due as a real date, like 2026-03-14.")
     })?;
     if due < today {

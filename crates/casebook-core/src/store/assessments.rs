@@ -1,6 +1,7 @@
 //! Seven pathways assessments (insert-only), their addenda (insert-only)
 //! and drafts (this computer only).
 
+use crate::domain::dates::parse_day;
 use std::collections::BTreeMap;
 
 use chrono::NaiveDate;
@@ -152,7 +153,7 @@ fn from_row(row: &Row<'_>) -> rusqlite::Result<Assessment> {
             .get::<_, Option<String>>(2)?
             .and_then(|id| EpisodeId::parse(&id).ok()),
         kind: AssessmentKind::parse(&text(3)?).map_err(|_| bad("kind"))?,
-        assessed_on: NaiveDate::parse_from_str(&text(4)?, "%Y-%m-%d").map_err(|_| bad("date"))?,
+        assessed_on: parse_day(&text(4)?).map_err(|_| bad("date"))?,
         scores: PathwayScores::from_stored(scores),
         client_views: serde_json::from_str(&text(12)?).map_err(|_| bad("client views"))?,
         evidence: serde_json::from_str(&text(13)?).map_err(|_| bad("evidence"))?,
@@ -340,10 +341,7 @@ pub fn latest_of_open_episodes(
     let mut latest = std::collections::HashMap::new();
     for row in rows {
         let (episode, on) = row.map_err(failed)?;
-        if let (Ok(episode), Ok(on)) = (
-            EpisodeId::parse(&episode),
-            NaiveDate::parse_from_str(&on, "%Y-%m-%d"),
-        ) {
+        if let (Ok(episode), Ok(on)) = (EpisodeId::parse(&episode), parse_day(&on)) {
             latest.insert(episode, on);
         }
     }

@@ -1,5 +1,6 @@
 //! Clients.
 
+use crate::domain::dates::parse_day;
 use rusqlite::{Connection, OptionalExtension, Transaction, params};
 
 use super::change_log::{self, Operation, WriteStamp};
@@ -251,8 +252,7 @@ fn client_from_raw(raw: RawClient) -> CoreResult<Client> {
         given_name: PersonName::parse(&raw.given, "given name").map_err(malformed)?,
         family_name: PersonName::parse(&raw.family, "family name").map_err(malformed)?,
         date_of_birth: DateOfBirth::from_stored(
-            chrono::NaiveDate::parse_from_str(&raw.born, "%Y-%m-%d")
-                .map_err(|_| CoreError::internal(&"malformed client row"))?,
+            parse_day(&raw.born).map_err(|_| CoreError::internal(&"malformed client row"))?,
         ),
         identifiers: ClientIdentifiers::parse(
             raw.crn.as_deref().unwrap_or(""),

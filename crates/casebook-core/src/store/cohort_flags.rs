@@ -1,5 +1,6 @@
 //! Cohort flags and the OGRS score.
 
+use crate::domain::dates::parse_day;
 use rusqlite::{Connection, OptionalExtension, Transaction, params};
 
 use super::change_log::{self, Operation, WriteStamp};
@@ -168,7 +169,7 @@ pub fn latest_ogrs(conn: &Connection, client: ClientId) -> CoreResult<Option<Ogr
     .map(|(score, on)| {
         Ok(OgrsScore {
             score,
-            scored_on: chrono::NaiveDate::parse_from_str(&on, "%Y-%m-%d")
+            scored_on: parse_day(&on)
                 .map_err(|_| CoreError::internal(&"malformed OGRS date"))?,
         })
     })

@@ -7,28 +7,10 @@ use chrono::NaiveDate;
 use rusqlite::params;
 
 use crate::domain::cohort::CohortFlag;
-use crate::domain::ids::AccountId;
+pub use crate::domain::cohort_filter::CohortFilter;
 use crate::domain::pathway_scores::overall_improvement;
 use crate::domain::referrals::ReferralRoute;
 use crate::error::{CoreError, CoreResult};
-
-/// Which episodes a cohort holds. Every filter left empty lets all through.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct CohortFilter {
-    pub route: Option<ReferralRoute>,
-    /// A cohort flag the client holds now (IOM, PPO, …).
-    pub cohort_flag: Option<CohortFlag>,
-    /// An order or licence the client is on now (DRR, ATR, …).
-    pub order: Option<CohortFlag>,
-    pub gender: Option<String>,
-    /// The client's local authority, as on their profile.
-    pub area: Option<String>,
-    pub keyworker: Option<AccountId>,
-    /// The episode ended on or after this day.
-    pub closed_from: Option<NaiveDate>,
-    /// The episode ended on or before this day.
-    pub closed_to: Option<NaiveDate>,
-}
 
 /// A cohort's figures. The averages are over the episodes counted: those
 /// with both an initial and a termination assessment, so that each

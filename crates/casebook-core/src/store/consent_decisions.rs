@@ -1,5 +1,6 @@
 //! Consent decisions, insert-only.
 
+use crate::domain::dates::parse_day;
 use std::collections::{HashMap, HashSet};
 
 use rusqlite::{Connection, Transaction, params};
@@ -81,8 +82,7 @@ pub fn history(conn: &Connection, client: ClientId) -> CoreResult<Vec<ConsentRec
             agency,
             decision: ConsentDecision::parse(&decision).map_err(|_| malformed())?,
             how,
-            decided_on: chrono::NaiveDate::parse_from_str(&decided_on, "%Y-%m-%d")
-                .map_err(|_| malformed())?,
+            decided_on: parse_day(&decided_on).map_err(|_| malformed())?,
             recorded_by,
             recorded_at,
         });

@@ -3,6 +3,7 @@
 //! end; every update names the state it expects, so an episode that ended
 //! meanwhile (on this device or another) is never changed.
 
+use crate::domain::dates::parse_day;
 use chrono::{NaiveDate, NaiveDateTime};
 use rusqlite::{Connection, OptionalExtension, Transaction, params};
 
@@ -42,7 +43,7 @@ impl Episode {
 }
 
 const TIME: &str = "%Y-%m-%dT%H:%M";
-const DAY: &str = "%Y-%m-%d";
+use crate::domain::dates::DAY;
 
 const SELECT: &str =
     "SELECT e.id, e.client_id, e.route, e.referrer, e.received_at, e.reason, e.release_date,
@@ -275,7 +276,7 @@ fn time(text: &str) -> CoreResult<NaiveDateTime> {
 }
 
 fn day(text: &str) -> CoreResult<NaiveDate> {
-    NaiveDate::parse_from_str(text, DAY).map_err(|_| malformed())
+    parse_day(text).map_err(|_| malformed())
 }
 
 fn episode_from_raw(raw: RawEpisode) -> CoreResult<Episode> {

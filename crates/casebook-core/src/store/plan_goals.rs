@@ -1,6 +1,7 @@
 //! Support plan goals (changed field by field) and the plan as it stood at
 //! each review (insert-only): the plan and its history.
 
+use crate::domain::dates::parse_day;
 use chrono::NaiveDate;
 use rusqlite::{Connection, Row, Transaction, params};
 
@@ -120,7 +121,7 @@ fn from_row(row: &Row<'_>) -> rusqlite::Result<StoredGoal> {
         keyworker_words: row.get(4)?,
         who: text(5)?,
         partner_agency: row.get(6)?,
-        target_on: NaiveDate::parse_from_str(&text(7)?, "%Y-%m-%d").map_err(|_| bad())?,
+        target_on: parse_day(&text(7)?).map_err(|_| bad())?,
         status: text(8)?,
         updated_by: row.get(9)?,
         updated_at: text(10)?,

@@ -1,5 +1,6 @@
 //! RAG reviews, insert-only.
 
+use crate::domain::dates::parse_day;
 use std::collections::HashMap;
 
 use rusqlite::{Connection, Transaction, params};
@@ -78,7 +79,7 @@ pub fn history(conn: &Connection, client: ClientId) -> CoreResult<Vec<RagReview>
             reason,
             next_review: next_review
                 .as_deref()
-                .map(|d| chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d"))
+                .map(parse_day)
                 .transpose()
                 .map_err(|_| CoreError::internal(&"malformed RAG review date"))?,
             reviewed_by,
@@ -120,7 +121,7 @@ pub fn current_for_all(conn: &Connection) -> CoreResult<HashMap<ClientId, Curren
         let client = ClientId::parse(&client).map_err(|_| malformed())?;
         let next_review = next_review
             .as_deref()
-            .map(|d| chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d"))
+            .map(parse_day)
             .transpose()
             .map_err(|_| malformed())?;
         current.insert(

@@ -1,5 +1,6 @@
 //! Safety flags.
 
+use crate::domain::dates::parse_day;
 use rusqlite::{Connection, OptionalExtension, Transaction, params};
 
 use super::change_log::{self, Operation, WriteStamp};
@@ -240,8 +241,7 @@ fn flag_from_raw(raw: RawFlag) -> CoreResult<SafetyFlag> {
             _ => None,
         },
         note: raw.note,
-        review_by: chrono::NaiveDate::parse_from_str(&raw.review_by, "%Y-%m-%d")
-            .map_err(|_| malformed())?,
+        review_by: parse_day(&raw.review_by).map_err(|_| malformed())?,
         raised_by: raw.raised_by,
         raised_at: raw.raised_at,
         reviewed_by: raw.reviewed_by,

@@ -1,6 +1,7 @@
 //! Tasks: actions agreed with a client, each with an owner and a due date.
 //! Done, reassigned or cancelled by updating the row.
 
+use crate::domain::dates::parse_day;
 use rusqlite::{Connection, OptionalExtension, Row, Transaction, params};
 
 use super::change_log::{self, Operation, WriteStamp};
@@ -159,7 +160,7 @@ fn from_row(row: &Row<'_>) -> rusqlite::Result<Task> {
         partner_agency: row.get(5)?,
         owner: AccountId::parse(&text(6)?).map_err(|_| bad())?,
         owner_name: row.get(7)?,
-        due_on: chrono::NaiveDate::parse_from_str(&text(8)?, "%Y-%m-%d").map_err(|_| bad())?,
+        due_on: parse_day(&text(8)?).map_err(|_| bad())?,
         status: text(9)?,
         status_reason: row.get(10)?,
         created_at: text(11)?,

@@ -3,13 +3,12 @@
 //! value a person chooses. The rules are in `domain::resolve_items`; here
 //! they meet the store, access and the audit trail.
 
-use chrono::NaiveDate;
-
 use crate::clock::{Clock, Entropy, new_uuid_v7};
 use crate::domain::access::ClientAccess;
 use crate::domain::account::StaffMember;
 use crate::domain::appointments::Outcome;
 use crate::domain::audit::AuditAction;
+use crate::domain::dates::parse_day;
 use crate::domain::ids::{AccountId, AppointmentId, ClientId, SafetyFlagId};
 use crate::domain::names::PersonName;
 use crate::domain::rag::{NewRagReview, Rag};
@@ -367,7 +366,7 @@ fn rag_review_of(value: &serde_json::Value) -> CoreResult<NewRagReview> {
         rating: Rag::parse(text("rating").ok_or_else(malformed)?).map_err(|_| malformed())?,
         reason: text("reason").map(str::to_owned),
         next_review: text("next_review")
-            .map(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d"))
+            .map(parse_day)
             .transpose()
             .map_err(|_| malformed())?,
     })
