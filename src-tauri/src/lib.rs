@@ -172,4 +172,70 @@ mod tests {
             .filter(|(name, _)| name.chars().all(|c| c.is_ascii_lowercase() || c == '_'))
             .collect()
     }
+
+    /// The values of one list in a TypeScript file: `export const NAME … = [`
+    /// up to `];`, as its `value: '…'` entries, or its plain `'…'` strings.
+    fn page_list(file: &str, name: &str) -> Vec<String> {
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("../ui/src")
+            .join(file);
+        let text = std::fs::read_to_string(&path).unwrap();
+        let start = text
+            .find(&format!("export const {name}"))
+            .unwrap_or_else(|| panic!("{file} has no list {name}"));
+        let body = &text[start..];
+        let body = &body[body.find('[').unwrap() + 1..body.find("];").unwrap()];
+        let quoted: Vec<String> = body
+            .split('\'')
+            .skip(1)
+            .step_by(2)
+            .map(str::to_owned)
+            .collect();
+        if body.contains("value:") {
+            body.split("value: '")
+                .skip(1)
+                .map(|rest| rest.split('\'').next().unwrap_or_default().to_owned())
+                .collect()
+        } else {
+            quoted
+        }
+    }
+
+    /// The page mirrors the core's closed lists of appointments (to offer
+    /// them and to know which outcomes need a reason or a judgement of the
+    /// absence); each copy must match the core's list, value for value.
+    #[test]
+    fn the_page_mirrors_the_core_s_closed_lists() {
+        use casebook_core::domain::appointments::{
+            AcceptableReason, AppointmentKind, AppointmentPlace, Outcome,
+        };
+        use casebook_core::domain::compliance::ORDERS;
+        let codes = |list: &[&str]| list.iter().map(|c| (*c).to_owned()).collect::<Vec<_>>();
+        let file = "lib/appointments.ts";
+        let kinds: Vec<&str> = AppointmentKind::ALL.iter().map(|k| k.as_str()).collect();
+        assert_eq!(page_list(file, "APPOINTMENT_KINDS"), codes(&kinds));
+        let places: Vec<&str> = AppointmentPlace::ALL.iter().map(|p| p.as_str()).collect();
+        assert_eq!(page_list(file, "PLACES"), codes(&places));
+        let outcomes: Vec<&str> = Outcome::ALL.iter().map(|o| o.as_str()).collect();
+        assert_eq!(page_list(file, "OUTCOMES"), codes(&outcomes));
+        let reasons: Vec<&str> = AcceptableReason::ALL.iter().map(|r| r.as_str()).collect();
+        assert_eq!(page_list(file, "ACCEPTABLE_REASONS"), codes(&reasons));
+        let missed: Vec<&str> = Outcome::ALL
+            .iter()
+            .filter(|o| o.is_missed())
+            .map(|o| o.as_str())
+            .collect();
+        assert_eq!(page_list(file, "MISSED_OUTCOMES"), codes(&missed));
+        let need_reason: Vec<&str> = Outcome::ALL
+            .iter()
+            .filter(|o| o.needs_reason())
+            .map(|o| o.as_str())
+            .collect();
+        assert_eq!(
+            page_list(file, "OUTCOMES_NEEDING_A_REASON"),
+            codes(&need_reason)
+        );
+        let orders: Vec<&str> = ORDERS.iter().map(|o| o.as_str()).collect();
+        assert_eq!(page_list(file, "ORDER_FLAGS"), codes(&orders));
+    }
 }

@@ -759,7 +759,7 @@ fn rows() -> Vec<Row> {
         // full access to the client.
         row("my_tasks", On::Unit, CASE_ROLES, |c| json(commands::my_tasks(c.s))),
         row("change_task", On::Own, CASEWORK, |c| {
-            let request = ChangeTaskRequest { task_id: c.t.tasks.take(), change: "done".to_owned(), reason: String::new(), to_account_id: None };
+            let request = ChangeTaskRequest { task_id: c.t.tasks.take(), change: casebook::ipc::TaskChangeKindDto::Done, reason: String::new(), to_account_id: None };
             json(commands::change_task(c.s, &request))
         }),
         row("record_probation_notice", On::Own, CASEWORK, |c| {

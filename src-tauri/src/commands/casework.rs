@@ -1,14 +1,15 @@
 //! Appointments, the diary, session records and drafts, tasks, notices to
 //! probation, note search and session templates.
 
+use casebook_core::CoreError;
 use casebook_core::casework::appointments::{DiaryOf, OutcomeText};
 use casebook_core::casework::tasks::TaskChange;
 use casebook_core::clock::OsEntropy;
 use casebook_core::domain::appointments::AppointmentText;
+use casebook_core::domain::dates::parse_day;
 use casebook_core::domain::ids::{
     AccountId, AppointmentId, ClientId, SessionDraftId, SessionTemplateId, TaskId,
 };
-use casebook_core::{CoreError, CoreResult};
 
 use crate::app_state::{AppState, with_unlocked};
 use crate::ipc::{
@@ -16,7 +17,7 @@ use crate::ipc::{
     DiaryEntryDto, DiaryRequest, DraftListedDto, MoveAppointmentRequest, NoteFoundDto,
     OutcomeRecordedDto, ProbationNoticeDto, ProbationNoticeRequest, RecordOutcomeRequest,
     SaveDraftRequest, SaveTemplateRequest, SearchNotesRequest, SessionDraftDto, SessionRecordDto,
-    SessionTemplateDto, SignSessionRequest, TaskDto, TaskListedDto,
+    SessionTemplateDto, SignSessionRequest, TaskChangeKindDto, TaskDto, TaskListedDto,
 };
 
 use super::Answer;
@@ -109,7 +110,7 @@ pub fn record_appointment_outcome(
 }
 
 pub fn diary(state: &AppState, request: &DiaryRequest) -> Answer<Vec<DiaryEntryDto>> {
-    let first_day = chrono::NaiveDate::parse_from_str(request.first_day.trim(), "%Y-%m-%d")
+    let first_day = parse_day(request.first_day.trim())
         .map_err(|_| CoreError::invalid("Choose a real day for the diary."))?;
     let whose = match (&request.staff_id, request.whole_unit) {
         (_, true) => DiaryOf::WholeUnit,
@@ -190,21 +191,19 @@ pub fn change_task(state: &AppState, request: &ChangeTaskRequest) -> Answer<Task
         .as_deref()
         .map(AccountId::parse)
         .transpose()?;
-    let change: CoreResult<TaskChange<'_>> = match (request.change.as_str(), to) {
-        ("done", _) => Ok(TaskChange::Done),
-        ("cancelled", _) => Ok(TaskChange::Cancelled {
+    let change = match (request.change, to) {
+        (TaskChangeKindDto::Done, _) => TaskChange::Done,
+        (TaskChangeKindDto::Cancelled, _) => TaskChange::Cancelled {
             reason: &request.reason,
-        }),
-        ("reassigned", Some(to)) => Ok(TaskChange::Reassigned {
+        },
+        (TaskChangeKindDto::Reassigned, Some(to)) => TaskChange::Reassigned {
             to,
             reason: &request.reason,
-        }),
-        ("reassigned", None) => Err(CoreError::invalid("Choose who the task goes to.")),
-        _ => Err(CoreError::invalid(
-            "Say whether the task is done, cancelled or going to someone else.",
-        )),
+        },
+        (TaskChangeKindDto::Reassigned, None) => {
+            return Err(CoreError::invalid("Choose who the task goes to.").into());
+        }
     };
-    let change = change?;
     let task = with_unlocked(state, |unit| {
         unit.change_task(id, change, state.clock.as_ref(), &mut OsEntropy)
     })?;

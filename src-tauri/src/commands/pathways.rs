@@ -1,15 +1,10 @@
 //! Seven pathways assessments, support plan goals, cohort outcomes and
 //! saving a chart as a picture.
 
+use casebook_core::CoreResult;
 use casebook_core::clock::OsEntropy;
-use casebook_core::domain::cohort::CohortFlag;
-use casebook_core::domain::ids::{
-    AccountId, AssessmentDraftId, AssessmentId, ClientId, PlanGoalId,
-};
-use casebook_core::domain::referrals::ReferralRoute;
-use casebook_core::reports::cohort_outcomes::CohortFilter;
-use casebook_core::{CoreError, CoreResult};
-use chrono::NaiveDate;
+use casebook_core::domain::cohort_filter::{CohortFilter, CohortFilterText};
+use casebook_core::domain::ids::{AssessmentDraftId, AssessmentId, ClientId, PlanGoalId};
 
 use crate::app_state::{AppState, with_unlocked};
 use crate::ipc::{
@@ -95,29 +90,16 @@ pub fn save_plan_goal(state: &AppState, request: &SaveGoalRequest) -> Answer<Goa
     Ok(GoalDto::from_goal(&saved))
 }
 
-/// An empty field is no filter.
-fn chosen<T>(text: &str, parse: impl Fn(&str) -> CoreResult<T>) -> CoreResult<Option<T>> {
-    match text.trim() {
-        "" => Ok(None),
-        text => parse(text).map(Some),
-    }
-}
-
 fn cohort_filter(request: &CohortRequest) -> CoreResult<CohortFilter> {
-    let day = |text: &str| {
-        NaiveDate::parse_from_str(text, "%Y-%m-%d").map_err(|_| {
-            CoreError::invalid("Enter the period's dates as real dates, like 2026-03-14.")
-        })
-    };
-    Ok(CohortFilter {
-        route: chosen(&request.route, ReferralRoute::parse)?,
-        cohort_flag: chosen(&request.cohort_flag, CohortFlag::parse)?,
-        order: chosen(&request.order, CohortFlag::parse)?,
-        gender: chosen(&request.gender, |g| Ok(g.to_owned()))?,
-        area: chosen(&request.area, |a| Ok(a.to_owned()))?,
-        keyworker: chosen(&request.keyworker_id, AccountId::parse)?,
-        closed_from: chosen(&request.closed_from, day)?,
-        closed_to: chosen(&request.closed_to, day)?,
+    CohortFilter::parse(&CohortFilterText {
+        route: &request.route,
+        cohort_flag: &request.cohort_flag,
+        order: &request.order,
+        gender: &request.gender,
+        area: &request.area,
+        keyworker: &request.keyworker_id,
+        closed_from: &request.closed_from,
+        closed_to: &request.closed_to,
     })
 }
 

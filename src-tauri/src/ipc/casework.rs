@@ -511,12 +511,22 @@ impl TaskListedDto {
     }
 }
 
+/// What happens to a task: a closed list, so the page can send nothing else.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(rename = "TaskChangeKind")]
+pub enum TaskChangeKindDto {
+    Done,
+    Cancelled,
+    /// To the account in `to_account_id`.
+    Reassigned,
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct ChangeTaskRequest {
     pub task_id: String,
-    /// `done`, `cancelled` or `reassigned`.
-    pub change: String,
+    pub change: TaskChangeKindDto,
     pub reason: String,
     /// For `reassigned`.
     pub to_account_id: Option<String>,

@@ -140,6 +140,7 @@ pub fn typescript_bindings() -> String {
         AddendumRequest::decl(&config),
         TaskDto::decl(&config),
         TaskListedDto::decl(&config),
+        TaskChangeKindDto::decl(&config),
         ChangeTaskRequest::decl(&config),
         OrderStandingDto::decl(&config),
         ProbationNoticeDto::decl(&config),

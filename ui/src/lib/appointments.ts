@@ -56,14 +56,24 @@ export const outcomeLabel = wordsFrom(OUTCOMES);
 export const absenceLabel = wordsFrom(ABSENCE_JUDGEMENTS);
 export const absenceReasonLabel = wordsFrom(ACCEPTABLE_REASONS);
 
+// The rules below mirror the core's closed lists (`Outcome::is_missed`,
+// `Outcome::needs_reason`, `compliance::ORDERS`); a Rust test
+// (`the_page_mirrors_the_core_s_closed_lists`) holds each list to the core.
+
+/** Missed appointments: for a client on an order, each must be judged acceptable or not. */
+export const MISSED_OUTCOMES: readonly string[] = ['did_not_attend', 'cancelled_by_client'];
+
+/** Outcomes that need a reason: cancellations and moves. */
+export const OUTCOMES_NEEDING_A_REASON: readonly string[] = ['cancelled_by_client', 'cancelled_by_service', 'rescheduled'];
+
 /** A missed appointment: for a client on an order, it must be judged acceptable or not. */
 export function isMissed(outcome: string): boolean {
-  return outcome === 'did_not_attend' || outcome === 'cancelled_by_client';
+  return MISSED_OUTCOMES.includes(outcome);
 }
 
 /** Cancellations and moves need a reason. */
 export function outcomeNeedsReason(outcome: string): boolean {
-  return outcome === 'cancelled_by_client' || outcome === 'cancelled_by_service' || outcome === 'rescheduled';
+  return OUTCOMES_NEEDING_A_REASON.includes(outcome);
 }
 
 /** Orders and licences whose absences are counted. */

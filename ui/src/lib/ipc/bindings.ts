@@ -738,11 +738,9 @@ status: string, statusReason: string | null, closedBy: string | null, };
 
 export type TaskListedDto = { task: TaskDto, givenName: string, familyName: string, overdue: boolean, };
 
-export type ChangeTaskRequest = { taskId: string, 
-/**
- * `done`, `cancelled` or `reassigned`.
- */
-change: string, reason: string, 
+export type TaskChangeKind = "done" | "cancelled" | "reassigned";
+
+export type ChangeTaskRequest = { taskId: string, change: TaskChangeKind, reason: string, 
 /**
  * For `reassigned`.
  */
