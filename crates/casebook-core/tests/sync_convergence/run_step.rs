@@ -1,18 +1,6 @@
-//! The convergence property: whatever changes devices make while apart, and
-//! in whatever order they send and receive, after a final full exchange
-//! every device holds the same rows and shows the same resolve items. The
-//! share misbehaves as shares do: bundles are copied under other names and
-//! come into sight late and out of order. Real encrypted units, one per device,
-//! exchanging bundles through a folder standing for the share.
-//!
-//! The ordinary test run takes 48 cases (24 of 2–4 devices, 24 of 5–6) of up
-//! to 40 steps for each device; `make test` then runs 2,000 cases (1,000 of
-//! each) of up to 200 steps for each device in a release build
-//! (PROPTEST_CASES and CASEBOOK_CONVERGENCE_STEPS; see the README).
-
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
-
-mod common;
+//! Running one step on one computer's unit, as a person would through the
+//! app (a step a rule refuses is skipped), and counting the rows it made
+//! that are only ever inserted.
 
 use std::path::Path;
 
@@ -26,177 +14,18 @@ use casebook_core::domain::ids::ClientId;
 use casebook_core::domain::safety_flags::SafetyFlagText;
 use casebook_core::domain::session_records::{ActionForm, Pathway, SessionForm};
 use casebook_core::unit::unlocked::UnlockedUnit;
-use common::{Unit, copy_folder, join_as};
-use proptest::prelude::*;
 
-const NAMES: [&str; 6] = ["Jordan", "Sam", "Ali", "Chris", "Dana", "Robin"];
-
-#[derive(Debug, Clone)]
-enum Step {
-    Add {
-        device: usize,
-        name: usize,
-    },
-    Rename {
-        device: usize,
-        client: usize,
-        name: usize,
-    },
-    Rate {
-        device: usize,
-        client: usize,
-        rating: usize,
-    },
-    Flag {
-        device: usize,
-        client: usize,
-    },
-    Cohort {
-        device: usize,
-        client: usize,
-        flag: usize,
-    },
-    Allocate {
-        device: usize,
-        client: usize,
-        staff: usize,
-    },
-    ChangeFlag {
-        device: usize,
-        client: usize,
-        end: bool,
-    },
-    Resolve {
-        device: usize,
-        side: usize,
-    },
-    Snapshot {
-        device: usize,
-    },
-    Merge {
-        device: usize,
-        kept: usize,
-        merged: usize,
-    },
-    Delete {
-        device: usize,
-        client: usize,
-    },
-    /// Books an appointment (yesterday, so what happened can be recorded).
-    Book {
-        device: usize,
-        client: usize,
-        hour: usize,
-    },
-    /// Records what happened at an appointment still open.
-    Outcome {
-        device: usize,
-        appointment: usize,
-        outcome: usize,
-    },
-    /// Writes up a session and signs it off, with one action agreed.
-    Session {
-        device: usize,
-        client: usize,
-    },
-    /// Adds an addendum to a signed session record.
-    Addendum {
-        device: usize,
-        session: usize,
-    },
-    /// Signs off a seven pathways assessment (initial, review or
-    /// termination) dated some days ago. The clients have no episode, so
-    /// a computer refuses a second initial or termination for a client,
-    /// though computers apart may each sign one.
-    Assess {
-        device: usize,
-        client: usize,
-        kind: usize,
-        scores: [u8; 7],
-        days_ago: u64,
-    },
-    /// Adds an addendum to a signed assessment.
-    AssessmentAddendum {
-        device: usize,
-        assessment: usize,
-    },
-    /// Adds a goal to a client's support plan, maybe with an action (which
-    /// becomes a task).
-    Goal {
-        device: usize,
-        client: usize,
-        pathway: usize,
-        action: bool,
-    },
-    /// Changes one field of a goal: its status (0–3) or its target date
-    /// (4–5), so that computers apart change the same goal's fields.
-    ChangeGoal {
-        device: usize,
-        goal: usize,
-        change: usize,
-    },
-    /// A bundle on the share is copied under another name, as a file
-    /// manager's "copy" would (it must be passed over).
-    Duplicate {
-        pick: usize,
-    },
-    /// A bundle on the share is out of sight for a while, as a share's cache
-    /// can show files late and out of order.
-    Delay {
-        pick: usize,
-    },
-    /// Every delayed bundle comes into sight.
-    Deliver,
-    Send {
-        device: usize,
-    },
-    Receive {
-        device: usize,
-    },
-}
-
-fn step(devices: usize) -> impl Strategy<Value = Step> {
-    let d = 0..devices;
-    prop_oneof![
-        3 => (d.clone(), 0..NAMES.len()).prop_map(|(device, name)| Step::Add { device, name }),
-        2 => (d.clone(), 0..8usize, 0..NAMES.len()).prop_map(|(device, client, name)| Step::Rename { device, client, name }),
-        2 => (d.clone(), 0..8usize, 0..3usize).prop_map(|(device, client, rating)| Step::Rate { device, client, rating }),
-        1 => (d.clone(), 0..8usize).prop_map(|(device, client)| Step::Flag { device, client }),
-        1 => (d.clone(), 0..8usize, 0..3usize).prop_map(|(device, client, flag)| Step::Cohort { device, client, flag }),
-        1 => (d.clone(), 0..8usize, 0..4usize).prop_map(|(device, client, staff)| Step::Allocate { device, client, staff }),
-        2 => (d.clone(), 0..8usize, any::<bool>()).prop_map(|(device, client, end)| Step::ChangeFlag { device, client, end }),
-        1 => (d.clone(), 0..2usize).prop_map(|(device, side)| Step::Resolve { device, side }),
-        1 => d.clone().prop_map(|device| Step::Snapshot { device }),
-        1 => (d.clone(), 0..8usize, 0..8usize).prop_map(|(device, kept, merged)| Step::Merge { device, kept, merged }),
-        1 => (d.clone(), 0..8usize).prop_map(|(device, client)| Step::Delete { device, client }),
-        2 => (d.clone(), 0..8usize, 0..10usize).prop_map(|(device, client, hour)| Step::Book { device, client, hour }),
-        2 => (d.clone(), 0..16usize, 0..3usize).prop_map(|(device, appointment, outcome)| Step::Outcome { device, appointment, outcome }),
-        1 => (d.clone(), 0..8usize).prop_map(|(device, client)| Step::Session { device, client }),
-        1 => (d.clone(), 0..16usize).prop_map(|(device, session)| Step::Addendum { device, session }),
-        2 => (d.clone(), 0..8usize, 0..3usize, proptest::array::uniform7(1..=10u8), 1..=7u64)
-            .prop_map(|(device, client, kind, scores, days_ago)| Step::Assess { device, client, kind, scores, days_ago }),
-        1 => (d.clone(), 0..16usize).prop_map(|(device, assessment)| Step::AssessmentAddendum { device, assessment }),
-        1 => (d.clone(), 0..8usize, 0..Pathway::ALL.len(), any::<bool>())
-            .prop_map(|(device, client, pathway, action)| Step::Goal { device, client, pathway, action }),
-        2 => (d.clone(), 0..16usize, 0..6usize)
-            .prop_map(|(device, goal, change)| Step::ChangeGoal { device, goal, change }),
-        1 => (0..64usize).prop_map(|pick| Step::Duplicate { pick }),
-        1 => (0..64usize).prop_map(|pick| Step::Delay { pick }),
-        1 => Just(Step::Deliver),
-        2 => d.clone().prop_map(|device| Step::Send { device }),
-        2 => d.prop_map(|device| Step::Receive { device }),
-    ]
-}
+use crate::steps::{NAMES, Step};
 
 /// The client at `index` among those this device holds, if any.
-fn pick(unit: &mut UnlockedUnit, index: usize) -> Option<ClientId> {
+pub(crate) fn pick(unit: &mut UnlockedUnit, index: usize) -> Option<ClientId> {
     let lines = unit.view_caseload(&SystemClock, &mut OsEntropy).unwrap();
     (!lines.is_empty()).then(|| lines[index % lines.len()].client.id)
 }
 
 /// The whole record of every client this device shows, in the
 /// caseload's order (for finding assessments and goals it holds).
-fn records(unit: &mut UnlockedUnit) -> Vec<ClientRecord> {
+pub(crate) fn records(unit: &mut UnlockedUnit) -> Vec<ClientRecord> {
     let clients: Vec<ClientId> = unit
         .view_caseload(&SystemClock, &mut OsEntropy)
         .unwrap()
@@ -217,18 +46,18 @@ fn records(unit: &mut UnlockedUnit) -> Vec<ClientRecord> {
 /// The rows a case made that are only ever inserted, so that every device
 /// must end holding them all.
 #[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
-struct Made {
-    reviews: u64,
-    appointments: u64,
-    sessions: u64,
-    addenda: u64,
+pub(crate) struct Made {
+    pub(crate) reviews: u64,
+    pub(crate) appointments: u64,
+    pub(crate) sessions: u64,
+    pub(crate) addenda: u64,
     /// One for each session signed and each action typed with a goal.
-    tasks: u64,
-    assessments: u64,
-    assessment_addenda: u64,
-    goals: u64,
+    pub(crate) tasks: u64,
+    pub(crate) assessments: u64,
+    pub(crate) assessment_addenda: u64,
+    pub(crate) goals: u64,
     /// One for each review assessment: the plan as it stood.
-    plan_reviews: u64,
+    pub(crate) plan_reviews: u64,
 }
 
 impl std::ops::AddAssign for Made {
@@ -246,7 +75,7 @@ impl std::ops::AddAssign for Made {
 }
 
 /// Runs one step; returns the rows it made that are only ever inserted.
-fn run(unit: &mut UnlockedUnit, step: &Step, share: &Path) -> Made {
+pub(crate) fn run(unit: &mut UnlockedUnit, step: &Step, share: &Path) -> Made {
     let mut made = Made::default();
     // A step a rule refuses (a flag already set, say) is a step a person
     // could not take; it is skipped, as the app would refuse it.
@@ -655,323 +484,6 @@ fn run(unit: &mut UnlockedUnit, step: &Step, share: &Path) -> Made {
 }
 
 /// Yesterday's date, `YYYY-MM-DD`.
-fn yesterday() -> String {
+pub(crate) fn yesterday() -> String {
     (chrono::Local::now().date_naive() - chrono::Duration::days(1)).to_string()
-}
-
-fn device_of(step: &Step) -> usize {
-    match *step {
-        Step::Add { device, .. }
-        | Step::Rename { device, .. }
-        | Step::Rate { device, .. }
-        | Step::Flag { device, .. }
-        | Step::Cohort { device, .. }
-        | Step::Allocate { device, .. }
-        | Step::ChangeFlag { device, .. }
-        | Step::Resolve { device, .. }
-        | Step::Snapshot { device }
-        | Step::Merge { device, .. }
-        | Step::Delete { device, .. }
-        | Step::Book { device, .. }
-        | Step::Outcome { device, .. }
-        | Step::Session { device, .. }
-        | Step::Addendum { device, .. }
-        | Step::Assess { device, .. }
-        | Step::AssessmentAddendum { device, .. }
-        | Step::Goal { device, .. }
-        | Step::ChangeGoal { device, .. }
-        | Step::Send { device }
-        | Step::Receive { device } => device,
-        Step::Duplicate { .. } | Step::Delay { .. } | Step::Deliver => 0,
-    }
-}
-
-/// Every bundle file in sight on the share, in a fixed order.
-fn bundles_on(share: &Path) -> Vec<std::path::PathBuf> {
-    let mut found: Vec<_> = std::fs::read_dir(share.join("devices"))
-        .into_iter()
-        .flatten()
-        .flatten()
-        .flat_map(|device| {
-            std::fs::read_dir(device.path())
-                .into_iter()
-                .flatten()
-                .flatten()
-        })
-        .map(|entry| entry.path())
-        .filter(|path| path.extension().is_some_and(|e| e == "bundle"))
-        .collect();
-    found.sort();
-    found
-}
-
-/// Does what a share does to its files; true if the step was one of those.
-fn on_share(step: &Step, share: &Path) -> bool {
-    match *step {
-        Step::Duplicate { pick } => {
-            let bundles = bundles_on(share);
-            if let Some(bundle) = bundles.get(pick % bundles.len().max(1)) {
-                let stem = bundle.file_stem().unwrap().to_string_lossy().into_owned();
-                std::fs::copy(
-                    bundle,
-                    bundle.with_file_name(format!("{stem} - Copy.bundle")),
-                )
-                .unwrap();
-            }
-            true
-        }
-        Step::Delay { pick } => {
-            let bundles = bundles_on(share);
-            if let Some(bundle) = bundles.get(pick % bundles.len().max(1)) {
-                let name = bundle.file_name().unwrap().to_string_lossy().into_owned();
-                std::fs::rename(bundle, bundle.with_file_name(format!(".{name}.delayed"))).unwrap();
-            }
-            true
-        }
-        Step::Deliver => {
-            for device in std::fs::read_dir(share.join("devices"))
-                .into_iter()
-                .flatten()
-                .flatten()
-            {
-                for entry in std::fs::read_dir(device.path()).unwrap().flatten() {
-                    let name = entry.file_name().to_string_lossy().into_owned();
-                    if let Some(original) = name
-                        .strip_prefix('.')
-                        .and_then(|n| n.strip_suffix(".delayed"))
-                    {
-                        std::fs::rename(entry.path(), entry.path().with_file_name(original))
-                            .unwrap();
-                    }
-                }
-            }
-            true
-        }
-        _ => false,
-    }
-}
-
-/// The most steps in a case for each device: 40, or
-/// `CASEBOOK_CONVERGENCE_STEPS` for the longer run `make test` does in a
-/// release build.
-fn most_steps() -> usize {
-    std::env::var("CASEBOOK_CONVERGENCE_STEPS")
-        .ok()
-        .and_then(|n| n.parse().ok())
-        .unwrap_or(40)
-}
-
-/// A unit of `devices` computers, each taking up to `most_steps()` steps.
-fn unit_of(devices: std::ops::RangeInclusive<usize>) -> impl Strategy<Value = (usize, Vec<Step>)> {
-    devices.prop_flat_map(|devices| {
-        (
-            Just(devices),
-            proptest::collection::vec(step(6), 1..most_steps() * devices),
-        )
-    })
-}
-
-// Two tests, so the test runner's two threads share the work: small units
-// and larger ones.
-proptest! {
-    #![proptest_config(ProptestConfig { cases: 24, ..ProptestConfig::default() })]
-
-    #[test]
-    fn two_to_four_computers_converge_whatever_the_order((devices, steps) in unit_of(2..=4)) {
-        converge(devices, &steps)?;
-    }
-
-    #[test]
-    fn five_or_six_computers_converge_whatever_the_order((devices, steps) in unit_of(5..=6)) {
-        converge(devices, &steps)?;
-    }
-}
-
-/// Runs `steps` on `devices` computers, then a final exchange, and checks
-/// they all hold and show the same.
-fn converge(devices: usize, steps: &[Step]) -> Result<(), TestCaseError> {
-    let unit = Unit::copy_of_template();
-    let share = tempfile::tempdir().unwrap();
-    let copies = tempfile::tempdir().unwrap();
-    let mut open: Vec<UnlockedUnit> = Vec::new();
-    for index in 0..devices {
-        if index == 0 {
-            open.push(unit.as_("admin"));
-        } else {
-            let folder = copies.path().join(format!("device-{index}"));
-            copy_folder(unit.folder(), &folder);
-            let mut copy = unit.as_at(&folder, "admin");
-            copy.become_new_device(&SystemClock, &mut OsEntropy)
-                .unwrap();
-            open.push(copy);
-        }
-    }
-    let mut made = Made::default();
-    for step in steps {
-        if on_share(step, share.path()) {
-            continue;
-        }
-        let device = device_of(step) % devices;
-        made += run(&mut open[device], step, share.path());
-    }
-    on_share(&Step::Deliver, share.path());
-    // The final full exchange: everyone sends, then everyone receives.
-    // The first device also connects the share (its name and key files),
-    // so that a new computer can join from it below.
-    open[0]
-        .connect_share(share.path(), &SystemClock, &mut OsEntropy)
-        .unwrap();
-    for unit in open.iter_mut() {
-        unit.send_changes(share.path(), &SystemClock, &mut OsEntropy)
-            .unwrap();
-    }
-    for unit in open.iter_mut() {
-        let report = unit.receive_changes(share.path(), &SystemClock).unwrap();
-        prop_assert!(report.problems.is_empty(), "{:?}", report.problems);
-    }
-    let digests: Vec<String> = open
-        .iter()
-        .map(|u| u.synced_rows_digest().unwrap())
-        .collect();
-    for digest in &digests[1..] {
-        prop_assert_eq!(digest, &digests[0]);
-    }
-    // A computer joining now, from the newest snapshot (if any) and the
-    // bundles after it, holds the same too.
-    let joining = tempfile::tempdir().unwrap();
-    let joined = join_as(share.path(), joining.path(), "admin");
-    // It approved itself in the bundle it sent on joining; once the first
-    // device has that, the two hold the same.
-    open[0].receive_changes(share.path(), &SystemClock).unwrap();
-    prop_assert_eq!(
-        joined.synced_rows_digest().unwrap(),
-        open[0].synced_rows_digest().unwrap()
-    );
-    // Every device shows the same resolve items, with the same sides.
-    let items: Vec<Vec<(String, Vec<String>)>> = open
-        .iter()
-        .map(|u| {
-            u.resolve_items()
-                .unwrap()
-                .into_iter()
-                .map(|item| {
-                    let sides = item.options.into_iter().map(|o| o.version_id).collect();
-                    (item.subject_id, sides)
-                })
-                .collect()
-        })
-        .collect();
-    for other in &items[1..] {
-        prop_assert_eq!(other, &items[0]);
-    }
-    // Every device shows the same caseload (merged and deleted records
-    // left out alike).
-    let caseloads: Vec<Vec<String>> = open
-        .iter_mut()
-        .map(|u| {
-            let mut ids: Vec<String> = u
-                .view_caseload(&SystemClock, &mut OsEntropy)
-                .unwrap()
-                .into_iter()
-                .map(|line| line.client.id.to_string())
-                .collect();
-            ids.sort();
-            ids
-        })
-        .collect();
-    for other in &caseloads[1..] {
-        prop_assert_eq!(other, &caseloads[0]);
-    }
-    // No review, appointment, session record, task, addendum, assessment,
-    // goal or plan review made anywhere was lost: every device holds them
-    // all (a deleted record's are kept, out of sight, with it). Each
-    // session made one task, and each goal one for each action typed.
-    for unit in &open {
-        let held = Made {
-            reviews: unit.synced_rows_count("rag_reviews").unwrap(),
-            appointments: unit.synced_rows_count("appointments").unwrap(),
-            sessions: unit.synced_rows_count("session_records").unwrap(),
-            addenda: unit.synced_rows_count("session_addenda").unwrap(),
-            tasks: unit.synced_rows_count("tasks").unwrap(),
-            assessments: unit.synced_rows_count("assessments").unwrap(),
-            assessment_addenda: unit.synced_rows_count("assessment_addenda").unwrap(),
-            goals: unit.synced_rows_count("plan_goals").unwrap(),
-            plan_reviews: unit.synced_rows_count("plan_reviews").unwrap(),
-        };
-        prop_assert_eq!(held, made);
-    }
-    Ok(())
-}
-
-/// Found by the property test: two computers merge the same record into
-/// two different records while apart.
-#[test]
-fn one_record_merged_into_two_different_records_apart() {
-    use Step::{Add, Merge, Rate, Receive, Rename, Send};
-    let steps = [
-        Add { device: 1, name: 1 },
-        Rename {
-            device: 0,
-            client: 0,
-            name: 0,
-        },
-        Rename {
-            device: 2,
-            client: 0,
-            name: 0,
-        },
-        Rename {
-            device: 0,
-            client: 0,
-            name: 0,
-        },
-        Add { device: 1, name: 0 },
-        Rate {
-            device: 0,
-            client: 0,
-            rating: 0,
-        },
-        Add { device: 0, name: 1 },
-        Add { device: 5, name: 0 },
-        Send { device: 1 },
-        Add { device: 2, name: 2 },
-        Rate {
-            device: 0,
-            client: 0,
-            rating: 0,
-        },
-        Rename {
-            device: 1,
-            client: 0,
-            name: 2,
-        },
-        Add { device: 2, name: 2 },
-        Receive { device: 0 },
-        Add { device: 0, name: 0 },
-        Rename {
-            device: 2,
-            client: 0,
-            name: 0,
-        },
-        Merge {
-            device: 2,
-            kept: 5,
-            merged: 0,
-        },
-        Add { device: 1, name: 2 },
-        Rename {
-            device: 0,
-            client: 0,
-            name: 0,
-        },
-        Add { device: 0, name: 0 },
-        Add { device: 1, name: 0 },
-        Merge {
-            device: 5,
-            kept: 4,
-            merged: 0,
-        },
-        Add { device: 0, name: 0 },
-    ];
-    converge(2, &steps).unwrap();
 }

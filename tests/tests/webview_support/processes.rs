@@ -1,0 +1,151 @@
+//! The processes under a test: tauri-driver, a private system bus standing
+//! in for logind's, and the app itself, launched on one computer's data
+//! folder.
+
+use std::net::TcpStream;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use thirtyfour::prelude::*;
+
+use super::{DRIVER_PORT, IDLE_LOCK_SECONDS, WAIT};
+
+/// tauri-driver, stopped with SIGTERM when dropped: a SIGKILL would leave
+/// WebKitWebDriver holding its port and hang the next run.
+pub struct TauriDriver(Child);
+
+impl TauriDriver {
+    pub fn start(data_folder: &Path, log_folder: &Path, system_bus: &SystemBus) -> TauriDriver {
+        let child = Command::new("tauri-driver")
+            .args(["--port", &DRIVER_PORT.to_string(), "--native-port", "4445"])
+            .env("CASEBOOK_DATA_DIR", data_folder)
+            // The app listens here for logind's sleep and screen-lock signals.
+            .env("DBUS_SYSTEM_BUS_ADDRESS", &system_bus.address)
+            .env("CASEBOOK_LOG_DIR", log_folder)
+            // Charts saved in a test stay in the test's own folder.
+            .env("CASEBOOK_EXPORT_DIR", data_folder.join("exports"))
+            // Short enough to see the idle lock within the test, long enough
+            // that no other step sits idle that long. (At 30 seconds the
+            // sleep step below fails: see the note on it.)
+            .env("CASEBOOK_IDLE_LOCK_SECONDS", IDLE_LOCK_SECONDS.to_string())
+            .stdout(Stdio::null())
+            .spawn()
+            .expect("tauri-driver must be installed (make e2e installs it)");
+        let started = Instant::now();
+        while TcpStream::connect(("127.0.0.1", DRIVER_PORT)).is_err() {
+            assert!(
+                started.elapsed() < WAIT,
+                "tauri-driver did not start listening"
+            );
+            std::thread::sleep(Duration::from_millis(100));
+        }
+        TauriDriver(child)
+    }
+}
+
+impl Drop for TauriDriver {
+    fn drop(&mut self) {
+        let _ = Command::new("kill")
+            .args(["-TERM", &self.0.id().to_string()])
+            .status();
+        let _ = self.0.wait();
+    }
+}
+
+/// A private D-Bus daemon standing in for the system bus, so the test can
+/// send the signal logind sends when the computer goes to sleep. Stopped
+/// when dropped.
+pub struct SystemBus {
+    daemon: Child,
+    address: String,
+}
+
+impl SystemBus {
+    pub fn start() -> SystemBus {
+        let mut daemon = Command::new("dbus-daemon")
+            .args(["--session", "--nofork", "--print-address=1"])
+            .stdout(Stdio::piped())
+            .spawn()
+            .expect("dbus-daemon must be installed (make test installs it)");
+        let mut address = String::new();
+        std::io::BufRead::read_line(
+            &mut std::io::BufReader::new(daemon.stdout.take().unwrap()),
+            &mut address,
+        )
+        .unwrap();
+        SystemBus {
+            daemon,
+            address: address.trim().to_owned(),
+        }
+    }
+
+    /// What logind broadcasts just before the computer sleeps.
+    pub fn announce_sleep(&self) {
+        let status = Command::new("dbus-send")
+            .arg(format!("--address={}", self.address))
+            .args([
+                "--type=signal",
+                "/org/freedesktop/login1",
+                "org.freedesktop.login1.Manager.PrepareForSleep",
+                "boolean:true",
+            ])
+            .status()
+            .expect("dbus-send must be installed (make test installs it)");
+        assert!(status.success());
+    }
+}
+
+impl Drop for SystemBus {
+    fn drop(&mut self) {
+        let _ = self.daemon.kill();
+        let _ = self.daemon.wait();
+    }
+}
+
+pub fn application() -> PathBuf {
+    let path = std::env::var_os("CASEBOOK_APP")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../target/debug/casebook"));
+    assert!(
+        path.exists(),
+        "build the app first (make e2e does): {}",
+        path.display()
+    );
+    path
+}
+
+pub async fn launch() -> WebDriver {
+    let mut capabilities = Capabilities::new();
+    capabilities.set("browserName", "wry").unwrap();
+    capabilities
+        .set(
+            "tauri:options",
+            serde_json::json!({ "application": application() }),
+        )
+        .unwrap();
+    WebDriver::new(format!("http://127.0.0.1:{DRIVER_PORT}"), capabilities)
+        .await
+        .expect("a WebDriver session")
+}
+
+/// One computer's app, started on its own data folder: the driver and the
+/// tauri-driver under it, which stop when this is dropped.
+pub struct Computer {
+    pub driver: WebDriver,
+    _tauri_driver: TauriDriver,
+}
+
+impl Computer {
+    pub async fn start(data_folder: &Path, logs: &Path, system_bus: &SystemBus) -> Computer {
+        let tauri_driver = TauriDriver::start(data_folder, logs, system_bus);
+        Computer {
+            driver: launch().await,
+            _tauri_driver: tauri_driver,
+        }
+    }
+
+    pub async fn quit(self) {
+        self.driver.quit().await.unwrap();
+    }
+}
