@@ -1,12 +1,10 @@
 //! Appointments, the diary, session records and drafts, tasks, notices to
 //! probation, note search and session templates.
 
-use casebook_core::CoreError;
 use casebook_core::casework::appointments::{DiaryOf, OutcomeText};
 use casebook_core::casework::tasks::TaskChange;
 use casebook_core::clock::OsEntropy;
-use casebook_core::domain::appointments::AppointmentText;
-use casebook_core::domain::dates::parse_day;
+use casebook_core::domain::appointments::{AppointmentText, parse_diary_day};
 use casebook_core::domain::ids::{
     AccountId, AppointmentId, ClientId, SessionDraftId, SessionTemplateId, TaskId,
 };
@@ -110,8 +108,7 @@ pub fn record_appointment_outcome(
 }
 
 pub fn diary(state: &AppState, request: &DiaryRequest) -> Answer<Vec<DiaryEntryDto>> {
-    let first_day = parse_day(request.first_day.trim())
-        .map_err(|_| CoreError::invalid("Choose a real day for the diary."))?;
+    let first_day = parse_diary_day(&request.first_day)?;
     let whose = match (&request.staff_id, request.whole_unit) {
         (_, true) => DiaryOf::WholeUnit,
         (Some(id), false) => DiaryOf::Staff(AccountId::parse(id)?),
@@ -191,18 +188,12 @@ pub fn change_task(state: &AppState, request: &ChangeTaskRequest) -> Answer<Task
         .as_deref()
         .map(AccountId::parse)
         .transpose()?;
-    let change = match (request.change, to) {
-        (TaskChangeKindDto::Done, _) => TaskChange::Done,
-        (TaskChangeKindDto::Cancelled, _) => TaskChange::Cancelled {
+    let change = match request.change {
+        TaskChangeKindDto::Done => TaskChange::Done,
+        TaskChangeKindDto::Cancelled => TaskChange::Cancelled {
             reason: &request.reason,
         },
-        (TaskChangeKindDto::Reassigned, Some(to)) => TaskChange::Reassigned {
-            to,
-            reason: &request.reason,
-        },
-        (TaskChangeKindDto::Reassigned, None) => {
-            return Err(CoreError::invalid("Choose who the task goes to.").into());
-        }
+        TaskChangeKindDto::Reassigned => TaskChange::reassigned(to, &request.reason)?,
     };
     let task = with_unlocked(state, |unit| {
         unit.change_task(id, change, state.clock.as_ref(), &mut OsEntropy)

@@ -32,6 +32,16 @@ pub enum TaskChange<'a> {
     Reassigned { to: AccountId, reason: &'a str },
 }
 
+impl<'a> TaskChange<'a> {
+    /// A task given to someone else: who it goes to must be chosen.
+    pub fn reassigned(to: Option<AccountId>, reason: &'a str) -> CoreResult<TaskChange<'a>> {
+        match to {
+            Some(to) => Ok(TaskChange::Reassigned { to, reason }),
+            None => Err(CoreError::invalid("Choose who the task goes to.")),
+        }
+    }
+}
+
 impl UnlockedUnit {
     /// This account's open tasks, soonest due first, so overdue ones lead.
     pub fn my_tasks(&self, today: NaiveDate) -> CoreResult<Vec<TaskListed>> {

@@ -171,6 +171,12 @@ impl Absence {
     }
 }
 
+/// The first day of a diary as the page sends it (`YYYY-MM-DD`).
+pub fn parse_diary_day(text: &str) -> CoreResult<NaiveDate> {
+    crate::domain::dates::parse_day(text.trim())
+        .map_err(|_| CoreError::invalid("Choose a real day for the diary."))
+}
+
 /// A local date and time as typed: `YYYY-MM-DDTHH:MM` (seconds allowed).
 pub fn parse_local_time(text: &str, what: &str) -> CoreResult<NaiveDateTime> {
     let text = text.trim();
