@@ -21,4 +21,4 @@ pub use screenshots::*;
 pub const DRIVER_PORT: u16 = 4444;
 pub const PASSWORD: &str = "otter lamp river cloud";
 pub const WAIT: Duration = Duration::from_secs(20);
-pub const IDLE_LOCK_SECONDS: u64 = 15;
+pub const IDLE_LOCK_SECONDS: u64 = 45;

@@ -26,8 +26,9 @@ impl TauriDriver {
             // Charts saved in a test stay in the test's own folder.
             .env("CASEBOOK_EXPORT_DIR", data_folder.join("exports"))
             // Short enough to see the idle lock within the test, long enough
-            // that no other step sits idle that long. (At 30 seconds the
-            // sleep step below fails: see the note on it.)
+            // that no step on a loaded machine sits idle that long, and
+            // three times the time the sleep step allows its signal, so
+            // that step cannot pass by the idle lock.
             .env("CASEBOOK_IDLE_LOCK_SECONDS", IDLE_LOCK_SECONDS.to_string())
             .stdout(Stdio::null())
             .spawn()
@@ -83,7 +84,12 @@ impl SystemBus {
     /// What logind broadcasts just before the computer sleeps.
     pub fn announce_sleep(&self) {
         let status = Command::new("dbus-send")
-            .arg(format!("--address={}", self.address))
+            // `--bus` registers with the bus first, as logind is registered;
+            // `--address` would connect without registering, and the bus
+            // routes nothing from a connection that has not said hello (so
+            // the app never heard the signal, and the idle lock passed this
+            // step for it).
+            .arg(format!("--bus={}", self.address))
             .args([
                 "--type=signal",
                 "/org/freedesktop/login1",
