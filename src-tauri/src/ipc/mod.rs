@@ -10,6 +10,7 @@
 //! [`errors`].
 
 mod accounts;
+mod appointments;
 mod audit;
 mod casework;
 mod client_parts;
@@ -20,9 +21,11 @@ mod errors;
 mod pathways;
 mod resolve;
 mod session;
+mod session_records;
 mod sync;
 
 pub use accounts::*;
+pub use appointments::*;
 pub use audit::*;
 pub use casework::*;
 pub use client_parts::*;
@@ -33,6 +36,7 @@ pub use errors::*;
 pub use pathways::*;
 pub use resolve::*;
 pub use session::*;
+pub use session_records::*;
 pub use sync::*;
 
 use ts_rs::TS;
