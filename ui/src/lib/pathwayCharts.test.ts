@@ -16,6 +16,7 @@ import {
   normaliseScores,
   pathwayShortName,
   radarOption,
+  labelledSeries,
   radarPointLabel,
   RADAR_LABEL_FROM,
   seriesLook,
@@ -148,9 +149,20 @@ describe('radarOption', () => {
       '#5b3a8c',
       '#3d4850',
     ]);
-    for (const s of series) {
-      expect(s.label?.show).toBe(true);
-    }
+    // Four series: too many numbers for one point; the table has them.
+    expect(series.map((s) => s.label?.show)).toEqual([false, false, false, false]);
+  });
+
+  it('prints scores only where two numbers cannot collide: above the first series, below the last', () => {
+    const where = (count: number) =>
+      radarSeries(radarOption([initial, review, exit, fourth].slice(0, count))).map((s) =>
+        s.label?.show ? s.label.position : null,
+      );
+    expect(where(1)).toEqual(['top']);
+    expect(where(2)).toEqual(['top', 'bottom']);
+    expect(where(3)).toEqual(['top', null, 'bottom']);
+    expect(where(4)).toEqual([null, null, null, null]);
+    expect(labelledSeries(0).size).toBe(0);
   });
 
   it('has a legend at the bottom whose icons are the point shapes', () => {

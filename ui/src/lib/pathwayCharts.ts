@@ -2,8 +2,9 @@
 // need) to 10 (severe, urgent need), so lower is better. These functions only
 // build ECharts options and table rows, so they are unit-tested; the component
 // PathwayChart.svelte draws them. Every series must read without colour: each
-// has its own line dash and point shape, and every point is labelled with its
-// score.
+// has its own line dash and point shape, and the scores are printed beside the
+// points wherever two numbers cannot collide (see labelledSeries), with every
+// number in the table view.
 import type { ComposeOption } from 'echarts/core';
 import type { LineSeriesOption, RadarSeriesOption } from 'echarts/charts';
 import type {
@@ -84,16 +85,14 @@ export interface SeriesLook {
   colour: string;
   dash: LineDash;
   symbol: 'circle' | 'triangle' | 'rect' | 'diamond';
-  /** Where a point's score is printed, so two series' labels on one point do not overlap. */
-  labelAt: 'top' | 'bottom' | 'right' | 'left';
 }
 
 /** Each colour has at least 7:1 contrast on white; shape and dash tell the series apart without it. */
 export const SERIES_LOOKS: readonly SeriesLook[] = [
-  { colour: '#0b5c63', dash: 'solid', symbol: 'circle', labelAt: 'top' },
-  { colour: '#a34700', dash: 'dashed', symbol: 'triangle', labelAt: 'bottom' },
-  { colour: '#5b3a8c', dash: 'dotted', symbol: 'rect', labelAt: 'right' },
-  { colour: '#3d4850', dash: [10, 4, 2, 4], symbol: 'diamond', labelAt: 'left' },
+  { colour: '#0b5c63', dash: 'solid', symbol: 'circle' },
+  { colour: '#a34700', dash: 'dashed', symbol: 'triangle' },
+  { colour: '#5b3a8c', dash: 'dotted', symbol: 'rect' },
+  { colour: '#3d4850', dash: [10, 4, 2, 4], symbol: 'diamond' },
 ];
 
 /** The look of the nth series; after the fourth they repeat. */
@@ -174,6 +173,24 @@ export function radarPointLabel(value: unknown): string {
 }
 
 /**
+ * Which series of a radar print their scores, and where. Two numbers on one
+ * point fit, one above it and one below; a third or a fourth had nowhere to
+ * go that did not cover another series' number or line. So a radar of one or
+ * two series labels each; of three, the first and the last (where the client
+ * started and where they are now); of four or more, none, and its table view
+ * (always in the page, shown on request) and the figures beside it carry
+ * every number.
+ */
+export function labelledSeries(count: number): ReadonlyMap<number, 'top' | 'bottom'> {
+  if (count <= 0 || count >= 4) return new Map();
+  if (count === 1) return new Map([[0, 'top']]);
+  return new Map([
+    [0, 'top'],
+    [count - 1, 'bottom'],
+  ]);
+}
+
+/**
  * A radar of the seven pathways, one shape for each series: 0 at the centre,
  * 10 (severe need) at the rim, so a smaller shape is better. A pathway not
  * scored sits at the centre with no number printed beside it.
@@ -205,6 +222,7 @@ export function radarOption(series: readonly ScoreSeries[], options: ChartOption
     data: series.map((s, i) => ({ name: s.label, icon: seriesLook(i).symbol })),
   };
   option.tooltip = { trigger: 'item', confine: true };
+  const labelled = labelledSeries(series.length);
   option.series = series.map((s, i): RadarSeriesOption => {
     const look = seriesLook(i);
     return {
@@ -216,8 +234,8 @@ export function radarOption(series: readonly ScoreSeries[], options: ChartOption
       lineStyle: { color: look.colour, type: look.dash, width: 2 },
       itemStyle: { color: look.colour, borderColor: '#ffffff', borderWidth: 1 },
       label: {
-        show: true,
-        position: look.labelAt,
+        show: labelled.has(i),
+        position: labelled.get(i) ?? 'top',
         distance: 6,
         color: look.colour,
         fontSize: 13,
