@@ -1,33 +1,10 @@
 // Appointment words and rules: labels for codes, outcome rules, staff and clashes.
 import { describe, expect, it } from 'vitest';
-import type { AppointmentDto } from './ipc/bindings';
 import { absenceLabel, absenceReasonLabel, absenceRequired, APPOINTMENT_KINDS, appointmentKindLabel, clashWords, isMissed, isOpenAppointment, outcomeLabel, outcomeNeedsReason, OUTCOMES, outcomeWords, placeLabel, PLACES, splitAppointments, staffChoices } from './appointments';
 import { standingLabel } from './compliance';
 import { ACTION_WHO, actionWhoLabel, interventionLabel, INTERVENTIONS, pathwayLabel, PATHWAYS } from './pathwayWords';
 import { TIMELINE_EVENTS, TIMELINE_KINDS, timelineEventLabel, timelineKindLabel } from '../features/client/timeline';
-
-function appointment(id: string, startsAt: string, endsAt: string, more: Partial<AppointmentDto> = {}): AppointmentDto {
-  return {
-    id,
-    clientId: 'c1',
-    startsAt,
-    endsAt,
-    kind: 'one_to_one',
-    place: 'office',
-    room: null,
-    staffIds: ['a1'],
-    otherAttendees: null,
-    bookedBy: null,
-    outcome: null,
-    outcomeReason: null,
-    absence: null,
-    absenceReason: null,
-    absenceNote: null,
-    rescheduledTo: null,
-    outcomeBy: null,
-    ...more,
-  };
-}
+import { appointment } from './testAppointments';
 
 describe('words for codes', () => {
   it('names every code in the core’s closed lists', () => {

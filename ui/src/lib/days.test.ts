@@ -1,30 +1,7 @@
 // Days and weeks: Monday-first weeks, grouping by day, headings.
 import { describe, expect, it } from 'vitest';
-import type { AppointmentDto } from './ipc/bindings';
 import { addDays, groupByDay, weekdayOf, weekDays, weekStart, weekTitle } from './days';
-
-function appointment(id: string, startsAt: string, endsAt: string, more: Partial<AppointmentDto> = {}): AppointmentDto {
-  return {
-    id,
-    clientId: 'c1',
-    startsAt,
-    endsAt,
-    kind: 'one_to_one',
-    place: 'office',
-    room: null,
-    staffIds: ['a1'],
-    otherAttendees: null,
-    bookedBy: null,
-    outcome: null,
-    outcomeReason: null,
-    absence: null,
-    absenceReason: null,
-    absenceNote: null,
-    rescheduledTo: null,
-    outcomeBy: null,
-    ...more,
-  };
-}
+import { appointment } from './testAppointments';
 
 describe('diary weeks', () => {
   it('counts days across months, years and clock changes', () => {

@@ -1,31 +1,8 @@
 // Local times: reading typed times, joining and splitting, showing them.
 import { describe, expect, it } from 'vitest';
-import type { AppointmentDto } from './ipc/bindings';
 import { addMinutesToTime, appointmentWhen, appointmentWhenOf, draftSavedWords, formatLocalDateTime, formatTimeRange, joinLocal, minutesBetween, normaliseTime, nowLocal, partsFromIso } from './localTime';
 import { dayHeading, dayTitle } from './days';
-
-function appointment(id: string, startsAt: string, endsAt: string, more: Partial<AppointmentDto> = {}): AppointmentDto {
-  return {
-    id,
-    clientId: 'c1',
-    startsAt,
-    endsAt,
-    kind: 'one_to_one',
-    place: 'office',
-    room: null,
-    staffIds: ['a1'],
-    otherAttendees: null,
-    bookedBy: null,
-    outcome: null,
-    outcomeReason: null,
-    absence: null,
-    absenceReason: null,
-    absenceNote: null,
-    rescheduledTo: null,
-    outcomeBy: null,
-    ...more,
-  };
-}
+import { appointment } from './testAppointments';
 
 describe('local times', () => {
   it('writes now as the core does', () => {

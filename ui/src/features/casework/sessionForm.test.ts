@@ -1,30 +1,7 @@
 // A session record's form: blank, from an appointment, from a template.
 import { describe, expect, it } from 'vitest';
-import type { AppointmentDto } from '../../lib/ipc/bindings';
 import { applyTemplate, blankSessionForm, formFromAppointment } from './sessionForm';
-
-function appointment(id: string, startsAt: string, endsAt: string, more: Partial<AppointmentDto> = {}): AppointmentDto {
-  return {
-    id,
-    clientId: 'c1',
-    startsAt,
-    endsAt,
-    kind: 'one_to_one',
-    place: 'office',
-    room: null,
-    staffIds: ['a1'],
-    otherAttendees: null,
-    bookedBy: null,
-    outcome: null,
-    outcomeReason: null,
-    absence: null,
-    absenceReason: null,
-    absenceNote: null,
-    rescheduledTo: null,
-    outcomeBy: null,
-    ...more,
-  };
-}
+import { appointment } from '../../lib/testAppointments';
 
 describe('session forms', () => {
   it('starts today, now, at the office', () => {
