@@ -186,6 +186,10 @@ pub async fn a_merge_and_a_deletion(driver: &WebDriver) {
     // A second record of the same person, added anyway, is merged back by
     // the manager: one record again, with the other name kept.
     click(driver, "client-back").await;
+    // Back on the caseload, the list loads and focus returns to the client's
+    // row, scrolling the page: "Add client" is clicked once that is done, as
+    // a person would, or the click lands where the button was a moment ago.
+    wait_for_rows(driver, 2).await;
     click(driver, "add-client-open").await;
     fill_client(driver, "Jordon", "Whitlock", ["17", "5", "1990"]).await;
     by_id(driver, "probable-duplicate").await;
