@@ -59,14 +59,20 @@ impl CohortFilter {
             closed_from: chosen(text.closed_from, day)?,
             closed_to: chosen(text.closed_to, day)?,
         };
-        if let (Some(from), Some(to)) = (filter.closed_from, filter.closed_to)
-            && from > to
-        {
-            return Err(CoreError::invalid(
-                "The period starts after it ends. Check the two dates.",
-            ));
-        }
+        filter.check_period()?;
         Ok(filter)
+    }
+
+    /// Refuses a period that starts after it ends: asked when the filters
+    /// are typed, and again by the cohort figures for a filter built in
+    /// code.
+    pub fn check_period(&self) -> CoreResult<()> {
+        match (self.closed_from, self.closed_to) {
+            (Some(from), Some(to)) if from > to => Err(CoreError::invalid(
+                "The period starts after it ends. Check the two dates.",
+            )),
+            _ => Ok(()),
+        }
     }
 }
 

@@ -32,11 +32,6 @@ pub fn parse_local_moment(text: &str) -> ParseResult<NaiveDateTime> {
         .or_else(|_| NaiveDateTime::parse_from_str(text, "%Y-%m-%d %H:%M"))
 }
 
-/// A day as Casebook writes it.
-pub fn day_text(day: NaiveDate) -> String {
-    day.format(DAY).to_string()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -44,7 +39,7 @@ mod tests {
     #[test]
     fn days_times_and_moments_read_as_written() {
         let day = parse_day("2026-02-28").unwrap();
-        assert_eq!(day_text(day), "2026-02-28");
+        assert_eq!(day.format(DAY).to_string(), "2026-02-28");
         assert!(parse_day("2026-02-30").is_err(), "no such day");
         assert!(parse_day("28/02/2026").is_err());
         assert_eq!(parse_time_of_day("09:30").unwrap().to_string(), "09:30:00");

@@ -11,7 +11,7 @@ use crate::clock::{Clock, Entropy};
 use crate::domain::audit::AuditAction;
 use crate::domain::cohort::CohortFlag;
 use crate::domain::referrals::ReferralRoute;
-use crate::error::{CoreError, CoreResult};
+use crate::error::CoreResult;
 pub use crate::store::cohort_outcomes::{CohortFilter, CohortOutcomes, cohort_outcomes_in};
 use crate::unit::unlocked::UnlockedUnit;
 
@@ -27,13 +27,7 @@ impl UnlockedUnit {
         entropy: &mut dyn Entropy,
     ) -> CoreResult<CohortOutcomes> {
         self.require_manager("see cohort outcomes (they are for managers)")?;
-        if let (Some(from), Some(to)) = (filter.closed_from, filter.closed_to)
-            && from > to
-        {
-            return Err(CoreError::invalid(
-                "The period starts after it ends. Check the two dates.",
-            ));
-        }
+        filter.check_period()?;
         let outcomes = cohort_outcomes_in(&self.conn, filter)?;
         let detail = serde_json::json!({
             "route": filter.route.map(ReferralRoute::as_str),
