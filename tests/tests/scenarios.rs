@@ -16,7 +16,9 @@ use casebook_core::vault::slot::KdfCost;
 
 mod common;
 
-use common::{PASSWORD, client, create_request, fresh_state, no_filter, unlock_request};
+use common::{
+    PASSWORD, client, create_request, fresh_state, no_filter, unlock_request, whole_caseload,
+};
 
 #[test]
 fn create_add_lock_fail_unlock_and_see_the_client() {
@@ -34,23 +36,23 @@ fn create_add_lock_fail_unlock_and_see_the_client() {
     let session = created.session;
     assert_eq!(created.recovery_key.len(), 32 + 7, "eight groups of four");
     assert_eq!(session.full_name, "Alex Admin");
-    assert!(commands::list_clients(&state).unwrap().is_empty());
+    assert!(whole_caseload(&state).unwrap().is_empty());
     let added = commands::add_client(&state, &client("Jordan", "Whitlock", "1990-05-17")).unwrap();
-    assert_eq!(commands::list_clients(&state).unwrap(), vec![added.clone()]);
+    assert_eq!(whole_caseload(&state).unwrap(), vec![added.clone()]);
 
     commands::lock(&state).unwrap();
-    let locked = commands::list_clients(&state).unwrap_err();
+    let locked = whole_caseload(&state).unwrap_err();
     assert_eq!(locked.code, ErrorCodeDto::Locked);
 
     let wrong = commands::unlock(&state, &unlock_request("otter lamp river clouds")).unwrap_err();
     assert_eq!(wrong.code, ErrorCodeDto::WrongCredentials);
     assert_eq!(
-        commands::list_clients(&state).unwrap_err().code,
+        whole_caseload(&state).unwrap_err().code,
         ErrorCodeDto::Locked
     );
 
     commands::unlock(&state, &unlock_request(PASSWORD)).unwrap();
-    assert_eq!(commands::list_clients(&state).unwrap(), vec![added]);
+    assert_eq!(whole_caseload(&state).unwrap(), vec![added]);
 }
 
 #[test]
@@ -71,7 +73,7 @@ fn a_restarted_app_finds_the_unit_and_its_clients() {
     );
     assert!(startup.session.is_none(), "a restart starts locked");
     commands::unlock(&restarted, &unlock_request(PASSWORD)).unwrap();
-    let clients = commands::list_clients(&restarted).unwrap();
+    let clients = whole_caseload(&restarted).unwrap();
     assert_eq!(clients.len(), 1);
     assert_eq!(clients[0].family_name, "Okafor");
 }
@@ -134,7 +136,7 @@ fn bad_client_input_is_refused_in_plain_words_and_nothing_is_saved() {
         assert_eq!(code, ErrorCodeDto::InvalidInput);
         assert!(message.contains(expected), "{message}");
     }
-    assert!(commands::list_clients(&state).unwrap().is_empty());
+    assert!(whole_caseload(&state).unwrap().is_empty());
 }
 
 #[test]
@@ -187,13 +189,13 @@ fn a_second_computer_joins_through_a_shared_folder_and_syncs() {
         ..wrong
     };
     commands::join_unit(&second, &join).unwrap();
-    let joined = commands::list_clients(&second).unwrap();
+    let joined = whole_caseload(&second).unwrap();
     assert_eq!(joined.len(), 1);
     commands::add_client(&second, &client("Sam", "Okafor", "1985-01-02")).unwrap();
     assert_eq!(commands::sync_now(&second).unwrap().waiting, 0);
     let back = commands::sync_now(&first).unwrap();
     assert!(back.received >= 1, "{back:?}");
-    assert_eq!(commands::list_clients(&first).unwrap().len(), 2);
+    assert_eq!(whole_caseload(&first).unwrap().len(), 2);
 }
 
 #[test]
@@ -212,7 +214,7 @@ fn the_demo_unit_opens_with_its_stated_credentials_and_stays_apart() {
     };
     let session = commands::unlock(&state, &request).unwrap();
     assert_eq!(session.unit.kind, UnitKindDto::Demo);
-    assert!(commands::list_clients(&state).unwrap().len() >= 30);
+    assert!(whole_caseload(&state).unwrap().len() >= 30);
 }
 
 #[test]
@@ -221,7 +223,7 @@ fn a_failed_sign_in_locks_whatever_was_open() {
     commands::create_unit(&state, &create_request()).unwrap();
     assert!(commands::unlock(&state, &unlock_request("not the password at all")).is_err());
     assert_eq!(
-        commands::list_clients(&state).unwrap_err().code,
+        whole_caseload(&state).unwrap_err().code,
         ErrorCodeDto::Locked
     );
 }
@@ -300,7 +302,7 @@ fn no_command_panics_on_hostile_input() {
             client_id: Some(text.into()),
             ..no_filter()
         };
-        let _ = commands::audit_trail(&state, &audit);
+        let _ = commands::audit_trail(&state, &audit, &0);
         let review = ReviewSafetyFlagRequest {
             flag_id: text.into(),
             note: text.into(),
@@ -329,7 +331,7 @@ fn no_command_panics_on_hostile_input() {
         let refused = commands::change_unit_settings(&state, &settings).unwrap_err();
         assert_eq!(refused.code, ErrorCodeDto::InvalidInput);
     }
-    assert!(commands::list_clients(&state).unwrap().is_empty());
+    assert!(whole_caseload(&state).unwrap().is_empty());
 }
 
 #[test]
@@ -403,10 +405,10 @@ fn a_save_made_during_a_long_sync_goes_first_and_the_sync_goes_on_after() {
     })
     .unwrap();
     assert!(report.paused, "{report:?}");
-    assert!(commands::list_clients(&second).unwrap().len() < 21);
+    assert!(whole_caseload(&second).unwrap().len() < 21);
     let rest = commands::sync_now(&second).unwrap();
     assert!(!rest.paused);
-    assert_eq!(commands::list_clients(&second).unwrap().len(), 21);
+    assert_eq!(whole_caseload(&second).unwrap().len(), 21);
 }
 
 /// A keyworker's week with a DRR client through the command layer: a home

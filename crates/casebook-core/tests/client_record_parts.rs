@@ -387,16 +387,16 @@ fn search_finds_only_what_the_account_may_see() {
     kim.lock(&SystemClock, &mut OsEntropy);
     set_hide_others(&unit, true);
 
-    let lee = unit.as_("lee");
+    let mut lee = unit.as_("lee");
     assert!(
         lee.search_clients("Whitlock").unwrap().is_empty(),
         "hidden clients are not found by search either"
     );
     lee.lock(&SystemClock, &mut OsEntropy);
-    let pat = unit.as_("pat");
+    let mut pat = unit.as_("pat");
     assert_eq!(names(pat.search_clients("jord").unwrap()), ["Whitlock"]);
     pat.lock(&SystemClock, &mut OsEntropy);
-    let ira = unit.as_("ira");
+    let mut ira = unit.as_("ira");
     assert_eq!(
         ira.search_clients("Whitlock").unwrap_err().code,
         ErrorCode::Forbidden

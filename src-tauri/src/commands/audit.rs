@@ -5,7 +5,7 @@ use casebook_core::clock::OsEntropy;
 use crate::app_state::{AppState, with_unlocked};
 use casebook_core::domain::audit::AuditFilter;
 
-use crate::ipc::{AuditCheckDto, AuditEntryDto, AuditFilterDto, IpcError};
+use crate::ipc::{AuditCheckDto, AuditFilterDto, AuditPageDto, IpcError};
 
 use super::Answer;
 
@@ -19,12 +19,14 @@ fn audit_filter(filter: &AuditFilterDto) -> Result<AuditFilter, IpcError> {
     )?)
 }
 
-pub fn audit_trail(state: &AppState, filter: &AuditFilterDto) -> Answer<Vec<AuditEntryDto>> {
+/// One page (counting from 0) of the entries the filter selects.
+pub fn audit_trail(state: &AppState, filter: &AuditFilterDto, page: &u32) -> Answer<AuditPageDto> {
     let filter = audit_filter(filter)?;
-    let entries = with_unlocked(state, |unit| {
-        unit.audit_trail(&filter, state.clock.as_ref(), &mut OsEntropy)
+    let page = usize::try_from(*page).unwrap_or(usize::MAX);
+    let answer = with_unlocked(state, |unit| {
+        unit.audit_trail_page(&filter, page, state.clock.as_ref(), &mut OsEntropy)
     })?;
-    Ok(entries.iter().map(AuditEntryDto::from_view).collect())
+    Ok(AuditPageDto::from_page(&answer))
 }
 
 pub fn verify_audit_trail(state: &AppState) -> Answer<AuditCheckDto> {

@@ -6,21 +6,21 @@ use crate::app_state::{AppState, with_unlocked};
 use casebook_core::domain::ids::{AccountId, ClientId};
 
 use crate::ipc::{
-    AllocationRequest, BreakGlassRequest, ClientDetailsRequest, ClientMatchDto, ClientProfileDto,
-    ClientProfileRequest, ClientRowDto, ClientViewDto, DuplicateMatchDto, FindClientRequest,
-    MergeRequest, NewClientRequest, ProfileChoicesDto, StaffMemberDto,
+    AllocationRequest, BreakGlassRequest, CaseloadPageDto, CaseloadQueryDto, ClientDetailsRequest,
+    ClientMatchDto, ClientProfileDto, ClientProfileRequest, ClientRowDto, ClientViewDto,
+    DuplicateMatchDto, FindClientRequest, MergeRequest, NewClientRequest, ProfileChoicesDto,
+    StaffMemberDto,
 };
 
 use super::Answer;
 
-pub fn list_clients(state: &AppState) -> Answer<Vec<ClientRowDto>> {
-    let clients = with_unlocked(state, |unit| {
-        unit.view_caseload(state.clock.as_ref(), &mut OsEntropy)
+/// One page of the caseload as the filters and order ask.
+pub fn caseload_page(state: &AppState, query: &CaseloadQueryDto) -> Answer<CaseloadPageDto> {
+    let query = query.to_query()?;
+    let page = with_unlocked(state, |unit| {
+        unit.view_caseload_page(&query, state.clock.as_ref(), &mut OsEntropy)
     })?;
-    Ok(clients
-        .iter()
-        .map(|c| ClientRowDto::from_entry(c, state.clock.local_now()))
-        .collect())
+    Ok(CaseloadPageDto::from_page(&page, state.clock.local_now()))
 }
 
 pub fn add_client(state: &AppState, request: &NewClientRequest) -> Answer<ClientRowDto> {

@@ -101,7 +101,7 @@ command_table! {
         resolve_items_of_client(client_id: String) -> Vec<ResolveItemDto>;
         resolve(request: ResolveRequest) -> Vec<ResolveItemDto>;
         lock() -> ();
-        list_clients() -> Vec<ClientRowDto>;
+        caseload_page(query: CaseloadQueryDto) -> CaseloadPageDto;
         add_client(request: NewClientRequest) -> ClientRowDto;
         find_probable_duplicates(request: NewClientRequest) -> Vec<DuplicateMatchDto>;
         duplicates_of_client(client_id: String) -> Vec<DuplicateMatchDto>;
@@ -139,7 +139,7 @@ command_table! {
         change_account_role(request: RoleChangeRequest) -> AccountDto;
         enable_account(account_id: String) -> OneTimePasswordDto;
         release_sign_in(username: String) -> ();
-        audit_trail(filter: AuditFilterDto) -> Vec<AuditEntryDto>;
+        audit_trail(filter: AuditFilterDto, page: u32) -> AuditPageDto;
         verify_audit_trail() -> AuditCheckDto;
         export_audit_csv_to_share(filter: AuditFilterDto) -> String;
         export_audit_csv(filter: AuditFilterDto) -> String;

@@ -31,6 +31,32 @@ pub struct AuditEntryDto {
     pub detail: String,
 }
 
+/// One page of the audit trail, newest first.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct AuditPageDto {
+    pub entries: Vec<AuditEntryDto>,
+    /// How many entries the filter selects in all.
+    pub total: u32,
+    /// The page shown, counting from 0.
+    pub page: u32,
+    pub page_count: u32,
+    pub page_size: u32,
+}
+
+impl AuditPageDto {
+    pub fn from_page(page: &casebook_core::administration::audit_trail::AuditPage) -> AuditPageDto {
+        let count = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
+        AuditPageDto {
+            entries: page.entries.iter().map(AuditEntryDto::from_view).collect(),
+            total: count(page.total),
+            page: count(page.page),
+            page_count: count(page.page_count),
+            page_size: count(casebook_core::administration::audit_trail::AUDIT_PAGE_SIZE),
+        }
+    }
+}
+
 impl AuditEntryDto {
     pub fn from_view(view: &AuditView) -> AuditEntryDto {
         AuditEntryDto {

@@ -225,6 +225,26 @@ impl From<CohortFlag> for CohortFlagDto {
     }
 }
 
+impl From<CohortFlagDto> for CohortFlag {
+    fn from(flag: CohortFlagDto) -> CohortFlag {
+        match flag {
+            CohortFlagDto::Ppo => CohortFlag::Ppo,
+            CohortFlagDto::StatutoryIom => CohortFlag::StatutoryIom,
+            CohortFlagDto::Sac => CohortFlag::Sac,
+            CohortFlagDto::Vap => CohortFlag::Vap,
+            CohortFlagDto::WomanShortLicence => CohortFlag::WomanShortLicence,
+            CohortFlagDto::Eto => CohortFlag::Eto,
+            CohortFlagDto::NeighbourhoodCrime => CohortFlag::NeighbourhoodCrime,
+            CohortFlagDto::DomesticAbuse => CohortFlag::DomesticAbuse,
+            CohortFlagDto::Drr => CohortFlag::Drr,
+            CohortFlagDto::Atr => CohortFlag::Atr,
+            CohortFlagDto::LicenceDtcDac => CohortFlag::LicenceDtcDac,
+            CohortFlagDto::CommunityOrder => CohortFlag::CommunityOrder,
+            CohortFlagDto::Voluntary => CohortFlag::Voluntary,
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct CohortFlagEntryDto {

@@ -1,8 +1,6 @@
 //! Referrals, episodes and their pick-up clocks.
 
-use casebook_core::domain::referrals::{
-    ClockStatus, ExitReason, PickUpTarget, ReferralOutcome, ReferralRoute,
-};
+use casebook_core::domain::referrals::{ClockStatus, ExitReason, PickUpTarget, ReferralRoute};
 use casebook_core::store::episodes::Episode;
 use chrono::NaiveDateTime;
 use serde::{Deserialize, Serialize};
@@ -86,10 +84,7 @@ pub struct ReferralClockDto {
 impl ReferralClockDto {
     pub fn from_episode(episode: &Episode, now: NaiveDateTime) -> Option<ReferralClockDto> {
         let clock = episode.clock?;
-        let status = match (&episode.outcome, episode.picked_up_at) {
-            (Some(outcome), None) if *outcome != ReferralOutcome::Accepted => ClockStatus::Stopped,
-            _ => clock.status(now, episode.picked_up_at),
-        };
+        let status = episode.clock_status(now)?;
         let (in_hours, target, left) = match clock.target {
             PickUpTarget::Days(days) => (false, days, clock.days_left(now)),
             PickUpTarget::Hours(hours) => (true, hours, clock.hours_left(now)),

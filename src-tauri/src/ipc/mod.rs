@@ -5,13 +5,14 @@
 //! and the UI's TypeScript types (generated from these by ts-rs into
 //! `ui/src/lib/ipc/bindings.ts`) describe exactly what is sent.
 //!
-//! One file per area: [`session`], [`clients`], [`client_parts`], [`casework`],
+//! One file per area: [`session`], [`clients`], [`caseload`], [`client_parts`], [`casework`],
 //! [`client_profile`], [`episodes`], [`sync`], [`resolve`], [`accounts`], [`audit`] and
 //! [`errors`].
 
 mod accounts;
 mod appointments;
 mod audit;
+mod caseload;
 mod casework;
 mod client_parts;
 mod client_profile;
@@ -27,6 +28,7 @@ mod sync;
 pub use accounts::*;
 pub use appointments::*;
 pub use audit::*;
+pub use caseload::*;
 pub use casework::*;
 pub use client_parts::*;
 pub use client_profile::*;
@@ -92,6 +94,14 @@ pub fn typescript_bindings() -> String {
         ChoiceDto::decl(&config),
         ProfileChoicesDto::decl(&config),
         ClientRowDto::decl(&config),
+        WhoseDto::decl(&config),
+        EpisodeFilterDto::decl(&config),
+        RagFilterDto::decl(&config),
+        ClockFilterDto::decl(&config),
+        CaseloadSortDto::decl(&config),
+        CaseloadQueryDto::decl(&config),
+        CaseloadCountsDto::decl(&config),
+        CaseloadPageDto::decl(&config),
         ClientViewDto::decl(&config),
         ClientDetailsRequest::decl(&config),
         AllocationRequest::decl(&config),
@@ -122,6 +132,7 @@ pub fn typescript_bindings() -> String {
         OneTimePasswordDto::decl(&config),
         AuditFilterDto::decl(&config),
         AuditEntryDto::decl(&config),
+        AuditPageDto::decl(&config),
         AuditCheckDto::decl(&config),
         AppointmentDto::decl(&config),
         NextAppointmentDto::decl(&config),

@@ -80,3 +80,39 @@ pub fn no_filter() -> AuditFilterDto {
         to: None,
     }
 }
+
+/// Everyone this account may see, on one page of the caseload with no
+/// filter: the tests' units are small.
+pub fn everyone_query() -> casebook::ipc::CaseloadQueryDto {
+    use casebook::ipc::{
+        CaseloadSortDto, ClockFilterDto, EpisodeFilterDto, RagFilterDto, WhoseDto,
+    };
+    casebook::ipc::CaseloadQueryDto {
+        whose: WhoseDto::All,
+        keyworker_id: None,
+        episodes: EpisodeFilterDto::Any,
+        rag: RagFilterDto::Any,
+        cohort: None,
+        clock: ClockFilterDto::Any,
+        area: None,
+        sort: CaseloadSortDto::Name,
+        descending: false,
+        page: 0,
+    }
+}
+
+/// The whole caseload's rows, in name order, through the caseload's pages.
+pub fn whole_caseload(
+    state: &AppState,
+) -> Result<Vec<casebook::ipc::ClientRowDto>, casebook::ipc::IpcError> {
+    let mut rows = Vec::new();
+    let mut query = everyone_query();
+    loop {
+        let page = casebook::commands::caseload_page(state, &query)?;
+        rows.extend(page.rows);
+        if page.page + 1 >= page.page_count {
+            return Ok(rows);
+        }
+        query.page += 1;
+    }
+}

@@ -16,7 +16,7 @@ pub(crate) fn own_account() -> Vec<Row> {
         // Signing out and one's own password: every account.
         row("lock", On::Unit, EVERYONE, |c| {
             commands::lock(c.s)?;
-            let locked = commands::list_clients(c.s).unwrap_err();
+            let locked = crate::whole_caseload(c.s).unwrap_err();
             assert_eq!(locked.code, ErrorCodeDto::Locked);
             json(commands::unlock(c.s, &sign_in(c.username, &c.password.borrow())))
         }),
@@ -69,7 +69,7 @@ pub(crate) fn rows() -> Vec<Row> {
         // The audit trail names the client of each entry for a manager; an
         // administration-only account gets the entries without the names.
         // An export answers with the file's contents, so they are checked too.
-        row("audit_trail", On::Unit, OVERSIGHT, |c| json(commands::audit_trail(c.s, &no_filter()))),
+        row("audit_trail", On::Unit, OVERSIGHT, |c| json(commands::audit_trail(c.s, &no_filter(), &0))),
         row("verify_audit_trail", On::Unit, OVERSIGHT, |c| json(commands::verify_audit_trail(c.s))),
         row("export_audit_csv", On::Unit, OVERSIGHT, |c| exported(commands::export_audit_csv(c.s, &no_filter()))),
         row("export_audit_csv_to_share", On::Unit, OVERSIGHT, |c| exported(commands::export_audit_csv_to_share(c.s, &no_filter()))),

@@ -32,7 +32,7 @@ use casebook::app_state::AppState;
 use casebook::commands;
 use casebook::ipc::{CaseRoleDto, ChangePasswordRequest, ErrorCodeDto, IpcError};
 use casebook_core::store::table_digest::TableDigest;
-use common::{PASSWORD, create_request, fresh_state, sign_in};
+use common::{PASSWORD, create_request, everyone_query, fresh_state, sign_in, whole_caseload};
 use fixtures::{Targets, set_up};
 use requests::json;
 use serde_json::Value;
@@ -330,7 +330,7 @@ fn every_command_under_every_role() {
     for (username, password) in &one_time {
         let session = commands::unlock(&state, &sign_in(username, password)).unwrap();
         assert!(session.must_change_password);
-        let blocked = commands::list_clients(&state).unwrap_err();
+        let blocked = whole_caseload(&state).unwrap_err();
         assert_eq!(blocked.code, ErrorCodeDto::PasswordChangeRequired);
         let change = ChangePasswordRequest {
             current_password: password.clone(),

@@ -73,13 +73,13 @@ pub async fn the_first_client(driver: &WebDriver) {
     // The empty caseload; add a client, with one impossible date first.
     by_id(driver, "caseload").await;
     assert_eq!(
-        by_id(driver, "client-count")
+        by_id(driver, "caseload-count-line")
             .await
             .text()
             .await
             .unwrap()
             .trim(),
-        "0"
+        "0 clients"
     );
     assert!(
         by_id(driver, "session-user")
@@ -122,13 +122,13 @@ pub async fn the_first_client(driver: &WebDriver) {
         "{listed:?}"
     );
     assert_eq!(
-        by_id(driver, "client-count")
+        by_id(driver, "caseload-count-line")
             .await
             .text()
             .await
             .unwrap()
             .trim(),
-        "1"
+        "1 client"
     );
     screenshot(driver, "05-caseload-one-client").await;
 

@@ -1,6 +1,6 @@
 // Tests for format.ts, the pure helpers beside it.
 import { describe, expect, it } from 'vitest';
-import { ageOn, dateFromParts, formatDate, parseIsoDate, plural, todayIso } from './format';
+import { ageOn, dateFromParts, formatDate, pageLine, parseIsoDate, plural, todayIso } from './format';
 
 describe('parseIsoDate', () => {
   it('reads a valid date', () => {
@@ -73,5 +73,14 @@ describe('dateFromParts', () => {
   it('passes anything else on as typed for the core to judge', () => {
     expect(dateFromParts('31', 'Feb', '1988')).toBe('1988-Feb-31');
     expect(dateFromParts('', '', '')).toBe('--');
+  });
+});
+
+describe('pageLine', () => {
+  it('names the lines of a page', () => {
+    expect(pageLine(0, 100, 100, 412)).toBe('1–100 of 412');
+    expect(pageLine(4, 100, 12, 412)).toBe('401–412 of 412');
+    expect(pageLine(0, 100, 0, 0)).toBe('None');
+    expect(pageLine(1, 200, 200, 150000)).toBe('201–400 of 150,000');
   });
 });

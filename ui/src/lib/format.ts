@@ -78,3 +78,11 @@ export function dateFromParts(day: string, month: string, year: string): string 
   if (!digits.test(d) || !digits.test(m) || !digits.test(y)) return `${y}-${m}-${d}`;
   return `${y.padStart(4, '0')}-${m.padStart(2, '0')}-${d.padStart(2, '0')}`;
 }
+
+/** Which lines of how many a page holds: "101–200 of 1,234". */
+export function pageLine(page: number, pageSize: number, shownOnPage: number, total: number): string {
+  if (total === 0 || shownOnPage === 0) return 'None';
+  const number = new Intl.NumberFormat('en-GB');
+  const first = page * pageSize + 1;
+  return `${number.format(first)}–${number.format(first + shownOnPage - 1)} of ${number.format(total)}`;
+}

@@ -11,14 +11,41 @@ use crate::store::{self, audit::AuditView};
 use crate::unit::unlocked::UnlockedUnit;
 use crate::write_once::write_under_a_new_name;
 
+/// The most entries of the trail in one page.
+pub const AUDIT_PAGE_SIZE: usize = 200;
+
+/// One page of the audit trail.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AuditPage {
+    pub entries: Vec<AuditView>,
+    /// How many entries the filter selects, on every page.
+    pub total: usize,
+    /// Counting from 0: the page asked for, or the last if there are fewer.
+    pub page: usize,
+    /// At least 1.
+    pub page_count: usize,
+}
+
 impl UnlockedUnit {
-    /// The entries `filter` selects, newest first (at most 5,000).
+    /// The first page of the entries `filter` selects, newest first.
     pub fn audit_trail(
         &mut self,
         filter: &AuditFilter,
         clock: &dyn Clock,
         entropy: &mut dyn Entropy,
     ) -> CoreResult<Vec<AuditView>> {
+        Ok(self.audit_trail_page(filter, 0, clock, entropy)?.entries)
+    }
+
+    /// One page (counting from 0) of the entries `filter` selects, newest
+    /// first, with how many it selects in all. Reading is recorded first.
+    pub fn audit_trail_page(
+        &mut self,
+        filter: &AuditFilter,
+        page: usize,
+        clock: &dyn Clock,
+        entropy: &mut dyn Entropy,
+    ) -> CoreResult<AuditPage> {
         self.require_audit_reader()?;
         self.audit_alone(
             AuditAction::ViewedAuditTrail,
@@ -26,7 +53,19 @@ impl UnlockedUnit {
             clock,
             entropy,
         )?;
-        self.entries_for_this_reader(filter)
+        let total = store::audit::count(&self.conn, filter)?;
+        let page_count = total.div_ceil(AUDIT_PAGE_SIZE).max(1);
+        let page = page.min(page_count - 1);
+        let window = store::audit::AuditWindow {
+            skip: page * AUDIT_PAGE_SIZE,
+            take: AUDIT_PAGE_SIZE,
+        };
+        Ok(AuditPage {
+            entries: self.entries_for_this_reader(filter, window)?,
+            total,
+            page,
+            page_count,
+        })
     }
 
     /// The entries, with clients' names left out for an account that only
@@ -35,8 +74,12 @@ impl UnlockedUnit {
     /// break-glass reason a keyworker typed) is left out for it too; it
     /// still sees who did what to which record, and when. Only this view
     /// is changed: the chain is checked on the entries as stored.
-    fn entries_for_this_reader(&self, filter: &AuditFilter) -> CoreResult<Vec<AuditView>> {
-        let mut entries = store::audit::filtered(&self.conn, filter)?;
+    fn entries_for_this_reader(
+        &self,
+        filter: &AuditFilter,
+        window: store::audit::AuditWindow,
+    ) -> CoreResult<Vec<AuditView>> {
+        let mut entries = store::audit::filtered(&self.conn, filter, window)?;
         if !self.may_see_client_data() {
             for view in &mut entries {
                 view.client_name = None;
@@ -120,7 +163,7 @@ impl UnlockedUnit {
         entropy: &mut dyn Entropy,
     ) -> CoreResult<PathBuf> {
         self.require_audit_reader()?;
-        let entries = self.entries_for_this_reader(filter)?;
+        let entries = self.entries_for_this_reader(filter, store::audit::AuditWindow::ALL)?;
         let mut writer = csv::Writer::from_writer(Vec::new());
         let fail = |e: csv::Error| CoreError::internal(&e);
         writer

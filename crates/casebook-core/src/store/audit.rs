@@ -115,43 +115,90 @@ pub struct AuditView {
     pub client_name: Option<String>,
 }
 
-/// The entries a filter selects, newest first.
+/// Which of the entries a filter selects to read, newest first: a page of
+/// the trail, or all of it for an export.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct AuditWindow {
+    pub skip: usize,
+    pub take: usize,
+}
+
+impl AuditWindow {
+    pub const ALL: AuditWindow = AuditWindow {
+        skip: 0,
+        take: usize::MAX,
+    };
+}
+
+/// The condition a filter puts on `audit_log a`, over parameters ?1 to ?5.
+const FILTER_CONDITION: &str = "(?1 IS NULL OR a.account_id = ?1)
+               AND (?2 IS NULL OR a.action = ?2)
+               AND (?3 IS NULL OR a.at >= ?3)
+               AND (?4 IS NULL OR a.at < ?4)
+               AND (?5 IS NULL OR a.client_id = ?5)";
+
+/// A filter as the five parameters of `FILTER_CONDITION`.
+fn filter_parameters(filter: &crate::domain::audit::AuditFilter) -> [Option<String>; 5] {
+    [
+        filter.account.map(|a| a.to_string()),
+        filter.action.map(|a| a.as_str().to_owned()),
+        filter.from.map(|d| d.format("%Y-%m-%d").to_string()),
+        filter
+            .to
+            .and_then(|d| d.succ_opt())
+            .map(|d| d.format("%Y-%m-%d").to_string()),
+        filter.client.map(|c| c.to_string()),
+    ]
+}
+
+/// How many entries a filter selects.
+pub fn count(conn: &Connection, filter: &crate::domain::audit::AuditFilter) -> CoreResult<usize> {
+    let [account, action, from, before, client] = filter_parameters(filter);
+    let total: i64 = conn
+        .prepare_cached(&format!(
+            "SELECT count(*) FROM audit_log a WHERE {FILTER_CONDITION}"
+        ))
+        .and_then(|mut statement| {
+            statement.query_row(params![account, action, from, before, client], |row| {
+                row.get(0)
+            })
+        })
+        .map_err(|e| CoreError::from_sql(&e, "count the audit trail"))?;
+    Ok(usize::try_from(total).unwrap_or(0))
+}
+
+/// The entries a filter selects, newest first, in `window`.
 pub fn filtered(
     conn: &Connection,
     filter: &crate::domain::audit::AuditFilter,
+    window: AuditWindow,
 ) -> CoreResult<Vec<AuditView>> {
-    let account = filter.account.map(|a| a.to_string());
-    let client = filter.client.map(|c| c.to_string());
-    let action = filter.action.map(|a| a.as_str());
-    let from = filter.from.map(|d| d.format("%Y-%m-%d").to_string());
-    let before = filter
-        .to
-        .and_then(|d| d.succ_opt())
-        .map(|d| d.format("%Y-%m-%d").to_string());
+    let [account, action, from, before, client] = filter_parameters(filter);
+    let take = i64::try_from(window.take).unwrap_or(i64::MAX);
+    let skip = i64::try_from(window.skip).unwrap_or(i64::MAX);
     let mut statement = conn
-        .prepare(
+        .prepare_cached(&format!(
             "SELECT a.seq, a.id, a.at, a.device_id, a.account_id, a.action, a.client_id, a.detail, a.previous_hash,
                     a.hash, accounts.full_name, clients.family_name || ', ' || clients.given_name
              FROM audit_log a
              LEFT JOIN accounts ON accounts.id = a.account_id
              LEFT JOIN clients ON clients.id = a.client_id
-             WHERE (?1 IS NULL OR a.account_id = ?1)
-               AND (?2 IS NULL OR a.action = ?2)
-               AND (?3 IS NULL OR a.at >= ?3)
-               AND (?4 IS NULL OR a.at < ?4)
-               AND (?5 IS NULL OR a.client_id = ?5)
+             WHERE {FILTER_CONDITION}
              ORDER BY a.seq DESC
-             LIMIT 5000",
-        )
+             LIMIT ?6 OFFSET ?7"
+        ))
         .map_err(|e| CoreError::from_sql(&e, "read the audit trail"))?;
     let rows = statement
-        .query_map(params![account, action, from, before, client], |row| {
-            Ok(AuditView {
-                entry: entry_from_row(row)?,
-                who: row.get(10)?,
-                client_name: row.get(11)?,
-            })
-        })
+        .query_map(
+            params![account, action, from, before, client, take, skip],
+            |row| {
+                Ok(AuditView {
+                    entry: entry_from_row(row)?,
+                    who: row.get(10)?,
+                    client_name: row.get(11)?,
+                })
+            },
+        )
         .map_err(|e| CoreError::from_sql(&e, "read the audit trail"))?;
     rows.collect::<Result<Vec<_>, _>>()
         .map_err(|e| CoreError::from_sql(&e, "read the audit trail"))

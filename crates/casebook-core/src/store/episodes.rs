@@ -10,7 +10,7 @@ use rusqlite::{Connection, OptionalExtension, Transaction, params};
 use super::change_log::{self, Operation, WriteStamp};
 use crate::domain::ids::{AccountId, ClientId, EpisodeId};
 use crate::domain::referrals::{
-    ExitReason, NewReferral, PickUpClock, PickUpTarget, ReferralOutcome, ReferralRoute,
+    ClockStatus, ExitReason, NewReferral, PickUpClock, PickUpTarget, ReferralOutcome, ReferralRoute,
 };
 use crate::error::{CoreError, CoreResult};
 
@@ -39,6 +39,17 @@ impl Episode {
     /// Open: not ended by an outcome or an exit.
     pub fn is_open(&self) -> bool {
         self.ended_on.is_none()
+    }
+
+    /// Where the referral's pick-up clock stands at `now`; none for a
+    /// route with no target. A referral that ended without a pick-up (not
+    /// eligible, declined, referred on) has a stopped clock.
+    pub fn clock_status(&self, now: NaiveDateTime) -> Option<ClockStatus> {
+        let clock = self.clock?;
+        Some(match (&self.outcome, self.picked_up_at) {
+            (Some(outcome), None) if *outcome != ReferralOutcome::Accepted => ClockStatus::Stopped,
+            _ => clock.status(now, self.picked_up_at),
+        })
     }
 }
 
@@ -196,6 +207,25 @@ pub fn for_client(conn: &Connection, client: ClientId) -> CoreResult<Vec<Episode
         &format!("{SELECT} WHERE e.client_id = ?1 ORDER BY e.received_at DESC, e.id DESC"),
         [client.to_string()],
     )
+}
+
+/// Every client with an episode, open or ended, for the caseload's filter
+/// of closed records.
+pub fn clients_ever_referred(conn: &Connection) -> CoreResult<std::collections::HashSet<ClientId>> {
+    let failed = |e: rusqlite::Error| CoreError::from_sql(&e, "read which clients were referred");
+    let mut statement = conn
+        .prepare_cached("SELECT DISTINCT client_id FROM episodes")
+        .map_err(failed)?;
+    let rows = statement
+        .query_map([], |row| row.get::<_, String>(0))
+        .map_err(failed)?;
+    let mut clients = std::collections::HashSet::new();
+    for row in rows {
+        let client = ClientId::parse(&row.map_err(failed)?)
+            .map_err(|_| CoreError::internal(&"malformed episode row"))?;
+        clients.insert(client);
+    }
+    Ok(clients)
 }
 
 /// Every open episode in the unit, for the caseload.

@@ -220,6 +220,13 @@ pub fn begin_with_deferred_foreign_keys<'c>(
     Ok(tx)
 }
 
+/// SQLite's `data_version`: it changes when another connection commits a
+/// change to the file (never for this connection's own writes).
+pub fn data_version(conn: &Connection) -> CoreResult<i64> {
+    conn.query_row("PRAGMA data_version", [], |row| row.get(0))
+        .map_err(|e| CoreError::from_sql(&e, "check whether the file changed"))
+}
+
 #[cfg(test)]
 mod tests {
     #[test]

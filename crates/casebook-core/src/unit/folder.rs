@@ -498,5 +498,6 @@ fn open_as(
         account,
         device,
         hlc,
+        caseload_index: None,
     })
 }

@@ -7,6 +7,7 @@
 //! Dropping an `UnlockedUnit` closes the connection and wipes the unit key's
 //! bytes from memory; `lock` records the lock in the audit trail first.
 
+use crate::unit::caseload_index::CaseloadIndex;
 use std::path::PathBuf;
 
 use rusqlite::Connection;
@@ -33,6 +34,9 @@ pub struct UnlockedUnit {
     pub(crate) account: Account,
     pub(crate) device: DeviceId,
     pub(crate) hlc: HybridLogicalClock,
+    /// The caseload's clients in memory, read again after any write; see
+    /// `caseload_index`.
+    pub(crate) caseload_index: Option<CaseloadIndex>,
 }
 
 impl UnlockedUnit {

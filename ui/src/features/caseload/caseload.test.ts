@@ -1,90 +1,72 @@
-// Tests for caseload.ts, the pure helpers beside it.
+// Tests for caseload.ts: the question the caseload asks the core, and the
+// words its answer is given in.
 import { describe, expect, it } from 'vitest';
-import type { ClientRowDto, DueReviewDto, ReferralClockDto } from '../../lib/ipc/bindings';
+import type { CaseloadCountsDto, DueReviewDto } from '../../lib/ipc/bindings';
 import {
   NO_FILTER,
-  caseloadCounts,
-  filterCaseload,
-  keyworkersOf,
-  sortCaseload,
+  caseloadQuery,
+  countLine,
+  differsFromEveryone,
+  glanceCounts,
+  startingFilter,
   whoseFromValue,
   whoseToValue,
 } from './caseload';
 
-const kim = { id: 'k1', fullName: 'Kim Keyworker' };
-const lee = { id: 'k2', fullName: 'Lee Lambert' };
-
-const clock = (over: Partial<ReferralClockDto>): ReferralClockDto => ({
-  status: 'on_track', starts: '2026-11-20T10:00', due: '2026-12-11T23:59', inHours: false, target: 21, left: 15, ...over,
+const counts = (over: Partial<CaseloadCountsDto> = {}): CaseloadCountsDto => ({
+  listed: 10036, matching: 412, red: 40, referralsDueThisWeek: 12, breached: 3, ragReviewsOverdue: 5, ...over,
 });
 
-const row = (familyName: string, over: Partial<ClientRowDto> = {}): ClientRowDto => ({
-  id: familyName,
-  givenName: 'A',
-  familyName,
-  dateOfBirth: '1990-01-01',
-  identifiers: { crn: null, pncId: null, nhsNumber: null },
-  keyworker: kim,
-  rag: null,
-  ragReviewDue: null,
-  localAuthority: null,
-  activeFlags: [],
-  cohortFlags: [],
-  openReferral: null,
-  referralClock: null,
-  assessmentDue: null,
-  access: 'full',
-  ...over,
-});
-
-const rows = [
-  row('Adams', { rag: 'green', cohortFlags: ['ppo'], localAuthority: 'gosport', ragReviewDue: '2026-11-20' }),
-  row('Baker', { rag: 'red', keyworker: lee, openReferral: 'prison', referralClock: clock({ left: 3, status: 'amber' }) }),
-  row('Cole', { keyworker: null, openReferral: 'probation', referralClock: clock({ left: -2, status: 'breached' }) }),
-  row('Dunn', { rag: 'amber', openReferral: 'police_custody', referralClock: clock({ inHours: true, target: 24, left: 10 }) }),
-];
-
-const names = (list: ClientRowDto[]) => list.map((r) => r.familyName);
-
-describe('filtering the caseload', () => {
-  it('picks whose clients', () => {
-    expect(names(filterCaseload(rows, { ...NO_FILTER, whose: 'mine' }, 'k1'))).toEqual(['Adams', 'Dunn']);
-    expect(names(filterCaseload(rows, { ...NO_FILTER, whose: { keyworkerId: 'k2' } }, 'k1'))).toEqual(['Baker']);
-    expect(names(filterCaseload(rows, { ...NO_FILTER, whose: 'unallocated' }, 'k1'))).toEqual(['Cole']);
+describe('where each person starts', () => {
+  it('starts a keyworker on their own open clients', () => {
+    expect(startingFilter('keyworker')).toEqual({ ...NO_FILTER, whose: 'mine', episodes: 'open' });
   });
 
-  it('filters by RAG, cohort and referral clock', () => {
-    expect(names(filterCaseload(rows, { ...NO_FILTER, rag: 'red' }, 'k1'))).toEqual(['Baker']);
-    expect(names(filterCaseload(rows, { ...NO_FILTER, rag: 'none' }, 'k1'))).toEqual(['Cole']);
-    expect(names(filterCaseload(rows, { ...NO_FILTER, cohort: 'ppo' }, 'k1'))).toEqual(['Adams']);
-    expect(names(filterCaseload(rows, { ...NO_FILTER, clock: 'amber_or_breached' }, 'k1'))).toEqual(['Baker', 'Cole']);
-    expect(names(filterCaseload(rows, { ...NO_FILTER, clock: 'none' }, 'k1'))).toEqual(['Adams']);
-    expect(names(filterCaseload(rows, { ...NO_FILTER, area: 'gosport' }, 'k1'))).toEqual(['Adams']);
+  it("starts a manager on the whole unit's open episodes", () => {
+    expect(startingFilter('manager')).toEqual({ ...NO_FILTER, whose: 'all', episodes: 'open' });
+  });
+
+  it('starts a partner, whose summary shows no episodes, on everyone', () => {
+    expect(startingFilter('partner')).toEqual(NO_FILTER);
+    expect(differsFromEveryone(startingFilter('partner'))).toBe(false);
+    expect(differsFromEveryone(startingFilter('manager'))).toBe(true);
   });
 });
 
-describe('sorting the caseload', () => {
-  it('orders by RAG, red first, then by name', () => {
-    expect(names(sortCaseload(rows, 'rag'))).toEqual(['Baker', 'Dunn', 'Adams', 'Cole']);
+describe('the question for the core', () => {
+  it('sends the filters as the core reads them', () => {
+    expect(caseloadQuery({ ...NO_FILTER, whose: { keyworkerId: 'k1' }, rag: 'red', cohort: 'ppo', area: 'gosport' }, 'clock', true, 3)).toEqual({
+      whose: 'keyworker', keyworkerId: 'k1', episodes: 'any', rag: 'red', cohort: 'ppo', clock: 'any', area: 'gosport', sort: 'clock', descending: true, page: 3,
+    });
   });
 
-  it('orders by time left on the clock, breached first, hours before days', () => {
-    expect(names(sortCaseload(rows, 'clock'))).toEqual(['Cole', 'Dunn', 'Baker', 'Adams']);
-    expect(names(sortCaseload(rows, 'clock', true))).toEqual(['Adams', 'Baker', 'Dunn', 'Cole']);
+  it('sends "any" cohort and area as none', () => {
+    const query = caseloadQuery(startingFilter('keyworker'), 'name', false, 0);
+    expect(query).toMatchObject({ whose: 'mine', keyworkerId: null, episodes: 'open', cohort: null, area: null });
   });
 });
 
-describe('counting', () => {
-  it('counts clients, red, referrals due this week, breaches and overdue safety and RAG reviews', () => {
+describe('the counts in words', () => {
+  it('says what the filter hides', () => {
+    expect(countLine(counts(), startingFilter('manager'))).toBe('10,036 clients; 412 open shown');
+    expect(countLine(counts(), { ...NO_FILTER, episodes: 'closed' })).toBe('10,036 clients; 412 closed shown');
+    expect(countLine(counts(), { ...NO_FILTER, rag: 'red' })).toBe('10,036 clients; 412 shown');
+  });
+
+  it('says only the number when nothing is hidden', () => {
+    expect(countLine(counts({ listed: 1, matching: 1 }), NO_FILTER)).toBe('1 client');
+  });
+
+  it('adds overdue safety reviews to the RAG reviews the core counted', () => {
     const due = [{ overdue: true }, { overdue: false }] as DueReviewDto[];
-    expect(caseloadCounts(rows, due, '2026-11-26')).toEqual({ clients: 4, red: 1, referralsDueThisWeek: 3, breached: 1, reviewsOverdue: 2 });
-    expect(caseloadCounts(rows, due, '2026-11-20').reviewsOverdue).toBe(1);
+    expect(glanceCounts(counts(), due)).toEqual({ clients: 412, red: 40, referralsDueThisWeek: 12, breached: 3, reviewsOverdue: 6 });
   });
+});
 
-  it('lists the keyworkers for the picker and round-trips the choice', () => {
-    expect(keyworkersOf(rows)).toEqual([kim, lee]);
-    expect(whoseFromValue(whoseToValue({ keyworkerId: 'k2' }))).toEqual({ keyworkerId: 'k2' });
-    expect(whoseFromValue('mine')).toBe('mine');
-    expect(whoseFromValue('nonsense')).toBe('all');
+describe('whose, as a select value', () => {
+  it('goes there and back', () => {
+    for (const whose of ['all', 'mine', 'unallocated', { keyworkerId: 'k9' }] as const) {
+      expect(whoseFromValue(whoseToValue(whose))).toEqual(whose);
+    }
   });
 });

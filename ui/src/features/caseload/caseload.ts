@@ -1,15 +1,19 @@
-// Choosing, ordering and counting the caseload's lines. Pure, so it is
-// unit-tested; the core has already left out anyone this person may not see.
-import type { ClientRowDto, CohortFlag, DueReviewDto, Rag } from '../../lib/ipc/bindings';
-import { clockDueWithin } from '../../lib/referrals';
-import { todayIso } from '../../lib/format';
+// What the caseload screen asks the core for, and how it words the answer.
+// The core filters, sorts, counts and pages (the page never holds more than
+// one page of a county's clients); these pure helpers turn the screen's
+// choices into that question and the counts into words, so they are
+// unit-tested.
+import type { CaseloadCountsDto, CaseloadQueryDto, CaseRole, CohortFlag, DueReviewDto, Rag } from '../../lib/ipc/bindings';
 
 export type Whose = 'all' | 'mine' | 'unallocated' | { keyworkerId: string };
 
 export type ClockFilter = 'any' | 'running' | 'amber_or_breached' | 'none';
 
+export type EpisodeFilter = 'open' | 'closed' | 'any';
+
 export type CaseloadFilter = {
   whose: Whose;
+  episodes: EpisodeFilter;
   rag: Rag | 'none' | 'any';
   cohort: CohortFlag | 'any';
   clock: ClockFilter;
@@ -17,90 +21,80 @@ export type CaseloadFilter = {
   area: string;
 };
 
-export const NO_FILTER: CaseloadFilter = { whose: 'all', rag: 'any', cohort: 'any', clock: 'any', area: 'any' };
+export const NO_FILTER: CaseloadFilter = { whose: 'all', episodes: 'any', rag: 'any', cohort: 'any', clock: 'any', area: 'any' };
+
+/**
+ * Where each person starts: a keyworker on their own open clients, a
+ * manager on the whole unit's open episodes. A partner's summary shows no
+ * episodes, so they start on everyone they may see. Closed and ended
+ * records are one filter away, and search always finds them.
+ */
+export function startingFilter(caseRole: CaseRole | null): CaseloadFilter {
+  if (caseRole === 'keyworker') return { ...NO_FILTER, whose: 'mine', episodes: 'open' };
+  if (caseRole === 'manager') return { ...NO_FILTER, episodes: 'open' };
+  return { ...NO_FILTER };
+}
+
+/** Whether the filters leave out anyone this person may see. */
+export function differsFromEveryone(filter: CaseloadFilter): boolean {
+  return (
+    filter.whose !== 'all' ||
+    filter.episodes !== 'any' ||
+    filter.rag !== 'any' ||
+    filter.cohort !== 'any' ||
+    filter.clock !== 'any' ||
+    filter.area !== 'any'
+  );
+}
 
 export type SortKey = 'name' | 'rag' | 'clock' | 'keyworker';
 
-function isMine(row: ClientRowDto, accountId: string): boolean {
-  return row.keyworker?.id === accountId;
-}
-
-function running(row: ClientRowDto): boolean {
-  const status = row.referralClock?.status;
-  return status === 'on_track' || status === 'amber' || status === 'breached' || status === 'not_started';
-}
-
-export function filterCaseload(rows: ClientRowDto[], filter: CaseloadFilter, accountId: string): ClientRowDto[] {
-  return rows.filter((row) => {
-    const { whose } = filter;
-    if (whose === 'mine' && !isMine(row, accountId)) return false;
-    if (whose === 'unallocated' && row.keyworker !== null) return false;
-    if (typeof whose === 'object' && row.keyworker?.id !== whose.keyworkerId) return false;
-    if (filter.rag === 'none' && row.rag !== null) return false;
-    if (filter.rag !== 'any' && filter.rag !== 'none' && row.rag !== filter.rag) return false;
-    if (filter.cohort !== 'any' && !row.cohortFlags.includes(filter.cohort)) return false;
-    if (filter.area !== 'any' && row.localAuthority !== filter.area) return false;
-    const status = row.referralClock?.status;
-    if (filter.clock === 'running' && !running(row)) return false;
-    if (filter.clock === 'amber_or_breached' && status !== 'amber' && status !== 'breached') return false;
-    if (filter.clock === 'none' && row.openReferral !== null) return false;
-    return true;
-  });
-}
-
-const RAG_ORDER: Record<string, number> = { red: 0, amber: 1, green: 2, none: 3 };
-
-/** Time left on a running clock, in hours, for ordering; clients with none last. */
-function clockOrder(row: ClientRowDto): number {
-  const clock = row.referralClock;
-  if (!clock || !running(row)) return Number.MAX_SAFE_INTEGER;
-  return clock.inHours ? clock.left : clock.left * 24;
-}
-
-function byName(a: ClientRowDto, b: ClientRowDto): number {
-  return a.familyName.localeCompare(b.familyName, 'en-GB') || a.givenName.localeCompare(b.givenName, 'en-GB');
-}
-
-export function sortCaseload(rows: ClientRowDto[], key: SortKey, descending = false): ClientRowDto[] {
-  const compare = (a: ClientRowDto, b: ClientRowDto): number => {
-    switch (key) {
-      case 'rag':
-        return RAG_ORDER[a.rag ?? 'none'] - RAG_ORDER[b.rag ?? 'none'];
-      case 'clock':
-        return clockOrder(a) - clockOrder(b);
-      case 'keyworker':
-        return (a.keyworker?.fullName ?? '\uffff').localeCompare(b.keyworker?.fullName ?? '\uffff', 'en-GB');
-      default:
-        return 0;
-    }
+/** The question for the core: one page (counting from 0) of the filtered caseload. */
+export function caseloadQuery(filter: CaseloadFilter, sort: SortKey, descending: boolean, page: number): CaseloadQueryDto {
+  const { whose } = filter;
+  return {
+    whose: typeof whose === 'object' ? 'keyworker' : whose,
+    keyworkerId: typeof whose === 'object' ? whose.keyworkerId : null,
+    episodes: filter.episodes,
+    rag: filter.rag,
+    cohort: filter.cohort === 'any' ? null : filter.cohort,
+    clock: filter.clock,
+    area: filter.area === 'any' ? null : filter.area,
+    sort,
+    descending,
+    page,
   };
-  const sign = descending ? -1 : 1;
-  return [...rows].sort((a, b) => sign * compare(a, b) || byName(a, b));
+}
+
+const NUMBER = new Intl.NumberFormat('en-GB');
+
+/**
+ * The line under the heading: how many clients this person may see and,
+ * when the filters hide some, how many are shown ("10,036 clients; 412
+ * open shown").
+ */
+export function countLine(counts: CaseloadCountsDto, filter: CaseloadFilter): string {
+  const all = `${NUMBER.format(counts.listed)} ${counts.listed === 1 ? 'client' : 'clients'}`;
+  if (counts.matching === counts.listed) return all;
+  const kind = filter.episodes === 'open' ? 'open ' : filter.episodes === 'closed' ? 'closed ' : '';
+  return `${all}; ${NUMBER.format(counts.matching)} ${kind}shown`;
 }
 
 export type CaseloadCounts = { clients: number; red: number; referralsDueThisWeek: number; breached: number; reviewsOverdue: number };
 
 /**
- * Reviews overdue are safety flag reviews past their date and RAG ratings
- * past their next review date. `today` is "YYYY-MM-DD".
+ * The tiles at a glance, over the clients the filters leave. Reviews
+ * overdue are RAG ratings past their next review (counted by the core) and
+ * safety flag reviews past their date.
  */
-export function caseloadCounts(rows: ClientRowDto[], due: DueReviewDto[], today: string = todayIso()): CaseloadCounts {
+export function glanceCounts(counts: CaseloadCountsDto, due: DueReviewDto[]): CaseloadCounts {
   return {
-    clients: rows.length,
-    red: rows.filter((row) => row.rag === 'red').length,
-    referralsDueThisWeek: rows.filter((row) => clockDueWithin(row.referralClock, 7)).length,
-    breached: rows.filter((row) => row.referralClock?.status === 'breached').length,
-    reviewsOverdue:
-      due.filter((review) => review.overdue).length +
-      rows.filter((row) => row.ragReviewDue !== null && row.ragReviewDue < today).length,
+    clients: counts.matching,
+    red: counts.red,
+    referralsDueThisWeek: counts.referralsDueThisWeek,
+    breached: counts.breached,
+    reviewsOverdue: counts.ragReviewsOverdue + due.filter((review) => review.overdue).length,
   };
-}
-
-/** The keyworkers named on the lines, by name, for the manager's picker. */
-export function keyworkersOf(rows: ClientRowDto[]): Array<{ id: string; fullName: string }> {
-  const seen = new Map<string, string>();
-  for (const row of rows) if (row.keyworker) seen.set(row.keyworker.id, row.keyworker.fullName);
-  return [...seen].map(([id, fullName]) => ({ id, fullName })).sort((a, b) => a.fullName.localeCompare(b.fullName, 'en-GB'));
 }
 
 /** A `Whose` as a select value, and back. */

@@ -319,6 +319,46 @@ openReferral: ReferralRoute | null, referralClock: ReferralClockDto | null,
  */
 assessmentDue: AssessmentDueDto | null, access: ClientAccess, };
 
+export type WhoseDto = "all" | "mine" | "unallocated" | "keyworker";
+
+export type EpisodeFilterDto = "open" | "closed" | "any";
+
+export type RagFilterDto = "any" | "none" | "red" | "amber" | "green";
+
+export type ClockFilterDto = "any" | "running" | "amber_or_breached" | "none";
+
+export type CaseloadSortDto = "name" | "rag" | "clock" | "keyworker";
+
+export type CaseloadQueryDto = { whose: WhoseDto, 
+/**
+ * The keyworker's account id when `whose` is `keyworker`.
+ */
+keyworkerId: string | null, episodes: EpisodeFilterDto, rag: RagFilterDto, cohort: CohortFlag | null, clock: ClockFilterDto, 
+/**
+ * A local authority area code.
+ */
+area: string | null, sort: CaseloadSortDto, descending: boolean, 
+/**
+ * Counting from 0.
+ */
+page: number, };
+
+export type CaseloadCountsDto = { listed: number, matching: number, red: number, referralsDueThisWeek: number, breached: number, ragReviewsOverdue: number, };
+
+export type CaseloadPageDto = { rows: Array<ClientRowDto>, counts: CaseloadCountsDto, 
+/**
+ * The page shown, counting from 0.
+ */
+page: number, pageCount: number, pageSize: number, 
+/**
+ * Keyworkers with a client this person may see, for the picker.
+ */
+keyworkers: Array<StaffMemberDto>, 
+/**
+ * Area codes some client this person may see is in.
+ */
+areas: Array<string>, };
+
 export type ClientViewDto = { id: string, givenName: string, familyName: string, 
 /**
  * `YYYY-MM-DD`.
@@ -587,6 +627,16 @@ export type AuditEntryDto = { seq: number, at: string, who: string, action: stri
  * "Family, Given"; absent for readers who see no client data.
  */
 clientName: string | null, detail: string, };
+
+export type AuditPageDto = { entries: Array<AuditEntryDto>, 
+/**
+ * How many entries the filter selects in all.
+ */
+total: number, 
+/**
+ * The page shown, counting from 0.
+ */
+page: number, pageCount: number, pageSize: number, };
 
 export type AuditCheckDto = { intact: boolean, entries: number, brokenAtSeq: number | null, reason: string | null, };
 

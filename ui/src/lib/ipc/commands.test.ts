@@ -60,7 +60,8 @@ describe('makeCommands', () => {
     await c.openDemoUnit();
     await c.unlock({ unit: 'real', username: 'u', password: 'p' });
     await c.lock();
-    await c.listClients();
+    const caseloadQuery = { whose: 'mine', keyworkerId: null, episodes: 'open', rag: 'any', cohort: null, clock: 'any', area: null, sort: 'name', descending: false, page: 0 } as const;
+    await c.caseloadPage(caseloadQuery);
     const details = { givenName: 'A', familyName: 'B', dateOfBirth: '1990-01-02', crn: 'X123456', pncId: '', nhsNumber: '', gender: '', wantsSameSexKeyworker: false, confirmedNewPerson: false };
     await c.addClient(details);
     await c.findProbableDuplicates(details);
@@ -76,7 +77,7 @@ describe('makeCommands', () => {
     await c.changeAccountRole({ accountId: 'a3', caseRole: 'manager', administrator: false });
     await c.releaseSignIn('k');
     const filter = { accountId: null, clientId: 'c9', action: 'signed_in', from: '2026-01-01', to: null };
-    await c.auditTrail(filter);
+    await c.auditTrail(filter, 2);
     await c.verifyAuditTrail();
     await c.exportAuditCsv(filter);
     await c.exportAuditCsvToShare(filter);
@@ -128,7 +129,7 @@ describe('makeCommands', () => {
       ['open_demo_unit', undefined],
       ['unlock', { request: { unit: 'real', username: 'u', password: 'p' } }],
       ['lock', undefined],
-      ['list_clients', undefined],
+      ['caseload_page', { query: caseloadQuery }],
       ['add_client', { request: details }],
       ['find_probable_duplicates', { request: details }],
       ['search_clients', { query: 'whitlok' }],
@@ -141,7 +142,7 @@ describe('makeCommands', () => {
       ['enable_account', { accountId: 'a2' }],
       ['change_account_role', { request: { accountId: 'a3', caseRole: 'manager', administrator: false } }],
       ['release_sign_in', { username: 'k' }],
-      ['audit_trail', { filter }],
+      ['audit_trail', { filter, page: 2 }],
       ['verify_audit_trail', undefined],
       ['export_audit_csv', { filter }],
       ['export_audit_csv_to_share', { filter }],
@@ -269,7 +270,7 @@ describe('makeCommands', () => {
 
   it('throws a CommandError when invoke rejects', async () => {
     const commands = makeCommands(() => Promise.reject({ code: 'locked', message: 'Casebook is locked.' }));
-    await expect(commands.listClients()).rejects.toMatchObject({ name: 'CommandError', code: 'locked', message: 'Casebook is locked.' });
+    await expect(commands.lock()).rejects.toMatchObject({ name: 'CommandError', code: 'locked', message: 'Casebook is locked.' });
   });
 
   it('throws the generic internal error for an unexpected rejection', async () => {

@@ -38,14 +38,16 @@ import type {
   TaskDto,
   TaskListedDto,
   AuditCheckDto,
-  AuditEntryDto,
   AuditFilterDto,
+  AuditPageDto,
   BreakGlassRequest,
   ChangePasswordRequest,
   ClientDetailsRequest,
   ClientMatchDto,
   ClientProfileDto,
   ClientProfileRequest,
+  CaseloadPageDto,
+  CaseloadQueryDto,
   ClientRowDto,
   ClientViewDto,
   ConnectShareRequest,
@@ -107,7 +109,8 @@ export interface Commands {
   openDemoUnit(): Promise<UnitDto>;
   unlock(request: UnlockRequest): Promise<SessionDto>;
   lock(): Promise<null>;
-  listClients(): Promise<ClientRowDto[]>;
+  /** One page of the caseload, filtered, sorted and counted by the core. */
+  caseloadPage(query: CaseloadQueryDto): Promise<CaseloadPageDto>;
   addClient(request: NewClientRequest): Promise<ClientRowDto>;
   /** Clients this person may see matching names, an identifier or a date of birth; best first. */
   searchClients(query: string): Promise<ClientRowDto[]>;
@@ -125,7 +128,8 @@ export interface Commands {
   changeAccountRole(request: RoleChangeRequest): Promise<AccountDto>;
   /** Clears the lock on a username after too many failed sign-ins. */
   releaseSignIn(username: string): Promise<null>;
-  auditTrail(filter: AuditFilterDto): Promise<AuditEntryDto[]>;
+  /** One page (counting from 0) of the entries the filter selects, newest first. */
+  auditTrail(filter: AuditFilterDto, page: number): Promise<AuditPageDto>;
   verifyAuditTrail(): Promise<AuditCheckDto>;
   /** Saves the filtered trail as CSV; resolves to the saved file's path. */
   exportAuditCsv(filter: AuditFilterDto): Promise<string>;
@@ -240,7 +244,7 @@ export function makeCommands(invoke: InvokeFn): Commands {
     openDemoUnit: () => call<UnitDto>('open_demo_unit'),
     unlock: (request) => call<SessionDto>('unlock', { request }),
     lock: () => call<null>('lock'),
-    listClients: () => call<ClientRowDto[]>('list_clients'),
+    caseloadPage: (query) => call<CaseloadPageDto>('caseload_page', { query }),
     addClient: (request) => call<ClientRowDto>('add_client', { request }),
     searchClients: (query) => call<ClientRowDto[]>('search_clients', { query }),
     findProbableDuplicates: (request) => call<DuplicateMatchDto[]>('find_probable_duplicates', { request }),
@@ -253,7 +257,7 @@ export function makeCommands(invoke: InvokeFn): Commands {
     enableAccount: (accountId) => call<OneTimePasswordDto>('enable_account', { accountId }),
     changeAccountRole: (request) => call<AccountDto>('change_account_role', { request }),
     releaseSignIn: (username) => call<null>('release_sign_in', { username }),
-    auditTrail: (filter) => call<AuditEntryDto[]>('audit_trail', { filter }),
+    auditTrail: (filter, page) => call<AuditPageDto>('audit_trail', { filter, page }),
     verifyAuditTrail: () => call<AuditCheckDto>('verify_audit_trail'),
     exportAuditCsv: (filter) => call<string>('export_audit_csv', { filter }),
     exportAuditCsvToShare: (filter) => call<string>('export_audit_csv_to_share', { filter }),
@@ -380,7 +384,7 @@ export const createUnit = commands.createUnit;
 export const openDemoUnit = commands.openDemoUnit;
 export const unlock = commands.unlock;
 export const lock = commands.lock;
-export const listClients = commands.listClients;
+export const caseloadPage = commands.caseloadPage;
 export const addClient = commands.addClient;
 export const searchClients = commands.searchClients;
 export const findProbableDuplicates = commands.findProbableDuplicates;
