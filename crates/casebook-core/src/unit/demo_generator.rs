@@ -2,7 +2,8 @@
 //! county-scale benchmarks: names drawn from lists of common British names,
 //! ages 19 to 62, a local authority area, a cohort mix like an IOM scheme's (about two thirds
 //! neighbourhood crime), RAG ratings, referrals by every route at every
-//! stage of their clocks, and earlier episodes. The same seed makes the same
+//! stage of their clocks for the one in ten still open, closed episodes from
+//! the last ten years for the rest, and earlier episodes. The same seed makes the same
 //! people. Everything goes through the operations a person uses, so the
 //! data is as the app would hold it, audit trail and change log included.
 //!
@@ -17,7 +18,7 @@ use crate::clock::{Clock, Entropy};
 use crate::domain::client::ClientDetailsText;
 use crate::domain::client_profile::{ClientProfileText, LOCAL_AUTHORITY_AREAS};
 use crate::domain::referrals::NewReferral;
-use crate::error::CoreResult;
+use crate::error::{CoreError, CoreResult};
 use crate::unit::unlocked::UnlockedUnit;
 
 /// Common given names in England and Wales across the age range served.
@@ -135,6 +136,11 @@ const FAMILY: [&str; 60] = [
     "Shaw",
     "Murphy",
 ];
+
+/// How many clients in a hundred are still with the service: the rest
+/// have a closed episode from the last ten years, as a county unit's
+/// records mostly do.
+pub const STILL_OPEN_PERCENT: u64 = 10;
 
 /// A small, fast, well-known generator (SplitMix64): deterministic for a
 /// seed, which is all synthetic data needs; nothing secret comes from it.
@@ -263,6 +269,44 @@ pub fn add_generated_clients(
                 clock,
                 entropy,
             )?;
+        }
+        // Ten years of a county's clients: most finished their time with
+        // the service long ago, so their last episode is closed.
+        if !random.chance(STILL_OPEN_PERCENT) {
+            let received =
+                now - Duration::days(400 + i64::try_from(random.below(3200)).unwrap_or(0));
+            let route = random.pick(&["prison", "probation", "court", "iom_panel"]);
+            let release = if route == "prison" {
+                day(received)
+            } else {
+                String::new()
+            };
+            let referral = NewReferral::parse(
+                route,
+                "Generated referrer",
+                &day(received),
+                "10:00",
+                "",
+                &release,
+                now,
+            )?;
+            // The new episode is the open one; an earlier one may have a
+            // later referral date and so come first in the list.
+            let episode = unit
+                .receive_referral(client, &referral, clock, entropy)?
+                .into_iter()
+                .find(crate::store::episodes::Episode::is_open)
+                .ok_or_else(|| CoreError::internal(&"a referral just received opened no episode"))?
+                .id;
+            let seen = received + Duration::days(3);
+            unit.record_pick_up(episode, &day(seen), "11:00", clock, entropy)?;
+            let exit = random.pick(&["planned_completion", "disengaged", "custody", "moved_away"]);
+            let ended = seen + Duration::days(60 + i64::try_from(random.below(300)).unwrap_or(0));
+            unit.close_episode(episode, exit, "", &day(ended), clock, entropy)?;
+            if !progress(done + 1) {
+                return Ok(done + 1);
+            }
+            continue;
         }
         let days_ago = i64::try_from(random.below(60)).unwrap_or(0);
         let received = now
