@@ -23,6 +23,7 @@ mod webview_stages;
 mod webview_support;
 
 use webview_stages::break_glass_and_audit::*;
+use webview_stages::county_caseload::*;
 use webview_stages::first_start::*;
 use webview_stages::keywork_week::*;
 use webview_stages::keyworker::*;
@@ -138,3 +139,25 @@ async fn seven_pathways_a_support_plan_and_cohorts_in_the_real_webview() {
     a_goal_and_the_printed_plan(&driver).await;
     the_cohort_comparison(&driver).await;
 }
+
+/// A unit of a few thousand generated clients: the caseload and the audit
+/// trail put one page in the page, and a filter or sort is answered well
+/// within a second. Runs after the first-day test (name order), which
+/// empties the screenshot folder.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_county_caseload_a_page_at_a_time() {
+    let data = tempfile::tempdir().unwrap();
+    let logs = tempfile::tempdir().unwrap();
+    let system_bus = SystemBus::start();
+    let data_folder = data.path().join("Casebook");
+    prepare_county_demo_unit(&data_folder, COUNTY_TEST_CLIENTS);
+    let _tauri_driver = TauriDriver::start(&data_folder, logs.path(), &system_bus);
+    std::fs::create_dir_all(screenshot_folder()).unwrap();
+    let driver = launch().await;
+    a_county_caseload_a_page_at_a_time(&driver, COUNTY_TEST_CLIENTS).await;
+    driver.quit().await.unwrap();
+}
+
+/// Enough clients that rendering them all would be plainly slow, few
+/// enough to generate in a debug build in about a minute.
+const COUNTY_TEST_CLIENTS: usize = 3_000;

@@ -15,6 +15,10 @@ pub async fn break_glass_and_slow_sign_ins(driver: &WebDriver, switches: &mut Ve
     // is connected to the shared folder, so signing in syncs.
     switches.push(switch_user(driver).await);
     sign_in(driver, "kim", "maple harbour quietly").await;
+    // Her one client's episode is closed: a keyworker starts on their own
+    // open clients, so closed ones are one filter away.
+    wait_for_words(driver, "1 client; 0 open shown").await;
+    choose(driver, "filter-episodes", "Open and closed").await;
     wait_for_rows(driver, 1).await;
     // (WebKitWebDriver reads a live region's text as empty, so the page
     // source is read instead.)

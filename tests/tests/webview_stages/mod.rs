@@ -2,6 +2,7 @@
 //! story; `webview.rs` declares the tests and runs the stages in order.
 
 pub mod break_glass_and_audit;
+pub mod county_caseload;
 pub mod first_start;
 pub mod keywork_week;
 pub mod keyworker;

@@ -158,3 +158,44 @@ pub async fn wait_for_words(driver: &WebDriver, words: &str) {
         tokio::time::sleep(Duration::from_millis(100)).await;
     }
 }
+
+/// Does `action` (a script run in the page) and waits until the list
+/// `list_test_id` shows a new answer from the core (its `data-answer`
+/// goes up) and two frames have been drawn; returns the milliseconds
+/// that took, measured in the page. Fails after 20 seconds.
+pub async fn time_to_new_answer(driver: &WebDriver, list_test_id: &str, action: &str) -> f64 {
+    let script = format!(
+        "const done = arguments[arguments.length - 1];
+         const list = () => document.querySelector('[data-testid=\"{list_test_id}\"]');
+         const before = Number(list()?.dataset.answer ?? -1);
+         const started = performance.now();
+         {action}
+         const check = () => {{
+           const now = list();
+           if (now && Number(now.dataset.answer) > before) {{
+             requestAnimationFrame(() => requestAnimationFrame(() => done(performance.now() - started)));
+           }} else if (performance.now() - started > 20000) {{
+             done(-1);
+           }} else {{
+             setTimeout(check, 1);
+           }}
+         }};
+         check();"
+    );
+    let answer = driver.execute_async(&script, vec![]).await.unwrap();
+    let elapsed = answer.json().as_f64().unwrap();
+    assert!(
+        elapsed >= 0.0,
+        "the list {list_test_id} showed no new answer within 20 seconds"
+    );
+    elapsed
+}
+
+/// A script that chooses `value` in the select `test_id` as a person does.
+pub fn choose_script(test_id: &str, value: &str) -> String {
+    format!(
+        "const select = document.querySelector('[data-testid=\"{test_id}\"]');
+         select.value = '{value}';
+         select.dispatchEvent(new Event('change', {{ bubbles: true }}));"
+    )
+}

@@ -187,3 +187,24 @@ pub fn prepare_keyworker_and_referred_client(data_folder: &Path) {
         .unwrap();
     admin.lock(&clock, entropy);
 }
+
+/// The demo unit with `clients` generated clients added (seed 1), as
+/// `casebook demo --clients N` makes it: most of them with a closed
+/// episode, one in ten still open.
+pub fn prepare_county_demo_unit(data_folder: &Path, clients: usize) {
+    use casebook_core::clock::{OsEntropy, SystemClock};
+    use casebook_core::unit::demo::{self, DEMO_PASSWORD, DEMO_USERNAME};
+    use casebook_core::unit::demo_generator::add_generated_clients;
+    use casebook_core::unit::folder::{self as unit_folder, UnitKind};
+    use casebook_core::vault::slot::KdfCost;
+
+    let (clock, entropy) = (SystemClock, &mut OsEntropy);
+    demo::ensure_demo_unit(data_folder, KdfCost::cheap_for_tests(), &clock, entropy).unwrap();
+    let folder = unit_folder::unit_folder(data_folder, UnitKind::Demo);
+    let mut demo =
+        unit_folder::unlock(&folder, DEMO_USERNAME, DEMO_PASSWORD, &clock, entropy).unwrap();
+    let added =
+        add_generated_clients(&mut demo, clients, 1, &clock, entropy, &mut |_| true).unwrap();
+    assert_eq!(added, clients);
+    demo.lock(&clock, entropy);
+}
