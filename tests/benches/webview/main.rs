@@ -283,15 +283,6 @@ async fn in_the_app(
     ));
     steps::back_to_caseload(driver).await?;
 
-    let audit = steps::audit_trail(driver).await;
-    rows.push(Row::new(
-        "audit trail to its entries",
-        &format!("the trail of making {clients}"),
-        Budget::None,
-        audit.map(Figures::Times),
-    ));
-    steps::back_to_caseload(driver).await?;
-
     let (diary, back) = match steps::diary_and_back(driver).await {
         Ok((diary, back)) => (Ok(diary), Ok(back)),
         Err(why) => (Err(why.clone()), Err(why)),
@@ -307,6 +298,16 @@ async fn in_the_app(
         &clients,
         Budget::None,
         back.map(Figures::Times),
+    ));
+    steps::back_to_caseload(driver).await?;
+
+    // Last, as the step most likely to leave the page busy for minutes.
+    let audit = steps::audit_trail(driver).await;
+    rows.push(Row::new(
+        "audit trail to its entries",
+        &format!("the trail of making {clients}"),
+        Budget::None,
+        audit.map(Figures::Times),
     ));
     Ok(())
 }
