@@ -161,6 +161,7 @@ async fn measure(rows: &mut Vec<Row>, phases: &mut Vec<String>) -> Result<(), St
     phase(phases, &format!("county unit ({how})"), started);
 
     let started = Instant::now();
+    wait_for_free_driver_ports().await?;
     let logs = tempfile::tempdir().map_err(|e| e.to_string())?;
     let system_bus = SystemBus::start();
     let tauri_driver = TauriDriver::start_with_idle_lock(
@@ -309,6 +310,31 @@ async fn in_the_app(
         Budget::None,
         audit.map(Figures::Times),
     ));
+    Ok(())
+}
+
+/// Waits while another tauri-driver (the end-to-end tests, on the same
+/// machine) holds the ports this one needs: otherwise this run's client
+/// would reach the other's driver.
+async fn wait_for_free_driver_ports() -> Result<(), String> {
+    let in_use = || {
+        [webview_support::DRIVER_PORT, 4445]
+            .into_iter()
+            .any(|port| std::net::TcpStream::connect(("127.0.0.1", port)).is_ok())
+    };
+    let started = Instant::now();
+    if in_use() {
+        println!("Another tauri-driver holds port 4444 or 4445; waiting for it to finish…");
+    }
+    while in_use() {
+        if started.elapsed() > Duration::from_secs(15 * 60) {
+            return Err(
+                "ports 4444 and 4445 stayed in use by another tauri-driver for 15 minutes"
+                    .to_owned(),
+            );
+        }
+        tokio::time::sleep(Duration::from_secs(2)).await;
+    }
     Ok(())
 }
 
