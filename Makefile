@@ -1,5 +1,6 @@
 # Casebook's two commands are `make run` and `make test`; each installs what it
-# needs first. Other targets: bench, bundle, bindings, e2e, lint.
+# needs first. Other targets: bench, bench-webview, bundle, bindings, e2e,
+# lint.
 
 SHELL := /usr/bin/env bash
 .SHELLFLAGS := -euo pipefail -c
@@ -16,7 +17,7 @@ TEST_PACKAGES := xvfb webkit2gtk-driver imagemagick dbus
 # Smaller WebKit memory and steadier rendering under a virtual display.
 WEBKIT_ENV := WEBKIT_DISABLE_COMPOSITING_MODE=1 WEBKIT_DISABLE_DMABUF_RENDERER=1
 
-.PHONY: run test bench bundle bindings e2e lint ui app deps deps-build deps-test deps-ui fmt-check clippy test-rust test-ui
+.PHONY: run test bench bench-webview bundle bindings e2e lint ui app deps deps-build deps-test deps-ui fmt-check clippy test-rust test-ui
 
 ## make run: install what is missing, build, and start Casebook.
 run: deps-build deps-ui app
@@ -86,12 +87,28 @@ e2e: app deps-test
 	  xvfb-run -a -s "-screen 0 1280x800x24" \
 	  $(CARGO) test -p casebook-e2e --features webview --test webview -- --test-threads=1
 
-## make bench: storage benchmarks, encrypted beside plain SQLite.
+## make bench: storage benchmarks, encrypted beside plain SQLite, then the
+## webview benchmark.
 bench:
 	$(CARGO) bench -p casebook-core --bench storage
 	$(CARGO) bench -p casebook-core --bench sync
 	$(CARGO) bench -p casebook-core --bench casework
 	$(CARGO) bench -p casebook-core --bench pathways
+	$(MAKE) --no-print-directory bench-webview
+
+## make bench-webview: the release app in its real webview at county scale
+## (sign-in, filters, sorts, search, a long timeline, the audit trail, the
+## diary, memory beside a bare Tauri window); the table is also written to
+## target/webview-bench.txt. The bare window is a package of its own, built
+## with the workspace's target folder so it reuses the compiled Tauri.
+bench-webview: deps-build deps-test deps-ui ui
+	$(CARGO) build --release -p casebook
+	CARGO_TARGET_DIR="$(CURDIR)/target" $(CARGO) build --release --manifest-path benches/bare-window/Cargo.toml
+	PATH="$$HOME/.cargo/bin:$$PATH" $(WEBKIT_ENV) \
+	  CASEBOOK_APP="$(CURDIR)/target/release/casebook" \
+	  CASEBOOK_BARE_WINDOW="$(CURDIR)/target/release/bare-window" \
+	  xvfb-run -a -s "-screen 0 1280x800x24" \
+	  $(CARGO) bench -p casebook-e2e --features webview --bench webview
 
 ## make bundle: Linux packages under target/release/bundle: the .deb always,
 ## and the AppImage where Tauri can fetch its AppImage tools (linuxdeploy and

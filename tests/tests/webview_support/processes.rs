@@ -17,6 +17,22 @@ pub struct TauriDriver(Child);
 
 impl TauriDriver {
     pub fn start(data_folder: &Path, log_folder: &Path, system_bus: &SystemBus) -> TauriDriver {
+        // Short enough to see the idle lock within the test, long enough
+        // that no step on a loaded machine sits idle that long, and three
+        // times the time the sleep step allows its signal, so that step
+        // cannot pass by the idle lock.
+        TauriDriver::start_with_idle_lock(data_folder, log_folder, system_bus, IDLE_LOCK_SECONDS)
+    }
+
+    /// Starts tauri-driver for an app that locks itself after
+    /// `idle_lock_seconds` without input (the benchmark's scripted clicks
+    /// are not input, so it asks for the longest the app allows).
+    pub fn start_with_idle_lock(
+        data_folder: &Path,
+        log_folder: &Path,
+        system_bus: &SystemBus,
+        idle_lock_seconds: u64,
+    ) -> TauriDriver {
         let child = Command::new("tauri-driver")
             .args(["--port", &DRIVER_PORT.to_string(), "--native-port", "4445"])
             .env("CASEBOOK_DATA_DIR", data_folder)
@@ -25,11 +41,7 @@ impl TauriDriver {
             .env("CASEBOOK_LOG_DIR", log_folder)
             // Charts saved in a test stay in the test's own folder.
             .env("CASEBOOK_EXPORT_DIR", data_folder.join("exports"))
-            // Short enough to see the idle lock within the test, long enough
-            // that no step on a loaded machine sits idle that long, and
-            // three times the time the sleep step allows its signal, so
-            // that step cannot pass by the idle lock.
-            .env("CASEBOOK_IDLE_LOCK_SECONDS", IDLE_LOCK_SECONDS.to_string())
+            .env("CASEBOOK_IDLE_LOCK_SECONDS", idle_lock_seconds.to_string())
             .stdout(Stdio::null())
             .spawn()
             .expect("tauri-driver must be installed (make e2e installs it)");
@@ -42,6 +54,14 @@ impl TauriDriver {
             std::thread::sleep(Duration::from_millis(100));
         }
         TauriDriver(child)
+    }
+
+    /// The process id of tauri-driver, whose descendants are the app and
+    /// its webview processes (the webview benchmark measures their memory;
+    /// the end-to-end tests have no use for it).
+    #[allow(dead_code)]
+    pub fn pid(&self) -> u32 {
+        self.0.id()
     }
 }
 
