@@ -93,6 +93,15 @@ fn pss_kib(pids: &[u32]) -> u64 {
         .sum()
 }
 
+/// Each process of a tree with its PSS, so a reader sees where memory went.
+fn print_breakdown(tree: &[u32]) {
+    let parts: Vec<String> = tree
+        .iter()
+        .map(|pid| format!("{} {} MB", command_name(*pid), pss_kib(&[*pid]) / 1024))
+        .collect();
+    println!("memory by process: {}", parts.join(", "));
+}
+
 /// The process below `ancestor` running `program`, waited for.
 pub fn find_descendant(ancestor: u32, program: &Path, limit: Duration) -> Result<u32, String> {
     let wanted = program
@@ -139,6 +148,7 @@ pub fn settled_pss_kib(root: u32) -> Result<u64, String> {
                 let low = last.iter().min().copied().unwrap_or(0);
                 let high = last.iter().max().copied().unwrap_or(0);
                 if high - low < high / 100 {
+                    print_breakdown(&tree);
                     return Ok(last[STEADY_SAMPLES - 1]);
                 }
             }

@@ -74,7 +74,7 @@ pub const SEARCH_LIMIT: usize = 20;
 
 /// The most lines of the caseload in one page: enough to scan, few enough
 /// that the page stays quick with a county's clients behind it.
-pub const CASELOAD_PAGE_SIZE: usize = 100;
+pub const CASELOAD_PAGE_SIZE: usize = 50;
 
 /// Whose clients the caseload shows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
