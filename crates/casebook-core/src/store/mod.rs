@@ -156,15 +156,16 @@ fn configure(conn: &Connection) -> CoreResult<()> {
     // committed transaction survive a power cut, which matters more here than
     // the last bit of write speed: nothing entered may be lost. Temporary
     // tables and sort spills stay in memory so no plaintext reaches a temp
-    // file. A 32 MiB page cache holds a county unit's caseload tables, so
-    // going back to the caseload reads decrypted pages from memory instead
-    // of decrypting them again; the cache goes with the connection on lock.
+    // file. The page cache is 8 MiB: going back to the caseload is answered
+    // from the caseload index in memory (`unit::caseload_index`), so a
+    // larger cache of decrypted pages would only hold memory the budget
+    // beside a bare window cannot spare. It goes with the connection on lock.
     conn.execute_batch(
         "PRAGMA journal_mode = WAL;
          PRAGMA synchronous = FULL;
          PRAGMA foreign_keys = ON;
          PRAGMA temp_store = MEMORY;
-         PRAGMA cache_size = -32768;
+         PRAGMA cache_size = -8192;
          PRAGMA busy_timeout = 5000;",
     )
     .map_err(|e| CoreError::from_sql(&e, "open the unit database"))?;
