@@ -5,6 +5,7 @@
 
 pub mod allocation;
 pub mod caseload;
+pub mod caseload_query;
 pub mod client_deletions;
 pub mod client_merges;
 pub mod client_profiles;

@@ -170,6 +170,16 @@ impl SplitMix {
     }
 }
 
+/// A prison referral's release day (for made-up people, the day the
+/// referral came in); other routes have none.
+fn release_day(route: &str, received: chrono::NaiveDateTime) -> String {
+    if route == "prison" {
+        received.format("%Y-%m-%d").to_string()
+    } else {
+        String::new()
+    }
+}
+
 /// Adds `count` generated clients to the unit, allocated to the signed-in
 /// account. `progress` hears how many are done after each client and
 /// returns false to stop. Returns how many were added.
@@ -276,11 +286,7 @@ pub fn add_generated_clients(
             let received =
                 now - Duration::days(400 + i64::try_from(random.below(3200)).unwrap_or(0));
             let route = random.pick(&["prison", "probation", "court", "iom_panel"]);
-            let release = if route == "prison" {
-                day(received)
-            } else {
-                String::new()
-            };
+            let release = release_day(route, received);
             let referral = NewReferral::parse(
                 route,
                 "Generated referrer",
@@ -323,11 +329,7 @@ pub fn add_generated_clients(
             "iom_panel",
             "self",
         ]);
-        let release = if route == "prison" {
-            day(received)
-        } else {
-            String::new()
-        };
+        let release = release_day(route, received);
         let referral = NewReferral::parse(
             route,
             "Generated referrer",
