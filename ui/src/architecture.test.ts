@@ -42,7 +42,7 @@ describe('architecture', () => {
       const from = featureOf(path);
       if (!from) continue;
       const dir = path.slice(0, path.lastIndexOf('/'));
-      for (const match of text.matchAll(/from '(\.{1,2}\/[^']+)'/g)) {
+      for (const match of text.matchAll(/(?:from |import\()'(\.{1,2}\/[^']+)'/g)) {
         const target = new URL(match[1], `file://${dir}/`).pathname;
         const to = featureOf(target);
         if (to && to !== from && !/(Screen|Panel|Control)\.svelte$/.test(target)) offenders.push(`${path} → ${target}`);

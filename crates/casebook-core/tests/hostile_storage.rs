@@ -190,7 +190,8 @@ fn adding_clients_until_the_disk_is_full_loses_nothing_already_saved() {
         eprintln!("skipped: a full disk is simulated with a tmpfs mount, which needs root");
         return;
     }
-    let mount = Mounted::new("size=1m");
+    // Room for a new unit and its first sign-in, and not much more.
+    let mount = Mounted::new("size=2m");
     try_create(&mount.point).unwrap();
     let folder = unit_folder::unit_folder(&mount.point, UnitKind::Real);
     let mut unit =
@@ -219,7 +220,7 @@ fn adding_clients_until_the_disk_is_full_loses_nothing_already_saved() {
         unit_folder::unlock(&folder, "admin", PASSWORD, &SystemClock, &mut OsEntropy).unwrap_err();
     assert_eq!(refused.code, ErrorCode::StorageFull, "{}", refused.message);
     // With space freed, every client that was confirmed is there.
-    mount.remount("size=2m");
+    mount.remount("size=4m");
     let mut unit =
         unit_folder::unlock(&folder, "admin", PASSWORD, &SystemClock, &mut OsEntropy).unwrap();
     assert_eq!(

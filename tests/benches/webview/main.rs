@@ -199,9 +199,20 @@ async fn in_the_app(
     rows: &mut Vec<Row>,
 ) -> Result<(), String> {
     let clients = format!("{} clients", thousands(prepare::CLIENTS));
-    // Signing in, and memory once the caseload is there.
-    let first = steps::first_sign_in(driver).await?;
+    // Memory at the first screen, before any unit is open, shows what the
+    // app costs at rest and so what the county's caseload adds; then
+    // signing in, and memory once the caseload is there.
     let app_pid = memory::find_descendant(tauri_driver.pid(), app, Duration::from_secs(10))?;
+    let at_rest = tokio::task::spawn_blocking(move || memory::settled_pss_kib(app_pid))
+        .await
+        .map_err(|e| e.to_string())?;
+    rows.push(Row::new(
+        "memory: Casebook at its first screen",
+        "no unit open yet",
+        Budget::None,
+        at_rest.map(Figures::Memory),
+    ));
+    let first = steps::first_sign_in(driver).await?;
     let app_pss = tokio::task::spawn_blocking(move || memory::settled_pss_kib(app_pid))
         .await
         .map_err(|e| e.to_string())?;

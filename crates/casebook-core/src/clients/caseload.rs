@@ -191,7 +191,7 @@ impl UnlockedUnit {
             local_authority: indexed.local_authority.clone(),
             active_flags: indexed.active_flags.clone(),
             cohort_flags: indexed.cohort_flags.clone(),
-            assessment_due: today.zip(indexed.open_episode.as_ref()).and_then(
+            assessment_due: today.zip(indexed.open_episode.as_deref()).and_then(
                 |(today, episode)| {
                     assessment_due(
                         schedule,
@@ -201,7 +201,7 @@ impl UnlockedUnit {
                     )
                 },
             ),
-            open_episode: indexed.open_episode.clone(),
+            open_episode: indexed.open_episode.as_deref().cloned(),
             client: indexed.client.clone(),
             access: line.access,
         }

@@ -137,7 +137,7 @@ impl VisibleLine<'_> {
     }
 
     pub(crate) fn open_episode(&self) -> Option<&Episode> {
-        self.indexed.open_episode.as_ref().filter(|_| self.full())
+        self.indexed.open_episode.as_deref().filter(|_| self.full())
     }
 
     pub(crate) fn area(&self) -> Option<&str> {

@@ -83,6 +83,7 @@ fn migrations() -> Migrations<'static> {
             "migrations/0026_appointments_sessions_tasks.sql"
         )),
         M::up(include_str!("migrations/0027_assessments_and_plans.sql")),
+        M::up(include_str!("migrations/0028_change_log_by_stamp.sql")),
     ])
 }
 
@@ -156,16 +157,17 @@ fn configure(conn: &Connection) -> CoreResult<()> {
     // committed transaction survive a power cut, which matters more here than
     // the last bit of write speed: nothing entered may be lost. Temporary
     // tables and sort spills stay in memory so no plaintext reaches a temp
-    // file. The page cache is 8 MiB: going back to the caseload is answered
-    // from the caseload index in memory (`unit::caseload_index`), so a
-    // larger cache of decrypted pages would only hold memory the budget
-    // beside a bare window cannot spare. It goes with the connection on lock.
+    // file. The page cache is SQLite's default 2 MiB: the caseload and search
+    // are answered from the caseload index in memory
+    // (`unit::caseload_index`), so a larger cache of decrypted pages would
+    // mostly hold again what the index holds. It goes with the connection on
+    // lock.
     conn.execute_batch(
         "PRAGMA journal_mode = WAL;
          PRAGMA synchronous = FULL;
          PRAGMA foreign_keys = ON;
          PRAGMA temp_store = MEMORY;
-         PRAGMA cache_size = -8192;
+         PRAGMA cache_size = -2048;
          PRAGMA busy_timeout = 5000;",
     )
     .map_err(|e| CoreError::from_sql(&e, "open the unit database"))?;
@@ -182,7 +184,7 @@ pub fn latest_schema_version() -> i64 {
     i64::try_from(MIGRATION_COUNT).unwrap_or(i64::MAX)
 }
 
-const MIGRATION_COUNT: usize = 27;
+const MIGRATION_COUNT: usize = 28;
 
 /// The schema version the database is at (the number of the last migration).
 pub fn schema_version(conn: &Connection) -> CoreResult<i64> {

@@ -37,7 +37,9 @@ pub struct IndexedClient {
     pub local_authority: Option<String>,
     pub active_flags: Vec<SafetyFlagKind>,
     pub cohort_flags: Vec<CohortFlag>,
-    pub open_episode: Option<Episode>,
+    /// Boxed: nine clients in ten of a county unit have none open, and an
+    /// episode held in line would cost each of them its size.
+    pub open_episode: Option<Box<Episode>>,
     /// Whether the client has ever had an episode: one with none open is
     /// closed only if they had one.
     pub ever_referred: bool,
@@ -76,9 +78,9 @@ impl CaseloadIndex {
         for entry in store::cohort_flags::active(conn)? {
             cohorts.entry(entry.client).or_default().push(entry.flag);
         }
-        let mut episodes: HashMap<ClientId, Episode> = store::episodes::open(conn)?
+        let mut episodes: HashMap<ClientId, Box<Episode>> = store::episodes::open(conn)?
             .into_iter()
-            .map(|episode| (episode.client, episode))
+            .map(|episode| (episode.client, Box::new(episode)))
             .collect();
         let last_assessed: HashMap<EpisodeId, NaiveDate> =
             store::assessments::latest_of_open_episodes(conn)?;
