@@ -349,6 +349,30 @@ impl AuditFilter {
 mod tests {
     use super::*;
 
+    /// A known answer, worked out by a separate SHA-256 over the same
+    /// length-prefixed fields (Python's `hashlib`) when this test was
+    /// written. If it fails, every existing unit's audit trail would stop
+    /// verifying: a new hash needs a new version beside this one.
+    #[test]
+    fn an_entry_hashes_to_its_known_answer() {
+        let entry = AuditEntry {
+            seq: 1,
+            id: "01a25150-0000-7000-8000-000000000001".to_owned(),
+            at: "2026-12-07T10:00:00Z".to_owned(),
+            device_id: "01a25150-0000-7000-8000-0000000000d1".to_owned(),
+            account_id: Some("01a25150-0000-7000-8000-0000000000a1".to_owned()),
+            action: "signed_in".to_owned(),
+            client_id: None,
+            detail: r#"{"reason":"test"}"#.to_owned(),
+            previous_hash: "0".repeat(64),
+            hash: String::new(),
+        };
+        assert_eq!(
+            entry_hash(&entry),
+            "50b358e517480aa28f3707093df2844a61dae8dae9a82db5bc32a8a9a88eb066"
+        );
+    }
+
     fn chain(devices: &[&str]) -> Vec<AuditEntry> {
         let mut last: std::collections::HashMap<String, String> = Default::default();
         devices

@@ -104,4 +104,21 @@ mod tests {
         assert_ne!(&a.0, unit.as_bytes());
         assert!(!format!("{unit:?}{a:?}").contains('7'));
     }
+
+    /// Known answers, worked out by a separate HKDF-SHA256 (Python's `hmac`)
+    /// when this test was written. If it fails, existing units' databases and
+    /// bundles would no longer open: derive new keys under new names beside
+    /// these instead.
+    #[test]
+    fn the_database_and_bundle_keys_of_a_unit_key_never_change() {
+        let unit = UnitKey::from_bytes(std::array::from_fn(|i| i as u8));
+        assert_eq!(
+            unit.database_key().sqlcipher_pragma_value().as_str(),
+            "x'30a3274bcd728c8cb39b873213570b3dcbbe8796e8571662b7434cfef9b061fb'"
+        );
+        assert_eq!(
+            hex::encode(unit.bundle_key().as_bytes()),
+            "09a318d5fd3709ff49bee1b01db795d730008427a75419a2bdad8fefa823021c"
+        );
+    }
 }

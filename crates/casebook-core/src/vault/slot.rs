@@ -469,3 +469,36 @@ mod tests {
         assert!(error.message.contains("newer version"));
     }
 }
+/// Known answers for key slot format version 1. The slot file was written
+/// by Casebook and, when these tests were written, opened by a separate
+/// implementation (Python's `cryptography`: Argon2id, then
+/// XChaCha20-Poly1305 built from HChaCha20 and ChaCha20-Poly1305, with the
+/// header's compact JSON as associated data) to the same unit key. If one
+/// fails, the key files of existing units would no longer open: keep
+/// version 1 readable and add the new format beside it.
+#[cfg(test)]
+mod known_answers {
+    use super::*;
+
+    const SLOT: &[u8] = include_bytes!("../../tests/fixtures/format-1/slot-kim.json");
+    const PASSWORD: &str = "heron quilt marble sky";
+
+    #[test]
+    fn a_version_1_slot_opens_to_its_unit_key() {
+        let slot = KeySlot::from_file_bytes(SLOT).unwrap();
+        let unit_key = slot.open(PASSWORD).unwrap();
+        let expected: [u8; KEY_BYTES] = std::array::from_fn(|i| i as u8);
+        assert_eq!(unit_key.as_bytes(), &expected);
+    }
+
+    #[test]
+    fn argon2id_derives_the_known_wrapping_key() {
+        let slot = KeySlot::from_file_bytes(SLOT).unwrap();
+        let salt = hex::decode(&slot.header.kdf.salt).unwrap();
+        let key = derive_wrapping_key(PASSWORD.as_bytes(), &salt, slot.cost().unwrap()).unwrap();
+        assert_eq!(
+            hex::encode(key.as_slice()),
+            "4f30c78afe79c0b24ba407538de80635e80f26c22abfe5fc948cbdd31bf318a2"
+        );
+    }
+}
