@@ -6,8 +6,9 @@ use crate::app_state::{AppState, lock_open_unit, with_unlocked};
 use casebook_core::domain::ids::ClientId;
 
 use crate::ipc::{
-    ComputerDto, ConnectShareRequest, JoinUnitRequest, ResolveItemDto, ResolveRequest, SessionDto,
-    SyncProgressDto, SyncReportDto, SyncStatusDto, WithdrawComputerRequest,
+    ComputerDto, ConnectShareRequest, JoinUnitRequest, RefusedChangeDto, ResolveItemDto,
+    ResolveRequest, SessionDto, SyncProgressDto, SyncReportDto, SyncStatusDto,
+    WithdrawComputerRequest,
 };
 
 use super::Answer;
@@ -82,6 +83,13 @@ pub async fn choose_folder(parent: Option<&tauri::WebviewWindow>, title: &str) -
 pub fn computers(state: &AppState) -> Answer<Vec<ComputerDto>> {
     let lines = with_unlocked(state, |unit| unit.computers())?;
     Ok(lines.iter().map(ComputerDto::from_line).collect())
+}
+
+pub fn refused_changes(state: &AppState) -> Answer<Vec<RefusedChangeDto>> {
+    let lines = with_unlocked(state, |unit| {
+        unit.refused_changes(state.clock.as_ref(), &mut OsEntropy)
+    })?;
+    Ok(lines.into_iter().map(RefusedChangeDto::from_line).collect())
 }
 
 pub fn approve_computer(state: &AppState, device: &str) -> Answer<Vec<ComputerDto>> {

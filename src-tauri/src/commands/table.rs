@@ -95,6 +95,7 @@ command_table! {
         sync_status() -> SyncStatusDto;
         connect_shared_folder(request: ConnectShareRequest) -> SyncReportDto;
         computers() -> Vec<ComputerDto>;
+        refused_changes() -> Vec<RefusedChangeDto>;
         approve_computer(device: String) -> Vec<ComputerDto>;
         withdraw_computer(request: WithdrawComputerRequest) -> Vec<ComputerDto>;
         resolve_items() -> Vec<ResolveItemDto>;

@@ -117,6 +117,7 @@ pub fn typescript_bindings() -> String {
         ComputerStandingDto::decl(&config),
         ComputerDecisionDto::decl(&config),
         ComputerDto::decl(&config),
+        RefusedChangeDto::decl(&config),
         WithdrawComputerRequest::decl(&config),
         ContestedSubjectDto::decl(&config),
         ContestedValueDto::decl(&config),

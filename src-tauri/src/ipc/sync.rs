@@ -4,6 +4,7 @@
 use casebook_core::domain::computers::{ComputerStanding, Decision};
 use casebook_core::sync::computers::ComputerLine;
 use casebook_core::sync::inbox::ReceiveProgress;
+use casebook_core::sync::refused_changes::RefusedChangeLine;
 use casebook_core::sync::sync_now::{SyncReport, SyncStatus};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
@@ -159,6 +160,40 @@ impl SyncProgressDto {
         SyncProgressDto {
             done: count(progress.done),
             total: count(progress.total),
+        }
+    }
+}
+
+/// A change received from another computer and refused, for
+/// administrators under Settings.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct RefusedChangeDto {
+    /// The computer whose bundle carried it, and its name where known.
+    pub device: String,
+    pub computer: String,
+    pub bundle_sequence: u64,
+    pub table: String,
+    pub operation: String,
+    /// The rule it broke (`names_another_computer`, `insert_only_changed`, …).
+    pub reason: String,
+    /// The whole refusal in plain words.
+    pub sentence: String,
+    /// RFC 3339.
+    pub refused_at: String,
+}
+
+impl RefusedChangeDto {
+    pub fn from_line(line: RefusedChangeLine) -> RefusedChangeDto {
+        RefusedChangeDto {
+            device: line.device,
+            computer: line.computer,
+            bundle_sequence: line.bundle_sequence,
+            table: line.table,
+            operation: line.operation,
+            reason: line.reason,
+            sentence: line.sentence,
+            refused_at: line.refused_at,
         }
     }
 }

@@ -4,7 +4,7 @@
 use crate::May::{No, Reaches, Reason, Yes};
 use crate::Roles;
 use crate::requests::json;
-use crate::{CASE_ROLES, CASEWORK, EVERYONE, OVERSIGHT, On, Row, row};
+use crate::{ADMINISTRATORS, CASE_ROLES, CASEWORK, EVERYONE, OVERSIGHT, On, Row, row};
 use casebook::commands;
 use casebook::ipc::{
     ConnectShareRequest, ContestedSubjectDto, ResolveRequest, WithdrawComputerRequest,
@@ -22,6 +22,9 @@ pub(crate) fn rows() -> Vec<Row> {
             json(commands::connect_shared_folder(c.s, &ConnectShareRequest { folder: c.t.share.clone() }))
         }),
         row("computers", On::Unit, OVERSIGHT, |c| json(commands::computers(c.s))),
+        // Refused changes are for administrators, who answer for accounts
+        // and computers.
+        row("refused_changes", On::Unit, ADMINISTRATORS, |c| json(commands::refused_changes(c.s))),
         // A second computer is needed to approve or withdraw one for real.
         row("approve_computer", On::Unit, Roles { keyworker: No, manager: Reaches, partner: No, admin_only: Reaches, admin: Reaches }, |c| {
             json(commands::approve_computer(c.s, "0190f5b2-7c1d-7000-8000-000000000001"))

@@ -60,6 +60,8 @@ export const AUDIT_ACTIONS: ReadonlyArray<{ code: string; words: string }> = [
   { code: 'plan_goal_saved', words: 'Saved a support plan goal' },
   { code: 'viewed_cohort_outcomes', words: 'Looked at the outcomes of a cohort' },
   { code: 'chart_exported', words: 'Saved a chart as a picture' },
+  { code: 'changes_refused', words: 'Refused changes received from another computer' },
+  { code: 'viewed_refused_changes', words: 'Looked at the refused changes' },
 ];
 
 const WORDS = new Map(AUDIT_ACTIONS.map((action) => [action.code, action.words]));

@@ -71,10 +71,12 @@ pub enum AuditAction {
     PlanGoalSaved,
     ViewedCohortOutcomes,
     ChartExported,
+    ChangesRefused,
+    ViewedRefusedChanges,
 }
 
 impl AuditAction {
-    pub const ALL: [AuditAction; 55] = [
+    pub const ALL: [AuditAction; 57] = [
         AuditAction::UnitCreated,
         AuditAction::SignedIn,
         AuditAction::SignInFailed,
@@ -130,6 +132,8 @@ impl AuditAction {
         AuditAction::PlanGoalSaved,
         AuditAction::ViewedCohortOutcomes,
         AuditAction::ChartExported,
+        AuditAction::ChangesRefused,
+        AuditAction::ViewedRefusedChanges,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -189,6 +193,8 @@ impl AuditAction {
             AuditAction::PlanGoalSaved => "plan_goal_saved",
             AuditAction::ViewedCohortOutcomes => "viewed_cohort_outcomes",
             AuditAction::ChartExported => "chart_exported",
+            AuditAction::ChangesRefused => "changes_refused",
+            AuditAction::ViewedRefusedChanges => "viewed_refused_changes",
         }
     }
 

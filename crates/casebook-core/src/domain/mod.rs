@@ -29,6 +29,7 @@ pub mod password;
 pub mod pathway_scores;
 pub mod pick_up_clocks;
 pub mod rag;
+pub mod received_changes;
 pub mod referrals;
 pub mod resolve_items;
 pub mod safety_flags;

@@ -25,6 +25,7 @@ pub mod episodes;
 pub mod plan_goals;
 pub mod probation_notices;
 pub mod rag_reviews;
+pub mod refused_changes;
 pub mod safety_flags;
 pub mod session_records;
 pub mod session_templates;
@@ -84,6 +85,9 @@ fn migrations() -> Migrations<'static> {
         )),
         M::up(include_str!("migrations/0027_assessments_and_plans.sql")),
         M::up(include_str!("migrations/0028_change_log_by_stamp.sql")),
+        M::up(include_str!(
+            "migrations/0029_insert_only_and_refused_changes.sql"
+        )),
     ])
 }
 
@@ -184,7 +188,7 @@ pub fn latest_schema_version() -> i64 {
     i64::try_from(MIGRATION_COUNT).unwrap_or(i64::MAX)
 }
 
-const MIGRATION_COUNT: usize = 28;
+const MIGRATION_COUNT: usize = 29;
 
 /// The schema version the database is at (the number of the last migration).
 pub fn schema_version(conn: &Connection) -> CoreResult<i64> {
@@ -240,5 +244,59 @@ mod tests {
             super::schema_version(&conn).unwrap(),
             super::latest_schema_version()
         );
+    }
+
+    /// Every insert-only table has a trigger against removal and one
+    /// against changing any field but those a merge moves, so a column
+    /// added to such a table later is held too.
+    #[test]
+    fn every_insert_only_table_refuses_changes_and_removals() {
+        let dir = tempfile::tempdir().unwrap();
+        let conn = super::open_unencrypted_for_comparison(&dir.path().join("t.db")).unwrap();
+        let tables = super::tables::SYNCED_TABLES
+            .iter()
+            .chain([&super::tables::AUDIT_LOG])
+            .filter(|table| table.insert_only);
+        for table in tables {
+            let triggers: Vec<String> = conn
+                .prepare("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = ?1")
+                .unwrap()
+                .query_map([table.name], |row| row.get(0))
+                .unwrap()
+                .map(Result::unwrap)
+                .collect();
+            assert!(
+                triggers
+                    .iter()
+                    .any(|sql| sql.contains("BEFORE DELETE") && sql.contains("RAISE(ABORT")),
+                "{} has no trigger against removal",
+                table.name
+            );
+            let columns: Vec<String> = conn
+                .prepare("SELECT name FROM pragma_table_info(?1)")
+                .unwrap()
+                .query_map([table.name], |row| row.get(0))
+                .unwrap()
+                .map(Result::unwrap)
+                .collect();
+            let held = |column: &str| {
+                triggers.iter().any(|sql| {
+                    sql.contains("RAISE(ABORT")
+                        && (sql.contains("BEFORE UPDATE ON")
+                            || sql
+                                .split_once("BEFORE UPDATE OF ")
+                                .and_then(|(_, rest)| rest.split_once(" ON "))
+                                .is_some_and(|(listed, _)| {
+                                    listed.split(", ").any(|name| name == column)
+                                }))
+                })
+            };
+            for column in columns
+                .iter()
+                .filter(|c| !["client_id", "hlc", "device_id"].contains(&c.as_str()))
+            {
+                assert!(held(column), "{}.{column} can be changed", table.name);
+            }
+        }
     }
 }

@@ -22,6 +22,7 @@ use crate::domain::computers::{ComputerStanding, Decision, may_apply, standing};
 use crate::domain::ids::DeviceId;
 use crate::error::{CoreError, CoreResult};
 use crate::store;
+use crate::sync::applying::{Applied, apply_changes, tables_of};
 use crate::sync::bundle::{OpenedBundle, open_bundle};
 use crate::sync::outbox::{DeviceFile, device_folder, share_error};
 use crate::unit::unlocked::UnlockedUnit;
@@ -59,6 +60,9 @@ pub struct ReceiveReport {
     /// Plain-words problems: files set aside, gaps, forks, changes waiting
     /// for another device's.
     pub problems: Vec<String>,
+    /// Changes refused because they break a rule of
+    /// `domain::received_changes`: never applied, kept for administrators.
+    pub changes_refused: usize,
     /// Stopped early because someone was waiting for the unit: bundles may
     /// remain for the next receive.
     pub paused: bool,
@@ -199,10 +203,11 @@ pub(crate) fn receive_into(
             }
             for bundle in read.bundles {
                 match apply_bundle(conn, hlc, device, &bundle, clock)? {
-                    Some(changed) => {
+                    Some(applied) => {
                         moved_on = true;
                         report.bundles_applied += 1;
-                        report.changes_applied += changed;
+                        report.changes_applied += applied.changed;
+                        report.changes_refused += applied.refused;
                         progress(ReceiveProgress {
                             done: report.bundles_applied,
                             total: total.max(report.bundles_applied),
@@ -231,9 +236,10 @@ pub(crate) fn receive_into(
         // account on the other). Everything readable is then applied in one
         // transaction, which stands only if it is whole.
         match apply_together(conn, unit_key, hlc, share, &devices, clock)? {
-            Some((bundles, changed)) => {
+            Some((bundles, applied)) => {
                 report.bundles_applied += bundles;
-                report.changes_applied += changed;
+                report.changes_applied += applied.changed;
+                report.changes_refused += applied.refused;
             }
             None => push_once(
                 &mut report.problems,
@@ -241,6 +247,34 @@ pub(crate) fn receive_into(
                     .to_owned(),
             ),
         }
+    }
+    if report.changes_refused > 0 {
+        push_once(
+            &mut report.problems,
+            format!(
+                "{} broke the unit's rules and {} refused: nothing of {} was applied. An administrator can see {} under Settings, Refused changes.",
+                if report.changes_refused == 1 {
+                    "A change from another computer".to_owned()
+                } else {
+                    format!("{} changes from other computers", report.changes_refused)
+                },
+                if report.changes_refused == 1 {
+                    "was"
+                } else {
+                    "were"
+                },
+                if report.changes_refused == 1 {
+                    "it"
+                } else {
+                    "them"
+                },
+                if report.changes_refused == 1 {
+                    "it"
+                } else {
+                    "them"
+                },
+            ),
+        );
     }
     Ok(report)
 }
@@ -254,20 +288,20 @@ fn apply_bundle(
     device: &DeviceId,
     bundle: &OpenedBundle,
     clock: &dyn Clock,
-) -> CoreResult<Option<usize>> {
+) -> CoreResult<Option<Applied>> {
     // Rows may arrive before the rows they point at within a bundle;
     // foreign keys are checked when the bundle is whole.
     let tx = store::begin_with_deferred_foreign_keys(conn, "apply the received changes")?;
-    let (changed, latest) = apply_changes(&tx, device, bundle, clock)?;
+    let applied = apply_changes(&tx, device, bundle, clock)?;
     if store::sync_apply::points_at_missing_rows(&tx, &tables_of(&[bundle]))? {
         // Dropping the transaction undoes the bundle's changes.
         return Ok(None);
     }
-    store::change_log::record_observed(&tx, latest)?;
+    store::change_log::record_observed(&tx, applied.latest)?;
     store::commit(tx, "apply the received changes")?;
     // Only what was committed moves the clock.
-    hlc.observe(latest);
-    Ok(Some(changed))
+    hlc.observe(applied.latest);
+    Ok(Some(applied))
 }
 
 /// Every readable bundle of every device not applied yet, in one
@@ -280,7 +314,7 @@ fn apply_together(
     share: &Path,
     devices: &[DeviceId],
     clock: &dyn Clock,
-) -> CoreResult<Option<(usize, usize)>> {
+) -> CoreResult<Option<(usize, Applied)>> {
     let mut read = Vec::new();
     for device in devices {
         let (after, after_hash) = store::sync_apply::applied(conn, &device.to_string())?;
@@ -291,13 +325,14 @@ fn apply_together(
         }
     }
     let tx = store::begin_with_deferred_foreign_keys(conn, "apply the received changes")?;
-    let (mut bundles, mut changed, mut latest) = (0, 0, HlcStamp::default());
+    let (mut bundles, mut changed, mut refused, mut latest) = (0, 0, 0, HlcStamp::default());
     for (device, found) in &read {
         for bundle in found {
-            let (rows, stamp) = apply_changes(&tx, device, bundle, clock)?;
+            let applied = apply_changes(&tx, device, bundle, clock)?;
             bundles += 1;
-            changed += rows;
-            latest = latest.max(stamp);
+            changed += applied.changed;
+            refused += applied.refused;
+            latest = latest.max(applied.latest);
         }
     }
     let all: Vec<&OpenedBundle> = read.iter().flat_map(|(_, found)| found).collect();
@@ -307,57 +342,14 @@ fn apply_together(
     store::change_log::record_observed(&tx, latest)?;
     store::commit(tx, "apply the received changes")?;
     hlc.observe(latest);
-    Ok(Some((bundles, changed)))
-}
-
-/// Applies one bundle's changes and records it in the version vector, in
-/// the caller's transaction; returns the rows changed and its latest stamp.
-fn apply_changes(
-    tx: &rusqlite::Transaction<'_>,
-    device: &DeviceId,
-    bundle: &OpenedBundle,
-    clock: &dyn Clock,
-) -> CoreResult<(usize, HlcStamp)> {
-    let mut changed = 0;
-    let mut latest = HlcStamp::default();
-    for change in &bundle.changes {
-        let fields = store::sync_apply::apply_change(tx, change)?;
-        store::client_change_stamps::note_change(
-            tx,
-            &change.table,
-            &change.row_id,
-            &change.row,
-            &change.hlc,
-            &change.device,
-        )?;
-        if !fields.is_empty() {
-            changed += 1;
-            store::client_merges::follow_merges(tx, &change.table, &change.row_id, &fields)?;
-        }
-        if let Some(stamp) = HlcStamp::decode(&change.hlc) {
-            latest = latest.max(stamp);
-        }
-    }
-    store::sync_apply::record_applied(
-        tx,
-        &device.to_string(),
-        bundle.header.sequence,
-        &bundle.hash,
-        clock.now(),
-    )?;
-    store::sync_apply::record_acks(tx, &device.to_string(), &bundle.header.acks)?;
-    Ok((changed, latest))
-}
-
-/// The tables some bundles change, each once.
-fn tables_of<'a>(bundles: &[&'a OpenedBundle]) -> Vec<&'a str> {
-    let mut tables: Vec<&str> = bundles
-        .iter()
-        .flat_map(|bundle| bundle.changes.iter().map(|c| c.table.as_str()))
-        .collect();
-    tables.sort_unstable();
-    tables.dedup();
-    tables
+    Ok(Some((
+        bundles,
+        Applied {
+            changed,
+            refused,
+            latest,
+        },
+    )))
 }
 
 /// The bundles `device` wrote after sequence `after`, checked and in order.
@@ -416,6 +408,13 @@ fn read_bundles(
                 break;
             }
         };
+        if opened.header.device != device.to_string() {
+            found.stopped = Some(
+                "A bundle in one computer's folder names another computer, so it was set aside. Nothing was applied from it; ask your administrator."
+                    .to_owned(),
+            );
+            break;
+        }
         if opened.header.sequence != *sequence || opened.header.previous != previous {
             found.stopped = Some(format!(
                 "Bundle {sequence} of one device does not follow on from the one before it (a fork). Reading stopped there; ask your administrator."

@@ -5,8 +5,9 @@
 //! it from there on another computer; a copied unit taking its own
 //! device identity; snapshots that a joining computer starts from; the unit's
 //! computers as a manager sees them; and resolve items, the changes made
-//! apart that need a person to choose.
+//! apart that need a person to choose; and the changes refused on receipt.
 
+pub mod applying;
 pub mod bundle;
 pub mod computers;
 pub mod device_copy;
@@ -14,6 +15,7 @@ pub mod inbox;
 pub mod joining;
 pub mod old_bundles;
 pub mod outbox;
+pub mod refused_changes;
 pub mod resolve_items;
 pub mod snapshot;
 pub mod sync_now;

@@ -4,6 +4,7 @@
 use std::path::PathBuf;
 
 use crate::clock::{Clock, Entropy};
+use crate::domain::audit::AuditAction;
 use crate::error::{CoreError, CoreResult};
 use crate::store;
 use crate::sync::inbox::ReceiveProgress;
@@ -67,6 +68,16 @@ impl UnlockedUnit {
         // to the share, so those people can join from it elsewhere.
         let key_problem = self.publish_key_files(&folder).err();
         let mut received = self.receive_changes_with_progress(&folder, clock, progress, pause)?;
+        if received.changes_refused > 0 {
+            // Kept aside by the receive (`store::refused_changes`); the
+            // audit trail says when and how many.
+            self.audit_alone(
+                AuditAction::ChangesRefused,
+                &serde_json::json!({ "count": received.changes_refused }),
+                clock,
+                entropy,
+            )?;
+        }
         if received.paused {
             // The rest waits for the next sync, which comes a few seconds
             // after the change that someone was waiting to save.

@@ -537,6 +537,24 @@ joinedBy: string | null,
  */
 joinedAt: string | null, standing: ComputerStanding, thisComputer: boolean, decisions: Array<ComputerDecisionDto>, };
 
+export type RefusedChangeDto = { 
+/**
+ * The computer whose bundle carried it, and its name where known.
+ */
+device: string, computer: string, bundleSequence: bigint, table: string, operation: string, 
+/**
+ * The rule it broke (`names_another_computer`, `insert_only_changed`, …).
+ */
+reason: string, 
+/**
+ * The whole refusal in plain words.
+ */
+sentence: string, 
+/**
+ * RFC 3339.
+ */
+refusedAt: string, };
+
 export type WithdrawComputerRequest = { device: string, reason: string, };
 
 export type ContestedSubject = "rag" | "allocation" | "safety_flag" | "appointment_outcome";

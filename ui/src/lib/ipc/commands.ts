@@ -54,6 +54,7 @@ import type {
   CloseEpisodeRequest,
   CohortDto,
   ComputerDto,
+  RefusedChangeDto,
   ConsentRecordDto,
   ConsentRequest,
   CreatedUnitDto,
@@ -149,6 +150,8 @@ export interface Commands {
   syncNow(): Promise<SyncReportDto>;
   chooseFolder(title: string): Promise<string | null>;
   computers(): Promise<ComputerDto[]>;
+  /** Administrators: changes from other computers refused here, each with why. Audited. */
+  refusedChanges(): Promise<RefusedChangeDto[]>;
   approveComputer(device: string): Promise<ComputerDto[]>;
   withdrawComputer(request: WithdrawComputerRequest): Promise<ComputerDto[]>;
   resolveItems(): Promise<ResolveItemDto[]>;
@@ -271,6 +274,7 @@ export function makeCommands(invoke: InvokeFn): Commands {
     syncNow: () => call<SyncReportDto>('sync_now'),
     chooseFolder: (title) => call<string | null>('choose_folder', { title }),
     computers: () => call<ComputerDto[]>('computers'),
+    refusedChanges: () => call<RefusedChangeDto[]>('refused_changes'),
     approveComputer: (device) => call<ComputerDto[]>('approve_computer', { device }),
     withdrawComputer: (request) => call<ComputerDto[]>('withdraw_computer', { request }),
     resolveItems: () => call<ResolveItemDto[]>('resolve_items'),
@@ -411,6 +415,7 @@ export const connectSharedFolder = commands.connectSharedFolder;
 export const syncNow = commands.syncNow;
 export const chooseFolder = commands.chooseFolder;
 export const computers = commands.computers;
+export const refusedChanges = commands.refusedChanges;
 export const approveComputer = commands.approveComputer;
 export const withdrawComputer = commands.withdrawComputer;
 export const resolveItems = commands.resolveItems;
