@@ -92,6 +92,7 @@ async fn two_computers_resolve_a_rag_changed_while_apart() {
     the_second_computer_asks_a_person_to_choose(&second, logs.path(), &system_bus).await;
     the_first_computer_keeps_red(&first, logs.path(), &system_bus).await;
     the_choice_reaches_the_second_computer(&second, logs.path(), &system_bus).await;
+    a_forged_change_is_refused_and_listed(&first, &second, &share, logs.path(), &system_bus).await;
 }
 
 /// A keyworker's week with a DRR client who must not be visited alone:

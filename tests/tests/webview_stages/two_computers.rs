@@ -163,3 +163,65 @@ pub async fn the_choice_reaches_the_second_computer(
     screenshot(driver, "28-resolved-on-the-other-computer").await;
     computer.quit().await;
 }
+
+/// Someone with the second computer's key writes a bundle by hand that
+/// turns the client's last RAG review green. The first computer refuses it
+/// at its next sync: the client stays red, the header says a change was
+/// refused, and the administrator sees it under Settings in plain words.
+pub async fn a_forged_change_is_refused_and_listed(
+    first: &Path,
+    second: &Path,
+    share: &Path,
+    logs: &Path,
+    system_bus: &SystemBus,
+) {
+    write_hostile_bundle(second, "admin", PASSWORD, share, |conn, device| {
+        let mut review = conn
+            .query_row(
+                "SELECT json_object('id', id, 'client_id', client_id, 'rating', rating, 'reason', reason,
+                     'next_review', next_review, 'reviewed_by', reviewed_by, 'reviewed_at', reviewed_at,
+                     'hlc', hlc, 'device_id', device_id)
+                 FROM rag_reviews ORDER BY hlc DESC LIMIT 1",
+                [],
+                |row| row.get::<_, String>(0),
+            )
+            .map(|json| serde_json::from_str::<serde_json::Value>(&json).unwrap())
+            .unwrap();
+        review["rating"] = "green".into();
+        let id = review["id"].as_str().unwrap().to_owned();
+        vec![casebook_core::store::change_log::Change {
+            log_seq: 1,
+            hlc: format!(
+                "{}-000001-{device}",
+                chrono::Utc::now().format("%Y-%m-%dT%H:%M:%S%.3fZ")
+            ),
+            device: device.to_owned(),
+            table: "rag_reviews".to_owned(),
+            row_id: id,
+            operation: "update".to_owned(),
+            row: review,
+            columns: Some(vec!["rating".to_owned()]),
+            audit_seq: None,
+        }]
+    });
+    let computer = Computer::start(first, logs, system_bus).await;
+    let driver = &computer.driver;
+    sign_in(driver, "admin", PASSWORD).await;
+    wait_for_words(driver, "refused").await;
+    open_client(driver, "Marsh").await;
+    assert!(current_rag(driver).await.contains("Red"));
+    click(driver, "nav-settings").await;
+    let listed = by_id(driver, "refused-change").await.text().await.unwrap();
+    assert!(
+        listed.contains("A change to RAG reviews from computer")
+            && listed.contains("records of this kind are only ever added to, never changed"),
+        "{listed}"
+    );
+    by_id(driver, "refused-changes-panel")
+        .await
+        .scroll_into_view()
+        .await
+        .unwrap();
+    screenshot(driver, "29-refused-change").await;
+    computer.quit().await;
+}

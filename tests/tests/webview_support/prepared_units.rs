@@ -208,3 +208,70 @@ pub fn prepare_county_demo_unit(data_folder: &Path, clients: usize) {
     assert_eq!(added, clients);
     demo.lock(&clock, entropy);
 }
+
+/// What someone holding a key slot and its password can do by hand: write
+/// a bundle as their computer, sealed with the unit's bundle key and signed
+/// with the computer's own key (both read from their own database), holding
+/// the changes `forge` makes from that database. Honest computers must
+/// refuse what no honest computer writes.
+pub fn write_hostile_bundle(
+    data_folder: &Path,
+    username: &str,
+    password: &str,
+    share: &Path,
+    forge: impl FnOnce(&rusqlite::Connection, &str) -> Vec<casebook_core::store::change_log::Change>,
+) {
+    use casebook_core::clock::OsEntropy;
+    use casebook_core::store::{self, OpenMode};
+    use casebook_core::sync::bundle::{BundleWriter, seal_bundle};
+    use casebook_core::unit::folder::{self as unit_folder, UnitKind};
+    use sha2::Digest;
+
+    let folder = unit_folder::unit_folder(data_folder, UnitKind::Real);
+    let slots = casebook_core::vault::key_files::read_slots(&folder).unwrap();
+    let unit_key = slots
+        .for_username(username)
+        .unwrap()
+        .open(password)
+        .unwrap();
+    let conn = store::open(
+        &folder.join(store::DATABASE_FILE),
+        &unit_key.database_key(),
+        OpenMode::ExistingOnly,
+    )
+    .unwrap();
+    let device = store::unit_rows::this_device(&conn).unwrap();
+    let seed = store::sync_state::signing_key_seed(&conn).unwrap().unwrap();
+    let signing_key = ed25519_dalek::SigningKey::from_bytes(&seed);
+    let changes = forge(&conn, &device.to_string());
+    let own_folder = share.join("devices").join(device.to_string());
+    let mut bundles: Vec<(u64, std::path::PathBuf)> = std::fs::read_dir(&own_folder)
+        .unwrap()
+        .flatten()
+        .filter_map(|entry| {
+            let name = entry.file_name().to_string_lossy().into_owned();
+            Some((name.split('-').next()?.parse().ok()?, entry.path()))
+        })
+        .collect();
+    bundles.sort();
+    let (sequence, previous) = bundles.last().map_or_else(
+        || (1, store::change_log::NO_PREVIOUS.to_owned()),
+        |(sequence, path)| {
+            (
+                sequence + 1,
+                hex::encode(sha2::Sha256::digest(std::fs::read(path).unwrap())),
+            )
+        },
+    );
+    let body_key = unit_key.bundle_key();
+    let writer = BundleWriter {
+        unit: store::unit_rows::unit_id(&conn).unwrap(),
+        device,
+        signing_key: &signing_key,
+        body_key: &body_key,
+        key_id: 1,
+        acks: Default::default(),
+    };
+    let sealed = seal_bundle(&writer, sequence, &previous, &changes, &mut OsEntropy).unwrap();
+    std::fs::write(own_folder.join(sealed.file_name), sealed.bytes).unwrap();
+}
