@@ -80,11 +80,18 @@ impl HostileComputer {
             .unwrap()
     }
 
-    /// Writes `changes` as this computer's next bundle on the share, sealed
-    /// with the unit's bundle key and signed with this computer's own key;
-    /// `claimed_device` is the device its header names (its own, unless
-    /// the test says otherwise).
-    fn write_bundle(&self, share: &Path, changes: &[Change], claimed_device: Option<&str>) {
+    /// This computer's own signing key, from its database.
+    fn signing_key(&self) -> ed25519_dalek::SigningKey {
+        let seed = store::sync_state::signing_key_seed(&self.database())
+            .unwrap()
+            .unwrap();
+        ed25519_dalek::SigningKey::from_bytes(&seed)
+    }
+
+    /// Writes `changes` as the next bundle of a folder on the share, sealed
+    /// with the unit's bundle key. By default the folder, the header and
+    /// the signature are this computer's own; `forgery` says otherwise.
+    fn write_bundle(&self, share: &Path, changes: &[Change], forgery: Forgery<'_>) {
         let conn = self.database();
         let slots = read_slots(&self.folder).unwrap();
         let unit_key = slots
@@ -92,10 +99,9 @@ impl HostileComputer {
             .unwrap()
             .open(password_of(self.username))
             .unwrap();
-        let own = store::unit_rows::this_device(&conn).unwrap();
-        let seed = store::sync_state::signing_key_seed(&conn).unwrap().unwrap();
-        let signing_key = ed25519_dalek::SigningKey::from_bytes(&seed);
-        let folder = share.join("devices").join(own.to_string());
+        let own = store::unit_rows::this_device(&conn).unwrap().to_string();
+        let signing_key = forgery.key.cloned().unwrap_or_else(|| self.signing_key());
+        let folder = share.join("devices").join(forgery.folder.unwrap_or(&own));
         let mut numbered: Vec<(u64, PathBuf)> = std::fs::read_dir(&folder)
             .unwrap()
             .flatten()
@@ -116,11 +122,10 @@ impl HostileComputer {
             },
         );
         let body_key = unit_key.bundle_key();
+        let header_device = forgery.header.or(forgery.folder).unwrap_or(&own);
         let writer = BundleWriter {
             unit: store::unit_rows::unit_id(&conn).unwrap(),
-            device: claimed_device.map_or(own, |d| {
-                casebook_core::domain::ids::DeviceId::parse(d).unwrap()
-            }),
+            device: casebook_core::domain::ids::DeviceId::parse(header_device).unwrap(),
             signing_key: &signing_key,
             body_key: &body_key,
             key_id: 1,
@@ -130,11 +135,39 @@ impl HostileComputer {
         std::fs::write(folder.join(sealed.file_name), sealed.bytes).unwrap();
     }
 
+    /// Puts a `device.json` on the share for `device` naming `key`, as
+    /// anyone who can write to the share can: over this computer's own, or
+    /// for a new id.
+    fn register(&self, share: &Path, device: &str, key: &ed25519_dalek::SigningKey) {
+        let own = self.device();
+        let mut file: serde_json::Value = serde_json::from_slice(
+            &std::fs::read(share.join("devices").join(&own).join("device.json")).unwrap(),
+        )
+        .unwrap();
+        file["device"] = device.into();
+        file["public_key"] = hex::encode(key.verifying_key().as_bytes()).into();
+        let folder = share.join("devices").join(device);
+        std::fs::create_dir_all(&folder).unwrap();
+        let path = folder.join("device.json");
+        let _ = std::fs::remove_file(&path);
+        std::fs::write(path, serde_json::to_vec(&file).unwrap()).unwrap();
+    }
+
     fn device(&self) -> String {
         store::unit_rows::this_device(&self.database())
             .unwrap()
             .to_string()
     }
+}
+
+/// How a bundle is forged: which folder it goes in, which device its
+/// header names, and which key signs it (by default, all the hostile
+/// computer's own).
+#[derive(Default, Clone, Copy)]
+struct Forgery<'a> {
+    folder: Option<&'a str>,
+    header: Option<&'a str>,
+    key: Option<&'a ed25519_dalek::SigningKey>,
 }
 
 /// A change as an honest computer would write it, stamped now.
@@ -322,7 +355,7 @@ fn changes_no_honest_computer_writes_are_refused_kept_and_listed() {
             in_honest_name,
             audit_of_another,
         ],
-        None,
+        Forgery::default(),
     );
 
     let report = receive(&mut admin, scene.share.path());
@@ -392,9 +425,14 @@ fn a_bundle_whose_header_names_another_computer_is_set_aside() {
         review,
     );
     // Signed with lee's computer's key, in its folder, claiming computer A.
-    scene
-        .hostile
-        .write_bundle(scene.share.path(), &[forged], Some(&honest));
+    scene.hostile.write_bundle(
+        scene.share.path(),
+        &[forged],
+        Forgery {
+            header: Some(&honest),
+            ..Forgery::default()
+        },
+    );
     let report = receive(&mut admin, scene.share.path());
     assert_eq!(report.bundles_applied, 0);
     assert!(
@@ -426,4 +464,87 @@ fn this_computer_refuses_to_change_or_remove_an_insert_only_row_whatever_writes_
         [&scene.review],
     );
     assert_eq!(moved.unwrap(), 1);
+}
+
+/// A new review of Jordan, as the hostile computer would add it.
+fn new_review(scene: &Scene, id: &str) -> Change {
+    let mut review = scene.hostile.row("rag_reviews", &scene.review);
+    review["id"] = id.into();
+    change(&scene.hostile.device(), "rag_reviews", id, "insert", review)
+}
+
+#[test]
+fn a_withdrawn_computer_cannot_come_back_under_a_new_id_with_its_old_key() {
+    let scene = scene();
+    let mut admin = scene.unit.as_("admin");
+    receive(&mut admin, scene.share.path());
+    let b = scene.hostile.device();
+    admin
+        .withdraw_computer(
+            &b,
+            "The laptop was not returned",
+            &SystemClock,
+            &mut OsEntropy,
+        )
+        .unwrap();
+    let before = admin.synced_rows_digest().unwrap();
+    // The same key registered under a new id, with a bundle of its own.
+    let new_id = "01a25150-0000-7000-8000-0000000000b2";
+    let key = scene.hostile.signing_key();
+    scene.hostile.register(scene.share.path(), new_id, &key);
+    let mut review = new_review(&scene, "01a25150-0000-7000-8000-00000000f00d");
+    review.device = new_id.to_owned();
+    scene.hostile.write_bundle(
+        scene.share.path(),
+        &[review],
+        Forgery {
+            folder: Some(new_id),
+            ..Forgery::default()
+        },
+    );
+    let report = receive(&mut admin, scene.share.path());
+    assert_eq!(report.bundles_applied, 0);
+    assert!(
+        report
+            .problems
+            .iter()
+            .any(|p| p.contains("access was withdrawn")),
+        "{:?}",
+        report.problems
+    );
+    assert_eq!(admin.synced_rows_digest().unwrap(), before);
+}
+
+#[test]
+fn a_computer_s_key_swapped_on_the_share_after_its_changes_were_taken_is_refused() {
+    let scene = scene();
+    let mut admin = scene.unit.as_("admin");
+    // Lee's computer's changes are taken here once: its key is pinned.
+    let first = receive(&mut admin, scene.share.path());
+    assert!(first.bundles_applied >= 1, "{:?}", first.problems);
+    let before = admin.synced_rows_digest().unwrap();
+    // Someone who can write to the share puts a key of their own in lee's
+    // computer's registration and signs its next bundle with it.
+    let b = scene.hostile.device();
+    let theirs = ed25519_dalek::SigningKey::from_bytes(&[9; 32]);
+    scene.hostile.register(scene.share.path(), &b, &theirs);
+    scene.hostile.write_bundle(
+        scene.share.path(),
+        &[new_review(&scene, "01a25150-0000-7000-8000-00000000d00d")],
+        Forgery {
+            key: Some(&theirs),
+            ..Forgery::default()
+        },
+    );
+    let report = receive(&mut admin, scene.share.path());
+    assert_eq!(report.bundles_applied, 0);
+    assert!(
+        report
+            .problems
+            .iter()
+            .any(|p| p.contains("names another key")),
+        "{:?}",
+        report.problems
+    );
+    assert_eq!(admin.synced_rows_digest().unwrap(), before);
 }

@@ -1,7 +1,8 @@
 //! Which computers may send changes to a unit. A computer holding the unit
 //! key (anyone who can sign in can make one) may read the unit; whether the
 //! others apply what it sends is decided here, from the decisions held:
-//! a computer whose access was withdrawn is refused for good; one approved
+//! a computer whose access was withdrawn is refused for good, under its id
+//! and under any other id with the same key; one approved
 //! is taken, if its key is the one approved; one neither is taken only when
 //! the unit lets people approve their own computers.
 
@@ -49,11 +50,20 @@ pub enum ComputerStanding {
     Waiting,
 }
 
-/// A computer's standing from the decisions about it (any order). A
-/// withdrawal outweighs any approval; an approval counts only for the key it
-/// approved, so a computer that turns up with another key waits again.
-pub fn standing(decisions: &[DeviceDecision], public_key: &str) -> ComputerStanding {
-    if decisions.iter().any(|d| d.decision == Decision::Withdrawn) {
+/// A computer's standing from the decisions about it (any order) and the
+/// keys withdrawn under any id. A withdrawal outweighs any approval, and
+/// is by key as well as by id, so a withdrawn computer that turns up under
+/// a new id with its old key stays withdrawn; an approval counts only for
+/// the key it approved, so a computer that turns up with another key waits
+/// again.
+pub fn standing(
+    decisions: &[DeviceDecision],
+    withdrawn_keys: &[String],
+    public_key: &str,
+) -> ComputerStanding {
+    if decisions.iter().any(|d| d.decision == Decision::Withdrawn)
+        || withdrawn_keys.iter().any(|key| key == public_key)
+    {
         ComputerStanding::Withdrawn
     } else if decisions
         .iter()
@@ -94,25 +104,39 @@ mod tests {
             decided(Decision::Approved, "k"),
             decided(Decision::Withdrawn, "k"),
         ];
-        assert_eq!(standing(&both, "k"), ComputerStanding::Withdrawn);
+        assert_eq!(standing(&both, &[], "k"), ComputerStanding::Withdrawn);
         let reversed = [
             decided(Decision::Withdrawn, "k"),
             decided(Decision::Approved, "k"),
         ];
-        assert_eq!(standing(&reversed, "k"), ComputerStanding::Withdrawn);
+        assert_eq!(standing(&reversed, &[], "k"), ComputerStanding::Withdrawn);
         assert!(!may_apply(&ComputerStanding::Withdrawn, false));
+    }
+
+    #[test]
+    fn a_withdrawn_key_stays_withdrawn_under_a_new_id() {
+        let approved = [decided(Decision::Approved, "k")];
+        let withdrawn_elsewhere = ["k".to_owned()];
+        assert_eq!(
+            standing(&approved, &withdrawn_elsewhere, "k"),
+            ComputerStanding::Withdrawn
+        );
+        assert_eq!(
+            standing(&[], &withdrawn_elsewhere, "fresh"),
+            ComputerStanding::Waiting
+        );
     }
 
     #[test]
     fn an_approval_counts_only_for_the_key_approved() {
         let approved = [decided(Decision::Approved, "k")];
-        assert_eq!(standing(&approved, "k"), ComputerStanding::Approved);
-        assert_eq!(standing(&approved, "other"), ComputerStanding::Waiting);
+        assert_eq!(standing(&approved, &[], "k"), ComputerStanding::Approved);
+        assert_eq!(standing(&approved, &[], "other"), ComputerStanding::Waiting);
     }
 
     #[test]
     fn a_computer_nobody_approved_is_taken_only_where_the_unit_allows() {
-        assert_eq!(standing(&[], "k"), ComputerStanding::Waiting);
+        assert_eq!(standing(&[], &[], "k"), ComputerStanding::Waiting);
         assert!(may_apply(&ComputerStanding::Waiting, false));
         assert!(!may_apply(&ComputerStanding::Waiting, true));
         assert!(may_apply(&ComputerStanding::Approved, true));

@@ -1,6 +1,7 @@
-//! Decisions about which computers may send changes, insert-only.
+//! Decisions about which computers may send changes, insert-only; and
+//! each computer's key as pinned here when its changes were first taken.
 
-use rusqlite::{Connection, Transaction, params};
+use rusqlite::{Connection, OptionalExtension, Transaction, params};
 
 use super::change_log::{self, Operation, WriteStamp};
 use crate::domain::computers::{Decision, DeviceDecision};
@@ -36,6 +37,45 @@ pub fn insert(
     )
     .map_err(|e| CoreError::from_sql(&e, "save the decision"))?;
     change_log::append(tx, stamp, "device_decisions", &id, Operation::Insert)
+}
+
+/// Every public key whose computer's access was withdrawn, under any
+/// device id: withdrawal is by key, so a withdrawn computer cannot come
+/// back under a new id with its old key.
+pub fn withdrawn_keys(conn: &Connection) -> CoreResult<Vec<String>> {
+    let failed = |e: rusqlite::Error| CoreError::from_sql(&e, "read the unit's computers");
+    let mut statement = conn
+        .prepare_cached(
+            "SELECT DISTINCT public_key FROM device_decisions WHERE decision = 'withdrawn'",
+        )
+        .map_err(failed)?;
+    let rows = statement
+        .query_map([], |row| row.get::<_, String>(0))
+        .map_err(failed)?;
+    rows.collect::<Result<_, _>>().map_err(failed)
+}
+
+/// The key a computer's changes were first taken with here, if any.
+pub fn pinned_key(conn: &Connection, device: &str) -> CoreResult<Option<String>> {
+    conn.query_row(
+        "SELECT public_key FROM sync_pinned_keys WHERE device_id = ?1",
+        [device],
+        |row| row.get(0),
+    )
+    .optional()
+    .map_err(|e| CoreError::from_sql(&e, "read the unit's computers"))
+}
+
+/// Pins a computer's key the first time its changes are taken here; a
+/// key already pinned stays.
+pub fn pin_key(conn: &Connection, device: &str, public_key: &str, at: &str) -> CoreResult<()> {
+    conn.execute(
+        "INSERT INTO sync_pinned_keys (device_id, public_key, pinned_at) VALUES (?1, ?2, ?3)
+         ON CONFLICT (device_id) DO NOTHING",
+        [device, public_key, at],
+    )
+    .map_err(|e| CoreError::from_sql(&e, "record the unit's computers"))?;
+    Ok(())
 }
 
 /// Every decision about one computer, with who made it, oldest first.

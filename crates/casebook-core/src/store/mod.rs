@@ -88,6 +88,7 @@ fn migrations() -> Migrations<'static> {
         M::up(include_str!(
             "migrations/0029_insert_only_and_refused_changes.sql"
         )),
+        M::up(include_str!("migrations/0030_pinned_computer_keys.sql")),
     ])
 }
 
@@ -188,7 +189,7 @@ pub fn latest_schema_version() -> i64 {
     i64::try_from(MIGRATION_COUNT).unwrap_or(i64::MAX)
 }
 
-const MIGRATION_COUNT: usize = 29;
+const MIGRATION_COUNT: usize = 30;
 
 /// The schema version the database is at (the number of the last migration).
 pub fn schema_version(conn: &Connection) -> CoreResult<i64> {

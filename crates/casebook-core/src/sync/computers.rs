@@ -36,10 +36,11 @@ impl UnlockedUnit {
         self.require_computer_decider("see the unit's computers")?;
         let share = self.connected_share()?;
         let mut lines = Vec::new();
+        let withdrawn_keys = store::device_decisions::withdrawn_keys(&self.conn)?;
         for file in device_files(&share)? {
             let decisions = store::device_decisions::about(&self.conn, &file.device)?;
             lines.push(ComputerLine {
-                standing: standing(&decisions, &file.public_key),
+                standing: standing(&decisions, &withdrawn_keys, &file.public_key),
                 this_computer: file.device == self.device.to_string(),
                 device: file.device,
                 name: file
@@ -114,7 +115,11 @@ impl UnlockedUnit {
                 )
             })?;
         let decisions = store::device_decisions::about(&self.conn, &device)?;
-        match (decision, standing(&decisions, &file.public_key)) {
+        let withdrawn_keys = store::device_decisions::withdrawn_keys(&self.conn)?;
+        match (
+            decision,
+            standing(&decisions, &withdrawn_keys, &file.public_key),
+        ) {
             (_, ComputerStanding::Withdrawn) => {
                 return Err(CoreError::invalid(
                     "That computer's access was withdrawn already. A withdrawn computer stays withdrawn; join again from the shared folder instead.",

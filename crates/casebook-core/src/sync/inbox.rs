@@ -35,6 +35,8 @@ pub struct DeviceBundles {
     pub bundles: Vec<OpenedBundle>,
     /// Where reading stopped and why, in plain words, when it stopped early.
     pub stopped: Option<String>,
+    /// Hex of the key the bundles were checked with (`device.json`'s).
+    pub public_key: String,
 }
 
 /// How far a receive has got: bundles applied of those it found waiting.
@@ -201,6 +203,16 @@ pub(crate) fn receive_into(
             if let Some(problem) = read.stopped {
                 push_once(&mut report.problems, problem);
             }
+            // The first time a computer's changes are taken here, its key is
+            // pinned: a `device.json` naming another key later is refused.
+            if !read.bundles.is_empty() {
+                store::device_decisions::pin_key(
+                    conn,
+                    &device.to_string(),
+                    &read.public_key,
+                    &clock.now().to_rfc3339(),
+                )?;
+            }
             for bundle in read.bundles {
                 match apply_bundle(conn, hlc, device, &bundle, clock)? {
                     Some(applied) => {
@@ -364,6 +376,14 @@ fn read_bundles(
     let unit = store::unit_rows::unit_id(conn)?;
     let folder = device_folder(share, &device.to_string());
     let device_key = read_device_key(&folder, &device.to_string(), &unit.to_string())?;
+    let key_hex = hex::encode(device_key.as_bytes());
+    if store::device_decisions::pinned_key(conn, &device.to_string())?
+        .is_some_and(|pinned| pinned != key_hex)
+    {
+        return Err(CoreError::invalid(
+            "A computer's registration on the shared folder names another key than the one its changes came with before, so its files were set aside. Nothing was applied; ask your administrator.",
+        ));
+    }
     let mut numbered: Vec<(u64, String)> = Vec::new();
     for entry in fs::read_dir(&folder).map_err(|e| share_error(&e, "read the shared folder"))? {
         let Ok(entry) = entry else { continue };
@@ -376,7 +396,10 @@ fn read_bundles(
     }
     numbered.sort();
     let body_key = unit_key.bundle_key();
-    let mut found = DeviceBundles::default();
+    let mut found = DeviceBundles {
+        public_key: key_hex,
+        ..DeviceBundles::default()
+    };
     let mut previous = after_hash.to_owned();
     for (expected, (index, (sequence, name))) in (after + 1..).zip(numbered.iter().enumerate()) {
         if numbered
@@ -443,8 +466,9 @@ fn refusal_of_computer(
         return Ok(None);
     };
     let decisions = store::device_decisions::about(conn, &name)?;
+    let withdrawn_keys = store::device_decisions::withdrawn_keys(conn)?;
     let approval_needed = store::unit_settings::read(conn)?.new_computers_need_approval;
-    let standing = standing(&decisions, &file.public_key);
+    let standing = standing(&decisions, &withdrawn_keys, &file.public_key);
     if may_apply(&standing, approval_needed) {
         return Ok(None);
     }

@@ -50,12 +50,15 @@ impl UnlockedUnit {
             return Ok(0);
         };
         let mut removable = snapshot.covers.get(&me).map_or(0, |c| c.sequence);
+        let withdrawn_keys = store::device_decisions::withdrawn_keys(&self.conn)?;
         for file in device_files(share)? {
             if file.device == me {
                 continue;
             }
             let decisions = store::device_decisions::about(&self.conn, &file.device)?;
-            if standing(&decisions, &file.public_key) == ComputerStanding::Withdrawn {
+            if standing(&decisions, &withdrawn_keys, &file.public_key)
+                == ComputerStanding::Withdrawn
+            {
                 continue;
             }
             removable = removable.min(store::sync_apply::acknowledged(
