@@ -49,6 +49,8 @@ fn a_format_1_unit_opens_with_its_records_and_its_trail_verifies() {
     kim.lock(&SystemClock, &mut OsEntropy);
 
     let mut admin = sign_in(&computer, "admin", common::password_of("admin"));
+    // Units made before approval became the default keep what they had.
+    assert!(!admin.settings().new_computers_need_approval);
     let verdict = admin
         .verify_audit_trail(&SystemClock, &mut OsEntropy)
         .unwrap();

@@ -112,8 +112,14 @@ fn unit_settings_are_for_administrators_checked_kept_and_audited() {
             &mut OsEntropy,
         )
         .unwrap();
-    assert_eq!(changes.len(), 1);
-    assert!(changes[0].entry.detail.contains("idle_lock_minutes"));
+    // The test unit's own setup changed one setting (computers' approval);
+    // ira's two saves add one entry between them.
+    let by_ira: Vec<_> = changes
+        .iter()
+        .filter(|change| change.entry.detail.contains("idle_lock_minutes"))
+        .collect();
+    assert_eq!(by_ira.len(), 1);
+    assert_eq!(changes.len(), 2);
     ira.lock(&SystemClock, &mut OsEntropy);
 
     let kim = unit.as_("kim");
@@ -191,4 +197,27 @@ fn an_administrator_changes_roles_but_never_their_own() {
     );
     assert_eq!(refused.unwrap_err().code, ErrorCode::Forbidden);
     let _ = ira.view_caseload(&SystemClock, &mut OsEntropy).unwrap();
+}
+
+#[test]
+fn a_new_unit_asks_a_manager_to_approve_each_new_computer() {
+    use casebook_core::unit::folder::{self as unit_folder, CreationPlan, NewUnit, UnitKind};
+    use casebook_core::vault::slot::KdfCost;
+    let data = tempfile::tempdir().unwrap();
+    let folder = unit_folder::unit_folder(data.path(), UnitKind::Real);
+    let unit = NewUnit::parse(
+        "Approval Unit",
+        "admin",
+        "Alex Admin",
+        common::password_of("admin"),
+    )
+    .unwrap();
+    let plan = CreationPlan {
+        kdf_cost: KdfCost::cheap_for_tests(),
+        demo: false,
+        initial_clients: &[],
+    };
+    unit_folder::create(&folder, &unit, plan, &SystemClock, &mut OsEntropy).unwrap();
+    let admin = common::sign_in(&folder, "admin", common::password_of("admin"));
+    assert!(admin.settings().new_computers_need_approval);
 }

@@ -270,6 +270,22 @@ fn build_unit(
         },
         &account,
     )?;
+    // A new unit's computers wait for a manager's approval: only a manager
+    // or an administrator approves their own computer by signing in on it.
+    // A unit made before this kept what it had (the setting is off where
+    // no row says otherwise).
+    store::unit_settings::write(
+        &tx,
+        WriteStamp {
+            hlc: hlc.stamp(clock.now()),
+            device,
+            at: now,
+        },
+        &crate::domain::unit_settings::UnitSettings {
+            new_computers_need_approval: true,
+            ..store::unit_settings::read(&tx)?
+        },
+    )?;
     for client in plan.initial_clients {
         let stamp = WriteStamp {
             hlc: hlc.stamp(clock.now()),

@@ -71,6 +71,14 @@ impl Unit {
                 .unwrap();
             person.lock(&SystemClock, &mut OsEntropy);
         }
+        // New units wait for a manager to approve each new computer; these
+        // tests are about what computers exchange, so anyone may approve
+        // their own computer here (approval has its own tests in
+        // `sync_computers.rs`).
+        let own_approval = admin.settings().with_computer_approval(false);
+        admin
+            .change_unit_settings(own_approval, &SystemClock, &mut OsEntropy)
+            .unwrap();
         admin.lock(&SystemClock, &mut OsEntropy);
         Unit {
             _data: data,
