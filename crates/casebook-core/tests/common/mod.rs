@@ -4,6 +4,8 @@
 
 #![allow(dead_code, clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
+pub mod hostile;
+
 use std::path::{Path, PathBuf};
 
 use casebook_core::clock::{OsEntropy, SystemClock};

@@ -1,7 +1,9 @@
 //! Running a case on its computers, then the final full exchange, and
 //! checking that every computer (and one joining afterwards) holds the same
-//! rows, shows the same resolve items and caseload, and lost nothing.
+//! rows, shows the same resolve items and caseload, lost nothing, and
+//! refused exactly the changes the others forged.
 
+use crate::common::hostile::{Forgery, HostileComputer, change};
 use crate::common::{Unit, copy_folder, join_as};
 use casebook_core::clock::{OsEntropy, SystemClock};
 use casebook_core::unit::unlocked::UnlockedUnit;
@@ -30,9 +32,30 @@ pub(crate) fn converge(devices: usize, steps: &[Step]) -> Result<(), TestCaseErr
             open.push(copy);
         }
     }
+    let folder_of = |index: usize| {
+        if index == 0 {
+            unit.folder().to_path_buf()
+        } else {
+            copies.path().join(format!("device-{index}"))
+        }
+    };
     let mut made = Made::default();
+    // Each forgery: the computer that wrote it, and the rule it breaks.
+    let mut forged: Vec<(usize, &'static str)> = Vec::new();
     for step in steps {
         if on_share(step, share.path()) {
+            continue;
+        }
+        if let Step::Forge { device, kind } = *step {
+            let device = device % devices;
+            let reason = forge(
+                &mut open[device],
+                &folder_of(device),
+                share.path(),
+                kind,
+                forged.len(),
+            );
+            forged.push((device, reason));
             continue;
         }
         let device = device_of(step) % devices;
@@ -51,7 +74,32 @@ pub(crate) fn converge(devices: usize, steps: &[Step]) -> Result<(), TestCaseErr
     }
     for unit in open.iter_mut() {
         let report = unit.receive_changes(share.path(), &SystemClock).unwrap();
-        prop_assert!(report.problems.is_empty(), "{:?}", report.problems);
+        prop_assert!(
+            report
+                .problems
+                .iter()
+                .all(|p| p.contains("broke the unit's rules")),
+            "{:?}",
+            report.problems
+        );
+    }
+    // Every computer refused exactly what the others forged, each for the
+    // rule it breaks, and nothing else, whatever order bundles came in.
+    for (index, unit) in open.iter_mut().enumerate() {
+        let mut refused: Vec<String> = unit
+            .refused_changes(&SystemClock, &mut OsEntropy)
+            .unwrap()
+            .into_iter()
+            .map(|line| line.reason)
+            .collect();
+        refused.sort();
+        let mut expected: Vec<String> = forged
+            .iter()
+            .filter(|(by, _)| *by != index)
+            .map(|(_, reason)| (*reason).to_owned())
+            .collect();
+        expected.sort();
+        prop_assert_eq!(refused, expected);
     }
     let digests: Vec<String> = open
         .iter()
@@ -125,4 +173,52 @@ pub(crate) fn converge(devices: usize, steps: &[Step]) -> Result<(), TestCaseErr
         prop_assert_eq!(held, made);
     }
     Ok(())
+}
+
+/// The computer sends, then writes a bundle by hand holding one change no
+/// honest computer writes, then sends again (so it takes the bundle for its
+/// own and goes on after it). Returns the rule the change breaks.
+fn forge(
+    unit: &mut UnlockedUnit,
+    folder: &std::path::Path,
+    share: &std::path::Path,
+    kind: usize,
+    nth: usize,
+) -> &'static str {
+    unit.send_changes(share, &SystemClock, &mut OsEntropy)
+        .unwrap();
+    let hostile = HostileComputer {
+        folder: folder.to_path_buf(),
+        username: "admin",
+    };
+    let own = hostile.device();
+    let other = "01a25150-0000-7000-8000-0000000000ff";
+    let id = format!("01a25150-0000-7000-8000-{nth:012x}");
+    let row = serde_json::json!({ "id": id });
+    let (forged, reason) = match kind % 4 {
+        0 => {
+            let mut changed = change(&own, "rag_reviews", &id, "update", row);
+            changed.columns = Some(vec!["rating".to_owned()]);
+            (changed, "insert_only_changed")
+        }
+        1 => (
+            change(other, "clients", &id, "insert", row),
+            "names_another_computer",
+        ),
+        2 => (
+            change(
+                &own,
+                "audit_log",
+                &id,
+                "insert",
+                serde_json::json!({ "id": id, "device_id": other }),
+            ),
+            "audit_entry_of_another_computer",
+        ),
+        _ => (change(&own, "clients", &id, "delete", row), "removed"),
+    };
+    hostile.write_bundle(share, &[forged], Forgery::default());
+    unit.send_changes(share, &SystemClock, &mut OsEntropy)
+        .unwrap();
+    reason
 }

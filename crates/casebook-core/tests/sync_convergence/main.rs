@@ -2,7 +2,9 @@
 //! in whatever order they send and receive, after a final full exchange
 //! every device holds the same rows and shows the same resolve items. The
 //! share misbehaves as shares do: bundles are copied under other names and
-//! come into sight late and out of order. Real encrypted units, one per device,
+//! come into sight late and out of order. And computers forge: a computer
+//! writes a bundle by hand holding a change no honest computer writes, and
+//! every other computer must refuse it alike. Real encrypted units, one per device,
 //! exchanging bundles through a folder standing for the share.
 //!
 //! The ordinary test run takes 48 cases (24 of 2–4 devices, 24 of 5–6) of up

@@ -472,13 +472,16 @@ pub(crate) fn run(unit: &mut UnlockedUnit, step: &Step, share: &Path) -> Made {
                 report
                     .problems
                     .iter()
-                    .all(|p| p.contains("wait for another device") || p.contains("(a gap)")),
+                    .all(|p| p.contains("wait for another device")
+                        || p.contains("(a gap)")
+                        || p.contains("broke the unit's rules")),
                 "{:?}",
                 report.problems
             );
         }
-        // Done to the share, not on a device (see `on_share`).
-        Step::Duplicate { .. } | Step::Delay { .. } | Step::Deliver => {}
+        // Done to the share, not on a device (see `on_share`); a forgery
+        // is written by hand beside the device (see `checks::forge`).
+        Step::Duplicate { .. } | Step::Delay { .. } | Step::Deliver | Step::Forge { .. } => {}
     }
     made
 }

@@ -111,6 +111,14 @@ pub(crate) enum Step {
         goal: usize,
         change: usize,
     },
+    /// A computer sends, then writes a bundle by hand holding one change no
+    /// honest computer writes (kind 0–3: an insert-only row changed, a
+    /// change naming another computer, an audit entry of another computer,
+    /// a row removed). Every other computer must refuse it alike.
+    Forge {
+        device: usize,
+        kind: usize,
+    },
     /// A bundle on the share is copied under another name, as a file
     /// manager's "copy" would (it must be passed over).
     Duplicate {
@@ -156,6 +164,7 @@ pub(crate) fn step(devices: usize) -> impl Strategy<Value = Step> {
             .prop_map(|(device, client, pathway, action)| Step::Goal { device, client, pathway, action }),
         2 => (d.clone(), 0..16usize, 0..6usize)
             .prop_map(|(device, goal, change)| Step::ChangeGoal { device, goal, change }),
+        1 => (d.clone(), 0..4usize).prop_map(|(device, kind)| Step::Forge { device, kind }),
         1 => (0..64usize).prop_map(|pick| Step::Duplicate { pick }),
         1 => (0..64usize).prop_map(|pick| Step::Delay { pick }),
         1 => Just(Step::Deliver),
@@ -185,6 +194,7 @@ pub(crate) fn device_of(step: &Step) -> usize {
         | Step::AssessmentAddendum { device, .. }
         | Step::Goal { device, .. }
         | Step::ChangeGoal { device, .. }
+        | Step::Forge { device, .. }
         | Step::Send { device }
         | Step::Receive { device } => device,
         Step::Duplicate { .. } | Step::Delay { .. } | Step::Deliver => 0,
