@@ -376,3 +376,38 @@ fn a_computer_s_key_swapped_on_the_share_after_its_changes_were_taken_is_refused
     );
     assert_eq!(admin.synced_rows_digest().unwrap(), before);
 }
+
+#[test]
+fn an_old_bundle_replayed_under_a_new_number_is_set_aside() {
+    let scene = scene();
+    let mut admin = scene.unit.as_("admin");
+    receive(&mut admin, scene.share.path());
+    let before = admin.synced_rows_digest().unwrap();
+    // Lee's computer's first bundle, copied as if it were the next one.
+    let folder = scene
+        .share
+        .path()
+        .join("devices")
+        .join(scene.hostile.device());
+    let mut bundles: Vec<_> = std::fs::read_dir(&folder)
+        .unwrap()
+        .flatten()
+        .map(|entry| entry.file_name().to_string_lossy().into_owned())
+        .filter(|name| name.ends_with(".bundle"))
+        .collect();
+    bundles.sort();
+    let first = bundles.first().unwrap();
+    let next = format!("{:010}-{}", bundles.len() + 1, &first[11..]);
+    std::fs::copy(folder.join(first), folder.join(next)).unwrap();
+    let report = receive(&mut admin, scene.share.path());
+    assert_eq!(report.bundles_applied, 0);
+    assert!(
+        report
+            .problems
+            .iter()
+            .any(|p| p.contains("does not follow on")),
+        "{:?}",
+        report.problems
+    );
+    assert_eq!(admin.synced_rows_digest().unwrap(), before);
+}
