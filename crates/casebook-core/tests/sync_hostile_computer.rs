@@ -320,6 +320,17 @@ fn a_withdrawn_computer_cannot_come_back_under_a_new_id_with_its_old_key() {
     let new_id = "01a25150-0000-7000-8000-0000000000b2";
     let key = scene.hostile.signing_key();
     scene.hostile.register(scene.share.path(), new_id, &key);
+    // Spelled in capitals, as hex may be: still the same key.
+    let file = scene
+        .share
+        .path()
+        .join("devices")
+        .join(new_id)
+        .join("device.json");
+    let text = std::fs::read_to_string(&file).unwrap();
+    let key_hex = hex::encode(key.verifying_key().as_bytes());
+    std::fs::remove_file(&file).unwrap();
+    std::fs::write(&file, text.replace(&key_hex, &key_hex.to_ascii_uppercase())).unwrap();
     let mut review = new_review(&scene, "01a25150-0000-7000-8000-00000000f00d");
     review.device = new_id.to_owned();
     scene.hostile.write_bundle(
@@ -410,4 +421,37 @@ fn an_old_bundle_replayed_under_a_new_number_is_set_aside() {
         report.problems
     );
     assert_eq!(admin.synced_rows_digest().unwrap(), before);
+}
+
+#[test]
+fn a_change_with_a_stamp_casebook_never_writes_is_refused() {
+    let scene = scene();
+    let mut admin = scene.unit.as_("admin");
+    receive(&mut admin, scene.share.path());
+    let before = admin.synced_rows_digest().unwrap();
+    let b = scene.hostile.device();
+    let jordan: String = scene
+        .hostile
+        .database()
+        .query_row(
+            "SELECT id FROM clients WHERE given_name = 'Jordan'",
+            [],
+            |row| row.get(0),
+        )
+        .unwrap();
+    let mut renamed = scene.hostile.row("clients", &jordan);
+    renamed["given_name"] = "Jordan-Forever".into();
+    // As text, "~" sorts after every real stamp: it would win every later
+    // edit of the name on every computer.
+    let mut for_ever = change(&b, "clients", &jordan, "update", renamed);
+    for_ever.hlc = "~".to_owned();
+    for_ever.columns = Some(vec!["given_name".to_owned()]);
+    scene
+        .hostile
+        .write_bundle(scene.share.path(), &[for_ever], Forgery::default());
+    let report = receive(&mut admin, scene.share.path());
+    assert_eq!(report.changes_refused, 1, "{:?}", report.problems);
+    assert_eq!(admin.synced_rows_digest().unwrap(), before);
+    let refused = admin.refused_changes(&SystemClock, &mut OsEntropy).unwrap();
+    assert_eq!(refused[0].reason, "bad_stamp");
 }

@@ -191,10 +191,7 @@ pub async fn a_forged_change_is_refused_and_listed(
         let id = review["id"].as_str().unwrap().to_owned();
         vec![casebook_core::store::change_log::Change {
             log_seq: 1,
-            hlc: format!(
-                "{}-000001-{device}",
-                chrono::Utc::now().format("%Y-%m-%dT%H:%M:%S%.3fZ")
-            ),
+            hlc: format!("{:015}.000001", chrono::Utc::now().timestamp_millis()),
             device: device.to_owned(),
             table: "rag_reviews".to_owned(),
             row_id: id,

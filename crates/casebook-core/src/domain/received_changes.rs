@@ -7,7 +7,8 @@
 //! only from the computer that made it; rows of an insert-only table (a RAG
 //! review, a signed session record, a consent decision, …) are never
 //! changed, except to follow their client into a merge; and no row is ever
-//! removed by sync (a deletion is a row of its own). A refused change is
+//! removed by sync (a deletion is a row of its own); and a change's clock
+//! stamp is one Casebook writes. A refused change is
 //! never applied. The receiver keeps it aside and lists it for
 //! administrators (`store::refused_changes`); it is not silently dropped.
 //!
@@ -29,6 +30,12 @@ pub struct ReceivedChange<'a> {
     pub columns: Option<&'a [String]>,
     /// Whether rows of the table are only ever added (`store::tables`).
     pub insert_only: bool,
+    /// Whether rows of the table belong to one client and so move with a
+    /// merge (`store::tables`): the only change an insert-only row takes.
+    pub moves_with_a_merge: bool,
+    /// Whether the change's clock stamp is one Casebook writes
+    /// (`HlcStamp::decode`).
+    pub stamp_is_valid: bool,
     /// For an audit entry, the computer the entry says it was made on.
     pub audit_entry_device: Option<&'a str>,
 }
@@ -48,6 +55,8 @@ pub enum Refusal {
     InsertOnlyChanged,
     /// A row was removed, or the change is of no kind Casebook writes.
     Removed,
+    /// The change's clock stamp is not one Casebook writes.
+    BadStamp,
 }
 
 impl Refusal {
@@ -58,6 +67,7 @@ impl Refusal {
             Refusal::AuditEntryOfAnotherComputer => "audit_entry_of_another_computer",
             Refusal::InsertOnlyChanged => "insert_only_changed",
             Refusal::Removed => "removed",
+            Refusal::BadStamp => "bad_stamp",
         }
     }
 
@@ -67,6 +77,7 @@ impl Refusal {
             Refusal::AuditEntryOfAnotherComputer,
             Refusal::InsertOnlyChanged,
             Refusal::Removed,
+            Refusal::BadStamp,
         ]
         .into_iter()
         .find(|refusal| refusal.as_str() == text)
@@ -85,6 +96,7 @@ impl Refusal {
                 "records of this kind are only ever added to, never changed"
             }
             Refusal::Removed => "Casebook never removes a record through sync",
+            Refusal::BadStamp => "its time stamp is not one Casebook writes",
         }
     }
 }
@@ -93,6 +105,11 @@ impl Refusal {
 pub fn judge(change: &ReceivedChange<'_>) -> Result<(), Refusal> {
     if change.change_device != change.bundle_device {
         return Err(Refusal::NamesAnotherComputer);
+    }
+    // A stamp that is not one Casebook writes would order as text against
+    // every real one (and could win every later edit), so it never stands.
+    if !change.stamp_is_valid {
+        return Err(Refusal::BadStamp);
     }
     if change
         .audit_entry_device
@@ -106,7 +123,13 @@ pub fn judge(change: &ReceivedChange<'_>) -> Result<(), Refusal> {
         "insert" if change.columns.is_none() => Ok(()),
         "insert" | "update" if !change.insert_only => Ok(()),
         "insert" | "update" => match change.columns {
-            Some(columns) if columns.iter().all(|column| column == FOLLOWS_A_MERGE) => Ok(()),
+            Some(columns)
+                if change.moves_with_a_merge
+                    && !columns.is_empty()
+                    && columns.iter().all(|column| column == FOLLOWS_A_MERGE) =>
+            {
+                Ok(())
+            }
             _ => Err(Refusal::InsertOnlyChanged),
         },
         _ => Err(Refusal::Removed),
@@ -125,6 +148,8 @@ mod tests {
             operation,
             columns,
             insert_only: true,
+            moves_with_a_merge: true,
+            stamp_is_valid: true,
             audit_entry_device: None,
         }
     }
@@ -170,6 +195,29 @@ mod tests {
             judge(&change("insert", Some(&rating))),
             Err(Refusal::InsertOnlyChanged)
         );
+    }
+
+    #[test]
+    fn only_a_row_that_moves_with_a_merge_may_follow_one_and_only_by_its_client() {
+        let moved = ["client_id".to_owned()];
+        let never_moved = ReceivedChange {
+            moves_with_a_merge: false,
+            ..change("update", Some(&moved))
+        };
+        assert_eq!(judge(&never_moved), Err(Refusal::InsertOnlyChanged));
+        assert_eq!(
+            judge(&change("update", Some(&[]))),
+            Err(Refusal::InsertOnlyChanged)
+        );
+    }
+
+    #[test]
+    fn a_stamp_casebook_does_not_write_is_refused() {
+        let forged = ReceivedChange {
+            stamp_is_valid: false,
+            ..change("insert", None)
+        };
+        assert_eq!(judge(&forged), Err(Refusal::BadStamp));
     }
 
     #[test]

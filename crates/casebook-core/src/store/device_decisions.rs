@@ -46,7 +46,7 @@ pub fn withdrawn_keys(conn: &Connection) -> CoreResult<Vec<String>> {
     let failed = |e: rusqlite::Error| CoreError::from_sql(&e, "read the unit's computers");
     let mut statement = conn
         .prepare_cached(
-            "SELECT DISTINCT public_key FROM device_decisions WHERE decision = 'withdrawn'",
+            "SELECT DISTINCT lower(public_key) FROM device_decisions WHERE decision = 'withdrawn'",
         )
         .map_err(failed)?;
     let rows = statement

@@ -32,7 +32,7 @@ pub const SYNCED_TABLES: [SyncedTable; 23] = [
     SyncedTable { name: "rag_reviews", key_column: "id", rows_of_one_client: true, insert_only: true },
     SyncedTable { name: "safety_flags", key_column: "id", rows_of_one_client: true, insert_only: false },
     SyncedTable { name: "cohort_flags", key_column: "id", rows_of_one_client: true, insert_only: false },
-    SyncedTable { name: "ogrs_scores", key_column: "id", rows_of_one_client: true, insert_only: false },
+    SyncedTable { name: "ogrs_scores", key_column: "id", rows_of_one_client: true, insert_only: true },
     SyncedTable { name: "consent_decisions", key_column: "id", rows_of_one_client: true, insert_only: true },
     SyncedTable { name: "episodes", key_column: "id", rows_of_one_client: true, insert_only: false },
     SyncedTable { name: "client_profiles", key_column: "client_id", rows_of_one_client: false, insert_only: false },

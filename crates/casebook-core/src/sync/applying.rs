@@ -93,6 +93,8 @@ fn received_change<'a>(bundle_device: &'a str, change: &'a Change) -> ReceivedCh
         operation: &change.operation,
         columns: change.columns.as_deref(),
         insert_only: store::tables::is_insert_only(&change.table),
+        moves_with_a_merge: store::tables::belongs_to_one_client(&change.table),
+        stamp_is_valid: HlcStamp::decode(&change.hlc).is_some(),
         audit_entry_device: (change.table == store::tables::AUDIT_LOG.name).then(|| {
             change
                 .row

@@ -213,6 +213,11 @@ pub(crate) fn device_files(share: &Path) -> CoreResult<Vec<DeviceFile>> {
         .flatten()
         .filter_map(|entry| fs::read(entry.path().join("device.json")).ok())
         .filter_map(|bytes| serde_json::from_slice::<DeviceFile>(&bytes).ok())
+        // One spelling of a key, as receiving compares it.
+        .map(|file| DeviceFile {
+            public_key: file.public_key.to_ascii_lowercase(),
+            ..file
+        })
         .filter(|file| DeviceId::parse(&file.device).is_ok())
         .collect())
 }

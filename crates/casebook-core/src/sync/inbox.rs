@@ -468,7 +468,14 @@ fn refusal_of_computer(
     let decisions = store::device_decisions::about(conn, &name)?;
     let withdrawn_keys = store::device_decisions::withdrawn_keys(conn)?;
     let approval_needed = store::unit_settings::read(conn)?.new_computers_need_approval;
-    let standing = standing(&decisions, &withdrawn_keys, &file.public_key);
+    // Judged by the key the bundles were checked with, not by a second
+    // read of `device.json`, which may have changed in between.
+    let key = if read.public_key.is_empty() {
+        file.public_key.clone()
+    } else {
+        read.public_key.clone()
+    };
+    let standing = standing(&decisions, &withdrawn_keys, &key);
     if may_apply(&standing, approval_needed) {
         return Ok(None);
     }
@@ -484,7 +491,7 @@ fn refusal_of_computer(
             change.table == "device_decisions"
                 && field("device") == Some(name.as_str())
                 && field("decision") == Some(Decision::Approved.as_str())
-                && field("public_key") == Some(file.public_key.as_str())
+                && field("public_key").map(str::to_ascii_lowercase).as_deref() == Some(key.as_str())
                 && field("decided_by")
                     .and_then(|id| crate::domain::ids::AccountId::parse(id).ok())
                     .and_then(|id| store::accounts::find(conn, id).ok().flatten())
@@ -537,7 +544,11 @@ fn read_device_file(folder: &Path) -> CoreResult<DeviceFile> {
             share_error(&e, "read the shared folder")
         }
     })?;
-    serde_json::from_slice(&bytes).map_err(|_| unreadable())
+    let mut file: DeviceFile = serde_json::from_slice(&bytes).map_err(|_| unreadable())?;
+    // One spelling of a key everywhere it is compared (withdrawn keys,
+    // approvals, pins): hex in upper case names the same key.
+    file.public_key = file.public_key.to_ascii_lowercase();
+    Ok(file)
 }
 
 pub(crate) fn read_device_key(folder: &Path, device: &str, unit: &str) -> CoreResult<VerifyingKey> {

@@ -190,10 +190,7 @@ pub fn change(
 ) -> Change {
     Change {
         log_seq: 1,
-        hlc: format!(
-            "{}-000001-{device}",
-            chrono::Utc::now().format("%Y-%m-%dT%H:%M:%S%.3fZ")
-        ),
+        hlc: format!("{:015}.000001", chrono::Utc::now().timestamp_millis()),
         device: device.to_owned(),
         table: table.to_owned(),
         row_id: row_id.to_owned(),

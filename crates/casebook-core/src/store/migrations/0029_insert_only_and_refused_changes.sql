@@ -125,3 +125,12 @@ CREATE TRIGGER device_decisions_never_removed BEFORE DELETE ON device_decisions
 BEGIN
     SELECT RAISE(ABORT, 'device_decisions rows are only ever added');
 END;
+
+CREATE TRIGGER ogrs_scores_never_changed BEFORE UPDATE OF id, score, scored_on, recorded_by, recorded_at ON ogrs_scores
+BEGIN
+    SELECT RAISE(ABORT, 'ogrs_scores rows are only ever added');
+END;
+CREATE TRIGGER ogrs_scores_never_removed BEFORE DELETE ON ogrs_scores
+BEGIN
+    SELECT RAISE(ABORT, 'ogrs_scores rows are only ever added');
+END;
