@@ -142,10 +142,14 @@ async fn measure(rows: &mut Vec<Row>, phases: &mut Vec<String>) -> Result<(), St
     phase(phases, "bare window started and measured", started);
     rows.push(Row::new(
         "memory: bare Tauri window",
-        "one static page, no plugins",
+        &with_processes("one static page, no plugins", &bare_pss),
         Budget::None,
-        bare_pss.clone().map(Figures::Memory),
+        bare_pss
+            .as_ref()
+            .map(|s| Figures::Memory(s.kib))
+            .map_err(Clone::clone),
     ));
+    let bare_pss = bare_pss.map(|settled| settled.kib);
 
     let started = Instant::now();
     let app_for_unit = app.clone();
@@ -188,6 +192,14 @@ async fn measure(rows: &mut Vec<Row>, phases: &mut Vec<String>) -> Result<(), St
     in_app
 }
 
+/// A memory row's workload with each process's share after it.
+fn with_processes(workload: &str, settled: &Result<memory::Settled, String>) -> String {
+    match settled {
+        Ok(settled) => format!("{workload} ({})", settled.by_process),
+        Err(_) => workload.to_owned(),
+    }
+}
+
 /// The measurements in the running app, in order, into `rows`; an error
 /// here is a step without which the rest cannot be measured.
 async fn in_the_app(
@@ -208,9 +220,9 @@ async fn in_the_app(
         .map_err(|e| e.to_string())?;
     rows.push(Row::new(
         "memory: Casebook at its first screen",
-        "no unit open yet",
+        &with_processes("no unit open yet", &at_rest),
         Budget::None,
-        at_rest.map(Figures::Memory),
+        at_rest.map(|settled| Figures::Memory(settled.kib)),
     ));
     let first = steps::first_sign_in(driver).await?;
     let app_pss = tokio::task::spawn_blocking(move || memory::settled_pss_kib(app_pid))
@@ -218,10 +230,14 @@ async fn in_the_app(
         .map_err(|e| e.to_string())?;
     rows.push(Row::new(
         "memory: Casebook with its webview",
-        &format!("at the caseload of {clients}"),
+        &with_processes(&format!("at the caseload of {clients}"), &app_pss),
         Budget::None,
-        app_pss.clone().map(Figures::Memory),
+        app_pss
+            .as_ref()
+            .map(|s| Figures::Memory(s.kib))
+            .map_err(Clone::clone),
     ));
+    let app_pss = app_pss.map(|settled| settled.kib);
     let ratio = match (&app_pss, &bare_pss) {
         (Ok(app), Ok(bare)) if *bare > 0 => Ok(*app as f64 / *bare as f64),
         (Err(why), _) | (_, Err(why)) => Err(why.clone()),

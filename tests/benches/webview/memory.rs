@@ -93,13 +93,40 @@ fn pss_kib(pids: &[u32]) -> u64 {
         .sum()
 }
 
-/// Each process of a tree with its PSS, so a reader sees where memory went.
-fn print_breakdown(tree: &[u32]) {
+/// A process tree's memory once it has settled.
+#[derive(Debug, Clone)]
+pub struct Settled {
+    /// The PSS of the whole tree, in KiB.
+    pub kib: u64,
+    /// Each process with its share ("casebook 105, web 130, network 28
+    /// MB"), so a reader of the table sees where memory went.
+    pub by_process: String,
+}
+
+/// A WebKit process's short name as the table shows it.
+fn short_name(command: &str) -> String {
+    if command.starts_with("WebKitWebProc") {
+        "web".to_owned()
+    } else if command.starts_with("WebKitNetwork") {
+        "network".to_owned()
+    } else {
+        command.to_owned()
+    }
+}
+
+/// Each process of a tree with its PSS, the app's own first.
+fn breakdown(tree: &[u32]) -> String {
     let parts: Vec<String> = tree
         .iter()
-        .map(|pid| format!("{} {} MB", command_name(*pid), pss_kib(&[*pid]) / 1024))
+        .map(|pid| {
+            format!(
+                "{} {}",
+                short_name(&command_name(*pid)),
+                pss_kib(&[*pid]) / 1024
+            )
+        })
         .collect();
-    println!("memory by process: {}", parts.join(", "));
+    format!("{} MB", parts.join(", "))
 }
 
 /// The process below `ancestor` running `program`, waited for.
@@ -127,7 +154,7 @@ pub fn find_descendant(ancestor: u32, program: &Path, limit: Duration) -> Result
 
 /// The PSS of `root`'s tree in KiB once its web process has been up a few
 /// seconds and the total has stopped changing.
-pub fn settled_pss_kib(root: u32) -> Result<u64, String> {
+pub fn settled_pss_kib(root: u32) -> Result<Settled, String> {
     let started = Instant::now();
     let mut web_process_seen: Option<Instant> = None;
     let mut readings: Vec<u64> = Vec::new();
@@ -148,8 +175,12 @@ pub fn settled_pss_kib(root: u32) -> Result<u64, String> {
                 let low = last.iter().min().copied().unwrap_or(0);
                 let high = last.iter().max().copied().unwrap_or(0);
                 if high - low < high / 100 {
-                    print_breakdown(&tree);
-                    return Ok(last[STEADY_SAMPLES - 1]);
+                    let by_process = breakdown(&tree);
+                    println!("memory by process: {by_process}");
+                    return Ok(Settled {
+                        kib: last[STEADY_SAMPLES - 1],
+                        by_process,
+                    });
                 }
             }
         }
@@ -164,7 +195,7 @@ pub fn settled_pss_kib(root: u32) -> Result<u64, String> {
 /// Starts the bare Tauri window under the same display and WebKit settings
 /// as the app, waits until it has painted and settled, reads its PSS in KiB
 /// and stops it.
-pub fn bare_window_pss_kib(program: &Path) -> Result<u64, String> {
+pub fn bare_window_pss_kib(program: &Path) -> Result<Settled, String> {
     let child = Command::new(program)
         .env("WEBKIT_DISABLE_COMPOSITING_MODE", "1")
         .env("WEBKIT_DISABLE_DMABUF_RENDERER", "1")
