@@ -136,20 +136,16 @@ async fn measure(rows: &mut Vec<Row>, phases: &mut Vec<String>) -> Result<(), St
     let bare = required_path("CASEBOOK_BARE_WINDOW")?;
 
     let started = Instant::now();
-    let bare_pss = tokio::task::spawn_blocking(move || memory::bare_window_pss_kib(&bare))
+    let bare_pss = tokio::task::spawn_blocking(move || memory::bare_window_pss(&bare))
         .await
         .map_err(|e| e.to_string())?;
     phase(phases, "bare window started and measured", started);
-    rows.push(Row::new(
+    let bare_pss = memory_row(
+        rows,
         "memory: bare Tauri window",
-        &with_processes("one static page, no plugins", &bare_pss),
-        Budget::None,
-        bare_pss
-            .as_ref()
-            .map(|s| Figures::Memory(s.kib))
-            .map_err(Clone::clone),
-    ));
-    let bare_pss = bare_pss.map(|settled| settled.kib);
+        "one static page, no plugins",
+        bare_pss,
+    );
 
     let started = Instant::now();
     let app_for_unit = app.clone();
@@ -192,12 +188,26 @@ async fn measure(rows: &mut Vec<Row>, phases: &mut Vec<String>) -> Result<(), St
     in_app
 }
 
-/// A memory row's workload with each process's share after it.
-fn with_processes(workload: &str, settled: &Result<memory::Settled, String>) -> String {
-    match settled {
+/// Adds a memory row, with each process's share after the workload, and
+/// gives back the total in KiB for the ratio.
+fn memory_row(
+    rows: &mut Vec<Row>,
+    what: &str,
+    workload: &str,
+    settled: Result<memory::Settled, String>,
+) -> Result<u64, String> {
+    let workload = match &settled {
         Ok(settled) => format!("{workload} ({})", settled.by_process),
         Err(_) => workload.to_owned(),
-    }
+    };
+    let kib = settled.map(|settled| settled.kib);
+    rows.push(Row::new(
+        what,
+        &workload,
+        Budget::None,
+        kib.clone().map(Figures::Memory),
+    ));
+    kib
 }
 
 /// The measurements in the running app, in order, into `rows`; an error
@@ -215,29 +225,27 @@ async fn in_the_app(
     // app costs at rest and so what the county's caseload adds; then
     // signing in, and memory once the caseload is there.
     let app_pid = memory::find_descendant(tauri_driver.pid(), app, Duration::from_secs(10))?;
-    let at_rest = tokio::task::spawn_blocking(move || memory::settled_pss_kib(app_pid))
+    let at_rest = tokio::task::spawn_blocking(move || memory::settled_pss(app_pid))
         .await
         .map_err(|e| e.to_string())?;
-    rows.push(Row::new(
+    // Shown only: the ratio to the bare window is taken at the caseload,
+    // and a failed reading is already in its row.
+    let _ = memory_row(
+        rows,
         "memory: Casebook at its first screen",
-        &with_processes("no unit open yet", &at_rest),
-        Budget::None,
-        at_rest.map(|settled| Figures::Memory(settled.kib)),
-    ));
+        "no unit open yet",
+        at_rest,
+    );
     let first = steps::first_sign_in(driver).await?;
-    let app_pss = tokio::task::spawn_blocking(move || memory::settled_pss_kib(app_pid))
+    let app_pss = tokio::task::spawn_blocking(move || memory::settled_pss(app_pid))
         .await
         .map_err(|e| e.to_string())?;
-    rows.push(Row::new(
+    let app_pss = memory_row(
+        rows,
         "memory: Casebook with its webview",
-        &with_processes(&format!("at the caseload of {clients}"), &app_pss),
-        Budget::None,
-        app_pss
-            .as_ref()
-            .map(|s| Figures::Memory(s.kib))
-            .map_err(Clone::clone),
-    ));
-    let app_pss = app_pss.map(|settled| settled.kib);
+        &format!("at the caseload of {clients}"),
+        app_pss,
+    );
     let ratio = match (&app_pss, &bare_pss) {
         (Ok(app), Ok(bare)) if *bare > 0 => Ok(*app as f64 / *bare as f64),
         (Err(why), _) | (_, Err(why)) => Err(why.clone()),

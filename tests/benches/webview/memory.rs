@@ -152,9 +152,9 @@ pub fn find_descendant(ancestor: u32, program: &Path, limit: Duration) -> Result
     }
 }
 
-/// The PSS of `root`'s tree in KiB once its web process has been up a few
-/// seconds and the total has stopped changing.
-pub fn settled_pss_kib(root: u32) -> Result<Settled, String> {
+/// The PSS of `root`'s tree once its web process has been up a few seconds
+/// and the total has stopped changing.
+pub fn settled_pss(root: u32) -> Result<Settled, String> {
     let started = Instant::now();
     let mut web_process_seen: Option<Instant> = None;
     let mut readings: Vec<u64> = Vec::new();
@@ -193,16 +193,16 @@ pub fn settled_pss_kib(root: u32) -> Result<Settled, String> {
 }
 
 /// Starts the bare Tauri window under the same display and WebKit settings
-/// as the app, waits until it has painted and settled, reads its PSS in KiB
-/// and stops it.
-pub fn bare_window_pss_kib(program: &Path) -> Result<Settled, String> {
+/// as the app, waits until it has painted and settled, reads its PSS and
+/// stops it.
+pub fn bare_window_pss(program: &Path) -> Result<Settled, String> {
     let child = Command::new(program)
         .env("WEBKIT_DISABLE_COMPOSITING_MODE", "1")
         .env("WEBKIT_DISABLE_DMABUF_RENDERER", "1")
         .spawn()
         .map_err(|e| format!("could not start {}: {e}", program.display()))?;
     let mut window = Stopped(child);
-    let measured = settled_pss_kib(window.0.id());
+    let measured = settled_pss(window.0.id());
     window.stop();
     measured
 }
