@@ -47,8 +47,10 @@ fn scene() -> Scene {
         &mut OsEntropy,
     )
     .unwrap();
+    // Held yesterday, so the 10:00 start is in the past whatever the hour
+    // the test runs at.
     let form = SessionForm {
-        held_on: chrono::Local::now().date_naive().to_string(),
+        held_on: (chrono::Local::now().date_naive() - chrono::Days::new(1)).to_string(),
         starts_at: "10:00".into(),
         minutes: "50".into(),
         place: "office".into(),
