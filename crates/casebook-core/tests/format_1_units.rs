@@ -17,8 +17,9 @@ mod common;
 use std::path::{Path, PathBuf};
 
 use casebook_core::clock::{OsEntropy, SystemClock};
-use casebook_core::domain::audit::ChainVerdict;
+use casebook_core::domain::audit::{AuditAction, AuditFilter, ChainVerdict};
 use casebook_core::unit::unlocked::UnlockedUnit;
+use casebook_core::vault::key_files::read_slots;
 use common::{Unit, add_whitlock, copy_folder, given_names, join_as, sign_in};
 
 fn fixture() -> PathBuf {
@@ -80,6 +81,64 @@ fn a_new_computer_joins_from_a_format_1_share() {
     // above checks it. What matters here is that the join brought the
     // records through bundles and snapshots of format 1.
     assert!(verdict.is_err());
+}
+
+#[test]
+fn an_account_of_a_format_1_unit_gets_keys_of_its_own_at_its_next_sign_in() {
+    let (_dir, computer, share) = working_copy();
+    let version_of = |username: &str| {
+        let slots = read_slots(&computer).unwrap();
+        let own: Vec<_> = slots
+            .slots
+            .iter()
+            .filter(|slot| slot.header.username.as_deref() == Some(username))
+            .map(|slot| slot.header.version)
+            .collect();
+        own
+    };
+    assert_eq!(version_of("kim"), [1]);
+    let mut kim = sign_in(&computer, "kim", common::password_of("kim"));
+    let me = kim.account().id;
+    let keys = kim
+        .own_public_keys()
+        .expect("kim has keys after signing in");
+    // Nobody was there to endorse them but kim: a unit made before
+    // accounts had keys starts its endorsements from each account's own.
+    let (recorded, endorsement) = kim.account_public_keys(me).unwrap().unwrap();
+    assert_eq!(recorded, keys);
+    assert_eq!(endorsement.by, me);
+    assert!(keys.endorsed_by(me, &endorsement, &keys.signing));
+    assert_eq!(version_of("kim"), [2], "the version 1 slot is retired");
+    assert!(
+        !kim.account().must_change_password,
+        "nothing else about the account changes"
+    );
+    // The new slot goes to the share with the next sync, as a changed
+    // password's does, and the same keys come back at the next sign-in.
+    kim.send_changes(&share, &SystemClock, &mut OsEntropy)
+        .unwrap();
+    kim.lock(&SystemClock, &mut OsEntropy);
+    let kim = sign_in(&computer, "kim", common::password_of("kim"));
+    assert_eq!(kim.own_public_keys(), Some(keys));
+    assert_eq!(version_of("kim"), [2]);
+    drop(kim);
+
+    let mut admin = sign_in(&computer, "admin", common::password_of("admin"));
+    let filter = AuditFilter {
+        action: Some(AuditAction::AccountKeysMade),
+        ..AuditFilter::default()
+    };
+    let made = admin
+        .audit_trail(&filter, &SystemClock, &mut OsEntropy)
+        .unwrap();
+    assert_eq!(made.len(), 2, "kim's and the administrator's own");
+    let verdict = admin
+        .verify_audit_trail(&SystemClock, &mut OsEntropy)
+        .unwrap();
+    assert!(
+        matches!(verdict, ChainVerdict::Intact { .. }),
+        "{verdict:?}"
+    );
 }
 
 /// Makes the fixture: the test unit's accounts, a client added and rated

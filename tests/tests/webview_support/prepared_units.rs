@@ -233,7 +233,8 @@ pub fn write_hostile_bundle(
         .for_username(username)
         .unwrap()
         .open(password)
-        .unwrap();
+        .unwrap()
+        .unit_key;
     let conn = store::open(
         &folder.join(store::DATABASE_FILE),
         &unit_key.database_key(),

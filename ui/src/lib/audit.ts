@@ -15,6 +15,7 @@ export const AUDIT_ACTIONS: ReadonlyArray<{ code: string; words: string }> = [
   { code: 'account_disabled', words: 'Disabled an account' },
   { code: 'account_enabled', words: 'Enabled an account' },
   { code: 'password_changed', words: 'Changed their password' },
+  { code: 'account_keys_made', words: 'Was given their own signing keys' },
   { code: 'recovered_with_key', words: 'Used the recovery key' },
   { code: 'recovery_key_issued', words: 'Issued a new recovery key' },
   { code: 'sign_in_released', words: 'Released a locked sign-in' },

@@ -3,6 +3,13 @@
 //! and checks that it opens before the database records the change, and
 //! retires old slot files only after that, so a failure at any step leaves a
 //! slot that opens the unit.
+//!
+//! Every account has keys of its own (`vault::account_keys`), sealed in its
+//! slot. An administrator who makes an account, or enables one again with
+//! a one-time password, gives it new keys and endorses them; changing one's
+//! own password keeps one's keys; an account made before accounts had keys
+//! gets them at its next sign-in and endorses them itself, as does an
+//! administrator who regains access with the recovery key.
 
 use zeroize::Zeroizing;
 
@@ -15,6 +22,7 @@ use crate::domain::password::{NewPassword, generate_one_time_password};
 use crate::error::{CoreError, CoreResult, ErrorCode};
 use crate::store;
 use crate::unit::unlocked::UnlockedUnit;
+use crate::vault::account_keys::{AccountKeys, AccountPublicKeys, Endorsement};
 use crate::vault::key_files;
 use crate::vault::recovery::RecoveryKey;
 use crate::vault::sign_in_attempts::SignInAttempts;
@@ -25,6 +33,21 @@ impl UnlockedUnit {
     pub fn list_accounts(&self) -> CoreResult<Vec<Account>> {
         self.require_administrator("manage accounts")?;
         store::accounts::list(&self.conn)
+    }
+
+    /// An account's own public keys and the endorsement that vouches for
+    /// them; `None` until it has keys. They are not secret: every computer
+    /// reads them to check what the account signed.
+    pub fn account_public_keys(
+        &self,
+        id: AccountId,
+    ) -> CoreResult<Option<(AccountPublicKeys, Endorsement)>> {
+        store::accounts::public_keys(&self.conn, id)
+    }
+
+    /// The signed-in account's own public keys, from its key slot.
+    pub fn own_public_keys(&self) -> Option<AccountPublicKeys> {
+        self.account_keys.as_ref().map(AccountKeys::public)
     }
 
     /// Adds an account with a one-time password, returned once to be handed
@@ -65,10 +88,12 @@ impl UnlockedUnit {
         });
         let stamp = self.stamp(clock);
         let audit = self.audit_record(AuditAction::AccountCreated, None, &detail, clock, entropy);
-        let slot = self.seal_slot(&account, &one_time, kdf_cost, clock, entropy)?;
+        let (keys, endorsement) = self.new_keys_endorsed(account.id, entropy)?;
+        let slot = self.seal_slot(&account, &keys, &one_time, kdf_cost, clock, entropy)?;
         let tx = store::begin(&mut self.conn, "add the account")?;
         store::accounts::insert(&tx, stamp, &account)?;
         store::accounts::set_key_file(&tx, stamp, account.id, &key_files::file_sha256(&slot)?)?;
+        store::accounts::set_public_keys(&tx, stamp, account.id, &keys.public(), &endorsement)?;
         store::audit::append(&tx, &audit)?;
         key_files::add_slot(&self.folder, &slot, &one_time, &self.unit_key)?;
         if let Err(error) = store::commit(tx, "add the account") {
@@ -180,12 +205,16 @@ impl UnlockedUnit {
         target.disabled = false;
         target.must_change_password = true;
         let one_time = generate_one_time_password(entropy);
-        let slot = self.seal_slot(&target, &one_time, kdf_cost, clock, entropy)?;
+        let (keys, endorsement) = self.new_keys_endorsed(target.id, entropy)?;
+        let slot = self.seal_slot(&target, &keys, &one_time, kdf_cost, clock, entropy)?;
         key_files::add_slot(&self.folder, &slot, &one_time, &self.unit_key)?;
         let detail = serde_json::json!({ "account": target.id.to_string(), "username": target.username.as_str() });
         if let Err(error) = self.save_account_status(
             &target,
-            Some(&slot),
+            Some(NewKeyFile {
+                slot: &slot,
+                endorsement: Some(&endorsement),
+            }),
             AuditAction::AccountEnabled,
             &detail,
             clock,
@@ -231,10 +260,44 @@ impl UnlockedUnit {
             ));
         }
         let password = NewPassword::parse(new, Some(self.account.username.as_str()))?;
+        let mut updated = self.account.clone();
+        updated.must_change_password = false;
+        // The account keeps its keys, so everything it signed, and every
+        // endorsement of others it made, still stands. Only an account
+        // whose keys could not be made at sign-in gets them now.
+        let keys = match self.account_keys.take() {
+            Some(keys) => OwnKeys::Kept(keys),
+            None => OwnKeys::New(AccountKeys::generate(entropy)),
+        };
         self.replace_own_slot(
-            &password,
+            password.as_str(),
+            keys,
+            updated,
             kdf_cost,
             AuditAction::PasswordChanged,
+            clock,
+            entropy,
+        )
+    }
+
+    /// Gives the signed-in account, made before accounts had keys of their
+    /// own, its keys: sealed in a new slot under the password it has just
+    /// signed in with, at the cost its old slot was made with, and
+    /// endorsed by itself. Nothing else about the account changes.
+    pub(crate) fn give_account_its_own_keys(
+        &mut self,
+        password: &str,
+        kdf_cost: KdfCost,
+        clock: &dyn Clock,
+        entropy: &mut dyn Entropy,
+    ) -> CoreResult<()> {
+        let unchanged = self.account.clone();
+        self.replace_own_slot(
+            password,
+            OwnKeys::New(AccountKeys::generate(entropy)),
+            unchanged,
+            kdf_cost,
+            AuditAction::AccountKeysMade,
             clock,
             entropy,
         )
@@ -249,9 +312,16 @@ impl UnlockedUnit {
         clock: &dyn Clock,
         entropy: &mut dyn Entropy,
     ) -> CoreResult<()> {
-        self.account.disabled = false;
+        let mut updated = self.account.clone();
+        updated.disabled = false;
+        updated.must_change_password = false;
+        // The recovery slot holds no account keys, so the administrator's
+        // old keys are out of reach: they get new ones, endorsed by
+        // themselves.
         self.replace_own_slot(
-            password,
+            password.as_str(),
+            OwnKeys::New(AccountKeys::generate(entropy)),
+            updated,
             kdf_cost,
             AuditAction::RecoveredWithKey,
             clock,
@@ -259,23 +329,61 @@ impl UnlockedUnit {
         )
     }
 
+    /// Seals the signed-in account's keys under `password` in a new slot,
+    /// records it (with `updated`, and new keys' endorsement), and retires
+    /// the account's other slots. On failure the old slot still opens and
+    /// the keys held in memory are those it holds.
+    #[allow(clippy::too_many_arguments)]
     fn replace_own_slot(
         &mut self,
-        password: &NewPassword,
+        password: &str,
+        keys: OwnKeys,
+        updated: Account,
         kdf_cost: KdfCost,
         action: AuditAction,
         clock: &dyn Clock,
         entropy: &mut dyn Entropy,
     ) -> CoreResult<()> {
         let account = self.account.clone();
-        let slot = self.seal_slot(&account, password.as_str(), kdf_cost, clock, entropy)?;
-        key_files::add_slot(&self.folder, &slot, password.as_str(), &self.unit_key)?;
-        let mut updated = account.clone();
-        updated.must_change_password = false;
+        let (keys, endorsement) = match keys {
+            OwnKeys::Kept(keys) => (keys, None),
+            OwnKeys::New(keys) => {
+                let endorsement = keys.endorse(account.id, account.id, &keys.public());
+                (keys, Some(endorsement))
+            }
+        };
+        let kept = endorsement.is_none();
+        let sealed = self
+            .seal_slot(&account, &keys, password, kdf_cost, clock, entropy)
+            .and_then(|slot| {
+                key_files::add_slot(&self.folder, &slot, password, &self.unit_key)?;
+                Ok(slot)
+            });
+        let slot = match sealed {
+            Ok(slot) => slot,
+            Err(error) => {
+                if kept {
+                    self.account_keys = Some(keys);
+                }
+                return Err(error);
+            }
+        };
         let detail = serde_json::json!({ "account": account.id.to_string() });
-        if let Err(error) =
-            self.save_account_status(&updated, Some(&slot), action, &detail, clock, entropy)
-        {
+        let new_key_file = NewKeyFile {
+            slot: &slot,
+            endorsement: endorsement.as_ref(),
+        };
+        if let Err(error) = self.save_account_status(
+            &updated,
+            Some(new_key_file),
+            action,
+            &detail,
+            clock,
+            entropy,
+        ) {
+            if kept {
+                self.account_keys = Some(keys);
+            }
             // The old slot is still there and still opens; drop the new one.
             let _ = std::fs::remove_file(
                 self.folder
@@ -285,6 +393,7 @@ impl UnlockedUnit {
             return Err(error);
         }
         self.account = updated;
+        self.account_keys = Some(keys);
         key_files::retire_account_slots(&self.folder, account.id, Some(&slot))
     }
 
@@ -352,9 +461,27 @@ impl UnlockedUnit {
             .ok_or_else(|| CoreError::invalid("There is no such account in this unit."))
     }
 
+    /// New keys for `account`, endorsed by the signed-in administrator.
+    fn new_keys_endorsed(
+        &self,
+        account: AccountId,
+        entropy: &mut dyn Entropy,
+    ) -> CoreResult<(AccountKeys, Endorsement)> {
+        let mine = self.account_keys.as_ref().ok_or_else(|| {
+            CoreError::new(
+                ErrorCode::Forbidden,
+                "Your own keys could not be made when you signed in, so you cannot vouch for another account's. Lock Casebook, sign in again and try once more.",
+            )
+        })?;
+        let keys = AccountKeys::generate(entropy);
+        let endorsement = mine.endorse(self.account.id, account, &keys.public());
+        Ok((keys, endorsement))
+    }
+
     fn seal_slot(
         &self,
         account: &Account,
+        keys: &AccountKeys,
         secret: &str,
         kdf_cost: KdfCost,
         clock: &dyn Clock,
@@ -367,6 +494,7 @@ impl UnlockedUnit {
         };
         KeySlot::seal_for_password(
             &self.unit_key,
+            keys,
             owner,
             secret,
             kdf_cost,
@@ -377,11 +505,12 @@ impl UnlockedUnit {
     }
 
     /// Saves an account's status and, when it has a new key file, that
-    /// file's SHA-256 (so other computers take it from the share).
+    /// file's SHA-256 (so other computers take it from the share) and, when
+    /// the file holds new keys, their public halves and endorsement.
     fn save_account_status(
         &mut self,
         account: &Account,
-        new_key_file: Option<&KeySlot>,
+        new_key_file: Option<NewKeyFile<'_>>,
         action: AuditAction,
         detail: &serde_json::Value,
         clock: &dyn Clock,
@@ -389,13 +518,43 @@ impl UnlockedUnit {
     ) -> CoreResult<()> {
         let stamp = self.stamp(clock);
         let audit = self.audit_record(action, None, detail, clock, entropy);
-        let key_file = new_key_file.map(key_files::file_sha256).transpose()?;
+        let key_file = new_key_file
+            .map(|new| key_files::file_sha256(new.slot))
+            .transpose()?;
+        let new_keys = match new_key_file.and_then(|new| new.endorsement.map(|e| (new.slot, e))) {
+            Some((slot, endorsement)) => {
+                let public = slot.header.public_keys()?.ok_or_else(|| {
+                    CoreError::internal(&"a new key file for new keys holds no keys")
+                })?;
+                Some((public, *endorsement))
+            }
+            None => None,
+        };
         let tx = store::begin(&mut self.conn, "save the account")?;
         store::accounts::update_status(&tx, stamp, account)?;
         if let Some(key_file) = key_file {
             store::accounts::set_key_file(&tx, stamp, account.id, &key_file)?;
         }
+        if let Some((public, endorsement)) = new_keys {
+            store::accounts::set_public_keys(&tx, stamp, account.id, &public, &endorsement)?;
+        }
         store::audit::append(&tx, &audit)?;
         store::commit(tx, "save the account")
     }
+}
+
+/// The signed-in account's keys for its new slot.
+enum OwnKeys {
+    /// The keys it has (a password change).
+    Kept(AccountKeys),
+    /// New keys, which it endorses itself.
+    New(AccountKeys),
+}
+
+/// A new key file for an account, and the endorsement of the new keys it
+/// holds (`None` when it seals the keys the account already had).
+#[derive(Clone, Copy)]
+struct NewKeyFile<'a> {
+    slot: &'a KeySlot,
+    endorsement: Option<&'a Endorsement>,
 }

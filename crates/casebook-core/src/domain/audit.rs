@@ -26,6 +26,8 @@ pub enum AuditAction {
     AccountDisabled,
     AccountEnabled,
     PasswordChanged,
+    /// An account made before accounts had keys of their own got them.
+    AccountKeysMade,
     RecoveredWithKey,
     RecoveryKeyIssued,
     SignInReleased,
@@ -76,7 +78,7 @@ pub enum AuditAction {
 }
 
 impl AuditAction {
-    pub const ALL: [AuditAction; 57] = [
+    pub const ALL: [AuditAction; 58] = [
         AuditAction::UnitCreated,
         AuditAction::SignedIn,
         AuditAction::SignInFailed,
@@ -87,6 +89,7 @@ impl AuditAction {
         AuditAction::AccountDisabled,
         AuditAction::AccountEnabled,
         AuditAction::PasswordChanged,
+        AuditAction::AccountKeysMade,
         AuditAction::RecoveredWithKey,
         AuditAction::RecoveryKeyIssued,
         AuditAction::SignInReleased,
@@ -148,6 +151,7 @@ impl AuditAction {
             AuditAction::AccountDisabled => "account_disabled",
             AuditAction::AccountEnabled => "account_enabled",
             AuditAction::PasswordChanged => "password_changed",
+            AuditAction::AccountKeysMade => "account_keys_made",
             AuditAction::RecoveredWithKey => "recovered_with_key",
             AuditAction::RecoveryKeyIssued => "recovery_key_issued",
             AuditAction::SignInReleased => "sign_in_released",

@@ -7,6 +7,7 @@ use crate::domain::account::{ADMINISTRATION_ONLY, Account, CaseRole};
 use crate::domain::ids::AccountId;
 use crate::domain::names::{PersonName, Username};
 use crate::error::{CoreError, CoreResult};
+use crate::vault::account_keys::{AccountPublicKeys, Endorsement};
 
 const COLUMNS: &str = "id, username, full_name, role, agency, administrator, gender, must_change_password, disabled_at";
 
@@ -86,6 +87,66 @@ pub fn set_key_file(
     )
     .map_err(|e| CoreError::from_sql(&e, "save the account"))?;
     before.append(tx, stamp)
+}
+
+/// Records `account`'s own public keys and the endorsement that vouches
+/// for them (`vault::account_keys`).
+pub fn set_public_keys(
+    tx: &Transaction<'_>,
+    stamp: WriteStamp,
+    account: AccountId,
+    keys: &AccountPublicKeys,
+    endorsement: &Endorsement,
+) -> CoreResult<()> {
+    let id = account.to_string();
+    let before = change_log::before_update(tx, "accounts", &id)?;
+    tx.execute(
+        "UPDATE accounts SET signing_key = ?2, agreement_key = ?3, keys_endorsed_by = ?4,
+                             keys_endorsement = ?5, hlc = ?6, device_id = ?7
+         WHERE id = ?1",
+        params![
+            id,
+            keys.signing_hex(),
+            keys.agreement_hex(),
+            endorsement.by.to_string(),
+            hex::encode(endorsement.signature.to_bytes()),
+            stamp.hlc.encode(),
+            stamp.device.to_string()
+        ],
+    )
+    .map_err(|e| CoreError::from_sql(&e, "save the account"))?;
+    before.append(tx, stamp)
+}
+
+/// `account`'s own public keys and their endorsement, once it has keys.
+pub fn public_keys(
+    conn: &Connection,
+    account: AccountId,
+) -> CoreResult<Option<(AccountPublicKeys, Endorsement)>> {
+    let row: Option<[Option<String>; 4]> = conn
+        .query_row(
+            "SELECT signing_key, agreement_key, keys_endorsed_by, keys_endorsement
+             FROM accounts WHERE id = ?1",
+            [account.to_string()],
+            |row| Ok([row.get(0)?, row.get(1)?, row.get(2)?, row.get(3)?]),
+        )
+        .optional()
+        .map_err(|e| CoreError::from_sql(&e, "read the account"))?;
+    let Some([Some(signing), Some(agreement), Some(by), Some(signature)]) = row else {
+        return Ok(None);
+    };
+    let damaged = || CoreError::internal(&"an account's key endorsement is damaged");
+    let signature: [u8; 64] = hex::decode(signature)
+        .ok()
+        .and_then(|bytes| bytes.try_into().ok())
+        .ok_or_else(damaged)?;
+    Ok(Some((
+        AccountPublicKeys::from_hex(&signing, &agreement)?,
+        Endorsement {
+            by: AccountId::parse(&by)?,
+            signature: ed25519_dalek::Signature::from_bytes(&signature),
+        },
+    )))
 }
 
 /// Every account's current key file, where one is recorded, and whether

@@ -89,6 +89,7 @@ fn migrations() -> Migrations<'static> {
             "migrations/0029_insert_only_and_refused_changes.sql"
         )),
         M::up(include_str!("migrations/0030_pinned_computer_keys.sql")),
+        M::up(include_str!("migrations/0031_account_keys.sql")),
     ])
 }
 
@@ -189,7 +190,7 @@ pub fn latest_schema_version() -> i64 {
     i64::try_from(MIGRATION_COUNT).unwrap_or(i64::MAX)
 }
 
-const MIGRATION_COUNT: usize = 30;
+const MIGRATION_COUNT: usize = 31;
 
 /// The schema version the database is at (the number of the last migration).
 pub fn schema_version(conn: &Connection) -> CoreResult<i64> {

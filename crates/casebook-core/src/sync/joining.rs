@@ -175,7 +175,7 @@ pub fn join_from_share(
         .for_username(wanted.as_str())
         .ok_or_else(CoreError::wrong_credentials)?;
     check_slot_belongs(slot, &description)?;
-    let unit_key = slot.open(password)?;
+    let unit_key = slot.open(password)?.unit_key;
     let unit_id = UnitId::parse(&description.unit_id)?;
     let name = UnitName::parse(&description.name)?;
 

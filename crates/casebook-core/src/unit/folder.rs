@@ -26,6 +26,7 @@ use crate::domain::password::NewPassword;
 use crate::error::{CoreError, CoreResult, ErrorCode};
 use crate::store::{self, OpenMode, change_log::WriteStamp};
 use crate::unit::unlocked::UnlockedUnit;
+use crate::vault::account_keys::AccountKeys;
 use crate::vault::key_files;
 use crate::vault::keys::UnitKey;
 use crate::vault::recovery::RecoveryKey;
@@ -190,6 +191,11 @@ fn build_unit(
         disabled: false,
     };
     let unit_key = UnitKey::generate(entropy);
+    // The first administrator's own keys are the root the unit's other
+    // endorsements start from: nobody is there to endorse them but
+    // themselves.
+    let account_keys = AccountKeys::generate(entropy);
+    let endorsement = account_keys.endorse(account.id, account.id, &account_keys.public());
 
     let description = UnitDescription {
         format: DESCRIPTION_FORMAT.to_owned(),
@@ -214,6 +220,7 @@ fn build_unit(
     };
     let slot = KeySlot::seal_for_password(
         &unit_key,
+        &account_keys,
         owner,
         new_unit.password.as_str(),
         plan.kdf_cost,
@@ -261,14 +268,19 @@ fn build_unit(
             detail: &serde_json::json!({ "demo": plan.demo, "initial_clients": plan.initial_clients.len() }),
         },
     )?;
-    store::accounts::insert(
+    // Each write takes the next stamp of the new unit's clock.
+    let mut next_stamp = || WriteStamp {
+        hlc: hlc.stamp(clock.now()),
+        device,
+        at: now,
+    };
+    store::accounts::insert(&tx, next_stamp(), &account)?;
+    store::accounts::set_public_keys(
         &tx,
-        WriteStamp {
-            hlc: hlc.stamp(clock.now()),
-            device,
-            at: now,
-        },
-        &account,
+        next_stamp(),
+        account.id,
+        &account_keys.public(),
+        &endorsement,
     )?;
     // A new unit's computers wait for a manager's approval: only a manager
     // or an administrator approves their own computer by signing in on it.
@@ -276,25 +288,16 @@ fn build_unit(
     // no row says otherwise).
     store::unit_settings::write(
         &tx,
-        WriteStamp {
-            hlc: hlc.stamp(clock.now()),
-            device,
-            at: now,
-        },
+        next_stamp(),
         &crate::domain::unit_settings::UnitSettings {
             new_computers_need_approval: true,
             ..store::unit_settings::read(&tx)?
         },
     )?;
     for client in plan.initial_clients {
-        let stamp = WriteStamp {
-            hlc: hlc.stamp(clock.now()),
-            device,
-            at: now,
-        };
         store::clients::insert(
             &tx,
-            stamp,
+            next_stamp(),
             ClientId(new_uuid_v7(clock, entropy)),
             account.id,
             None,
@@ -361,8 +364,8 @@ pub fn unlock(
         return Err(failed(&mut attempts, username, clock));
     };
     check_slot_belongs(slot, &description)?;
-    let unit_key = match slot.open(password) {
-        Ok(key) => key,
+    let contents = match slot.open(password) {
+        Ok(contents) => contents,
         Err(error) if error.code == ErrorCode::WrongCredentials => {
             return Err(failed(&mut attempts, username, clock));
         }
@@ -380,11 +383,33 @@ pub fn unlock(
                 "This account's key file names no account.",
             )
         })?;
-    let mut unit = open_as(folder, description, unit_key, SignInAs::Account(account_id))?;
+    let mut unit = open_as(
+        folder,
+        description,
+        contents.unit_key,
+        SignInAs::Account(account_id),
+    )?;
     if unit.account().disabled {
         return Err(failed(&mut attempts, username, clock));
     }
     unit.record_sign_in(&attempts.unaudited(), clock, entropy)?;
+    match contents.account_keys {
+        Some(keys) => unit.account_keys = Some(keys),
+        // A slot from before accounts had keys: the account gets its keys
+        // now, while its password is at hand. If that fails the sign-in
+        // still stands (nothing is lost) and it is tried at the next.
+        None => {
+            let made = slot
+                .cost()
+                .and_then(|cost| unit.give_account_its_own_keys(password, cost, clock, entropy));
+            if let Err(error) = made {
+                tracing::warn!(
+                    code = error.code.as_str(),
+                    "an account's own keys could not be made at sign-in"
+                );
+            }
+        }
+    }
     attempts.record_success(username);
     attempts.save()?;
     Ok(unit)
@@ -414,7 +439,7 @@ pub fn recover(
         )
     })?;
     check_slot_belongs(slot, &description)?;
-    let unit_key = slot.open(recovery_key.secret_for_sealing()).map_err(|error| match error.code {
+    let contents = slot.open(recovery_key.secret_for_sealing()).map_err(|error| match error.code {
         ErrorCode::WrongCredentials => CoreError::new(
             ErrorCode::WrongCredentials,
             "That recovery key does not open this unit. Check it against the paper copy, group by group.",
@@ -424,7 +449,7 @@ pub fn recover(
     let mut unit = open_as(
         folder,
         description,
-        unit_key,
+        contents.unit_key,
         SignInAs::Administrator(&wanted),
     )?;
     unit.restore_access_after_recovery(&password, kdf_cost, clock, entropy)?;
@@ -510,6 +535,7 @@ fn open_as(
         settings,
         folder: folder.to_path_buf(),
         unit_key,
+        account_keys: None,
         description,
         account,
         device,

@@ -20,6 +20,7 @@ use crate::domain::unit_settings::UnitSettings;
 use crate::error::CoreResult;
 use crate::store::{self, audit::AuditRecord, change_log::WriteStamp};
 use crate::unit::folder::UnitDescription;
+use crate::vault::account_keys::AccountKeys;
 use crate::vault::keys::UnitKey;
 use crate::vault::sign_in_attempts::UnauditedFailure;
 
@@ -30,6 +31,10 @@ pub struct UnlockedUnit {
     pub(crate) settings: UnitSettings,
     pub(crate) folder: PathBuf,
     pub(crate) unit_key: UnitKey,
+    /// The signed-in account's own keys, from its key slot. `None` only
+    /// while an account made before accounts had keys is being given them
+    /// (and if that failed, until its next sign-in).
+    pub(crate) account_keys: Option<AccountKeys>,
     pub(crate) description: UnitDescription,
     pub(crate) account: Account,
     pub(crate) device: DeviceId,

@@ -96,7 +96,7 @@ pub fn add_slot(
         .map_err(|e| CoreError::from_io(&e, "check the new key file"))
         .and_then(|bytes| KeySlot::from_file_bytes(&bytes))
         .and_then(|read| read.open(secret))
-        .map(|opened| opened.as_bytes() == unit_key.as_bytes());
+        .map(|opened| opened.unit_key.as_bytes() == unit_key.as_bytes());
     match verified {
         Ok(true) => Ok(()),
         Ok(false) => {

@@ -8,8 +8,14 @@
 //! slot tells accidental damage (a truncated copy, a flipped bit) apart from a
 //! wrong password, which the encryption alone could not.
 //!
-//! The format has room for what comes next: `kind` is `password` today and
-//! `recovery` for a recovery key; `account_id` ties a slot to its account.
+//! `kind` is `password` for an account's slot and `recovery` for the unit's
+//! recovery key; `account_id` ties a slot to its account.
+//!
+//! Version 2 seals the account's own private keys (`account_keys.rs`) beside
+//! the unit key in a password slot, and names their public halves in the
+//! header, so they are bound to the slot as the rest of the header is. A
+//! version 1 slot (the unit key alone) still opens; the account gets its own
+//! keys at its next sign-in, in a new version 2 slot.
 
 use std::time::{Duration, Instant};
 
@@ -20,6 +26,7 @@ use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 use zeroize::Zeroizing;
 
+use super::account_keys::{self, AccountKeys, AccountPublicKeys};
 use super::keys::{KEY_BYTES, UnitKey};
 use crate::clock::Entropy;
 use crate::domain::ids::{AccountId, SlotId, UnitId};
@@ -27,7 +34,7 @@ use crate::domain::names::Username;
 use crate::error::{CoreError, CoreResult, ErrorCode};
 
 pub const SLOT_FORMAT: &str = "casebook-key-slot";
-pub const SLOT_VERSION: u32 = 1;
+pub const SLOT_VERSION: u32 = 2;
 /// The least memory a slot made for real use may ask Argon2id for.
 pub const MIN_PRODUCTION_MEMORY_KIB: u32 = 64 * 1024;
 /// Bounds on parameters read from a slot file. A slot asking for more would
@@ -131,6 +138,23 @@ pub struct SlotHeader {
     pub username: Option<String>,
     pub created_at: String,
     pub kdf: KdfParams,
+    /// Version 2: the public halves of the account keys sealed inside, in
+    /// lower-case hex. Absent from version 1 slots and recovery slots, and
+    /// then left out of the associated data, so a version 1 header reads
+    /// and binds exactly as it was written.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub signing_key: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub agreement_key: Option<String>,
+}
+
+/// What a slot holds once opened.
+#[derive(Debug)]
+pub struct SlotContents {
+    pub unit_key: UnitKey,
+    /// The account's own keys; `None` for a version 1 slot and for the
+    /// recovery slot.
+    pub account_keys: Option<AccountKeys>,
 }
 
 /// A key slot as held in memory and in its file.
@@ -152,9 +176,12 @@ pub struct SlotOwner<'a> {
 }
 
 impl KeySlot {
-    /// Wraps `unit_key` under `password` in a new slot for one account.
+    /// Wraps `unit_key` and the account's own keys under `password` in a
+    /// new slot for one account.
+    #[allow(clippy::too_many_arguments)]
     pub fn seal_for_password(
         unit_key: &UnitKey,
+        account_keys: &AccountKeys,
         owner: SlotOwner<'_>,
         password: &str,
         cost: KdfCost,
@@ -172,8 +199,17 @@ impl KeySlot {
             username: Some(owner.username.as_str().to_owned()),
             created_at: created_at.to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
             kdf,
+            signing_key: Some(account_keys.public().signing_hex()),
+            agreement_key: Some(account_keys.public().agreement_hex()),
         };
-        seal(unit_key, header, password, cost, entropy)
+        seal(
+            unit_key,
+            Some(account_keys),
+            header,
+            password,
+            cost,
+            entropy,
+        )
     }
 
     /// Wraps `unit_key` under a recovery key, in the unit's recovery slot.
@@ -196,9 +232,12 @@ impl KeySlot {
             username: None,
             created_at: created_at.to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
             kdf,
+            signing_key: None,
+            agreement_key: None,
         };
         seal(
             unit_key,
+            None,
             header,
             recovery_key.secret_for_sealing(),
             cost,
@@ -222,7 +261,7 @@ impl KeySlot {
         let aad = associated_data(&slot.header)?;
         let nonce = hex::decode(&slot.nonce).map_err(|_| damaged())?;
         let wrapped = hex::decode(&slot.wrapped_key).map_err(|_| damaged())?;
-        if nonce.len() != NONCE_BYTES || wrapped.len() != KEY_BYTES + 16 {
+        if nonce.len() != NONCE_BYTES || wrapped.len() != slot.header.sealed_bytes()? + 16 {
             return Err(damaged());
         }
         if checksum(&aad, &nonce, &wrapped) != slot.checksum {
@@ -238,9 +277,10 @@ impl KeySlot {
         Ok(bytes)
     }
 
-    /// Unwraps the unit key. A wrong password and a header altered to look
-    /// valid both fail here, with the same wrong-credentials error.
-    pub fn open(&self, password: &str) -> CoreResult<UnitKey> {
+    /// Unwraps the unit key and the account's own keys. A wrong password and
+    /// a header altered to look valid both fail here, with the same
+    /// wrong-credentials error.
+    pub fn open(&self, password: &str) -> CoreResult<SlotContents> {
         let salt = hex::decode(&self.header.kdf.salt).map_err(|_| damaged())?;
         let nonce: [u8; NONCE_BYTES] = hex::decode(&self.nonce)
             .ok()
@@ -261,8 +301,31 @@ impl KeySlot {
                 )
                 .map_err(|_| CoreError::wrong_credentials())?,
         );
-        let bytes: [u8; KEY_BYTES] = plain.as_slice().try_into().map_err(|_| damaged())?;
-        Ok(UnitKey::from_bytes(bytes))
+        if plain.len() != self.header.sealed_bytes()? {
+            return Err(damaged());
+        }
+        let (unit_key, private_keys) = plain.split_at(KEY_BYTES);
+        let unit_key = UnitKey::from_bytes(unit_key.try_into().map_err(|_| damaged())?);
+        let account_keys = match self.header.public_keys()? {
+            None => None,
+            Some(public) => {
+                let sealed: &[u8; account_keys::SEALED_BYTES] =
+                    private_keys.try_into().map_err(|_| damaged())?;
+                let keys = AccountKeys::from_sealed_bytes(sealed);
+                // The header was authenticated with the keys, so this only
+                // fails for a slot written wrongly; it is still checked, as
+                // a signature made with the wrong key would be refused by
+                // every other computer.
+                if keys.public() != public {
+                    return Err(damaged());
+                }
+                Some(keys)
+            }
+        };
+        Ok(SlotContents {
+            unit_key,
+            account_keys,
+        })
     }
 
     /// Spends the same time as `open` without opening anything, so that an
@@ -291,8 +354,32 @@ impl KeySlot {
     }
 }
 
+impl SlotHeader {
+    /// The public halves of the account keys the slot holds, if any.
+    pub fn public_keys(&self) -> CoreResult<Option<AccountPublicKeys>> {
+        match (&self.signing_key, &self.agreement_key) {
+            (None, None) => Ok(None),
+            (Some(signing), Some(agreement)) if self.version >= 2 => {
+                AccountPublicKeys::from_hex(signing, agreement)
+                    .map(Some)
+                    .map_err(|_| damaged())
+            }
+            _ => Err(damaged()),
+        }
+    }
+
+    /// How many bytes are sealed: the unit key, then any account keys.
+    fn sealed_bytes(&self) -> CoreResult<usize> {
+        Ok(match self.public_keys()? {
+            None => KEY_BYTES,
+            Some(_) => KEY_BYTES + account_keys::SEALED_BYTES,
+        })
+    }
+}
+
 fn seal(
     unit_key: &UnitKey,
+    account_keys: Option<&AccountKeys>,
     header: impl FnOnce(KdfParams) -> SlotHeader,
     secret: &str,
     cost: KdfCost,
@@ -306,11 +393,18 @@ fn seal(
     let wrapping_key = derive_wrapping_key(secret.as_bytes(), &salt, cost)?;
     let aad = associated_data(&header)?;
     let cipher = XChaCha20Poly1305::new(&(*wrapping_key).into());
+    // Room for everything from the start, so the buffer is never moved and
+    // no copy of a key is left behind unwiped.
+    let mut sealed = Zeroizing::new(Vec::with_capacity(KEY_BYTES + account_keys::SEALED_BYTES));
+    sealed.extend_from_slice(unit_key.as_bytes());
+    if let Some(keys) = account_keys {
+        sealed.extend_from_slice(keys.to_sealed_bytes().as_slice());
+    }
     let wrapped = cipher
         .encrypt(
             &XNonce::from(nonce),
             Payload {
-                msg: unit_key.as_bytes(),
+                msg: &sealed,
                 aad: &aad,
             },
         )
@@ -370,6 +464,7 @@ mod tests {
     fn sealed(password: &str) -> (UnitKey, KeySlot) {
         let mut entropy = OsEntropy;
         let unit_key = UnitKey::generate(&mut entropy);
+        let account_keys = AccountKeys::generate(&mut entropy);
         let username = Username::parse("admin").unwrap();
         let owner = SlotOwner {
             unit_id: UnitId(uuid::Uuid::nil()),
@@ -378,6 +473,7 @@ mod tests {
         };
         let slot = KeySlot::seal_for_password(
             &unit_key,
+            &account_keys,
             owner,
             password,
             KdfCost::cheap_for_tests(),
@@ -393,9 +489,51 @@ mod tests {
     fn the_right_password_unwraps_the_unit_key() {
         let (unit_key, slot) = sealed("otter lamp river cloud");
         let read = KeySlot::from_file_bytes(&slot.to_file_bytes().unwrap()).unwrap();
+        let opened = read.open("otter lamp river cloud").unwrap();
+        assert_eq!(opened.unit_key.as_bytes(), unit_key.as_bytes());
+        let public = opened.account_keys.unwrap().public();
+        assert_eq!(Some(public.signing_hex()), slot.header.signing_key);
+        assert_eq!(Some(public.agreement_hex()), slot.header.agreement_key);
+    }
+
+    #[test]
+    fn the_unit_key_does_not_open_an_accounts_own_keys() {
+        // Whoever holds the unit key (from any slot, or a database key
+        // derived from it) has no way to the private keys but the password.
+        let (unit_key, slot) = sealed("otter lamp river cloud");
+        let bytes = slot.to_file_bytes().unwrap();
+        for guess in [hex::encode(unit_key.as_bytes()), String::new()] {
+            assert_eq!(
+                slot.open(&guess).unwrap_err().code,
+                ErrorCode::WrongCredentials
+            );
+        }
+        let unit_key_hex = hex::encode(unit_key.as_bytes());
+        assert!(!String::from_utf8_lossy(&bytes).contains(&unit_key_hex));
+    }
+
+    #[test]
+    fn public_keys_swapped_in_the_header_stop_the_slot_opening() {
+        let (_, slot) = sealed("otter lamp river cloud");
+        let other = AccountKeys::generate(&mut OsEntropy).public();
+        let mut forged = slot.clone();
+        forged.header.signing_key = Some(other.signing_hex());
+        let aad = associated_data(&forged.header).unwrap();
+        let nonce = hex::decode(&forged.nonce).unwrap();
+        let wrapped = hex::decode(&forged.wrapped_key).unwrap();
+        forged.checksum = checksum(&aad, &nonce, &wrapped);
+        let read = KeySlot::from_file_bytes(&forged.to_file_bytes().unwrap()).unwrap();
         assert_eq!(
-            read.open("otter lamp river cloud").unwrap().as_bytes(),
-            unit_key.as_bytes()
+            read.open("otter lamp river cloud").unwrap_err().code,
+            ErrorCode::WrongCredentials
+        );
+        let mut half = slot.clone();
+        half.header.agreement_key = None;
+        assert_eq!(
+            KeySlot::from_file_bytes(&half.to_file_bytes().unwrap())
+                .unwrap_err()
+                .code,
+            ErrorCode::KeyFileDamaged
         );
     }
 
@@ -469,36 +607,5 @@ mod tests {
         assert!(error.message.contains("newer version"));
     }
 }
-/// Known answers for key slot format version 1. The slot file was written
-/// by Casebook and, when these tests were written, opened by a separate
-/// implementation (Python's `cryptography`: Argon2id, then
-/// XChaCha20-Poly1305 built from HChaCha20 and ChaCha20-Poly1305, with the
-/// header's compact JSON as associated data) to the same unit key. If one
-/// fails, the key files of existing units would no longer open: keep
-/// version 1 readable and add the new format beside it.
 #[cfg(test)]
-mod known_answers {
-    use super::*;
-
-    const SLOT: &[u8] = include_bytes!("../../tests/fixtures/format-1/slot-kim.json");
-    const PASSWORD: &str = "heron quilt marble sky";
-
-    #[test]
-    fn a_version_1_slot_opens_to_its_unit_key() {
-        let slot = KeySlot::from_file_bytes(SLOT).unwrap();
-        let unit_key = slot.open(PASSWORD).unwrap();
-        let expected: [u8; KEY_BYTES] = std::array::from_fn(|i| i as u8);
-        assert_eq!(unit_key.as_bytes(), &expected);
-    }
-
-    #[test]
-    fn argon2id_derives_the_known_wrapping_key() {
-        let slot = KeySlot::from_file_bytes(SLOT).unwrap();
-        let salt = hex::decode(&slot.header.kdf.salt).unwrap();
-        let key = derive_wrapping_key(PASSWORD.as_bytes(), &salt, slot.cost().unwrap()).unwrap();
-        assert_eq!(
-            hex::encode(key.as_slice()),
-            "4f30c78afe79c0b24ba407538de80635e80f26c22abfe5fc948cbdd31bf318a2"
-        );
-    }
-}
+mod known_answers;

@@ -31,7 +31,8 @@ impl HostileComputer {
             .for_username(self.username)
             .unwrap()
             .open(password_of(self.username))
-            .unwrap();
+            .unwrap()
+            .unit_key;
         store::open(
             &self.folder.join(store::DATABASE_FILE),
             &unit_key.database_key(),
@@ -89,7 +90,8 @@ impl HostileComputer {
             .for_username(self.username)
             .unwrap()
             .open(password_of(self.username))
-            .unwrap();
+            .unwrap()
+            .unit_key;
         let own = store::unit_rows::this_device(&conn).unwrap().to_string();
         let signing_key = forgery.key.cloned().unwrap_or_else(|| self.signing_key());
         let folder = share.join("devices").join(forgery.folder.unwrap_or(&own));
