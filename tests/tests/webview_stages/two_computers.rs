@@ -199,6 +199,8 @@ pub async fn a_forged_change_is_refused_and_listed(
             row: review,
             columns: Some(vec!["rating".to_owned()]),
             audit_seq: None,
+            author: None,
+            author_signature: None,
         }]
     });
     let computer = Computer::start(first, logs, system_bus).await;

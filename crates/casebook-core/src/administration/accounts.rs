@@ -21,6 +21,7 @@ use crate::domain::names::Username;
 use crate::domain::password::{NewPassword, generate_one_time_password};
 use crate::error::{CoreError, CoreResult, ErrorCode};
 use crate::store;
+use crate::unit::authorship;
 use crate::unit::unlocked::UnlockedUnit;
 use crate::vault::account_keys::{AccountKeys, AccountPublicKeys, Endorsement};
 use crate::vault::key_files;
@@ -96,7 +97,12 @@ impl UnlockedUnit {
         store::accounts::set_public_keys(&tx, stamp, account.id, &keys.public(), &endorsement)?;
         store::audit::append(&tx, &audit)?;
         key_files::add_slot(&self.folder, &slot, &one_time, &self.unit_key)?;
-        if let Err(error) = store::commit(tx, "add the account") {
+        if let Err(error) = authorship::commit_as_author(
+            tx,
+            self.account.id,
+            self.account_keys.as_ref(),
+            "add the account",
+        ) {
             let _ = key_files::retire_account_slots(&self.folder, account.id, None);
             return Err(error);
         }
@@ -263,15 +269,10 @@ impl UnlockedUnit {
         let mut updated = self.account.clone();
         updated.must_change_password = false;
         // The account keeps its keys, so everything it signed, and every
-        // endorsement of others it made, still stands. Only an account
-        // whose keys could not be made at sign-in gets them now.
-        let keys = match self.account_keys.take() {
-            Some(keys) => OwnKeys::Kept(keys),
-            None => OwnKeys::New(AccountKeys::generate(entropy)),
-        };
+        // endorsement of others it made, still stands.
         self.replace_own_slot(
             password.as_str(),
-            keys,
+            None,
             updated,
             kdf_cost,
             AuditAction::PasswordChanged,
@@ -294,7 +295,7 @@ impl UnlockedUnit {
         let unchanged = self.account.clone();
         self.replace_own_slot(
             password,
-            OwnKeys::New(AccountKeys::generate(entropy)),
+            Some(AccountKeys::generate(entropy)),
             unchanged,
             kdf_cost,
             AuditAction::AccountKeysMade,
@@ -320,7 +321,7 @@ impl UnlockedUnit {
         // themselves.
         self.replace_own_slot(
             password.as_str(),
-            OwnKeys::New(AccountKeys::generate(entropy)),
+            Some(AccountKeys::generate(entropy)),
             updated,
             kdf_cost,
             AuditAction::RecoveredWithKey,
@@ -329,15 +330,17 @@ impl UnlockedUnit {
         )
     }
 
-    /// Seals the signed-in account's keys under `password` in a new slot,
-    /// records it (with `updated`, and new keys' endorsement), and retires
-    /// the account's other slots. On failure the old slot still opens and
-    /// the keys held in memory are those it holds.
+    /// Seals the signed-in account's keys (or `new_keys`, which it then
+    /// endorses itself) under `password` in a new slot, records it (with
+    /// `updated`, and new keys' endorsement), and retires
+    /// the account's other slots. New keys are in force from the record of
+    /// them on, so that record is signed with them. On failure the old slot
+    /// still opens and the keys held in memory are those it holds.
     #[allow(clippy::too_many_arguments)]
     fn replace_own_slot(
         &mut self,
         password: &str,
-        keys: OwnKeys,
+        new_keys: Option<AccountKeys>,
         updated: Account,
         kdf_cost: KdfCost,
         action: AuditAction,
@@ -345,33 +348,30 @@ impl UnlockedUnit {
         entropy: &mut dyn Entropy,
     ) -> CoreResult<()> {
         let account = self.account.clone();
-        let (keys, endorsement) = match keys {
-            OwnKeys::Kept(keys) => (keys, None),
-            OwnKeys::New(keys) => {
-                let endorsement = keys.endorse(account.id, account.id, &keys.public());
-                (keys, Some(endorsement))
-            }
+        // `None` keeps the keys the account has. Only an account whose
+        // keys could not be made at sign-in has none to keep: it gets them
+        // now.
+        let new_keys = match new_keys {
+            None if self.account_keys.is_none() => Some(AccountKeys::generate(entropy)),
+            other => other,
         };
-        let kept = endorsement.is_none();
-        let sealed = self
-            .seal_slot(&account, &keys, password, kdf_cost, clock, entropy)
-            .and_then(|slot| {
-                key_files::add_slot(&self.folder, &slot, password, &self.unit_key)?;
-                Ok(slot)
-            });
-        let slot = match sealed {
-            Ok(slot) => slot,
-            Err(error) => {
-                if kept {
-                    self.account_keys = Some(keys);
-                }
-                return Err(error);
-            }
+        let endorsement = new_keys
+            .as_ref()
+            .map(|keys| keys.endorse(account.id, account.id, &keys.public()));
+        let sealing = match (&new_keys, &self.account_keys) {
+            (Some(keys), _) | (None, Some(keys)) => keys,
+            (None, None) => return Err(CoreError::internal(&"no keys to seal")),
         };
+        let slot = self.seal_slot(&account, sealing, password, kdf_cost, clock, entropy)?;
+        key_files::add_slot(&self.folder, &slot, password, &self.unit_key)?;
         let detail = serde_json::json!({ "account": account.id.to_string() });
         let new_key_file = NewKeyFile {
             slot: &slot,
             endorsement: endorsement.as_ref(),
+        };
+        let previous = match new_keys {
+            Some(keys) => self.account_keys.replace(keys),
+            None => None,
         };
         if let Err(error) = self.save_account_status(
             &updated,
@@ -381,8 +381,8 @@ impl UnlockedUnit {
             clock,
             entropy,
         ) {
-            if kept {
-                self.account_keys = Some(keys);
+            if endorsement.is_some() {
+                self.account_keys = previous;
             }
             // The old slot is still there and still opens; drop the new one.
             let _ = std::fs::remove_file(
@@ -393,7 +393,6 @@ impl UnlockedUnit {
             return Err(error);
         }
         self.account = updated;
-        self.account_keys = Some(keys);
         key_files::retire_account_slots(&self.folder, account.id, Some(&slot))
     }
 
@@ -539,16 +538,13 @@ impl UnlockedUnit {
             store::accounts::set_public_keys(&tx, stamp, account.id, &public, &endorsement)?;
         }
         store::audit::append(&tx, &audit)?;
-        store::commit(tx, "save the account")
+        authorship::commit_as_author(
+            tx,
+            self.account.id,
+            self.account_keys.as_ref(),
+            "save the account",
+        )
     }
-}
-
-/// The signed-in account's keys for its new slot.
-enum OwnKeys {
-    /// The keys it has (a password change).
-    Kept(AccountKeys),
-    /// New keys, which it endorses itself.
-    New(AccountKeys),
 }
 
 /// A new key file for an account, and the endorsement of the new keys it

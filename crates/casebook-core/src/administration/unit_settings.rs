@@ -6,6 +6,7 @@ use crate::domain::audit::AuditAction;
 use crate::domain::unit_settings::UnitSettings;
 use crate::error::CoreResult;
 use crate::store::{self, audit::AuditRecord};
+use crate::unit::authorship;
 use crate::unit::unlocked::UnlockedUnit;
 
 impl UnlockedUnit {
@@ -37,7 +38,12 @@ impl UnlockedUnit {
             detail: &detail,
         };
         store::audit::append(&tx, &audit)?;
-        store::commit(tx, "save the unit's settings")?;
+        authorship::commit_as_author(
+            tx,
+            self.account.id,
+            self.account_keys.as_ref(),
+            "save the unit's settings",
+        )?;
         self.settings = settings;
         Ok(settings)
     }

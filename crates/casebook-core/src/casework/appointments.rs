@@ -19,6 +19,7 @@ use crate::domain::safety_flags::SafetyFlagKind;
 use crate::error::{CoreError, CoreResult};
 use crate::store::value_versions::record_value_version;
 use crate::store::{self, appointments::Appointment, safety_flags::SafetyFlag};
+use crate::unit::authorship;
 use crate::unit::unlocked::UnlockedUnit;
 
 const APPOINTMENTS_FORBIDDEN: &str =
@@ -161,7 +162,12 @@ impl UnlockedUnit {
         let tx = store::begin(&mut self.conn, "book the appointment")?;
         store::appointments::insert(&tx, stamp, id, client, self.account.id, &booking)?;
         store::audit::append(&tx, &audit)?;
-        store::commit(tx, "book the appointment")?;
+        authorship::commit_as_author(
+            tx,
+            self.account.id,
+            self.account_keys.as_ref(),
+            "book the appointment",
+        )?;
         store::appointments::find(&self.conn, id)?
             .ok_or_else(|| CoreError::internal(&"a booking that did not save"))
     }
@@ -203,7 +209,12 @@ impl UnlockedUnit {
         let tx = store::begin(&mut self.conn, "move the appointment")?;
         store::appointments::move_to(&tx, stamp, id, times, room)?;
         store::audit::append(&tx, &audit)?;
-        store::commit(tx, "move the appointment")?;
+        authorship::commit_as_author(
+            tx,
+            self.account.id,
+            self.account_keys.as_ref(),
+            "move the appointment",
+        )?;
         store::appointments::find(&self.conn, id)?
             .ok_or_else(store::appointments::no_such_appointment)
     }
@@ -296,7 +307,12 @@ impl UnlockedUnit {
             &state,
         )?;
         store::audit::append(&tx, &audit)?;
-        store::commit(tx, "save what happened")?;
+        authorship::commit_as_author(
+            tx,
+            self.account.id,
+            self.account_keys.as_ref(),
+            "save what happened",
+        )?;
         let updated = store::appointments::find(&self.conn, id)?
             .ok_or_else(store::appointments::no_such_appointment)?;
         let new = match new_id {

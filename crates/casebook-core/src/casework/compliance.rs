@@ -3,6 +3,7 @@
 //! what the keyworker sent to probation and when.
 
 use crate::domain::dates::parse_day;
+use crate::unit::authorship;
 use chrono::NaiveDate;
 
 use crate::clock::{Clock, Entropy, new_uuid_v7};
@@ -108,7 +109,12 @@ impl UnlockedUnit {
         let tx = store::begin(&mut self.conn, "save what was sent to probation")?;
         store::probation_notices::insert(&tx, stamp, id, client, me, &notice)?;
         store::audit::append(&tx, &audit)?;
-        store::commit(tx, "save what was sent to probation")?;
+        authorship::commit_as_author(
+            tx,
+            self.account.id,
+            self.account_keys.as_ref(),
+            "save what was sent to probation",
+        )?;
         store::probation_notices::for_client(&self.conn, client)
     }
 }

@@ -20,6 +20,7 @@ use crate::store::session_records::{SessionDraft, SessionRecord};
 use crate::store::session_templates::SessionTemplate;
 use crate::store::tasks::Task;
 use crate::store::{self};
+use crate::unit::authorship;
 use crate::unit::unlocked::UnlockedUnit;
 
 /// What a task from a confidential session says to those who may not read
@@ -137,7 +138,12 @@ impl UnlockedUnit {
         };
         let tx = store::begin(&mut self.conn, "save the draft")?;
         store::session_records::save_draft(&tx, &saved)?;
-        store::commit(tx, "save the draft")?;
+        authorship::commit_as_author(
+            tx,
+            self.account.id,
+            self.account_keys.as_ref(),
+            "save the draft",
+        )?;
         Ok(saved)
     }
 
@@ -147,7 +153,12 @@ impl UnlockedUnit {
         let draft = self.own_draft(id)?;
         let tx = store::begin(&mut self.conn, "discard the draft")?;
         store::session_records::delete_draft(&tx, draft.id)?;
-        store::commit(tx, "discard the draft")
+        authorship::commit_as_author(
+            tx,
+            self.account.id,
+            self.account_keys.as_ref(),
+            "discard the draft",
+        )
     }
 
     fn own_draft(&self, id: SessionDraftId) -> CoreResult<SessionDraft> {
@@ -259,7 +270,12 @@ impl UnlockedUnit {
         }
         store::session_records::delete_draft(&tx, draft.id)?;
         store::audit::append(&tx, &audit)?;
-        store::commit(tx, "sign off the session record")?;
+        authorship::commit_as_author(
+            tx,
+            self.account.id,
+            self.account_keys.as_ref(),
+            "sign off the session record",
+        )?;
         store::session_records::find(&self.conn, id)?
             .ok_or_else(|| CoreError::internal(&"a signed record that did not save"))
     }
@@ -308,7 +324,12 @@ impl UnlockedUnit {
         let tx = store::begin(&mut self.conn, "save the addendum")?;
         store::session_records::insert_addendum(&tx, stamp, addendum, &record, me, &text)?;
         store::audit::append(&tx, &audit)?;
-        store::commit(tx, "save the addendum")?;
+        authorship::commit_as_author(
+            tx,
+            self.account.id,
+            self.account_keys.as_ref(),
+            "save the addendum",
+        )?;
         let mut saved = store::session_records::find(&self.conn, record.id)?
             .ok_or_else(|| CoreError::internal(&"an addendum to a record that went"))?;
         self.withhold_confidential(&mut saved);
@@ -403,7 +424,12 @@ impl UnlockedUnit {
         let tx = store::begin(&mut self.conn, "save the template")?;
         store::session_templates::save(&tx, stamp, &template, retired, me)?;
         store::audit::append(&tx, &audit)?;
-        store::commit(tx, "save the template")?;
+        authorship::commit_as_author(
+            tx,
+            self.account.id,
+            self.account_keys.as_ref(),
+            "save the template",
+        )?;
         store::session_templates::in_use(&self.conn)
     }
 }

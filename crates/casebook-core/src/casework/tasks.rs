@@ -13,6 +13,7 @@ use crate::domain::ids::{AccountId, TaskId};
 use crate::domain::names::PersonName;
 use crate::error::{CoreError, CoreResult};
 use crate::store::{self, tasks::Task};
+use crate::unit::authorship;
 use crate::unit::unlocked::UnlockedUnit;
 
 /// A task on someone's list, with the client's name.
@@ -128,7 +129,12 @@ impl UnlockedUnit {
             _ => store::tasks::close(&tx, stamp, id, what, reason.as_deref(), me)?,
         }
         store::audit::append(&tx, &audit)?;
-        store::commit(tx, "save the task")?;
+        authorship::commit_as_author(
+            tx,
+            self.account.id,
+            self.account_keys.as_ref(),
+            "save the task",
+        )?;
         store::tasks::find(&self.conn, id)?.ok_or_else(|| CoreError::internal(&"a task that went"))
     }
 }

@@ -13,6 +13,7 @@ use crate::domain::resolve_items::ContestedSubject;
 use crate::error::{CoreError, CoreResult};
 use crate::store;
 use crate::store::value_versions::{allocation_value, record_value_version};
+use crate::unit::authorship;
 use crate::unit::unlocked::UnlockedUnit;
 
 impl UnlockedUnit {
@@ -110,7 +111,12 @@ impl UnlockedUnit {
                 &allocation_value(keyworker, co_worker),
             )?;
             store::audit::append(&tx, &audit)?;
-            store::commit(tx, "allocate the client")?;
+            authorship::commit_as_author(
+                tx,
+                self.account.id,
+                self.account_keys.as_ref(),
+                "allocate the client",
+            )?;
         }
         self.record_of(after, ClientAccess::Full, None, clock.local_now().date())
     }

@@ -11,6 +11,7 @@ use crate::domain::free_text::parse_free_text;
 use crate::domain::ids::ClientId;
 use crate::error::CoreResult;
 use crate::store;
+use crate::unit::authorship;
 use crate::unit::unlocked::UnlockedUnit;
 
 impl UnlockedUnit {
@@ -44,6 +45,11 @@ impl UnlockedUnit {
         let tx = store::begin(&mut self.conn, "delete the record")?;
         store::client_deletions::insert(&tx, stamp, id, client, me, &reason)?;
         store::audit::append(&tx, &audit)?;
-        store::commit(tx, "delete the record")
+        authorship::commit_as_author(
+            tx,
+            self.account.id,
+            self.account_keys.as_ref(),
+            "delete the record",
+        )
     }
 }

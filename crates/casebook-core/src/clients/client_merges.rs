@@ -15,6 +15,7 @@ use crate::domain::free_text::parse_free_text;
 use crate::domain::ids::ClientId;
 use crate::error::{CoreError, CoreResult};
 use crate::store;
+use crate::unit::authorship;
 use crate::unit::unlocked::UnlockedUnit;
 
 impl UnlockedUnit {
@@ -104,7 +105,12 @@ impl UnlockedUnit {
         store::session_records::move_drafts(&tx, merged, kept)?;
         store::audit::append(&tx, &audit_kept)?;
         store::audit::append(&tx, &audit_merged)?;
-        store::commit(tx, "merge the records")?;
+        authorship::commit_as_author(
+            tx,
+            self.account.id,
+            self.account_keys.as_ref(),
+            "merge the records",
+        )?;
         self.record_of(identity, ClientAccess::Full, None, clock.local_now().date())
     }
 }

@@ -9,6 +9,7 @@ use crate::domain::client_profile::{ClientProfile, ClientProfileText};
 use crate::domain::ids::ClientId;
 use crate::error::CoreResult;
 use crate::store;
+use crate::unit::authorship;
 use crate::unit::unlocked::UnlockedUnit;
 
 impl UnlockedUnit {
@@ -40,7 +41,12 @@ impl UnlockedUnit {
         let tx = store::begin(&mut self.conn, "save the client's details")?;
         store::client_profiles::write(&tx, stamp, client, self.account.id, &after)?;
         store::audit::append(&tx, &audit)?;
-        store::commit(tx, "save the client's details")?;
+        authorship::commit_as_author(
+            tx,
+            self.account.id,
+            self.account_keys.as_ref(),
+            "save the client's details",
+        )?;
         Ok(after)
     }
 }

@@ -29,6 +29,7 @@ use crate::store::{
     self, consent_decisions::ConsentRecord, episodes::Episode, rag_reviews::RagReview,
     safety_flags::SafetyFlag,
 };
+use crate::unit::authorship;
 use crate::unit::unlocked::UnlockedUnit;
 
 pub use crate::domain::account::StaffMember;
@@ -185,7 +186,12 @@ impl UnlockedUnit {
         let client =
             store::clients::insert(&tx, stamp, id, self.account.id, keyworker, &new_client)?;
         store::audit::append(&tx, &audit)?;
-        store::commit(tx, "save the client")?;
+        authorship::commit_as_author(
+            tx,
+            self.account.id,
+            self.account_keys.as_ref(),
+            "save the client",
+        )?;
         Ok(client)
     }
 
@@ -378,7 +384,12 @@ impl UnlockedUnit {
         let tx = store::begin(&mut self.conn, "save the client")?;
         store::clients::update(&tx, stamp, &after)?;
         store::audit::append(&tx, &audit)?;
-        store::commit(tx, "save the client")?;
+        authorship::commit_as_author(
+            tx,
+            self.account.id,
+            self.account_keys.as_ref(),
+            "save the client",
+        )?;
         Ok(after)
     }
 
@@ -468,7 +479,12 @@ impl UnlockedUnit {
         let audit = self.audit_record(action, Some(client), detail, clock, entropy);
         let tx = store::begin(&mut self.conn, "open the client's record")?;
         store::audit::append(&tx, &audit)?;
-        store::commit(tx, "open the client's record")
+        authorship::commit_as_author(
+            tx,
+            self.account.id,
+            self.account_keys.as_ref(),
+            "open the client's record",
+        )
     }
 }
 

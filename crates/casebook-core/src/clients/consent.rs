@@ -8,6 +8,7 @@ use crate::domain::consent::NewConsentDecision;
 use crate::domain::ids::ClientId;
 use crate::error::CoreResult;
 use crate::store::{self, consent_decisions::ConsentRecord};
+use crate::unit::authorship;
 use crate::unit::unlocked::UnlockedUnit;
 
 /// What a person typed for a consent decision, before any checking.
@@ -58,7 +59,12 @@ impl UnlockedUnit {
         let tx = store::begin(&mut self.conn, "save the consent decision")?;
         store::consent_decisions::insert(&tx, stamp, id, client, self.account.id, &decision)?;
         store::audit::append(&tx, &audit)?;
-        store::commit(tx, "save the consent decision")?;
+        authorship::commit_as_author(
+            tx,
+            self.account.id,
+            self.account_keys.as_ref(),
+            "save the consent decision",
+        )?;
         store::consent_decisions::history(&self.conn, client)
     }
 }

@@ -14,6 +14,7 @@ use crate::domain::referrals::{
 };
 use crate::error::{CoreError, CoreResult};
 use crate::store::{self, episodes::Episode};
+use crate::unit::authorship;
 use crate::unit::unlocked::UnlockedUnit;
 
 impl UnlockedUnit {
@@ -69,7 +70,12 @@ impl UnlockedUnit {
             pick_up_clock,
         )?;
         store::audit::append(&tx, &audit)?;
-        store::commit(tx, "save the referral")?;
+        authorship::commit_as_author(
+            tx,
+            self.account.id,
+            self.account_keys.as_ref(),
+            "save the referral",
+        )?;
         store::episodes::for_client(&self.conn, client)
     }
 
@@ -98,7 +104,12 @@ impl UnlockedUnit {
         let tx = store::begin(&mut self.conn, "save the pick-up")?;
         store::episodes::record_pick_up(&tx, stamp, episode, picked_up)?;
         store::audit::append(&tx, &audit)?;
-        store::commit(tx, "save the pick-up")?;
+        authorship::commit_as_author(
+            tx,
+            self.account.id,
+            self.account_keys.as_ref(),
+            "save the pick-up",
+        )?;
         store::episodes::for_client(&self.conn, found.client)
     }
 
@@ -136,7 +147,12 @@ impl UnlockedUnit {
         let tx = store::begin(&mut self.conn, "save the outcome")?;
         store::episodes::record_ending_outcome(&tx, stamp, episode, &outcome, ended_on)?;
         store::audit::append(&tx, &audit)?;
-        store::commit(tx, "save the outcome")?;
+        authorship::commit_as_author(
+            tx,
+            self.account.id,
+            self.account_keys.as_ref(),
+            "save the outcome",
+        )?;
         store::episodes::for_client(&self.conn, found.client)
     }
 
@@ -189,7 +205,12 @@ impl UnlockedUnit {
         let tx = store::begin(&mut self.conn, "close the episode")?;
         store::episodes::close(&tx, stamp, episode, reason, note.as_deref(), ended_on)?;
         store::audit::append(&tx, &audit)?;
-        store::commit(tx, "close the episode")?;
+        authorship::commit_as_author(
+            tx,
+            self.account.id,
+            self.account_keys.as_ref(),
+            "close the episode",
+        )?;
         store::episodes::for_client(&self.conn, found.client)
     }
 

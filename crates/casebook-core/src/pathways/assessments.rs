@@ -18,6 +18,7 @@ use crate::store::assessments::{Assessment, AssessmentDraft};
 use crate::store::episodes::Episode;
 use crate::store::plan_goals::{PlanReview, StoredGoal};
 use crate::store::{self};
+use crate::unit::authorship;
 use crate::unit::unlocked::UnlockedUnit;
 
 const ASSESSMENTS_FORBIDDEN: &str =
@@ -129,7 +130,12 @@ impl UnlockedUnit {
         };
         let tx = store::begin(&mut self.conn, "save the draft")?;
         store::assessments::save_draft(&tx, &saved)?;
-        store::commit(tx, "save the draft")?;
+        authorship::commit_as_author(
+            tx,
+            self.account.id,
+            self.account_keys.as_ref(),
+            "save the draft",
+        )?;
         Ok(saved)
     }
 
@@ -137,7 +143,12 @@ impl UnlockedUnit {
         let draft = self.own_assessment_draft(id)?;
         let tx = store::begin(&mut self.conn, "remove the draft")?;
         store::assessments::delete_draft(&tx, draft.id)?;
-        store::commit(tx, "remove the draft")
+        authorship::commit_as_author(
+            tx,
+            self.account.id,
+            self.account_keys.as_ref(),
+            "remove the draft",
+        )
     }
 
     fn own_assessment_draft(&self, id: AssessmentDraftId) -> CoreResult<AssessmentDraft> {
@@ -197,7 +208,12 @@ impl UnlockedUnit {
             store::assessments::delete_draft(&tx, draft)?;
         }
         store::audit::append(&tx, &audit)?;
-        store::commit(tx, "sign off the assessment")?;
+        authorship::commit_as_author(
+            tx,
+            self.account.id,
+            self.account_keys.as_ref(),
+            "sign off the assessment",
+        )?;
         store::assessments::find(&self.conn, id)?
             .ok_or_else(|| CoreError::internal(&"a signed assessment that did not save"))
     }
@@ -233,7 +249,12 @@ impl UnlockedUnit {
         let tx = store::begin(&mut self.conn, "save the addendum")?;
         store::assessments::insert_addendum(&tx, stamp, addendum, &assessment, me, &text)?;
         store::audit::append(&tx, &audit)?;
-        store::commit(tx, "save the addendum")?;
+        authorship::commit_as_author(
+            tx,
+            self.account.id,
+            self.account_keys.as_ref(),
+            "save the addendum",
+        )?;
         store::assessments::find(&self.conn, id)?
             .ok_or_else(|| CoreError::internal(&"an addendum to an assessment that went"))
     }
@@ -292,7 +313,12 @@ impl UnlockedUnit {
             store::tasks::insert(&tx, stamp, *task, client, None, Some(id), me, me, action)?;
         }
         store::audit::append(&tx, &audit)?;
-        store::commit(tx, "save the goal")?;
+        authorship::commit_as_author(
+            tx,
+            self.account.id,
+            self.account_keys.as_ref(),
+            "save the goal",
+        )?;
         store::plan_goals::find(&self.conn, id)?
             .ok_or_else(|| CoreError::internal(&"a goal that did not save"))
     }

@@ -9,6 +9,7 @@ use crate::domain::cohort::{CohortFlag, OgrsScore, parse_removal_reason, propose
 use crate::domain::ids::{ClientId, CohortFlagId};
 use crate::error::{CoreError, CoreResult};
 use crate::store::{self, cohort_flags::CohortFlagEntry};
+use crate::unit::authorship;
 use crate::unit::unlocked::UnlockedUnit;
 
 /// A client's cohort: every flag (active first), the latest OGRS score, and
@@ -75,7 +76,12 @@ impl UnlockedUnit {
         let tx = store::begin(&mut self.conn, "save the cohort flag")?;
         store::cohort_flags::insert(&tx, stamp, id, client, flag, self.account.id)?;
         store::audit::append(&tx, &audit)?;
-        store::commit(tx, "save the cohort flag")?;
+        authorship::commit_as_author(
+            tx,
+            self.account.id,
+            self.account_keys.as_ref(),
+            "save the cohort flag",
+        )?;
         self.cohort_of(client)
     }
 
@@ -107,7 +113,12 @@ impl UnlockedUnit {
         let tx = store::begin(&mut self.conn, "remove the cohort flag")?;
         store::cohort_flags::remove(&tx, stamp, id, self.account.id, &reason)?;
         store::audit::append(&tx, &audit)?;
-        store::commit(tx, "remove the cohort flag")?;
+        authorship::commit_as_author(
+            tx,
+            self.account.id,
+            self.account_keys.as_ref(),
+            "remove the cohort flag",
+        )?;
         self.cohort_of(entry.client)
     }
 
@@ -138,7 +149,12 @@ impl UnlockedUnit {
         let tx = store::begin(&mut self.conn, "save the OGRS score")?;
         store::cohort_flags::insert_ogrs(&tx, stamp, id, client, self.account.id, ogrs)?;
         store::audit::append(&tx, &audit)?;
-        store::commit(tx, "save the OGRS score")?;
+        authorship::commit_as_author(
+            tx,
+            self.account.id,
+            self.account_keys.as_ref(),
+            "save the OGRS score",
+        )?;
         self.cohort_of(client)
     }
 }

@@ -9,6 +9,7 @@ use crate::domain::resolve_items::ContestedSubject;
 use crate::error::CoreResult;
 use crate::store::value_versions::{rag_value, record_value_version};
 use crate::store::{self, rag_reviews::RagReview};
+use crate::unit::authorship;
 use crate::unit::unlocked::UnlockedUnit;
 
 impl UnlockedUnit {
@@ -50,7 +51,12 @@ impl UnlockedUnit {
             &rag_value(&review),
         )?;
         store::audit::append(&tx, &audit)?;
-        store::commit(tx, "save the RAG status")?;
+        authorship::commit_as_author(
+            tx,
+            self.account.id,
+            self.account_keys.as_ref(),
+            "save the RAG status",
+        )?;
         store::rag_reviews::history(&self.conn, id)
     }
 

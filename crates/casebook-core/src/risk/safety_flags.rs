@@ -17,6 +17,7 @@ use crate::domain::safety_flags::{
 use crate::error::CoreResult;
 use crate::store::value_versions::record_value_version;
 use crate::store::{self, safety_flags::SafetyFlag};
+use crate::unit::authorship;
 use crate::unit::unlocked::UnlockedUnit;
 
 /// How far ahead a review counts as due.
@@ -65,7 +66,12 @@ impl UnlockedUnit {
         let tx = store::begin(&mut self.conn, "save the safety flag")?;
         store::safety_flags::insert(&tx, stamp, id, client, self.account.id, &flag)?;
         store::audit::append(&tx, &audit)?;
-        store::commit(tx, "save the safety flag")?;
+        authorship::commit_as_author(
+            tx,
+            self.account.id,
+            self.account_keys.as_ref(),
+            "save the safety flag",
+        )?;
         store::safety_flags::for_client(&self.conn, client)
     }
 
@@ -101,7 +107,12 @@ impl UnlockedUnit {
             &flag,
         )?;
         store::audit::append(&tx, &audit)?;
-        store::commit(tx, "save the review")?;
+        authorship::commit_as_author(
+            tx,
+            self.account.id,
+            self.account_keys.as_ref(),
+            "save the review",
+        )?;
         store::safety_flags::for_client(&self.conn, flag.client)
     }
 
@@ -135,7 +146,12 @@ impl UnlockedUnit {
             &flag,
         )?;
         store::audit::append(&tx, &audit)?;
-        store::commit(tx, "end the safety flag")?;
+        authorship::commit_as_author(
+            tx,
+            self.account.id,
+            self.account_keys.as_ref(),
+            "end the safety flag",
+        )?;
         store::safety_flags::for_client(&self.conn, flag.client)
     }
 

@@ -311,6 +311,14 @@ pub struct Change {
     /// trail was sent.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub audit_seq: Option<i64>,
+    /// The account that made the change (format 1.2); absent in older
+    /// bundles and for changes made before changes named their authors.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub author: Option<String>,
+    /// The author's Ed25519 signature over the change
+    /// (`unit::authorship::signed_bytes`), in hex (format 1.2).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub author_signature: Option<String>,
 }
 
 /// The hash the first bundle of a device names as its previous one.
@@ -320,7 +328,9 @@ pub const NO_PREVIOUS: &str = "0000000000000000000000000000000000000000000000000
 pub fn changes_since(conn: &rusqlite::Connection, after_seq: i64) -> CoreResult<Vec<Change>> {
     let failed = |e: rusqlite::Error| CoreError::from_sql(&e, "read the change log");
     let mut statement = conn
-        .prepare("SELECT seq, hlc, device_id, table_name, row_id, operation, row_json, columns FROM change_log WHERE seq > ?1 ORDER BY seq")
+        .prepare(&format!(
+            "SELECT {CHANGE_COLUMNS} FROM change_log WHERE seq > ?1 ORDER BY seq"
+        ))
         .map_err(failed)?;
     let rows = statement
         .query_map([after_seq], change_of_row)
@@ -332,10 +342,14 @@ pub fn changes_since(conn: &rusqlite::Connection, after_seq: i64) -> CoreResult<
     Ok(changes)
 }
 
-/// A change from a row of `seq, hlc, device_id, table_name, row_id,
-/// operation, row_json, columns`.
+/// The columns `change_of_row` reads, in its order.
+pub(crate) const CHANGE_COLUMNS: &str = "seq, hlc, device_id, table_name, row_id, operation, row_json, columns, author_id, author_signature";
+
+/// A change from a row of `CHANGE_COLUMNS`.
 pub(crate) fn change_of_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<CoreResult<Change>> {
     let (row_json, columns): (String, Option<String>) = (row.get(6)?, row.get(7)?);
+    let author: Option<String> = row.get(8)?;
+    let author_signature: Option<String> = row.get(9)?;
     let (log_seq, hlc, device, table, row_id, operation) = (
         row.get(0)?,
         row.get(1)?,
@@ -360,9 +374,51 @@ pub(crate) fn change_of_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<CoreRes
                 .transpose()
                 .map_err(|e| CoreError::internal(&e))?,
             audit_seq: None,
+            // A change from before changes named their authors is marked
+            // with an empty author here, and named by nobody in a bundle.
+            author: author.filter(|author| !author.is_empty()),
+            author_signature,
         })
     };
     Ok(parsed())
+}
+
+/// The changes of the transaction `tx` is in that name no author yet, in
+/// the order they were made.
+pub fn changes_without_author(tx: &Transaction<'_>) -> CoreResult<Vec<Change>> {
+    let failed = |e: rusqlite::Error| CoreError::from_sql(&e, "read the change log");
+    let mut statement = tx
+        .prepare_cached(&format!(
+            "SELECT {CHANGE_COLUMNS} FROM change_log WHERE author_id IS NULL ORDER BY seq"
+        ))
+        .map_err(failed)?;
+    let rows = statement.query_map([], change_of_row).map_err(failed)?;
+    let mut changes = Vec::new();
+    for row in rows {
+        changes.push(row.map_err(failed)??);
+    }
+    Ok(changes)
+}
+
+/// Whether any change names no author yet.
+pub fn has_changes_without_author(conn: &rusqlite::Connection) -> CoreResult<bool> {
+    conn.prepare_cached("SELECT EXISTS (SELECT 1 FROM change_log WHERE author_id IS NULL)")
+        .and_then(|mut statement| statement.query_row([], |row| row.get(0)))
+        .map_err(|e| CoreError::from_sql(&e, "read the change log"))
+}
+
+/// Names the author of the change at `log_seq`, with their signature in
+/// hex (`None` when the author has no keys to sign with yet).
+pub fn set_author(
+    tx: &Transaction<'_>,
+    log_seq: i64,
+    author: &str,
+    signature: Option<&str>,
+) -> CoreResult<()> {
+    tx.prepare_cached("UPDATE change_log SET author_id = ?2, author_signature = ?3 WHERE seq = ?1")
+        .and_then(|mut statement| statement.execute(params![log_seq, author, signature]))
+        .map_err(|e| CoreError::from_sql(&e, "save the change"))?;
+    Ok(())
 }
 
 /// The values the change log gave the fields of one row that following

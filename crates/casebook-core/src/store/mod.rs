@@ -90,6 +90,7 @@ fn migrations() -> Migrations<'static> {
         )),
         M::up(include_str!("migrations/0030_pinned_computer_keys.sql")),
         M::up(include_str!("migrations/0031_account_keys.sql")),
+        M::up(include_str!("migrations/0032_change_authors.sql")),
     ])
 }
 
@@ -190,7 +191,7 @@ pub fn latest_schema_version() -> i64 {
     i64::try_from(MIGRATION_COUNT).unwrap_or(i64::MAX)
 }
 
-const MIGRATION_COUNT: usize = 31;
+const MIGRATION_COUNT: usize = 32;
 
 /// The schema version the database is at (the number of the last migration).
 pub fn schema_version(conn: &Connection) -> CoreResult<i64> {
@@ -206,7 +207,17 @@ pub fn begin<'c>(conn: &'c mut Connection, what: &str) -> CoreResult<rusqlite::T
 }
 
 /// Commits, reporting a full disk or read-only file in plain words.
+///
+/// A change in the change log that names no author is refused here: every
+/// change is signed by the account that made it before it is committed
+/// (`unit::authorship`), so one that is not was written by a path that
+/// forgot to, and must not reach other computers under nobody's name.
 pub fn commit(tx: rusqlite::Transaction<'_>, what: &str) -> CoreResult<()> {
+    if change_log::has_changes_without_author(&tx)? {
+        return Err(CoreError::internal(&format_args!(
+            "{what}: a change was written without its author"
+        )));
+    }
     tx.commit().map_err(|e| CoreError::from_sql(&e, what))
 }
 
@@ -238,6 +249,27 @@ pub fn data_version(conn: &Connection) -> CoreResult<i64> {
 
 #[cfg(test)]
 mod tests {
+    /// A change that names no author is never committed: the path that
+    /// wrote it forgot to sign it (`unit::authorship`).
+    #[test]
+    fn a_change_without_its_author_is_not_committed() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut conn = super::open_unencrypted_for_comparison(&dir.path().join("t.db")).unwrap();
+        let tx = super::begin(&mut conn, "test").unwrap();
+        tx.execute(
+            "INSERT INTO change_log (hlc, device_id, table_name, row_id, operation, row_json)
+             VALUES ('001', 'd', 'clients', 'r', 'insert', '{}')",
+            [],
+        )
+        .unwrap();
+        let refused = super::commit(tx, "test").unwrap_err();
+        assert_eq!(refused.code, crate::error::ErrorCode::Internal);
+        let left: i64 = conn
+            .query_row("SELECT COUNT(*) FROM change_log", [], |row| row.get(0))
+            .unwrap();
+        assert_eq!(left, 0, "nothing of the transaction is kept");
+    }
+
     #[test]
     fn migration_count_matches_the_list() {
         let dir = tempfile::tempdir().unwrap();

@@ -170,6 +170,8 @@ pub fn load_rows(tx: &Transaction<'_>, rows: &[SnapshotRow]) -> CoreResult<()> {
             row: snapshot_row.row.clone(),
             columns: None,
             audit_seq: None,
+            author: None,
+            author_signature: None,
         };
         apply_change(tx, &change)?;
         for (column, (hlc, device)) in &snapshot_row.stamps {

@@ -98,7 +98,7 @@ pub fn pending_changes(
 ) -> CoreResult<Vec<Change>> {
     let mut statement = conn
         .prepare_cached(
-            "SELECT seq, hlc, device_id, table_name, row_id, operation, row_json, columns FROM change_log
+            "SELECT seq, hlc, device_id, table_name, row_id, operation, row_json, columns, author_id, author_signature FROM change_log
              WHERE seq > ?1 AND device_id = ?2 ORDER BY seq LIMIT ?3",
         )
         .map_err(|e| CoreError::from_sql(&e, "read the changes to send"))?;
@@ -179,6 +179,10 @@ pub fn pending_audit(
             row: entry,
             columns: None,
             audit_seq: Some(row.get(0).map_err(failed)?),
+            // An audit entry names its account inside it and is held by its
+            // device's hash chain; it is not signed by its author.
+            author: None,
+            author_signature: None,
         });
     }
     Ok(changes)

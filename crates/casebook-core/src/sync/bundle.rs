@@ -20,7 +20,9 @@ pub use crate::store::change_log::{Change, NO_PREVIOUS};
 
 pub const MAGIC: &[u8; 8] = b"CBBUNDLE";
 pub const FORMAT_MAJOR: u16 = 1;
-pub const FORMAT_MINOR: u16 = 1;
+/// Minor 2 adds each change's author and their signature (SYNC.md), which a
+/// reader of minor 1 ignores.
+pub const FORMAT_MINOR: u16 = 2;
 
 const SIGNATURE_BYTES: usize = 64;
 /// A header is a few hundred bytes; anything far larger is not a header.
@@ -370,6 +372,8 @@ mod tests {
                 row: serde_json::json!({ "given_name": "Made-up", "n": i }),
                 columns: None,
                 audit_seq: None,
+                author: None,
+                author_signature: None,
             })
             .collect()
     }

@@ -14,6 +14,7 @@ use crate::domain::ids::DeviceId;
 use crate::error::{CoreError, CoreResult};
 use crate::store;
 use crate::sync::outbox::{DeviceFile, share_error};
+use crate::unit::authorship;
 use crate::unit::unlocked::UnlockedUnit;
 
 /// One computer of the unit, as a manager sees it.
@@ -149,7 +150,12 @@ impl UnlockedUnit {
             me,
         )?;
         store::audit::append(&tx, &audit)?;
-        store::commit(tx, "save the decision")?;
+        authorship::commit_as_author(
+            tx,
+            self.account.id,
+            self.account_keys.as_ref(),
+            "save the decision",
+        )?;
         self.computers()
     }
 
@@ -186,7 +192,12 @@ impl UnlockedUnit {
             None,
             me,
         )?;
-        store::commit(tx, "approve this computer")
+        authorship::commit_as_author(
+            tx,
+            self.account.id,
+            self.account_keys.as_ref(),
+            "approve this computer",
+        )
     }
 
     fn connected_share(&self) -> CoreResult<PathBuf> {

@@ -17,6 +17,7 @@ use crate::domain::safety_flags::SafetyFlagKind;
 use crate::error::{CoreError, CoreResult};
 use crate::store::value_versions::{NewVersion, StoredVersion};
 use crate::store::{self};
+use crate::unit::authorship;
 use crate::unit::unlocked::UnlockedUnit;
 
 /// One value two computers changed apart, with each side.
@@ -128,7 +129,12 @@ impl UnlockedUnit {
         );
         let tx = store::begin(&mut self.conn, "open the client's record")?;
         store::audit::append(&tx, &audit)?;
-        store::commit(tx, "open the client's record")?;
+        authorship::commit_as_author(
+            tx,
+            self.account.id,
+            self.account_keys.as_ref(),
+            "open the client's record",
+        )?;
         Ok(items)
     }
 
@@ -248,7 +254,12 @@ impl UnlockedUnit {
             },
         )?;
         store::audit::append(&tx, &audit)?;
-        store::commit(tx, "save your choice")
+        authorship::commit_as_author(
+            tx,
+            self.account.id,
+            self.account_keys.as_ref(),
+            "save your choice",
+        )
     }
 
     fn items_from(

@@ -25,6 +25,7 @@ use crate::domain::names::{PersonName, UnitName, Username};
 use crate::domain::password::NewPassword;
 use crate::error::{CoreError, CoreResult, ErrorCode};
 use crate::store::{self, OpenMode, change_log::WriteStamp};
+use crate::unit::authorship;
 use crate::unit::unlocked::UnlockedUnit;
 use crate::vault::account_keys::AccountKeys;
 use crate::vault::key_files;
@@ -304,7 +305,7 @@ fn build_unit(
             client,
         )?;
     }
-    store::commit(tx, "create the unit")?;
+    authorship::commit_as_author(tx, account.id, Some(&account_keys), "create the unit")?;
     // Fold the WAL into the main file so the unit folder is complete before
     // it is moved into place.
     store::checkpoint(&conn)?;

@@ -5,6 +5,7 @@
 //! generator of made-up people.
 
 pub mod access_guards;
+pub mod authorship;
 pub mod caseload_index;
 pub mod demo;
 pub mod demo_generator;

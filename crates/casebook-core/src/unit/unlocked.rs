@@ -7,6 +7,7 @@
 //! Dropping an `UnlockedUnit` closes the connection and wipes the unit key's
 //! bytes from memory; `lock` records the lock in the audit trail first.
 
+use crate::unit::authorship;
 use crate::unit::caseload_index::CaseloadIndex;
 use std::path::PathBuf;
 
@@ -98,7 +99,12 @@ impl UnlockedUnit {
         let audit = self.audit_record(action, None, detail, clock, entropy);
         let tx = store::begin(&mut self.conn, "record the action")?;
         store::audit::append(&tx, &audit)?;
-        store::commit(tx, "record the action")
+        authorship::commit_as_author(
+            tx,
+            self.account.id,
+            self.account_keys.as_ref(),
+            "record the action",
+        )
     }
 
     /// Records the sign-in, after the failed sign-ins that came before it.
@@ -130,7 +136,7 @@ impl UnlockedUnit {
         for record in &records {
             store::audit::append(&tx, record)?;
         }
-        store::commit(tx, "sign in")
+        authorship::commit_as_author(tx, self.account.id, self.account_keys.as_ref(), "sign in")
     }
 
     /// Read-only access to the database, for sync and reports in later work

@@ -79,6 +79,11 @@ impl AccountKeys {
         }
     }
 
+    /// Signs `message` as this account.
+    pub(crate) fn sign(&self, message: &[u8]) -> Signature {
+        self.signing.sign(message)
+    }
+
     /// Endorses `account`'s public keys as the administrator `me`.
     pub fn endorse(
         &self,

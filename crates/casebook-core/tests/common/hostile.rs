@@ -165,6 +165,37 @@ impl HostileComputer {
         std::fs::write(path, serde_json::to_vec(&file).unwrap()).unwrap();
     }
 
+    /// Every change in this computer's own bundles on the share, in order,
+    /// opened as any computer of the unit opens them.
+    pub fn sent_changes(&self, share: &Path) -> Vec<Change> {
+        let unit_key = read_slots(&self.folder)
+            .unwrap()
+            .for_username(self.username)
+            .unwrap()
+            .open(password_of(self.username))
+            .unwrap()
+            .unit_key;
+        let unit = store::unit_rows::unit_id(&self.database()).unwrap();
+        let folder = share.join("devices").join(self.device());
+        let mut names: Vec<_> = std::fs::read_dir(&folder)
+            .unwrap()
+            .flatten()
+            .map(|entry| entry.file_name().to_string_lossy().into_owned())
+            .filter(|name| name.ends_with(".bundle"))
+            .collect();
+        names.sort();
+        let key = self.signing_key().verifying_key();
+        names
+            .iter()
+            .flat_map(|name| {
+                let bytes = std::fs::read(folder.join(name)).unwrap();
+                casebook_core::sync::bundle::open_bundle(&bytes, unit, &key, &unit_key.bundle_key())
+                    .unwrap()
+                    .changes
+            })
+            .collect()
+    }
+
     pub fn device(&self) -> String {
         store::unit_rows::this_device(&self.database())
             .unwrap()
@@ -200,5 +231,7 @@ pub fn change(
         row,
         columns: None,
         audit_seq: None,
+        author: None,
+        author_signature: None,
     }
 }

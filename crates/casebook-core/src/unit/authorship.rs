@@ -1,0 +1,81 @@
+//! Every change names the account that made it and carries that account's
+//! Ed25519 signature, made with the private key only its key slot and
+//! password open (`vault::account_keys`). A computer that holds the unit
+//! key can seal and sign a bundle, but it cannot make another account's
+//! signature: so what each change's author may do can be judged on every
+//! computer that receives it.
+//!
+//! Changes are signed as their transaction commits (`commit_as_author`),
+//! while their author is signed in: on a shared workstation, each person's
+//! changes are theirs whoever syncs them later. `store::commit` refuses a
+//! transaction holding a change with no author, so no path can forget.
+
+use ed25519_dalek::{Signature, Verifier, VerifyingKey};
+use rusqlite::Transaction;
+
+use crate::domain::ids::AccountId;
+use crate::error::{CoreError, CoreResult};
+use crate::store::{self, change_log::Change};
+use crate::vault::account_keys::AccountKeys;
+
+/// What a change's signature signs, before the change itself, so that no
+/// other signature Casebook makes can be passed off as one.
+const SIGNATURE_CONTEXT: &[u8] = b"casebook/v1/change\n";
+
+/// The bytes an author signs for `change`: the context, then the change as
+/// compact JSON with its fields in a fixed order, every field that decides
+/// what the change does included (`log_seq` and `audit_seq` are the
+/// writer's bookkeeping and are not).
+pub fn signed_bytes(change: &Change) -> CoreResult<Vec<u8>> {
+    let signed = serde_json::json!([
+        change.hlc,
+        change.device,
+        change.table,
+        change.row_id,
+        change.operation,
+        change.row,
+        change.columns,
+        change.author,
+    ]);
+    let mut bytes = SIGNATURE_CONTEXT.to_vec();
+    serde_json::to_writer(&mut bytes, &signed).map_err(|e| CoreError::internal(&e))?;
+    Ok(bytes)
+}
+
+/// Names `author` as the maker of every change of `tx` that names no
+/// author yet, signs each with `keys`, and commits. Without keys (an
+/// account whose keys could not be made at sign-in) the changes are named
+/// but unsigned.
+pub(crate) fn commit_as_author(
+    tx: Transaction<'_>,
+    author: AccountId,
+    keys: Option<&AccountKeys>,
+    what: &str,
+) -> CoreResult<()> {
+    let author = author.to_string();
+    for mut change in store::change_log::changes_without_author(&tx)? {
+        change.author = Some(author.clone());
+        let signature = match keys {
+            Some(keys) => Some(hex::encode(keys.sign(&signed_bytes(&change)?).to_bytes())),
+            None => None,
+        };
+        store::change_log::set_author(&tx, change.log_seq, &author, signature.as_deref())?;
+    }
+    store::commit(tx, what)
+}
+
+/// Whether `change` carries a signature by `key` over what it says.
+pub fn signature_holds(change: &Change, key: &VerifyingKey) -> bool {
+    let Some(signature) = change
+        .author_signature
+        .as_deref()
+        .and_then(|hex_text| hex::decode(hex_text).ok())
+        .and_then(|bytes| <[u8; 64]>::try_from(bytes).ok())
+    else {
+        return false;
+    };
+    signed_bytes(change).is_ok_and(|bytes| {
+        key.verify(&bytes, &Signature::from_bytes(&signature))
+            .is_ok()
+    })
+}
