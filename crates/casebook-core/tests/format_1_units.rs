@@ -9,6 +9,8 @@
 //! it would prove nothing. It was made by `make_the_format_1_fixture`
 //! below (`cargo test -p casebook-core --test format_1_units -- --ignored`
 //! writes a fresh one into `target/` to compare, never over the fixture).
+//! Run today it writes the current formats (key slot version 2, bundles of
+//! format 1.2): the committed files are format 1 as that code made them.
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 

@@ -28,6 +28,7 @@ pub struct Unit {
 
 impl Unit {
     pub fn new() -> Unit {
+        show_what_the_core_logs();
         let data = tempfile::tempdir().unwrap();
         let folder = unit_folder::unit_folder(data.path(), UnitKind::Real);
         let unit = NewUnit::parse("Access Unit", "admin", "Alex Admin", ADMIN_PASSWORD).unwrap();
@@ -182,7 +183,18 @@ pub fn password_of(username: &str) -> &'static str {
     }
 }
 
+/// Sends what the core logs (warnings and errors: an internal error's
+/// detail is logged, never put in the message a person sees) to the test's
+/// own output, which is shown when the test fails.
+pub fn show_what_the_core_logs() {
+    let _ = tracing_subscriber::fmt()
+        .with_max_level(tracing::Level::WARN)
+        .with_test_writer()
+        .try_init();
+}
+
 pub fn sign_in(folder: &Path, username: &str, password: &str) -> UnlockedUnit {
+    show_what_the_core_logs();
     unit_folder::unlock(folder, username, password, &SystemClock, &mut OsEntropy).unwrap()
 }
 
