@@ -165,3 +165,87 @@ fn an_accounts_row_holds_its_public_keys_and_only_its_own_password_opens_its_slo
     assert_eq!(agreement, public.agreement_hex());
     assert_eq!(endorsement.len(), 128, "an Ed25519 signature, in hex");
 }
+
+#[test]
+fn nobody_resets_their_own_account() {
+    let unit = Unit::new();
+    let mut admin = unit.as_("admin");
+    let me = admin.account().id;
+    let before = keys_of(&admin, me);
+    let refused = admin
+        .enable_account(me, KdfCost::cheap_for_tests(), &SystemClock, &mut OsEntropy)
+        .unwrap_err();
+    assert!(
+        refused.message.contains("Change your own password"),
+        "{}",
+        refused.message
+    );
+    assert_eq!(keys_of(&admin, me), before);
+    assert_eq!(admin.own_public_keys(), Some(before.0));
+}
+
+#[test]
+fn a_key_file_whose_keys_the_row_no_longer_names_signs_nothing() {
+    // Kim's old key file, put back after an administrator gave kim new
+    // keys (a restored backup, say), still opens the unit: but the keys it
+    // seals are no longer kim's, so nothing is signed with them.
+    let unit = Unit::new();
+    let keys_folder = unit.folder().join("keys");
+    let old_slot = read_slots(unit.folder())
+        .unwrap()
+        .for_username("kim")
+        .unwrap()
+        .clone();
+    let old_name = format!("{}.slot", old_slot.header.slot_id);
+    let old_bytes = std::fs::read(keys_folder.join(&old_name)).unwrap();
+    let mut admin = unit.as_("admin");
+    let kim_id = account(&admin, "kim").id;
+    let (_, one_time) = admin
+        .enable_account(
+            kim_id,
+            KdfCost::cheap_for_tests(),
+            &SystemClock,
+            &mut OsEntropy,
+        )
+        .unwrap();
+    admin.lock(&SystemClock, &mut OsEntropy);
+    let mut kim = common::sign_in(unit.folder(), "kim", one_time.as_ref());
+    kim.change_password(
+        one_time.as_ref(),
+        "lantern pebble orchard wave",
+        KdfCost::cheap_for_tests(),
+        &SystemClock,
+        &mut OsEntropy,
+    )
+    .unwrap();
+    kim.lock(&SystemClock, &mut OsEntropy);
+    let new_slot = read_slots(unit.folder())
+        .unwrap()
+        .for_username("kim")
+        .unwrap()
+        .clone();
+    std::fs::remove_file(keys_folder.join(format!("{}.slot", new_slot.header.slot_id))).unwrap();
+    std::fs::write(keys_folder.join(&old_name), old_bytes).unwrap();
+
+    let mut kim = unit.as_("kim");
+    assert_eq!(kim.own_public_keys(), None);
+    common::add_whitlock(&mut kim, "Jordan");
+    kim.lock(&SystemClock, &mut OsEntropy);
+    let hostile = common::hostile::HostileComputer {
+        folder: unit.folder().to_path_buf(),
+        username: "admin",
+    };
+    let (author, signature): (String, Option<String>) = hostile
+        .database()
+        .query_row(
+            "SELECT author_id, author_signature FROM change_log ORDER BY seq DESC LIMIT 1",
+            [],
+            |row| Ok((row.get(0)?, row.get(1)?)),
+        )
+        .unwrap();
+    assert_eq!(author, kim_id.to_string(), "named, as made by kim");
+    assert_eq!(
+        signature, None,
+        "but not signed with keys that are no longer kim's"
+    );
+}

@@ -198,7 +198,11 @@ impl UnlockedUnit {
         Ok(target)
     }
 
-    /// Enables a disabled account with a new one-time password.
+    /// Enables a disabled account, or resets another's password, with a new
+    /// one-time password; either way the account gets new keys, endorsed
+    /// by the administrator. Nobody does this to their own account (they
+    /// change their password instead): their session would go on signing
+    /// with keys their row no longer holds.
     pub fn enable_account(
         &mut self,
         id: AccountId,
@@ -208,6 +212,11 @@ impl UnlockedUnit {
     ) -> CoreResult<(Account, Zeroizing<String>)> {
         self.require_administrator("enable accounts")?;
         let mut target = self.target_account(id)?;
+        if target.id == self.account.id {
+            return Err(CoreError::invalid(
+                "You are signed in with that account. Change your own password under Settings instead.",
+            ));
+        }
         target.disabled = false;
         target.must_change_password = true;
         let one_time = generate_one_time_password(entropy);
@@ -355,9 +364,15 @@ impl UnlockedUnit {
             None if self.account_keys.is_none() => Some(AccountKeys::generate(entropy)),
             other => other,
         };
-        let endorsement = new_keys
-            .as_ref()
-            .map(|keys| keys.endorse(account.id, account.id, &keys.public()));
+        let installing = new_keys.is_some();
+        // Kept keys are written again beside the new key file, with the
+        // endorsement they have, so that wherever rows merge field by field
+        // the key file and the keys it seals come from the same change.
+        let endorsement = match &new_keys {
+            Some(keys) => Some(keys.endorse(account.id, account.id, &keys.public())),
+            None => store::accounts::public_keys(&self.conn, account.id)?
+                .map(|(_, endorsement)| endorsement),
+        };
         let sealing = match (&new_keys, &self.account_keys) {
             (Some(keys), _) | (None, Some(keys)) => keys,
             (None, None) => return Err(CoreError::internal(&"no keys to seal")),
@@ -381,7 +396,7 @@ impl UnlockedUnit {
             clock,
             entropy,
         ) {
-            if endorsement.is_some() {
+            if installing {
                 self.account_keys = previous;
             }
             // The old slot is still there and still opens; drop the new one.

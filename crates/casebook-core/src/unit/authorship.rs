@@ -1,16 +1,16 @@
 //! Every change names the account that made it and carries that account's
 //! Ed25519 signature, made with the private key only its key slot and
 //! password open (`vault::account_keys`). A computer that holds the unit
-//! key can seal and sign a bundle, but it cannot make another account's
-//! signature: so what each change's author may do can be judged on every
-//! computer that receives it.
+//! key can seal and sign a bundle, but it cannot make a signature with
+//! another account's keys: this is what lets every receiving computer judge
+//! what each change's author may do (which receivers do not do yet).
 //!
 //! Changes are signed as their transaction commits (`commit_as_author`),
 //! while their author is signed in: on a shared workstation, each person's
 //! changes are theirs whoever syncs them later. `store::commit` refuses a
 //! transaction holding a change with no author, so no path can forget.
 
-use ed25519_dalek::{Signature, Verifier, VerifyingKey};
+use ed25519_dalek::{Signature, VerifyingKey};
 use rusqlite::Transaction;
 
 use crate::domain::ids::AccountId;
@@ -75,7 +75,38 @@ pub fn signature_holds(change: &Change, key: &VerifyingKey) -> bool {
         return false;
     };
     signed_bytes(change).is_ok_and(|bytes| {
-        key.verify(&bytes, &Signature::from_bytes(&signature))
+        key.verify_strict(&bytes, &Signature::from_bytes(&signature))
             .is_ok()
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Sender and receiver must make the same bytes from the same change:
+    /// objects are written with their keys in order, whatever order they
+    /// arrived in.
+    #[test]
+    fn the_signed_bytes_do_not_depend_on_the_order_of_a_rows_fields() {
+        let change = |row: &str| Change {
+            log_seq: 1,
+            hlc: "001796693297675.000000".to_owned(),
+            device: "d".to_owned(),
+            table: "clients".to_owned(),
+            row_id: "r".to_owned(),
+            operation: "insert".to_owned(),
+            row: serde_json::from_str(row).unwrap(),
+            columns: None,
+            audit_seq: None,
+            author: Some("a".to_owned()),
+            author_signature: None,
+        };
+        let one = signed_bytes(&change(r#"{"b":1,"a":"\u00e9"}"#)).unwrap();
+        let other = signed_bytes(&change(r#"{"a":"é","b":1}"#)).unwrap();
+        assert_eq!(one, other);
+        assert!(String::from_utf8(one).unwrap().ends_with(
+            r#"["001796693297675.000000","d","clients","r","insert",{"a":"é","b":1},null,"a"]"#
+        ));
+    }
 }

@@ -393,22 +393,36 @@ pub fn unlock(
     if unit.account().disabled {
         return Err(failed(&mut attempts, username, clock));
     }
+    // The keys the slot seals are signed with only while the account's row
+    // holds them: an older slot, or one the row has moved on from, still
+    // signs the person in, but signs nothing.
+    let recorded = store::accounts::public_keys(&unit.conn, account_id)?.map(|(keys, _)| keys);
+    let needs_keys = match contents.account_keys {
+        Some(keys) if recorded == Some(keys.public()) => {
+            unit.account_keys = Some(keys);
+            false
+        }
+        Some(_) => {
+            tracing::warn!("a key file holds keys its account's row does not name");
+            false
+        }
+        // A slot from before accounts had keys, for an account that has
+        // none yet: it gets them once signed in, while its password is at
+        // hand.
+        None => recorded.is_none(),
+    };
     unit.record_sign_in(&attempts.unaudited(), clock, entropy)?;
-    match contents.account_keys {
-        Some(keys) => unit.account_keys = Some(keys),
-        // A slot from before accounts had keys: the account gets its keys
-        // now, while its password is at hand. If that fails the sign-in
-        // still stands (nothing is lost) and it is tried at the next.
-        None => {
-            let made = slot
-                .cost()
-                .and_then(|cost| unit.give_account_its_own_keys(password, cost, clock, entropy));
-            if let Err(error) = made {
-                tracing::warn!(
-                    code = error.code.as_str(),
-                    "an account's own keys could not be made at sign-in"
-                );
-            }
+    if needs_keys {
+        // If that fails the sign-in still stands (nothing is lost) and it
+        // is tried at the next.
+        let made = slot
+            .cost()
+            .and_then(|cost| unit.give_account_its_own_keys(password, cost, clock, entropy));
+        if let Err(error) = made {
+            tracing::warn!(
+                code = error.code.as_str(),
+                "an account's own keys could not be made at sign-in"
+            );
         }
     }
     attempts.record_success(username);

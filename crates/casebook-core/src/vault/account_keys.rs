@@ -6,11 +6,15 @@
 //! The private halves live only inside the account's key slot, sealed under
 //! the key its password derives (`slot.rs`), never under the unit key:
 //! whoever holds the unit key, and so the database and every bundle, still
-//! cannot sign as someone else. The public halves are in the account's row,
-//! endorsed (signed) by the administrator who made the account or last gave
-//! it new keys; the first administrator of a unit endorses their own.
+//! cannot sign with another account's keys. The public halves are in the
+//! account's row, endorsed (signed) by the administrator who made the
+//! account or last gave it new keys; the first administrator of a unit
+//! endorses their own. Such a person can still write a row naming keys of
+//! their own, self-endorsed, until receiving computers trace endorsements
+//! back to the first administrator and judge who may change accounts (not
+//! yet built: SYNC.md, "What a received change must be").
 
-use ed25519_dalek::{Signature, Signer, SigningKey, Verifier, VerifyingKey};
+use ed25519_dalek::{Signature, Signer, SigningKey, VerifyingKey};
 use zeroize::Zeroizing;
 
 use super::keys::KEY_BYTES;
@@ -143,7 +147,7 @@ impl AccountPublicKeys {
         endorser: &VerifyingKey,
     ) -> bool {
         endorser
-            .verify(&endorsed_message(account, self), &endorsement.signature)
+            .verify_strict(&endorsed_message(account, self), &endorsement.signature)
             .is_ok()
     }
 }

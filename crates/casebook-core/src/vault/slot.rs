@@ -224,7 +224,7 @@ impl KeySlot {
     ) -> CoreResult<KeySlot> {
         let header = |kdf| SlotHeader {
             format: SLOT_FORMAT.to_owned(),
-            version: SLOT_VERSION,
+            version: 1,
             slot_id: slot_id.to_string(),
             unit_id: unit_id.to_string(),
             kind: SlotKind::Recovery,
@@ -235,6 +235,8 @@ impl KeySlot {
             signing_key: None,
             agreement_key: None,
         };
+        // A recovery slot holds the unit key alone, as in version 1, so it
+        // stays version 1 and an older Casebook can still use the key.
         seal(
             unit_key,
             None,
@@ -357,9 +359,12 @@ impl KeySlot {
 impl SlotHeader {
     /// The public halves of the account keys the slot holds, if any.
     pub fn public_keys(&self) -> CoreResult<Option<AccountPublicKeys>> {
+        // One layout for each kind and version: a version 2 password slot
+        // holds account keys, a recovery slot never does.
+        let holds_keys = self.version >= 2 && self.kind == SlotKind::Password;
         match (&self.signing_key, &self.agreement_key) {
-            (None, None) => Ok(None),
-            (Some(signing), Some(agreement)) if self.version >= 2 => {
+            (None, None) if !holds_keys => Ok(None),
+            (Some(signing), Some(agreement)) if holds_keys => {
                 AccountPublicKeys::from_hex(signing, agreement)
                     .map(Some)
                     .map_err(|_| damaged())
