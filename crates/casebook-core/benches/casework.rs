@@ -233,7 +233,7 @@ fn measure(bench: &mut Bench) -> Measured {
             &session.actions[0],
         )
         .unwrap();
-        store::commit(tx, "save").unwrap();
+        commit_signed(tx, "save");
         saves.push(started.elapsed());
     }
     let mut timelines = Vec::new();
@@ -364,7 +364,7 @@ fn fill(mut conn: Connection, notes: usize) -> Bench {
         )
         .unwrap();
         store::unit_rows::insert_this_device(&tx, device, clock.now()).unwrap();
-        store::commit(tx, "set up").unwrap();
+        commit_signed(tx, "set up");
         Bench {
             conn,
             device,
@@ -387,7 +387,7 @@ fn fill(mut conn: Connection, notes: usize) -> Bench {
         store::clients::insert(&tx, stamp, id, account.id, None, &client).unwrap();
         clients.push(id);
     }
-    store::commit(tx, "set up").unwrap();
+    commit_signed(tx, "set up");
     bench.clients = clients;
     // The busy client: 250 appointments and 250 sessions, 500 entries.
     let busy = bench.clients[0];
@@ -415,7 +415,7 @@ fn fill(mut conn: Connection, notes: usize) -> Bench {
         store::session_records::insert(&tx, stamp, record, busy, Some(id), account.id, &session)
             .unwrap();
     }
-    store::commit(tx, "set up").unwrap();
+    commit_signed(tx, "set up");
     // Every other note, in transactions of 20,000.
     let mut made = 250;
     while made < notes {
@@ -429,7 +429,7 @@ fn fill(mut conn: Connection, notes: usize) -> Bench {
             store::session_records::insert(&tx, stamp, record, client, None, account.id, &session)
                 .unwrap();
         }
-        store::commit(tx, "set up").unwrap();
+        commit_signed(tx, "set up");
         made += batch;
     }
     store::checkpoint(&bench.conn).unwrap();
@@ -445,4 +445,18 @@ fn letters(mut n: usize) -> String {
             return out;
         }
     }
+}
+
+/// Commits as the benchmark's one author, signing its changes as the core
+/// does for a signed-in account.
+fn commit_signed(tx: rusqlite::Transaction<'_>, what: &str) {
+    static KEYS: std::sync::OnceLock<casebook_core::vault::account_keys::AccountKeys> =
+        std::sync::OnceLock::new();
+    let keys = KEYS.get_or_init(|| {
+        casebook_core::vault::account_keys::AccountKeys::generate(
+            &mut casebook_core::clock::OsEntropy,
+        )
+    });
+    let author = casebook_core::domain::ids::AccountId(uuid::Uuid::nil());
+    casebook_core::unit::authorship::commit_as_author(tx, author, Some(keys), what).unwrap();
 }

@@ -450,7 +450,7 @@ fn add_client_parts(conn: &mut Connection) {
             .unwrap();
         }
     }
-    store::commit(tx, "save").unwrap();
+    commit_signed(tx, "save");
 }
 
 fn sample_clients() -> Vec<NewClient> {
@@ -531,7 +531,7 @@ fn insert_all(conn: &mut Connection, clients: &[NewClient], batching: Batching) 
         &account,
     )
     .unwrap();
-    store::commit(tx, "set up").unwrap();
+    commit_signed(tx, "set up");
     let mut insert_one = |tx: &rusqlite::Transaction<'_>, client: &NewClient| {
         let now = clock.now();
         let stamp = WriteStamp {
@@ -547,7 +547,7 @@ fn insert_all(conn: &mut Connection, clients: &[NewClient], batching: Batching) 
             for client in clients {
                 let tx = store::begin(conn, "save").unwrap();
                 insert_one(&tx, client);
-                store::commit(tx, "save").unwrap();
+                commit_signed(tx, "save");
             }
         }
         Batching::AllInOne => {
@@ -555,7 +555,7 @@ fn insert_all(conn: &mut Connection, clients: &[NewClient], batching: Batching) 
             for client in clients {
                 insert_one(&tx, client);
             }
-            store::commit(tx, "save").unwrap();
+            commit_signed(tx, "save");
         }
     }
 }
@@ -614,4 +614,18 @@ fn everyone_first_page() -> CaseloadQuery {
         descending: false,
         page: 0,
     }
+}
+
+/// Commits as the benchmark's one author, signing its changes as the core
+/// does for a signed-in account.
+fn commit_signed(tx: rusqlite::Transaction<'_>, what: &str) {
+    static KEYS: std::sync::OnceLock<casebook_core::vault::account_keys::AccountKeys> =
+        std::sync::OnceLock::new();
+    let keys = KEYS.get_or_init(|| {
+        casebook_core::vault::account_keys::AccountKeys::generate(
+            &mut casebook_core::clock::OsEntropy,
+        )
+    });
+    let author = casebook_core::domain::ids::AccountId(uuid::Uuid::nil());
+    casebook_core::unit::authorship::commit_as_author(tx, author, Some(keys), what).unwrap();
 }

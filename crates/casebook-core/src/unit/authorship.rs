@@ -46,7 +46,7 @@ pub fn signed_bytes(change: &Change) -> CoreResult<Vec<u8>> {
 /// author yet, signs each with `keys`, and commits. Without keys (an
 /// account whose keys could not be made at sign-in) the changes are named
 /// but unsigned.
-pub(crate) fn commit_as_author(
+pub fn commit_as_author(
     tx: Transaction<'_>,
     author: AccountId,
     keys: Option<&AccountKeys>,
