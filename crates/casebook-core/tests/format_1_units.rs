@@ -83,6 +83,11 @@ fn a_new_computer_joins_from_a_format_1_share() {
     // above checks it. What matters here is that the join brought the
     // records through bundles and snapshots of format 1.
     assert!(verdict.is_err());
+    // Kim had no keys of her own in format 1: she has them once signed in
+    // on the new computer, and her row says so.
+    let keys = kim.own_public_keys().expect("kim has keys after joining");
+    let me = kim.account().id;
+    assert_eq!(kim.account_public_keys(me).unwrap().unwrap().0, keys);
 }
 
 #[test]
