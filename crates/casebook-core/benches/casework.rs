@@ -318,8 +318,10 @@ fn note_text(n: usize) -> String {
 
 fn signed_session(n: usize) -> SignedSession {
     let now = SystemClock.local_now();
+    // Held from yesterday back, so the 10:00 start is in the past whatever
+    // the hour the benchmark runs at.
     let form = SessionForm {
-        held_on: (now.date() - chrono::Duration::days((n % 3650) as i64))
+        held_on: (now.date() - chrono::Duration::days(1 + (n % 3650) as i64))
             .format("%Y-%m-%d")
             .to_string(),
         starts_at: "10:00".into(),
