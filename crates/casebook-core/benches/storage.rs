@@ -6,6 +6,10 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::print_stdout)]
 
+#[path = "shared/signed_commit.rs"]
+mod signed_commit;
+use signed_commit::commit_signed;
+
 use std::path::Path;
 use std::time::{Duration, Instant};
 
@@ -614,18 +618,4 @@ fn everyone_first_page() -> CaseloadQuery {
         descending: false,
         page: 0,
     }
-}
-
-/// Commits as the benchmark's one author, signing its changes as the core
-/// does for a signed-in account.
-fn commit_signed(tx: rusqlite::Transaction<'_>, what: &str) {
-    static KEYS: std::sync::OnceLock<casebook_core::vault::account_keys::AccountKeys> =
-        std::sync::OnceLock::new();
-    let keys = KEYS.get_or_init(|| {
-        casebook_core::vault::account_keys::AccountKeys::generate(
-            &mut casebook_core::clock::OsEntropy,
-        )
-    });
-    let author = casebook_core::domain::ids::AccountId(uuid::Uuid::nil());
-    casebook_core::unit::authorship::commit_as_author(tx, author, Some(keys), what).unwrap();
 }

@@ -2,6 +2,7 @@
 //! a unit, a device and a manager, then each client, episode and
 //! assessment with its change-log entry, in one transaction.
 
+use crate::signed_commit::commit_signed;
 use casebook_core::clock::{Clock, HybridLogicalClock, OsEntropy, SystemClock, new_uuid_v7};
 use casebook_core::domain::account::{Account, CaseRole};
 use casebook_core::domain::ids::{AccountId, DeviceId, UnitId};
@@ -121,18 +122,4 @@ pub(crate) fn fill(conn: &mut Connection, plan: &Plan) {
     }
     commit_signed(tx, "set up");
     store::checkpoint(conn).unwrap();
-}
-
-/// Commits as the benchmark's one author, signing its changes as the core
-/// does for a signed-in account.
-fn commit_signed(tx: rusqlite::Transaction<'_>, what: &str) {
-    static KEYS: std::sync::OnceLock<casebook_core::vault::account_keys::AccountKeys> =
-        std::sync::OnceLock::new();
-    let keys = KEYS.get_or_init(|| {
-        casebook_core::vault::account_keys::AccountKeys::generate(
-            &mut casebook_core::clock::OsEntropy,
-        )
-    });
-    let author = casebook_core::domain::ids::AccountId(uuid::Uuid::nil());
-    casebook_core::unit::authorship::commit_as_author(tx, author, Some(keys), what).unwrap();
 }

@@ -27,6 +27,8 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::print_stdout)]
 
 mod fill;
+#[path = "../shared/signed_commit.rs"]
+mod signed_commit;
 mod workload;
 
 use std::time::{Duration, Instant};
